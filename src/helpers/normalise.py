@@ -1,0 +1,370 @@
+"""Text normalisation: boilerplate removal, clean text with offsets, paragraphs, sentences, aliases.
+
+The raw text is never changed. Every step records where it came from: removed boilerplate is kept as
+spans (kind, offsets, the text, and any information worth keeping such as a copyright owner), and
+the clean text carries a character-by-character map back into the raw text, so a sentence, quote or
+number found later can always be shown in its source.
+
+Boilerplate rules come from the codebooks (line patterns, span patterns) plus four general layout
+rules that no single site owns:
+
+* the *header zone*: lines before the first body paragraph are headlines, kickers or captions;
+* *repeated lines*: a line that occurs twice is a repeated headline or caption;
+* *captions*: a line followed by a photo credit describes a picture, not the story;
+* the *footer zone*: after a line that ends the body (a wire credit, a copyright or contact line),
+  everything left is footer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from helpers.codebook import Codebook
+
+CHAR_MAP = {
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-", "\u2010": "-",
+    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
+    "\u00ad": "", "\t": " ",
+}
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+TERMINAL = re.compile(r"""[.!?…]["'”’)]*\s*$|["”]\s*$""")
+CONTINUATION = re.compile(r"^\s*[,;:)\]a-z]")
+SCRIPT_BLOCK = re.compile(r"<(script|style)\b[^>]*>[\s\S]*?</\1\s*>", re.IGNORECASE)
+
+
+def fold(text: str) -> str:
+    """The analysis form of a string (quotes, dashes, spaces mapped), without offsets."""
+    return unicodedata.normalize("NFKC", "".join(CHAR_MAP.get(c, c) for c in text))
+
+
+def count_words(text: str) -> int:
+    """Words as runs of letters/digits, joined by inner apostrophes or hyphens."""
+    return len(WORD.findall(text))
+
+
+@dataclass
+class Span:
+    """A removed stretch of raw text and why it was removed."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    info: dict[str, str] = field(default_factory=dict)
+    rule: str = ""
+
+
+@dataclass
+class Normalised:
+    """One article after normalisation (clean text plus its map back into the raw text)."""
+
+    article_id: str
+    clean_text: str
+    offsets: np.ndarray
+    paragraphs: list[tuple[int, int]]
+    boilerplate: list[Span]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean-text span [start, end) to the raw text."""
+        if end <= start:
+            pos = int(self.offsets[min(start, len(self.offsets) - 1)]) if len(self.offsets) else 0
+            return pos, pos
+        return int(self.offsets[start]), int(self.offsets[end - 1]) + 1
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    chars = list(text)
+    for s in spans:
+        for i in range(s.start, s.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _is_body(line: str, min_words: int) -> bool:
+    return count_words(line) >= min_words and bool(TERMINAL.search(line))
+
+
+def _match_line(line: str, codebook: Codebook) -> tuple[str, dict[str, str], bool, str] | None:
+    stripped = fold(line).strip()
+    for kind, rx, ends in codebook.boilerplate_lines:
+        m = rx.fullmatch(stripped)
+        if m:
+            info = {k: v.strip() for k, v in m.groupdict().items() if v}
+            return kind, info, ends, rx.pattern
+    return None
+
+
+def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
+    """Spans of the raw text that are not the story, each with its kind and the rule that fired."""
+    spans: list[Span] = []
+    for m in SCRIPT_BLOCK.finditer(raw):
+        spans.append(Span("html_script", m.start(), m.end(), m.group(), rule=SCRIPT_BLOCK.pattern))
+    for kind, rx in codebook.boilerplate_spans:
+        masked = _mask(raw, spans)
+        for m in rx.finditer(masked):
+            spans.append(Span(kind, m.start(), m.end(), raw[m.start():m.end()], rule=rx.pattern))
+    masked = _mask(raw, spans)
+
+    lines = [(s, e) for s, e in _lines(masked) if masked[s:e].strip()]
+    texts = [fold(masked[s:e]).strip() for s, e in lines]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    matches = [_match_line(t, codebook) for t in texts]
+    body_start = next(
+        (i for i, t in enumerate(texts)
+         if _is_body(t, codebook.body_min_words) and counts[t] == 1 and matches[i] is None),
+        len(texts),
+    )
+    removed: dict[int, tuple[str, dict[str, str], str]] = {}
+    seen: set[str] = set()
+    footer = False
+    for i, t in enumerate(texts):
+        match = matches[i]
+        if footer:
+            kind, info, _, rule = match if match else ("footer", {}, False, "after end of body")
+            removed[i] = (kind, info, rule)
+        elif match:
+            kind, info, ends, rule = match
+            removed[i] = (kind, info, rule)
+            footer = ends and i >= body_start
+        elif i < body_start:
+            kind = "headline" if not TERMINAL.search(t) else "caption"
+            if count_words(t) > codebook.header_max_words:
+                kind = "header"
+            removed[i] = (kind, {}, "header zone: before the first body paragraph")
+        elif t in seen:
+            removed[i] = ("repeated_line", {}, "repeats an earlier line")
+        seen.add(t)
+    for i in list(removed):
+        if removed[i][0] == "photo_credit" and i > 0 and (i - 1) not in removed:
+            if count_words(texts[i - 1]) <= 2 * codebook.header_max_words:
+                removed[i - 1] = ("caption", {}, "line before a photo credit")
+    for i, (kind, info, rule) in removed.items():
+        s, e = lines[i]
+        spans.append(Span(kind, s, e, raw[s:e], info, rule))
+    return sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def _clean_chars(raw: str, removed: np.ndarray) -> tuple[str, np.ndarray]:
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(raw):
+        if removed[i] and ch != "\n":
+            continue
+        mapped = CHAR_MAP.get(ch)
+        if mapped is None:
+            mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        for c in mapped:
+            out.append(c)
+            idx.append(i)
+    return "".join(out), np.asarray(idx, dtype=np.int64)
+
+
+def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
+    """Normalise one article: remove boilerplate, map characters, rebuild paragraphs."""
+    spans = find_boilerplate(raw, codebook)
+    removed = np.zeros(len(raw), dtype=bool)
+    for s in spans:
+        removed[s.start:s.end] = True
+    chars, idx = _clean_chars(raw, removed)
+    # paragraphs: non-blank lines; a line that starts mid-sentence continues the previous one
+    paras: list[tuple[int, int]] = []
+    for s, e in _lines(chars):
+        line = chars[s:e]
+        if not line.strip():
+            continue
+        s += len(line) - len(line.lstrip())
+        e -= len(line) - len(line.rstrip())
+        if paras and CONTINUATION.match(chars[s:e]):
+            paras[-1] = (paras[-1][0], e)
+        else:
+            paras.append((s, e))
+    pieces: list[str] = []
+    offsets: list[np.ndarray] = []
+    out_paras: list[tuple[int, int]] = []
+    pos = 0
+    for n, (s, e) in enumerate(paras):
+        if n:
+            pieces.append("\n\n")
+            offsets.append(np.full(2, idx[s - 1] if s else 0, dtype=np.int64))
+            pos += 2
+        seg = chars[s:e]
+        seg_idx = idx[s:e]
+        # collapse runs of whitespace (including joined line breaks) to single spaces
+        keep = np.ones(len(seg), dtype=bool)
+        seg_list = list(seg)
+        for i in range(len(seg_list)):
+            if seg_list[i] in " \n":
+                seg_list[i] = " "
+                if i and seg_list[i - 1] == " ":
+                    keep[i] = False
+        seg = "".join(c for c, k in zip(seg_list, keep, strict=True) if k)
+        seg_idx = seg_idx[keep]
+        # a space before a comma left by a joined fragment goes too
+        fix = [i for i in range(len(seg) - 1) if seg[i] == " " and seg[i + 1] in ",;:"]
+        if fix:
+            mask = np.ones(len(seg), dtype=bool)
+            mask[fix] = False
+            seg = "".join(c for c, k in zip(seg, mask, strict=True) if k)
+            seg_idx = seg_idx[mask]
+        pieces.append(seg)
+        offsets.append(seg_idx)
+        out_paras.append((pos, pos + len(seg)))
+        pos += len(seg)
+    clean = "".join(pieces)
+    off = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
+    return Normalised(article_id, clean, off, out_paras, spans)
+
+
+def sentence_tokenizer(codebook: Codebook) -> PunktSentenceTokenizer:
+    """Punkt with codebook abbreviations and every single letter as a possible initial."""
+    params = PunktParameters()
+    params.abbrev_types = set(codebook.abbreviations) | set("abcdefghijklmnopqrstuvwxyz")
+    return PunktSentenceTokenizer(params)
+
+
+def _inside_quote(text: str) -> np.ndarray:
+    """Boolean per character: inside a double-quoted stretch (only when marks balance)."""
+    inside = np.zeros(len(text), dtype=bool)
+    marks = [i for i, c in enumerate(text) if c == '"']
+    if len(marks) % 2:
+        return inside
+    for a, b in zip(marks[::2], marks[1::2], strict=True):
+        inside[a + 1:b] = True
+    return inside
+
+
+def split_sentences(text: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; never splits inside a balanced quotation."""
+    spans = list(tokenizer.span_tokenize(text))
+    if len(spans) < 2:
+        return spans
+    inside = _inside_quote(text)
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        boundary = merged[-1][1] - 1
+        if inside[boundary] or inside[s]:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+class NormalisedCorpus(NamedTuple):
+    """Tables produced by :func:`normalise_corpus`."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    boilerplate: pd.DataFrame
+    documents: dict[str, Normalised]
+
+
+def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCorpus:
+    """Normalise every usable article; return articles (+clean_text), sentences and boilerplate."""
+    tokenizer = sentence_tokenizer(codebook)
+    docs: dict[str, Normalised] = {}
+    sent_rows: list[dict[str, object]] = []
+    bp_rows: list[dict[str, object]] = []
+    extra: dict[str, dict[str, object]] = {}
+    for art in articles.itertuples(index=False):
+        if art.status not in ("ok", "warning"):
+            continue
+        doc = normalise_text(art.article_id, art.raw_text, codebook)
+        docs[art.article_id] = doc
+        n_sent = 0
+        for pid, (ps, pe) in enumerate(doc.paragraphs):
+            for ss, se in split_sentences(doc.clean_text[ps:pe], tokenizer):
+                start, end = doc.raw_span(ps + ss, ps + se)
+                sent_rows.append({
+                    "article_id": art.article_id, "sentence_id": n_sent, "paragraph_id": pid,
+                    "start": start, "end": end, "clean_start": ps + ss, "clean_end": ps + se,
+                    "text": doc.clean_text[ps + ss:ps + se],
+                })
+                n_sent += 1
+        for sp in doc.boilerplate:
+            bp_rows.append({
+                "article_id": art.article_id, "kind": sp.kind, "start": sp.start, "end": sp.end,
+                "text": sp.text.strip(), "info": "; ".join(f"{k}={v}" for k, v in sp.info.items()),
+                "rule": sp.rule,
+            })
+        extra[art.article_id] = {
+            "clean_text": doc.clean_text,
+            "n_words_raw": count_words(art.raw_text),
+            "n_words": count_words(doc.clean_text),
+            "n_sentences": n_sent,
+            "n_paragraphs": len(doc.paragraphs),
+            "boilerplate_chars": int(sum(len(sp.text) for sp in doc.boilerplate)),
+        }
+    out = articles.copy()
+    cols = ["clean_text", "n_words_raw", "n_words", "n_sentences", "n_paragraphs", "boilerplate_chars"]
+    for col in cols:
+        default: object = "" if col == "clean_text" else 0
+        out[col] = [extra.get(a, {}).get(col, default) for a in out["article_id"]]
+    sentences = pd.DataFrame(sent_rows, columns=["article_id", "sentence_id", "paragraph_id", "start",
+                                                 "end", "clean_start", "clean_end", "text"])
+    boilerplate = pd.DataFrame(bp_rows, columns=["article_id", "kind", "start", "end", "text", "info", "rule"])
+    return NormalisedCorpus(out, sentences, boilerplate, docs)
+
+
+def name_variants(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
+    """Which outlet wrote which spelling of each codebook name: outlet, canonical, variant, count."""
+    rx = codebook.alias_pattern
+    rows = []
+    if rx is not None:
+        outlets = dict(zip(normalised.articles["article_id"], normalised.articles["outlet"], strict=True))
+        for aid, doc in normalised.documents.items():
+            for m in rx.finditer(doc.clean_text):
+                rows.append({"article_id": aid, "outlet": outlets[aid], "variant": m.group(),
+                             "canonical": codebook.canonical(m.group())})
+    table = pd.DataFrame(rows, columns=["article_id", "outlet", "variant", "canonical"])
+    return (table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)
+            .size().rename(columns={"size": "count"})
+            .sort_values(["canonical", "variant", "article_id"]).reset_index(drop=True))
+
+
+def spelling_table(variants: pd.DataFrame, min_variants: int = 2) -> pd.DataFrame:
+    """Wide view: canonical names with several spellings, one column per article."""
+    multi = variants.groupby("canonical")["variant"].nunique()
+    keep = variants[variants["canonical"].isin(multi[multi >= min_variants].index)]
+    if keep.empty:
+        return pd.DataFrame(columns=["canonical", "variant"])
+    return keep.pivot_table(index=["canonical", "variant"], columns="article_id", values="count",
+                            aggfunc="sum", fill_value=0).reset_index()
+
+
+ARTICLES_CSV = ["article_id", "file", "outlet", "published", "title", "author", "n_words_raw", "n_words",
+                "n_sentences", "n_paragraphs", "boilerplate_chars", "sha256", "status", "issues"]
+
+
+def articles_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """The ``articles.csv`` contract: one row per input file, without the text itself."""
+    cols = [c for c in ARTICLES_CSV if c in articles.columns]
+    extra = [c for c in ("declared_origin", "wire_credits", "copyright_owner") if c in articles.columns]
+    return articles[cols + extra].copy()
+
+
+def sentences_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The ``sentences.csv`` contract (``compound`` is added by the sentiment chapter)."""
+    out = sentences[["article_id", "sentence_id", "paragraph_id", "start", "end", "text"]].copy()
+    out["compound"] = sentences["compound"] if "compound" in sentences.columns else float("nan")
+    return out

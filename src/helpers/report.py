@@ -1,0 +1,50 @@
+"""Presenting results to readers: readable tables with escaped text, and glued numbers.
+
+Article text is untrusted input: a scraped page can carry ``<script>`` or ``onerror=`` attributes.
+Every table shown in the book goes through :func:`show`, which escapes cell contents, so the
+published HTML never contains live markup from an article.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+
+def escape_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Escape every string cell for HTML display (numbers are left as they are)."""
+    out = table.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: html.escape(v) if isinstance(v, str) else v)
+    return out
+
+
+def to_html(table: pd.DataFrame, max_rows: int | None = None) -> str:
+    """A plain, escaped HTML table (pandas escapes once more only when asked: we do it ourselves)."""
+    shown = table if max_rows is None else table.head(max_rows)
+    return escape_table(shown).to_html(index=False, escape=False, border=0,
+                                       classes="refract-table", na_rep="")
+
+
+def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None):
+    """Display a table in a notebook as escaped HTML; say how many rows were left out."""
+    from IPython.display import HTML, display
+
+    parts = []
+    if caption:
+        parts.append(f"<p class='refract-caption'>{html.escape(caption)}</p>")
+    parts.append(to_html(table, max_rows))
+    if max_rows is not None and len(table) > max_rows:
+        parts.append(f"<p><em>Showing {max_rows:,} of {len(table):,} rows; the full table is in the "
+                     "downloadable CSV.</em></p>")
+    display(HTML("\n".join(parts)))
+
+
+def glue_numbers(values: dict[str, object]) -> None:
+    """Glue values (numbers or short strings) for use as ``{glue:text}`` in the book's prose."""
+    from myst_nb import glue
+
+    for key, value in values.items():
+        glue(key, value, display=False)

@@ -1,0 +1,65 @@
+"""One study run as the notebooks see it: codebook, corpus, normalised text and result paths.
+
+Each notebook starts by calling :func:`load_study` with its parameters, so every chapter works from
+the same loaded corpus without depending on files an earlier notebook may or may not have written.
+Loading and normalising is fast (milliseconds per article); the expensive analyses are cached by
+their own notebooks as result tables.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.codebook import Codebook, load_codebook
+from helpers.config import resolve
+from helpers.corpus import CorpusWarning, load_corpus
+from helpers.normalise import NormalisedCorpus, normalise_corpus
+from helpers.results import read_table, write_table
+
+
+@dataclass
+class Study:
+    """Everything a chapter needs to start from."""
+
+    corpus_dir: Path
+    work_dir: Path
+    codebook: Codebook
+    articles: pd.DataFrame
+    normalised: NormalisedCorpus
+    corpus_warnings: list[str]
+
+    @property
+    def results(self) -> Path:
+        return self.work_dir / "results"
+
+    @property
+    def figures(self) -> Path:
+        return self.work_dir / "figures"
+
+    def write(self, name: str, table: pd.DataFrame) -> Path:
+        """Write ``results/NAME.csv`` atomically."""
+        return write_table(table, self.results / f"{name}.csv")
+
+    def read(self, name: str) -> pd.DataFrame:
+        """Read a result table an earlier chapter wrote, with a clear error when it is missing."""
+        path = self.results / f"{name}.csv"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: not found; run the earlier notebooks first "
+                                    "(python -m helpers run ...)")
+        return read_table(path)
+
+
+def load_study(corpus_dir: str, codebook_dir: str, work_dir: str) -> Study:
+    """Load codebook and corpus, normalise, and collect the corpus warnings for the report."""
+    codebook = load_codebook(codebook_dir)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CorpusWarning)
+        articles = load_corpus(resolve(corpus_dir))
+    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+    normalised = normalise_corpus(articles, codebook)
+    return Study(resolve(corpus_dir), resolve(work_dir), codebook, normalised.articles, normalised,
+                 messages)
