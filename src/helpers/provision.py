@@ -1,6 +1,6 @@
 """Offline provisioning of the NLTK resources the analyses use.
 
-NLTK normally fetches VADER's lexicon with ``nltk.download``, which needs the internet at run time.
+NLTK normally fetches VADER's lexicon with its downloader, which needs the internet at run time.
 The ``vaderSentiment`` pip package ships the same lexicon, so we copy it into a project-local NLTK
 data folder in the layout NLTK expects. NLTK's lexicon parser chokes on a trailing newline, which we
 strip. Punkt needs no data: we build the tokenizer from parameters (see ``helpers.normalise``).

@@ -1,0 +1,49 @@
+"""Shared fixtures: the loaded codebook, the seeds, and helpers to write small corpora."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from helpers.codebook import load_codebook
+from helpers.config import PROJECT_ROOT
+from helpers.corpus import CorpusWarning, load_corpus
+from helpers.normalise import normalise_corpus
+
+SEEDS = PROJECT_ROOT / "seeds"
+GOLD = Path(__file__).parent / "gold"
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    return load_codebook()
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seeds(seed_articles, codebook):
+    return normalise_corpus(seed_articles, codebook)
+
+
+def seed_id(prefix: str) -> str:
+    """Full article id of the seed whose id starts with ``prefix`` ("000" ...)."""
+    return next(s for s in SEED_IDS if s.startswith(prefix))
+
+
+def write_corpus(folder: Path, files: dict[str, str | bytes], manifest: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    if manifest is not None:
+        (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
+    return folder

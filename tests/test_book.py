@@ -1,0 +1,88 @@
+"""End to end: the driver on the seeds and on a small corpus, then the strict book build."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+from conftest import SEEDS, write_corpus
+
+from helpers.config import BOOK_DIR
+from helpers.driver import build_book, discover, glued_values, run
+from helpers.results import read_table
+
+pytestmark = pytest.mark.slow
+
+QUIET = {"log": lambda *a, **k: None}
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("seedrun")
+    book = tmp / "book"
+    shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters"))
+    run(SEEDS, tmp / "build", book_dir=book / "chapters", **QUIET)
+    return tmp
+
+
+def toc_files(book):
+    toc = yaml.safe_load((book / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        files += [c["file"] for c in part["chapters"]]
+    return files
+
+
+def test_every_notebook_ran_and_wrote_its_tables(seed_run):
+    results = seed_run / "build" / "results"
+    articles = read_table(results / "articles.csv")
+    assert len(articles) == 5
+    for col in ("article_id", "file", "outlet", "published", "title", "n_words", "n_sentences",
+                "boilerplate_chars", "sha256", "status"):
+        assert col in articles.columns, col
+    sentences = read_table(results / "sentences.csv")
+    for col in ("article_id", "sentence_id", "paragraph_id", "start", "end", "text", "compound"):
+        assert col in sentences.columns, col
+    assert len(sentences) == articles["n_sentences"].sum()
+    executed = {p.name for p in (seed_run / "build" / "notebooks").glob("*.ipynb")}
+    assert executed == {p.name for p in discover()}
+
+
+def test_notebook_01_records_values(seed_run):
+    glued = glued_values(seed_run / "build" / "notebooks" / "01_normalisation.ipynb")
+    articles = read_table(seed_run / "build" / "results" / "articles.csv")
+    assert int(glued["n_articles"]) == 5
+    assert int(glued["n_outlets"]) == articles["outlet"].replace("unknown", None).nunique() + 1
+    assert int(glued["n_words"]) == articles["n_words"].sum()
+    assert int(glued["n_words"]) < int(glued["n_words_raw"])
+
+
+def test_book_builds_strictly_with_every_chapter(seed_run):
+    book = seed_run / "book"
+    index = build_book(book, **QUIET)
+    assert index.exists()
+    html = book / "_build" / "html"
+    for page in toc_files(book):
+        assert (html / f"{page}.html").exists(), page
+    assert not (html / "reports").exists()
+    landing = (html / "intro.html").read_text(encoding="utf-8")
+    assert "papermill" not in landing.lower()
+
+
+def test_driver_on_a_small_invented_corpus(tmp_path):
+    corpus = write_corpus(tmp_path / "corpus", {
+        "one.txt": "Breaking News\n\nFloods hit the river town of Norbury on Monday.\n\n"
+                   "Officials said 40 people were evacuated and two bridges were closed by the council.\n"
+                   "\u201cWe are doing all we can,\u201d the mayor, Jane Holt, said on Monday evening.\n",
+        "two.txt": "The river at Norbury burst its banks on Monday, forcing dozens of residents out of their homes.\n"
+                   "Council leader Jane Holt said the town had not seen such water levels in decades.\n",
+    }, "file,outlet,published\none.txt,Norbury Post,2030-03-04\ntwo.txt,Valley Times,2030-03-05\n")
+    run(corpus, tmp_path / "out", **QUIET)
+    articles = read_table(tmp_path / "out" / "results" / "articles.csv")
+    assert sorted(articles["outlet"]) == ["Norbury Post", "Valley Times"]
+    assert (articles["status"] == "ok").all()
+    glued = glued_values(tmp_path / "out" / "notebooks" / "01_normalisation.ipynb")
+    assert int(glued["n_articles"]) == 2 and int(glued["n_outlets"]) == 2
+    boiler = read_table(tmp_path / "out" / "results" / "boilerplate.csv")
+    assert "Breaking News" in set(boiler["text"])
