@@ -21,7 +21,7 @@ import yaml
 from helpers.config import DEFAULT_CODEBOOK, GENERAL_CODEBOOK, resolve
 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
-GENERAL_FILES = ("abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate")
+GENERAL_FILES = ("abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords")
 
 
 class CodebookError(ValueError):
@@ -42,7 +42,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Codebook:
     """The merged general + event codebooks, with compiled patterns cached on first use."""
 
@@ -60,6 +60,10 @@ class Codebook:
         items = self.general["abbreviations"].get("abbreviations", [])
         items += self.event.get("event", {}).get("abbreviations", [])
         return frozenset(str(a).lower().rstrip(".") for a in items)
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self.general["stopwords"].get("stopwords", []))
 
     # --- boilerplate ---------------------------------------------------------------------
     @cached_property

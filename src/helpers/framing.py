@@ -1,0 +1,200 @@
+"""Frames, actor labels and distinctive words (keyness) by outlet.
+
+Frames are found with a dictionary from the event codebook that combines the protest paradigm
+(McLeod and Hertog) with the applicable frames of the Policy Frames Codebook (Boydstun et al.). A
+dictionary is transparent (every hit can be shown) but blunt, so it is validated against sentences
+coded by hand (``tests/gold/frames.csv``) and the book reports precision and recall per frame.
+
+Keyness uses the "Fightin' Words" log-odds ratio with an informative Dirichlet prior (Monroe,
+Colaresi and Quinn 2008), which keeps rare words from dominating small corpora.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.codebook import Codebook
+from helpers.normalise import WORD
+
+TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+
+
+def term_pattern(terms: list[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation; ``word*`` matches any ending, phrases match whole words."""
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        star = term.endswith("*")
+        body = re.escape(term.rstrip("*")).replace("\\ ", r"\s+")
+        parts.append(body + (r"[\w'-]*" if star else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
+    return {name: term_pattern(spec.get("terms", []))
+            for name, spec in codebook.section("frames").get("frames", {}).items()}
+
+
+def frame_table(codebook: Codebook) -> pd.DataFrame:
+    """The frame codebook for the reader: frame, family, label, definition, terms."""
+    rows = [{"frame": name, "family": spec.get("family", ""), "label": spec.get("label", name),
+             "definition": spec.get("definition", ""), "terms": ", ".join(spec.get("terms", []))}
+            for name, spec in codebook.section("frames").get("frames", {}).items()]
+    return pd.DataFrame(rows, columns=["frame", "family", "label", "definition", "terms"])
+
+
+def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Every dictionary hit: article_id, sentence_id, frame, term as written, offsets in the sentence."""
+    rows = []
+    patterns = _frame_patterns(codebook)
+    for r in sentences.itertuples(index=False):
+        for frame, rx in patterns.items():
+            for m in rx.finditer(r.text):
+                rows.append({"article_id": r.article_id, "sentence_id": r.sentence_id, "frame": frame,
+                             "term": m.group().lower(), "offset": m.start()})
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "term", "offset"])
+
+
+def sentence_frames(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence with the sorted list of frames it is in (empty string when none)."""
+    frames = hits.groupby(["article_id", "sentence_id"])["frame"].apply(lambda s: ";".join(sorted(set(s))))
+    out = sentences[["article_id", "sentence_id", "text"]].copy()
+    out["frames"] = [frames.get((a, s), "") for a, s in zip(out["article_id"], out["sentence_id"], strict=True)]
+    return out
+
+
+def framing_by_outlet(hits: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
+                      codebook: Codebook) -> pd.DataFrame:
+    """Per outlet and frame: hits, hits per 1,000 words, share of sentences in the frame."""
+    meta = articles.set_index("article_id")
+    frames = list(_frame_patterns(codebook))
+    sent = sentences.assign(outlet=meta.loc[sentences["article_id"], "outlet_label"].to_numpy())
+    h = hits.assign(outlet=meta.loc[hits["article_id"], "outlet_label"].to_numpy()) if len(hits) else hits.assign(outlet=[])
+    rows = []
+    for outlet, g in sent.groupby("outlet"):
+        words = int(meta.loc[g["article_id"].unique(), "n_words"].sum())
+        n_sent = len(g)
+        for frame in frames:
+            fh = h[(h["outlet"] == outlet) & (h["frame"] == frame)]
+            in_frame = fh[["article_id", "sentence_id"]].drop_duplicates()
+            rows.append({"outlet": outlet, "frame": frame, "hits": len(fh),
+                         "per_1000_words": 1000 * len(fh) / words if words else 0.0,
+                         "share_sentences": len(in_frame) / n_sent if n_sent else 0.0})
+    return pd.DataFrame(rows, columns=["outlet", "frame", "hits", "per_1000_words", "share_sentences"])
+
+
+# --- validation ------------------------------------------------------------------------------
+
+def score_frames(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
+    """Precision, recall and F1 per frame for multi-label sentence coding.
+
+    ``gold`` and ``predicted`` have article_id, sentence_id and ``frames`` (";"-separated).
+    """
+    key = ["article_id", "sentence_id"]
+    merged = gold[key + ["frames"]].merge(predicted[key + ["frames"]], on=key, suffixes=("_gold", "_pred"))
+    rows = []
+    for frame in frames:
+        g = merged["frames_gold"].map(lambda s, f=frame: f in str(s).split(";"))
+        p = merged["frames_pred"].map(lambda s, f=frame: f in str(s).split(";"))
+        tp, fp, fn = int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum())
+        tn = int((~g & ~p).sum())
+        prec = tp / (tp + fp) if tp + fp else float("nan")
+        rec = tp / (tp + fn) if tp + fn else float("nan")
+        f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
+        rows.append({"frame": frame, "n_gold": tp + fn, "n_predicted": tp + fp, "tp": tp, "fp": fp,
+                     "fn": fn, "tn": tn, "precision": prec, "recall": rec, "f1": f1})
+    return pd.DataFrame(rows)
+
+
+def frame_confusion(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
+    """Sentences with gold frame (rows) and predicted frame (columns); plus a 'none' row/column."""
+    key = ["article_id", "sentence_id"]
+    merged = gold[key + ["frames"]].merge(predicted[key + ["frames"]], on=key, suffixes=("_gold", "_pred"))
+    labels = frames + ["none"]
+    mat = pd.DataFrame(0, index=pd.Index(labels, name="gold"), columns=pd.Index(labels, name="predicted"))
+    for g, p in zip(merged["frames_gold"], merged["frames_pred"], strict=True):
+        gs = [f for f in str(g).split(";") if f] or ["none"]
+        ps = [f for f in str(p).split(";") if f] or ["none"]
+        for a in gs:
+            for b in ps:
+                mat.loc[a, b] += 1
+    return mat
+
+
+# --- actor labels ----------------------------------------------------------------------------
+
+def actor_labels(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Per outlet: how often each label is used for each actor (e.g. 'bandits' for people in the streets)."""
+    targets = codebook.section("actor_labels").get("targets", {})
+    meta = articles.set_index("article_id")["outlet_label"]
+    rows = []
+    for actor, spec in targets.items():
+        for lab, terms in spec.get("labels", {}).items():
+            rx = term_pattern(terms)
+            for r in sentences.itertuples(index=False):
+                n = len(rx.findall(r.text))
+                if n:
+                    rows.append({"outlet": meta[r.article_id], "actor": actor, "label": lab, "count": n})
+    table = pd.DataFrame(rows, columns=["outlet", "actor", "label", "count"])
+    return table.groupby(["outlet", "actor", "label"], as_index=False)["count"].sum()
+
+
+# --- keyness ---------------------------------------------------------------------------------
+
+def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """Lower-case word tokens without stopwords or numbers."""
+    return [t for t in (w.lower() for w in WORD.findall(text)) if TOKEN.fullmatch(t) and t not in stopwords]
+
+
+def term_counts(sentences: pd.DataFrame, articles: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
+    """Counts of each term by outlet (long table: outlet, term, count)."""
+    meta = articles.set_index("article_id")["outlet_label"]
+    rows: dict[tuple[str, str], int] = {}
+    for r in sentences.itertuples(index=False):
+        for t in tokens(r.text, stopwords):
+            k = (meta[r.article_id], t)
+            rows[k] = rows.get(k, 0) + 1
+    return pd.DataFrame([(o, t, c) for (o, t), c in rows.items()], columns=["outlet", "term", "count"])
+
+
+def fightin_words(counts: pd.DataFrame, prior_scale: float = 1.0, min_count: int = 2) -> pd.DataFrame:
+    """Log-odds ratio with informative Dirichlet prior, each outlet against all the others.
+
+    For term w, outlet i and the rest j: alpha_w = prior_scale * corpus count of w, a0 = sum alpha,
+    delta = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w)),
+    var = 1/(y_iw + a_w) + 1/(y_jw + a_w), z = delta / sqrt(var). Terms rarer than ``min_count`` in
+    the outlet are not reported (they stay in the totals).
+    """
+    wide = counts.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    total = wide.sum(axis=1).astype(float)
+    alpha = prior_scale * total
+    a0 = float(alpha.sum())
+    rows = []
+    for outlet in wide.columns:
+        yi = wide[outlet].astype(float)
+        yj = total - yi
+        ni, nj = float(yi.sum()), float(yj.sum())
+        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+        var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
+        z = delta / np.sqrt(var)
+        for term in wide.index:
+            if yi[term] >= min_count:
+                rows.append({"outlet": outlet, "term": term, "z": float(z[term]), "count": int(yi[term]),
+                             "delta": float(delta[term])})
+    out = pd.DataFrame(rows, columns=["outlet", "term", "z", "count", "delta"])
+    return out.sort_values(["outlet", "z"], ascending=[True, False]).reset_index(drop=True)
+
+
+def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most distinctive terms per outlet (highest z)."""
+    return keyness.groupby("outlet", group_keys=False).apply(lambda g: g.nlargest(n, "z")).reset_index(drop=True)
+
+
+def z_to_p(z: float) -> float:
+    """Two-sided p-value of a z-score (for the reader's orientation; not corrected for many terms)."""
+    return math.erfc(abs(z) / math.sqrt(2))

@@ -1,0 +1,325 @@
+"""Provenance: who copied, republished or rewrote whom.
+
+Two copies of one text are not two independent outlets, so this module finds reuse before any
+per-outlet comparison is read. Every pair of articles is compared by word n-gram shingles on the
+normalised text (containment in both directions, because a short copy is contained in a long
+original, and Jaccard); related pairs are aligned sentence by sentence and the alignment tells what
+the later text changed: numbers, spellings of names, substituted words, dropped or added passages,
+altered quotations. What the texts declare about themselves (wire credits, a copyright owner that is
+not the publisher, another outlet's writers) is reported beside what the overlap shows.
+
+Relations (thresholds in ``THRESHOLDS``, applied to the shorter text of a pair):
+
+* ``copy``: nearly all of the shorter text appears verbatim in the other, and no number differs;
+* ``derived``: at least half of the shorter text's sentences align with the other's, with edits;
+* ``shared_source``: some passages align (for example the same statement or wire paragraph);
+* ``independent``: nothing aligns beyond chance phrases.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.codebook import Codebook
+from helpers.normalise import WORD, NormalisedCorpus
+
+SHINGLE = 5
+THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
+NUMBER = re.compile(r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of normalised text."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[tuple[str, ...]]:
+    """Word k-grams (the whole text as one shingle when shorter than k words)."""
+    w = words(text)
+    if len(w) < k:
+        return {tuple(w)} if w else set()
+    return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
+def overlap(a: set, b: set) -> tuple[float, float, float]:
+    """containment of a in b, containment of b in a, Jaccard."""
+    inter = len(a & b)
+    union = len(a | b)
+    return (inter / len(a) if a else 0.0, inter / len(b) if b else 0.0, inter / union if union else 0.0)
+
+
+def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """Containment both ways and Jaccard for every pair (or the given candidate pairs)."""
+    sh = {aid: shingles(doc.clean_text) for aid, doc in normalised.documents.items()}
+    ids = sorted(sh)
+    pairs = candidates if candidates is not None else [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+    rows = []
+    for a, b in pairs:
+        cab, cba, jac = overlap(sh[a], sh[b])
+        rows.append({"article_a": a, "article_b": b, "containment_ab": cab, "containment_ba": cba, "jaccard": jac})
+    return pd.DataFrame(rows, columns=["article_a", "article_b", "containment_ab", "containment_ba", "jaccard"])
+
+
+def candidate_pairs(normalised: NormalisedCorpus, threshold: float = 0.1, num_perm: int = 128) -> list[tuple[str, str]]:
+    """Pairs worth comparing in a large corpus, found with MinHash LSH (datasketch) instead of all pairs."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes = {}
+    for aid, doc in sorted(normalised.documents.items()):
+        m = MinHash(num_perm=num_perm, seed=1)
+        for s in shingles(doc.clean_text):
+            m.update(" ".join(s).encode("utf-8"))
+        hashes[aid] = m
+        lsh.insert(aid, m)
+    pairs = set()
+    for aid, m in hashes.items():
+        for other in lsh.query(m):
+            if other != aid:
+                pairs.add(tuple(sorted((aid, other))))
+    return sorted(pairs)
+
+
+@dataclass
+class Change:
+    """One difference between aligned sentences."""
+
+    kind: str  # number | name | wording | quote | dropped | added
+    before: str
+    after: str
+    sentence_a: int
+    sentence_b: int
+
+
+def _in_quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r'"[^"]+"', text)]
+
+
+def _classify(before: list[str], after: list[str], codebook: Codebook | None) -> str:
+    b, a = " ".join(before), " ".join(after)
+    if before and after and all(NUMBER.match(t) for t in before + after):
+        return "number"
+    if codebook is not None and b and a:
+        cb, ca = codebook.canonical(b.title()), codebook.canonical(a.title())
+        if cb == ca and cb != b.title():
+            return "name"
+    if before and after and difflib.SequenceMatcher(None, b, a).ratio() >= 0.6 and b[:1] == a[:1]:
+        return "name" if len(before) == len(after) else "wording"
+    return "wording"
+
+
+def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codebook | None) -> list[Change]:
+    """Word-level differences between two aligned sentences, each classified."""
+    ta, tb = text_a.split(), text_b.split()
+    quotes_b = _in_quotes(text_b)
+    pos_b = []
+    p = 0
+    for t in tb:
+        p = text_b.find(t, p)
+        pos_b.append(p)
+        p += len(t)
+    out = []
+    sm = difflib.SequenceMatcher(None, [t.lower().strip('.,;:"') for t in ta], [t.lower().strip('.,;:"') for t in tb],
+                                 autojunk=False)
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op == "equal":
+            continue
+        before, after = ta[a0:a1], tb[b0:b1]
+        clean_b = [t.strip('.,;:"()') for t in before]
+        clean_a = [t.strip('.,;:"()') for t in after]
+        if [x.lower() for x in clean_b] == [x.lower() for x in clean_a]:
+            continue  # punctuation only
+        kind = _classify(clean_b, clean_a, codebook)
+        at = pos_b[b0] if b0 < len(pos_b) else len(text_b)
+        if kind == "wording" and any(s <= at < e for s, e in quotes_b):
+            kind = "quote"
+        out.append(Change(kind, " ".join(before), " ".join(after), ia, ib))
+    return out
+
+
+def align(sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one sentence alignment by word-sequence similarity (best pairs first)."""
+    wa = [words(s) for s in sent_a]
+    wb = [words(s) for s in sent_b]
+    index: dict[str, set[int]] = {}
+    for i, w in enumerate(wa):
+        for t in set(w):
+            index.setdefault(t, set()).add(i)
+    scored = []
+    for j, w in enumerate(wb):
+        cand: dict[int, int] = {}
+        for t in set(w):
+            for i in index.get(t, ()):
+                cand[i] = cand.get(i, 0) + 1
+        for i, shared in cand.items():
+            if shared < 0.4 * min(len(wa[i]), len(w)):
+                continue
+            r = difflib.SequenceMatcher(None, wa[i], w, autojunk=False).ratio()
+            if r >= min_ratio:
+                scored.append((r, i, j))
+    used_a, used_b, pairs = set(), set(), []
+    for r, i, j in sorted(scored, reverse=True):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((i, j, r))
+    return sorted(pairs, key=lambda p: p[1])
+
+
+def _sentences_of(normalised: NormalisedCorpus, aid: str) -> list[str]:
+    s = normalised.sentences
+    return s.loc[s["article_id"] == aid, "text"].tolist()
+
+
+def compare_pair(normalised: NormalisedCorpus, a: str, b: str, codebook: Codebook | None) -> tuple[list[tuple[int, int, float]], list[Change]]:
+    """Alignment and changes from a to b (b read as the later text)."""
+    sa, sb = _sentences_of(normalised, a), _sentences_of(normalised, b)
+    pairs = align(sa, sb)
+    changes: list[Change] = []
+    for i, j, r in pairs:
+        if r < 1.0:
+            changes += sentence_changes(sa[i], sb[j], i, j, codebook)
+    matched_a = {i for i, _, _ in pairs}
+    matched_b = {j for _, j, _ in pairs}
+    if pairs:  # dropped/added passages only make sense for texts that share material
+        changes += [Change("dropped", sa[i], "", i, -1) for i in range(len(sa)) if i not in matched_a]
+        changes += [Change("added", "", sb[j], -1, j) for j in range(len(sb)) if j not in matched_b]
+    return pairs, changes
+
+
+def declared_origin(normalised: NormalisedCorpus, articles: pd.DataFrame) -> pd.DataFrame:
+    """What each text declares: wire credits, copyright owner, named writers, team bylines.
+
+    Flags a text whose copyright owner is not its declared outlet as a republication of that owner's work.
+    """
+    bp = normalised.boilerplate
+    rows = []
+    for art in articles.itertuples(index=False):
+        spans = bp[bp["article_id"] == art.article_id]
+        info = {}
+        for kind, text in zip(spans["kind"], spans["info"], strict=True):
+            for part in filter(None, text.split("; ")):
+                k, _, v = part.partition("=")
+                info.setdefault(k, []).append(v)
+            info.setdefault("_kinds", []).append(kind)
+        wires = info.get("wire", [])
+        owners = [o.strip() for o in info.get("owner", [])]
+        writers = info.get("author", []) + info.get("coauthor", [])
+        notes = []
+        origin = ""
+        outlet = str(art.outlet)
+        for owner in owners:
+            if outlet.lower() in ("", "unknown") or not _same_org(owner, outlet):
+                origin = owner
+                notes.append(f"copyright {owner!r} differs from the publishing outlet {outlet!r}: "
+                             "republication or rewrite of that publisher's work")
+        team = [w for w in writers if re.search(r"\bteam\b|\bstaff\b|\bdesk\b", w, re.I)]
+        if team:
+            notes.append(f"byline names no person ({', '.join(sorted(set(team)))})")
+        named = [w for w in writers if w not in team]
+        if named and origin:
+            notes.append(f"writers named in the text: {', '.join(named)} (of {origin})")
+        if wires:
+            notes.append("wire credit: " + "; ".join(wires))
+        rows.append({"article_id": art.article_id, "declared_origin": origin, "wire_credits": "; ".join(wires),
+                     "copyright_owner": "; ".join(owners), "writers": "; ".join(named),
+                     "declared_notes": " | ".join(notes)})
+    return pd.DataFrame(rows, columns=["article_id", "declared_origin", "wire_credits", "copyright_owner",
+                                       "writers", "declared_notes"])
+
+
+def _same_org(owner: str, outlet: str) -> bool:
+    norm = lambda s: re.sub(r"\b(the|inc|llc|ltd|company|co)\b|[^a-z]", "", s.lower())  # noqa: E731
+    return bool(norm(outlet)) and (norm(outlet) in norm(owner) or norm(owner) in norm(outlet))
+
+
+def _earlier(a: str, b: str, meta: pd.DataFrame, pairs: list[tuple[int, int, float]], n_a: int, n_b: int) -> tuple[str, str]:
+    """Which of the two looks earlier, and why."""
+    da, db = meta.loc[a, "published"], meta.loc[b, "published"]
+    if da != "unknown" and db != "unknown" and da != db:
+        return (a, f"published {da}, before {db}") if da < db else (b, f"published {db}, before {da}")
+    if n_a != n_b and pairs:
+        fuller = a if n_a > n_b else b
+        return fuller, "carries the fuller version of the shared text"
+    if da != "unknown" and db == "unknown":
+        return a, "has a declared date; the other has none"
+    if db != "unknown" and da == "unknown":
+        return b, "has a declared date; the other has none"
+    return "", "no evidence of order"
+
+
+def reuse(normalised: NormalisedCorpus, articles: pd.DataFrame, codebook: Codebook | None = None,
+          candidates: list[tuple[str, str]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``reuse.csv`` table (one row per pair) and the table of changes for related pairs."""
+    ov = pair_overlaps(normalised, candidates)
+    meta = articles.set_index("article_id")
+    rows, change_rows = [], []
+    for r in ov.itertuples(index=False):
+        a, b = r.article_a, r.article_b
+        sa, sb = _sentences_of(normalised, a), _sentences_of(normalised, b)
+        pairs, changes = compare_pair(normalised, a, b, codebook)
+        shorter = min(len(sa), len(sb)) or 1
+        aligned_share = len(pairs) / shorter
+        short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
+        n_numbers = sum(c.kind == "number" for c in changes)
+        first, why = _earlier(a, b, meta, pairs, len(sa), len(sb))
+        kinds = pd.Series([c.kind for c in changes], dtype=object).value_counts().to_dict()
+        if short_contained >= THRESHOLDS["copy_containment"] and n_numbers == 0:
+            rel = "copy"
+        elif aligned_share >= THRESHOLDS["derived_aligned"]:
+            rel = "derived"
+        elif len(pairs) >= THRESHOLDS["shared_min_sentences"]:
+            rel = "shared_source"
+        else:
+            rel = "independent"
+        if rel == "independent":
+            evidence = f"no aligned sentences; {r.jaccard:.0%} of 5-word shingles shared"
+        else:
+            parts = [f"{len(pairs)} of {shorter} sentences of the shorter text align",
+                     f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}"]
+            parts += [f"{n} {k} change{'s' if n > 1 else ''}" for k, n in sorted(kinds.items())]
+            if first and rel in ("copy", "derived"):
+                parts.append(f"earlier: {first} ({why})")
+            evidence = "; ".join(parts)
+        rows.append({"article_a": a, "article_b": b, "containment_ab": r.containment_ab,
+                     "containment_ba": r.containment_ba, "jaccard": r.jaccard, "aligned_sentences": len(pairs),
+                     "relation": rel, "earlier": first if rel in ("copy", "derived") else "",
+                     "evidence": evidence})
+        if rel in ("copy", "derived", "shared_source"):
+            later = b if first == a or not first else a
+            src = a if later == b else b
+            _, ch = compare_pair(normalised, src, later, codebook) if later != b else (pairs, changes)
+            change_rows += [{"article_a": src, "article_b": later, "relation": rel, "kind": c.kind,
+                             "before": c.before, "after": c.after, "sentence_a": c.sentence_a,
+                             "sentence_b": c.sentence_b} for c in ch
+                            if rel != "shared_source" or c.kind not in ("dropped", "added")]
+    reuse_table = pd.DataFrame(rows, columns=["article_a", "article_b", "containment_ab", "containment_ba",
+                                              "jaccard", "aligned_sentences", "relation", "earlier", "evidence"])
+    changes_table = pd.DataFrame(change_rows, columns=["article_a", "article_b", "relation", "kind", "before",
+                                                       "after", "sentence_a", "sentence_b"])
+    return reuse_table, changes_table
+
+
+def story_families(reuse_table: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
+    """Connected components of copy/derived pairs: article_id, family, family_size, weight (1/size)."""
+    parent = {a: a for a in article_ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in reuse_table.itertuples(index=False):
+        if r.relation in ("copy", "derived") and r.article_a in parent and r.article_b in parent:
+            ra, rb = find(r.article_a), find(r.article_b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    fam = pd.DataFrame({"article_id": article_ids, "family": [find(a) for a in article_ids]})
+    fam["family_size"] = fam.groupby("family")["article_id"].transform("size")
+    fam["weight"] = 1.0 / fam["family_size"]
+    return fam

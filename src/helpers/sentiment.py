@@ -1,0 +1,221 @@
+"""Sentence-level VADER sentiment, aggregated by article and outlet, with an exact word shift.
+
+VADER (Hutto and Gilbert 2014) is a lexicon with rules; its compound score for a long text saturates
+towards +1 or -1, so we score sentences and average them: an article's score is the mean of its
+sentence scores, and an outlet's score the mean of its articles' scores (each article counts once).
+
+Lexicon scores on news are easily misread: VADER rates "terrorists", "riot" or "peacekeeping"
+strongly, so an outlet can score low merely by its choice of labels. :func:`word_shift` therefore
+splits every sentence's compound score exactly into the contributions of the words that produced it,
+and aggregates them the same way as the scores, so each outlet's difference from the corpus mean is
+the sum of its words' contributions.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from helpers.codebook import Codebook
+from helpers.provision import use_project_nltk_data
+
+THRESHOLD = 0.05
+PUNCTUATION_TERM = "(! and ? emphasis)"
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    """NLTK's VADER with the lexicon provisioned offline (see helpers.provision)."""
+    use_project_nltk_data()
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    try:
+        return SentimentIntensityAnalyzer()
+    except LookupError as exc:  # pragma: no cover - depends on set-up
+        raise RuntimeError("VADER lexicon not found: run `make setup` (python -m helpers provision)") from exc
+
+
+def valences(text: str) -> tuple[list[str], list[float], float]:
+    """VADER's rule-adjusted valence per token, plus the punctuation emphasis term.
+
+    Follows ``SentimentIntensityAnalyzer.polarity_scores`` step by step, but keeps the per-token
+    values that the library sums, so the compound score can be attributed to words exactly.
+    """
+    from nltk.sentiment.vader import SentiText
+
+    sia = analyzer()
+    c = sia.constants
+    st = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+    tokens = st.words_and_emoticons
+    first: dict[str, int] = {}
+    for idx, tok in enumerate(tokens):
+        first.setdefault(tok, idx)
+    sentiments: list[float] = []
+    for tok in tokens:
+        i = first[tok]  # the library looks tokens up by first occurrence; we do the same
+        nxt = tokens[i + 1].lower() if i < len(tokens) - 1 else ""
+        if (tok.lower() == "kind" and nxt == "of") or tok.lower() in c.BOOSTER_DICT:
+            sentiments.append(0)
+            continue
+        sentiments = sia.sentiment_valence(0, st, tok, i, sentiments)
+    sentiments = sia._but_check(tokens, sentiments)
+    total = float(sum(sentiments))
+    punct = sia._punctuation_emphasis(total, text) if sentiments else 0.0
+    emphasis = punct if total > 0 else (-punct if total < 0 else 0.0)
+    return list(tokens), [float(s) for s in sentiments], emphasis
+
+
+def compound_of(sum_s: float) -> float:
+    """VADER's normalisation of a valence sum into [-1, 1]."""
+    return sum_s / math.sqrt(sum_s * sum_s + 15) if sum_s else 0.0
+
+
+def attribute(text: str) -> tuple[float, list[tuple[str, float]]]:
+    """Compound score of ``text`` and each word's share of it (shares sum to the compound)."""
+    tokens, vals, emphasis = valences(text)
+    total = sum(vals) + emphasis
+    compound = compound_of(total)
+    if not total:
+        return compound, []
+    ratio = compound / total
+    parts = [(tok.lower(), v * ratio) for tok, v in zip(tokens, vals, strict=True) if v]
+    if emphasis:
+        parts.append((PUNCTUATION_TERM, emphasis * ratio))
+    return compound, parts
+
+
+def label(compound: float) -> str:
+    """positive / neutral / negative with VADER's conventional +-0.05 thresholds."""
+    return "positive" if compound >= THRESHOLD else ("negative" if compound <= -THRESHOLD else "neutral")
+
+
+def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``compound`` and ``polarity`` to the sentences table."""
+    out = sentences.copy()
+    out["compound"] = [attribute(t)[0] for t in out["text"]]
+    out["polarity"] = out["compound"].map(label)
+    return out
+
+
+def article_scores(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per article: mean sentence compound and the shares of positive/neutral/negative sentences."""
+    g = scored.groupby("article_id")
+    table = pd.DataFrame({
+        "n_sentences": g.size(),
+        "mean_compound": g["compound"].mean(),
+        "share_positive": g["polarity"].apply(lambda s: (s == "positive").mean()),
+        "share_neutral": g["polarity"].apply(lambda s: (s == "neutral").mean()),
+        "share_negative": g["polarity"].apply(lambda s: (s == "negative").mean()),
+    }).reset_index()
+    meta = articles[["article_id", "outlet", "outlet_label"]]
+    return meta.merge(table, on="article_id", how="inner")
+
+
+def _cluster_bootstrap(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Means of articles' means, resampling articles, then sentences within each article."""
+    stats = np.empty(n_boot)
+    k = len(groups)
+    for b in range(n_boot):
+        picks = rng.integers(0, k, size=k)
+        means = [rng.choice(groups[p], size=len(groups[p]), replace=True).mean() for p in picks]
+        stats[b] = float(np.mean(means))
+    return stats
+
+
+def outlet_scores(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int = 2000, seed: int = 20220106,
+                  level: float = 0.95, weights: pd.Series | None = None) -> pd.DataFrame:
+    """Outlet means with percentile bootstrap intervals (resampling unit: article, then sentence).
+
+    ``weights`` (by article_id) can down-weight copies, e.g. 1/size of the article's story family.
+    """
+    meta = articles.set_index("article_id")
+    rng = np.random.default_rng(seed)
+    rows = []
+    for outlet in sorted(meta.loc[scored["article_id"].unique(), "outlet_label"].unique()):
+        ids = sorted(meta.index[meta["outlet_label"] == outlet].intersection(scored["article_id"].unique()))
+        groups = [scored.loc[scored["article_id"] == a, "compound"].to_numpy() for a in ids]
+        art_means = np.array([g.mean() for g in groups])
+        w = np.ones(len(ids)) if weights is None else weights.reindex(ids).fillna(1).to_numpy()
+        boot = _cluster_bootstrap(groups, n_boot, rng)
+        lo, hi = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2])
+        rows.append({
+            "outlet": outlet, "n_articles": len(ids), "n_sentences": int(sum(len(g) for g in groups)),
+            "mean_compound": float(np.average(art_means, weights=w)),
+            "ci_low": float(lo), "ci_high": float(hi),
+        })
+    return pd.DataFrame(rows, columns=["outlet", "n_articles", "n_sentences", "mean_compound", "ci_low", "ci_high"])
+
+
+def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
+    """Per article and word: the word's contribution to the article's mean compound score."""
+    rows = []
+    for art, sents in scored.groupby("article_id"):
+        n = len(sents)
+        acc: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for text in sents["text"]:
+            for word, part in attribute(text)[1]:
+                acc[word] = acc.get(word, 0.0) + part / n
+                counts[word] = counts.get(word, 0) + 1
+        rows += [{"article_id": art, "word": w, "contribution": v, "count": counts[w]} for w, v in acc.items()]
+    return pd.DataFrame(rows, columns=["article_id", "word", "contribution", "count"])
+
+
+def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each outlet's difference from the corpus mean, split exactly into word contributions.
+
+    Corpus mean = mean of article scores; outlet score = mean of its articles' scores. For word w,
+    ``shift`` = (outlet's mean contribution of w) - (corpus mean contribution of w); the shifts of an
+    outlet sum to its score minus the corpus mean.
+    """
+    contrib = word_contributions(scored)
+    ids = sorted(scored["article_id"].unique())
+    wide = contrib.pivot_table(index="word", columns="article_id", values="contribution",
+                               aggfunc="sum", fill_value=0.0).reindex(columns=ids, fill_value=0.0)
+    counts = contrib.pivot_table(index="word", columns="article_id", values="count",
+                                 aggfunc="sum", fill_value=0).reindex(columns=ids, fill_value=0)
+    corpus = wide.mean(axis=1)
+    outlets = articles.set_index("article_id").loc[ids, "outlet_label"]
+    rows = []
+    for outlet in sorted(outlets.unique()):
+        members = list(outlets.index[outlets == outlet])
+        shift = wide[members].mean(axis=1) - corpus
+        n = counts[members].sum(axis=1)
+        for word in shift.index:
+            if shift[word] != 0:
+                rows.append({"outlet": outlet, "word": word, "shift": float(shift[word]),
+                             "count_in_outlet": int(n[word])})
+    return pd.DataFrame(rows, columns=["outlet", "word", "shift", "count_in_outlet"])
+
+
+def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
+    """The ``n`` words pushing each outlet most up and most down."""
+    parts = []
+    for _, g in shift.groupby("outlet"):
+        g = g.sort_values("shift")
+        parts += [g.head(n), g[g["shift"] > 0].tail(n)]
+    return pd.concat(parts).drop_duplicates().sort_values(["outlet", "shift"]).reset_index(drop=True)
+
+
+def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Which actor groups each sentence mentions (through the alias codebook)."""
+    rx = codebook.alias_pattern
+    actors = codebook.entities.set_index("canonical")["actor"]
+    rows = []
+    if rx is not None:
+        for r in sentences.itertuples(index=False):
+            found = {actors.get(codebook.canonical(m.group()), "") for m in rx.finditer(r.text)}
+            rows += [{"article_id": r.article_id, "sentence_id": r.sentence_id, "actor": a} for a in sorted(found) if a]
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor"])
+
+
+def sentiment_toward_actors(scored: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Mean compound of the sentences that mention each actor, by outlet (co-occurrence, not stance)."""
+    m = mentions.merge(scored[["article_id", "sentence_id", "compound"]], on=["article_id", "sentence_id"])
+    m = m.merge(articles[["article_id", "outlet_label"]], on="article_id")
+    g = m.groupby(["outlet_label", "actor"])["compound"]
+    out = pd.DataFrame({"n_sentences": g.size(), "mean_compound": g.mean()}).reset_index()
+    return out.rename(columns={"outlet_label": "outlet"})
