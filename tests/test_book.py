@@ -38,8 +38,18 @@ def test_every_notebook_ran_and_wrote_its_tables(seed_run):
     results = seed_run / "build" / "results"
     articles = read_table(results / "articles.csv")
     assert len(articles) == 5
-    for col in ("article_id", "file", "outlet", "published", "title", "n_words", "n_sentences",
-                "boilerplate_chars", "sha256", "status"):
+    for col in (
+        "article_id",
+        "file",
+        "outlet",
+        "published",
+        "title",
+        "n_words",
+        "n_sentences",
+        "boilerplate_chars",
+        "sha256",
+        "status",
+    ):
         assert col in articles.columns, col
     sentences = read_table(results / "sentences.csv")
     for col in ("article_id", "sentence_id", "paragraph_id", "start", "end", "text", "compound"):
@@ -71,13 +81,17 @@ def test_book_builds_strictly_with_every_chapter(seed_run):
 
 
 def test_driver_on_a_small_invented_corpus(tmp_path):
-    corpus = write_corpus(tmp_path / "corpus", {
-        "one.txt": "Breaking News\n\nFloods hit the river town of Norbury on Monday.\n\n"
-                   "Officials said 40 people were evacuated and two bridges were closed by the council.\n"
-                   "\u201cWe are doing all we can,\u201d the mayor, Jane Holt, said on Monday evening.\n",
-        "two.txt": "The river at Norbury burst its banks on Monday, forcing dozens of residents out of their homes.\n"
-                   "Council leader Jane Holt said the town had not seen such water levels in decades.\n",
-    }, "file,outlet,published\none.txt,Norbury Post,2030-03-04\ntwo.txt,Valley Times,2030-03-05\n")
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "one.txt": "Breaking News\n\nFloods hit the river town of Norbury on Monday.\n\n"
+            "Officials said 40 people were evacuated and two bridges were closed by the council.\n"
+            "\u201cWe are doing all we can,\u201d the mayor, Jane Holt, said on Monday evening.\n",
+            "two.txt": "The river at Norbury burst its banks on Monday, forcing dozens of residents out of homes.\n"
+            "Council leader Jane Holt said the town had not seen such water levels in decades.\n",
+        },
+        "file,outlet,published\none.txt,Norbury Post,2030-03-04\ntwo.txt,Valley Times,2030-03-05\n",
+    )
     run(corpus, tmp_path / "out", **QUIET)
     articles = read_table(tmp_path / "out" / "results" / "articles.csv")
     assert sorted(articles["outlet"]) == ["Norbury Post", "Valley Times"]

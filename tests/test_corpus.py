@@ -57,11 +57,14 @@ def test_empty_and_binary_files_rejected_not_dropped(tmp_path):
 
 
 def test_non_utf8_bom_crlf(tmp_path):
-    folder = write_corpus(tmp_path, {
-        "cp.txt": "Caf\u00e9 owners said \u201cno\u201d.\n".encode("cp1252"),
-        "bom.txt": b"\xef\xbb\xbf" + STORY.encode(),
-        "crlf.txt": STORY.replace("\n", "\r\n").encode() * 2,
-    })
+    folder = write_corpus(
+        tmp_path,
+        {
+            "cp.txt": "Caf\u00e9 owners said \u201cno\u201d.\n".encode("cp1252"),
+            "bom.txt": b"\xef\xbb\xbf" + STORY.encode(),
+            "crlf.txt": STORY.replace("\n", "\r\n").encode() * 2,
+        },
+    )
     table, _ = load(folder)
     cp = row(table, "cp.txt")
     assert cp["status"] == "warning" and cp["encoding"] == "cp1252"
@@ -73,8 +76,9 @@ def test_non_utf8_bom_crlf(tmp_path):
 
 
 def test_html_and_oversized(tmp_path):
-    folder = write_corpus(tmp_path, {"page.txt": "<html><body><p>" + STORY + "</p></body></html>",
-                                     "big.txt": "word " * 300})
+    folder = write_corpus(
+        tmp_path, {"page.txt": "<html><body><p>" + STORY + "</p></body></html>", "big.txt": "word " * 300}
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         table = load_corpus(folder, max_bytes=1000)
@@ -85,14 +89,15 @@ def test_html_and_oversized(tmp_path):
 
 
 def test_manifest_problems(tmp_path):
-    manifest = ("file,outlet,published\n"
-                "a.txt,Daily One,2022-01-06\n"
-                ",Ghost Outlet,2022-01-06\n"
-                "b.txt,Daily Two,06/01/2022\n"
-                "a.txt,Daily One again,2022-01-07\n"
-                "gone.txt,Daily Three,2022-01-08\n")
-    folder = write_corpus(tmp_path, {"a.txt": STORY, "b.txt": STORY + "More.\n", "c.txt": STORY + "x\n"},
-                          manifest)
+    manifest = (
+        "file,outlet,published\n"
+        "a.txt,Daily One,2022-01-06\n"
+        ",Ghost Outlet,2022-01-06\n"
+        "b.txt,Daily Two,06/01/2022\n"
+        "a.txt,Daily One again,2022-01-07\n"
+        "gone.txt,Daily Three,2022-01-08\n"
+    )
+    folder = write_corpus(tmp_path, {"a.txt": STORY, "b.txt": STORY + "More.\n", "c.txt": STORY + "x\n"}, manifest)
     table, msgs = load(folder)
     assert row(table, "a.txt")["outlet"] == "Daily One"
     assert "listed more than once" in row(table, "a.txt")["issues"]

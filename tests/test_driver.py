@@ -11,8 +11,10 @@ from helpers.driver import DriverError, declared_parameters, discover, run
 from helpers.results import read_table, write_table
 
 PARAMS = 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"'
-WRITE = ("import pandas as pd\nfrom pathlib import Path\nfrom helpers.results import write_table\n"
-         "write_table(pd.DataFrame({'corpus': [Path(corpus_dir).name]}), Path(work_dir) / 'results' / 'r.csv')")
+WRITE = (
+    "import pandas as pd\nfrom pathlib import Path\nfrom helpers.results import write_table\n"
+    "write_table(pd.DataFrame({'corpus': [Path(corpus_dir).name]}), Path(work_dir) / 'results' / 'r.csv')"
+)
 
 
 def notebook(folder, name, *sources, params=PARAMS):
@@ -55,8 +57,14 @@ def test_run_writes_results_and_hides_plumbing(tmp_path):
     out = tmp_path / "out"
     book = tmp_path / "book" / "chapters"
     logs = []
-    runs = run(corpus(tmp_path), out, codebook=tmp_path, book_dir=book, notebooks_dir=nbs,
-               log=lambda *a, **k: logs.append(a[0]))
+    runs = run(
+        corpus(tmp_path),
+        out,
+        codebook=tmp_path,
+        book_dir=book,
+        notebooks_dir=nbs,
+        log=lambda *a, **k: logs.append(a[0]),
+    )
     assert [r.notebook for r in runs] == ["01_a.ipynb"]
     assert read_table(out / "results" / "r.csv")["corpus"].tolist() == ["corpus"]
     executed = nbformat.read(book / "01_a.ipynb", as_version=4)
@@ -71,8 +79,14 @@ def test_unknown_parameter_rejected(tmp_path):
     nbs = tmp_path / "nbs"
     notebook(nbs, "01_a.ipynb", "x = 1")
     with pytest.raises(DriverError, match=r"01_a.ipynb: unknown parameter\(s\) \['colour'\]"):
-        run(corpus(tmp_path), tmp_path / "out", codebook=tmp_path, notebooks_dir=nbs,
-            extra={"colour": "red"}, log=lambda *a, **k: None)
+        run(
+            corpus(tmp_path),
+            tmp_path / "out",
+            codebook=tmp_path,
+            notebooks_dir=nbs,
+            extra={"colour": "red"},
+            log=lambda *a, **k: None,
+        )
 
 
 def test_failure_names_notebook_and_cell_and_keeps_previous_results(tmp_path):
@@ -82,8 +96,14 @@ def test_failure_names_notebook_and_cell_and_keeps_previous_results(tmp_path):
     out = tmp_path / "out"
     previous = write_table(__import__("pandas").DataFrame({"corpus": ["previous"]}), out / "results" / "r.csv")
     with pytest.raises(DriverError) as err:
-        run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, book_dir=tmp_path / "book",
-            log=lambda *a, **k: None)
+        run(
+            corpus(tmp_path),
+            out,
+            codebook=tmp_path,
+            notebooks_dir=nbs,
+            book_dir=tmp_path / "book",
+            log=lambda *a, **k: None,
+        )
     msg = str(err.value)
     assert "02_b.ipynb" in msg and "cell 3" in msg and "the numbers do not add up" in msg
     # the earlier notebook's new result was not swapped in, and no book source was published

@@ -9,8 +9,10 @@ from helpers.environment import environment_pins, read_lock
 def test_environment_yml_matches_lock():
     lock = read_lock(PROJECT_ROOT / "requirements.lock")
     env = environment_pins(PROJECT_ROOT / "environment.yml")
-    assert env == lock, {k: (lock.get(k), env.get(k)) for k in set(lock) ^ set(env) | {
-        k for k in set(lock) & set(env) if lock[k] != env[k]}}
+    assert env == lock, {
+        k: (lock.get(k), env.get(k))
+        for k in set(lock) ^ set(env) | {k for k in set(lock) & set(env) if lock[k] != env[k]}
+    }
 
 
 def test_key_packages_pinned():

@@ -50,7 +50,7 @@ EXPECTED_BOILERPLATE = [
     ("003", "wire_credit", "With reporting by RFE/RL's Kazakh Service, AFP, AP, dpa, and Reuters"),
     ("003", "image_placeholder", "• 16x9 Image"),
     ("003", "promo_footer", "RFE/RL journalists report the news in 27"),
-    ("003", "promo_footer", "RFE/RL has been declared an \"undesirable organization\""),
+    ("003", "promo_footer", 'RFE/RL has been declared an "undesirable organization"'),
     ("003", "promo_footer", "If you are in Russia or the Russia-controlled parts of Ukraine"),
     ("003", "read_more", "To find out more, click here."),
     ("004", "wire_credit", "With reporting by RFE/RL’s Kazakh Service, AFP, AP, dpa, Reuters, and Kommersant."),
@@ -74,11 +74,11 @@ def test_repeated_lines_all_removed(seeds):
 def test_no_story_text_removed(seeds):
     # the first and last story paragraphs of each seed survive cleaning
     keep = {
-        "000": ("Secretary of State Antony J. Blinken spoke", "seizure of Kazakh institutions.\""),
+        "000": ("Secretary of State Antony J. Blinken spoke", 'seizure of Kazakh institutions."'),
         "001": ("Secretary of State Antony J. Blinken spoke", "used by the protesters."),
-        "002": ("MOSCOW - Russia has sent paratroopers", "there is no law enforcement.\""),
+        "002": ("MOSCOW - Russia has sent paratroopers", 'there is no law enforcement."'),
         "003": ("WASHINGTON -- U.S. Secretary of State", "nationalized by the Kazakh government."),
-        "004": ("More troops from a Russia-led military alliance", "under the Russian strategic umbrella.\""),
+        "004": ("More troops from a Russia-led military alliance", 'under the Russian strategic umbrella."'),
     }
     for prefix, (first, last) in keep.items():
         text = seeds.documents[seed_id(prefix)].clean_text
@@ -108,19 +108,22 @@ def test_character_mapping_and_offsets(seeds, seed_articles):
             c, r = doc.clean_text[i], raw[aid][doc.offsets[i]]
             assert c == r or c in " \n'\"-." or r in "\n\u00a0", (aid, i, c, r)
     s = seeds.sentences.iloc[0]
-    assert raw[s["article_id"]][s["start"]:s["end"]].startswith("Secretary of State Antony J. Blinken")
+    assert raw[s["article_id"]][s["start"] : s["end"]].startswith("Secretary of State Antony J. Blinken")
 
 
-@pytest.mark.parametrize("text", [
-    "Mr. Blinken spoke with Gen. Smith on Jan. 6 about U.S. policy and left.",
-    "Secretary of State Antony J. Blinken spoke by telephone on Thursday.",
-    'He said: "Order has been restored. The bandits will be destroyed." Then he left the room.',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Blinken spoke with Gen. Smith on Jan. 6 about U.S. policy and left.",
+        "Secretary of State Antony J. Blinken spoke by telephone on Thursday.",
+        'He said: "Order has been restored. The bandits will be destroyed." Then he left the room.',
+    ],
+)
 def test_sentence_splitting_keeps_one_sentence(codebook, text):
     tok = sentence_tokenizer(codebook)
     spans = split_sentences(text, tok)
     if text.startswith("He said"):
-        assert len(spans) == 2 and text[spans[0][0]:spans[0][1]].endswith('destroyed."')
+        assert len(spans) == 2 and text[spans[0][0] : spans[0][1]].endswith('destroyed."')
     else:
         assert len(spans) == 1, [text[a:b] for a, b in spans]
 
@@ -132,9 +135,11 @@ def test_sentences_split_at_real_boundaries(codebook):
 
 
 def test_mangled_html_and_tags(codebook):
-    raw = ("Police said 12 people were detained in the city on Friday night after clashes.\n"
-           "<!-- ad slot -->\n<div class=\"x\">Officials said <b>more</b> arrests would follow soon.</div>\n"
-           "<!– Temp removal\nEnd comment –>\nThe curfew remains in force across the whole region tonight.\n")
+    raw = (
+        "Police said 12 people were detained in the city on Friday night after clashes.\n"
+        '<!-- ad slot -->\n<div class="x">Officials said <b>more</b> arrests would follow soon.</div>\n'
+        "<!– Temp removal\nEnd comment –>\nThe curfew remains in force across the whole region tonight.\n"
+    )
     doc = normalise_text("t", raw, codebook)
     assert "<" not in doc.clean_text and "ad slot" not in doc.clean_text and "Temp removal" not in doc.clean_text
     assert "Officials said more arrests would follow soon." in doc.clean_text

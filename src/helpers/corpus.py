@@ -22,8 +22,20 @@ MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["file", "outlet", "published", "title", "author", "url", "notes"]
 USABLE = ("ok", "warning")
 ARTICLE_COLUMNS = [
-    "article_id", "file", "outlet", "published", "title", "author", "url", "notes",
-    "sha256", "n_bytes", "encoding", "status", "issues", "raw_text",
+    "article_id",
+    "file",
+    "outlet",
+    "published",
+    "title",
+    "author",
+    "url",
+    "notes",
+    "sha256",
+    "n_bytes",
+    "encoding",
+    "status",
+    "issues",
+    "raw_text",
 ]
 HTML_HINT = re.compile(r"<\s*(!doctype|html|head|body|div|p|script|span|article)\b", re.IGNORECASE)
 
@@ -93,13 +105,19 @@ def read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict[str, str]]]
             manifest[col] = ""
     manifest = manifest.apply(lambda s: s.str.strip() if s.dtype == object else s)
     for idx in manifest.index[manifest["file"] == ""]:
-        problems.append({"file": f"{MANIFEST} row {idx + 2}", "status": "rejected",
-                         "issues": "manifest row has no file name; row ignored"})
+        problems.append(
+            {
+                "file": f"{MANIFEST} row {idx + 2}",
+                "status": "rejected",
+                "issues": "manifest row has no file name; row ignored",
+            }
+        )
     manifest = manifest[manifest["file"] != ""]
     dup = manifest["file"].duplicated(keep="first")
     for name in manifest.loc[dup, "file"]:
-        problems.append({"file": name, "status": "warning",
-                         "issues": f"listed more than once in {MANIFEST}; first row used"})
+        problems.append(
+            {"file": name, "status": "warning", "issues": f"listed more than once in {MANIFEST}; first row used"}
+        )
     return manifest[~dup].reset_index(drop=True), problems
 
 
@@ -203,8 +221,7 @@ def load_corpus(corpus_dir: str | Path, max_bytes: int = MAX_BYTES) -> pd.DataFr
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     articles["outlet_label"] = outlet_labels(articles)
     for _, r in articles[articles["issues"] != ""].iterrows():
-        warnings.warn(f"{corpus_dir / str(r['file'])}: {r['status']}: {r['issues']}", CorpusWarning,
-                      stacklevel=2)
+        warnings.warn(f"{corpus_dir / str(r['file'])}: {r['status']}: {r['issues']}", CorpusWarning, stacklevel=2)
     return articles.reset_index(drop=True)
 
 

@@ -68,8 +68,9 @@ def check_parameters(nb: nbformat.NotebookNode, given: dict[str, object], name: 
     """Reject parameter names the notebook does not declare (papermill would only warn)."""
     unknown = sorted(set(given) - set(declared_parameters(nb, name)))
     if unknown:
-        raise DriverError(f"{name}: unknown parameter(s) {unknown}; the notebook declares "
-                          f"{sorted(declared_parameters(nb, name))}")
+        raise DriverError(
+            f"{name}: unknown parameter(s) {unknown}; the notebook declares {sorted(declared_parameters(nb, name))}"
+        )
 
 
 def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -101,7 +102,8 @@ def _failure(name: str, exc: Exception) -> DriverError:
         tail = "\n".join(pmx.strip_color(line) for line in exc.traceback[-6:])
         return DriverError(
             f"notebook {name} failed in cell {cell} ({first[0] if first else 'empty cell'!r}): "
-            f"{exc.ename}: {exc.evalue}\n{tail}")
+            f"{exc.ename}: {exc.evalue}\n{tail}"
+        )
     return DriverError(f"notebook {name} failed: {type(exc).__name__}: {exc}")
 
 
@@ -118,9 +120,15 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
         for attempt in range(1, START_RETRIES + 1):
             try:
                 pm.execute_notebook(
-                    str(prepared), str(output), parameters=parameters, kernel_name=KERNEL,
-                    cwd=str(cwd), progress_bar=False, log_output=False,
-                    request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT_S,
+                    str(prepared),
+                    str(output),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    cwd=str(cwd),
+                    progress_bar=False,
+                    log_output=False,
+                    request_save_on_cell_execute=False,
+                    execution_timeout=CELL_TIMEOUT_S,
                 )
                 break
             except RuntimeError as exc:
@@ -197,8 +205,7 @@ def run(
             log(f"[{i}/{len(notebooks)}] {source.name} done in {seconds:.1f} s", flush=True)
             runs.append(NotebookRun(source.name, seconds, output))
     except BaseException:
-        log(f"run failed; previous results in {results} are unchanged; staging kept in {staging}",
-            flush=True)
+        log(f"run failed; previous results in {results} are unchanged; staging kept in {staging}", flush=True)
         raise
     if (staging / "results").exists():
         _swap(staging / "results", results)
@@ -211,8 +218,7 @@ def run(
             shutil.rmtree(tmp)
         shutil.copytree(out_p / "notebooks", tmp)
         _swap(tmp, book_p)
-    log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; "
-        f"results in {results}", flush=True)
+    log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; results in {results}", flush=True)
     return [NotebookRun(r.notebook, r.seconds, out_p / "notebooks" / r.notebook) for r in runs]
 
 
@@ -224,8 +230,23 @@ def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:  # noqa: A002
     missing = [p.name for p in discover() if not (chapters / p.name).exists()]
     if missing:
         raise DriverError(f"{chapters}: executed notebooks missing ({missing}); run the driver first")
-    cmd = [sys.executable, "-m", "jupyter_book", "build", str(book_dir), "--config", str(config),
-           "--toc", str(toc), "-W", "-n", "--keep-going", "--all"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter_book",
+        "build",
+        str(book_dir),
+        "--config",
+        str(config),
+        "--toc",
+        str(toc),
+        "--path-output",
+        str(book_dir),
+        "-W",
+        "-n",
+        "--keep-going",
+        "--all",
+    ]
     jb = Path(sys.executable).with_name("jupyter-book")
     if jb.exists():
         cmd = [str(jb), *cmd[3:]]
@@ -236,7 +257,7 @@ def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:  # noqa: A002
     reports = html / "reports"
     if reports.exists():
         shutil.rmtree(reports)
-    if proc.returncode != 0:
+    if proc.returncode != 0 or not (html / "index.html").exists():
         sys.stderr.write(proc.stdout[-20000:] + proc.stderr[-20000:])
         raise DriverError(f"jupyter-book build failed (exit {proc.returncode}); warnings are errors")
     log(f"book built in {time.perf_counter() - t0:.1f} s", flush=True)

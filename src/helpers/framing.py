@@ -36,15 +36,23 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
-    return {name: term_pattern(spec.get("terms", []))
-            for name, spec in codebook.section("frames").get("frames", {}).items()}
+    return {
+        name: term_pattern(spec.get("terms", [])) for name, spec in codebook.section("frames").get("frames", {}).items()
+    }
 
 
 def frame_table(codebook: Codebook) -> pd.DataFrame:
     """The frame codebook for the reader: frame, family, label, definition, terms."""
-    rows = [{"frame": name, "family": spec.get("family", ""), "label": spec.get("label", name),
-             "definition": spec.get("definition", ""), "terms": ", ".join(spec.get("terms", []))}
-            for name, spec in codebook.section("frames").get("frames", {}).items()]
+    rows = [
+        {
+            "frame": name,
+            "family": spec.get("family", ""),
+            "label": spec.get("label", name),
+            "definition": spec.get("definition", ""),
+            "terms": ", ".join(spec.get("terms", [])),
+        }
+        for name, spec in codebook.section("frames").get("frames", {}).items()
+    ]
     return pd.DataFrame(rows, columns=["frame", "family", "label", "definition", "terms"])
 
 
@@ -55,26 +63,42 @@ def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     for r in sentences.itertuples(index=False):
         for frame, rx in patterns.items():
             for m in rx.finditer(r.text):
-                rows.append({"article_id": r.article_id, "sentence_id": r.sentence_id, "frame": frame,
-                             "term": m.group().lower(), "offset": m.start()})
+                rows.append(
+                    {
+                        "article_id": r.article_id,
+                        "sentence_id": r.sentence_id,
+                        "frame": frame,
+                        "term": m.group().lower(),
+                        "offset": m.start(),
+                    }
+                )
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "term", "offset"])
 
 
 def sentence_frames(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence with the sorted list of frames it is in (empty string when none)."""
-    frames = hits.groupby(["article_id", "sentence_id"])["frame"].apply(lambda s: ";".join(sorted(set(s))))
+    """One row per sentence: the frames it is in and the terms that matched (empty when none)."""
+    key = ["article_id", "sentence_id"]
+    frames = hits.groupby(key)["frame"].apply(lambda s: ";".join(sorted(set(s))))
+    terms = hits.groupby(key)["term"].apply(lambda s: ", ".join(sorted(set(s))))
     out = sentences[["article_id", "sentence_id", "text"]].copy()
-    out["frames"] = [frames.get((a, s), "") for a, s in zip(out["article_id"], out["sentence_id"], strict=True)]
+    pairs = list(zip(out["article_id"], out["sentence_id"], strict=True))
+    out["frames"] = [frames.get(p, "") for p in pairs]
+    out["terms"] = [terms.get(p, "") for p in pairs]
     return out
 
 
-def framing_by_outlet(hits: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
-                      codebook: Codebook) -> pd.DataFrame:
+def framing_by_outlet(
+    hits: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook
+) -> pd.DataFrame:
     """Per outlet and frame: hits, hits per 1,000 words, share of sentences in the frame."""
     meta = articles.set_index("article_id")
     frames = list(_frame_patterns(codebook))
     sent = sentences.assign(outlet=meta.loc[sentences["article_id"], "outlet_label"].to_numpy())
-    h = hits.assign(outlet=meta.loc[hits["article_id"], "outlet_label"].to_numpy()) if len(hits) else hits.assign(outlet=[])
+    h = (
+        hits.assign(outlet=meta.loc[hits["article_id"], "outlet_label"].to_numpy())
+        if len(hits)
+        else hits.assign(outlet=[])
+    )
     rows = []
     for outlet, g in sent.groupby("outlet"):
         words = int(meta.loc[g["article_id"].unique(), "n_words"].sum())
@@ -82,13 +106,20 @@ def framing_by_outlet(hits: pd.DataFrame, sentences: pd.DataFrame, articles: pd.
         for frame in frames:
             fh = h[(h["outlet"] == outlet) & (h["frame"] == frame)]
             in_frame = fh[["article_id", "sentence_id"]].drop_duplicates()
-            rows.append({"outlet": outlet, "frame": frame, "hits": len(fh),
-                         "per_1000_words": 1000 * len(fh) / words if words else 0.0,
-                         "share_sentences": len(in_frame) / n_sent if n_sent else 0.0})
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "frame": frame,
+                    "hits": len(fh),
+                    "per_1000_words": 1000 * len(fh) / words if words else 0.0,
+                    "share_sentences": len(in_frame) / n_sent if n_sent else 0.0,
+                }
+            )
     return pd.DataFrame(rows, columns=["outlet", "frame", "hits", "per_1000_words", "share_sentences"])
 
 
 # --- validation ------------------------------------------------------------------------------
+
 
 def score_frames(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
     """Precision, recall and F1 per frame for multi-label sentence coding.
@@ -106,8 +137,20 @@ def score_frames(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str])
         prec = tp / (tp + fp) if tp + fp else float("nan")
         rec = tp / (tp + fn) if tp + fn else float("nan")
         f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
-        rows.append({"frame": frame, "n_gold": tp + fn, "n_predicted": tp + fp, "tp": tp, "fp": fp,
-                     "fn": fn, "tn": tn, "precision": prec, "recall": rec, "f1": f1})
+        rows.append(
+            {
+                "frame": frame,
+                "n_gold": tp + fn,
+                "n_predicted": tp + fp,
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "tn": tn,
+                "precision": prec,
+                "recall": rec,
+                "f1": f1,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -128,6 +171,7 @@ def frame_confusion(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[st
 
 # --- actor labels ----------------------------------------------------------------------------
 
+
 def actor_labels(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """Per outlet: how often each label is used for each actor (e.g. 'bandits' for people in the streets)."""
     targets = codebook.section("actor_labels").get("targets", {})
@@ -145,6 +189,7 @@ def actor_labels(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Code
 
 
 # --- keyness ---------------------------------------------------------------------------------
+
 
 def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Lower-case word tokens without stopwords or numbers."""
@@ -179,19 +224,28 @@ def fightin_words(counts: pd.DataFrame, prior_scale: float = 1.0, min_count: int
         yi = wide[outlet].astype(float)
         yj = total - yi
         ni, nj = float(yi.sum()), float(yj.sum())
-        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
         var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
         z = delta / np.sqrt(var)
         for term in wide.index:
             if yi[term] >= min_count:
-                rows.append({"outlet": outlet, "term": term, "z": float(z[term]), "count": int(yi[term]),
-                             "delta": float(delta[term])})
+                rows.append(
+                    {
+                        "outlet": outlet,
+                        "term": term,
+                        "z": float(z[term]),
+                        "count": int(yi[term]),
+                        "delta": float(delta[term]),
+                    }
+                )
     out = pd.DataFrame(rows, columns=["outlet", "term", "z", "count", "delta"])
     return out.sort_values(["outlet", "z"], ascending=[True, False]).reset_index(drop=True)
 
 
 def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The ``n`` most distinctive terms per outlet (highest z)."""
+    if keyness.empty:
+        return keyness
     return keyness.groupby("outlet", group_keys=False).apply(lambda g: g.nlargest(n, "z")).reset_index(drop=True)
 
 

@@ -29,11 +29,31 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from helpers.codebook import Codebook
 
 CHAR_MAP = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-", "\u2010": "-",
-    "\u2026": "...", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\ufeff": "",
-    "\u00ad": "", "\t": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2012": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2010": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u200b": "",
+    "\ufeff": "",
+    "\u00ad": "",
+    "\t": " ",
 }
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 TERMINAL = re.compile(r"""[.!?…]["'”’)]*\s*$|["”]\s*$""")
@@ -121,7 +141,7 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
     for kind, rx in codebook.boilerplate_spans:
         masked = _mask(raw, spans)
         for m in rx.finditer(masked):
-            spans.append(Span(kind, m.start(), m.end(), raw[m.start():m.end()], rule=rx.pattern))
+            spans.append(Span(kind, m.start(), m.end(), raw[m.start() : m.end()], rule=rx.pattern))
     masked = _mask(raw, spans)
 
     lines = [(s, e) for s, e in _lines(masked) if masked[s:e].strip()]
@@ -131,8 +151,11 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
         counts[t] = counts.get(t, 0) + 1
     matches = [_match_line(t, codebook) for t in texts]
     body_start = next(
-        (i for i, t in enumerate(texts)
-         if _is_body(t, codebook.body_min_words) and counts[t] == 1 and matches[i] is None),
+        (
+            i
+            for i, t in enumerate(texts)
+            if _is_body(t, codebook.body_min_words) and counts[t] == 1 and matches[i] is None
+        ),
         len(texts),
     )
     removed: dict[int, tuple[str, dict[str, str], str]] = {}
@@ -185,7 +208,7 @@ def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
     spans = find_boilerplate(raw, codebook)
     removed = np.zeros(len(raw), dtype=bool)
     for s in spans:
-        removed[s.start:s.end] = True
+        removed[s.start : s.end] = True
     chars, idx = _clean_chars(raw, removed)
     # paragraphs: non-blank lines; a line that starts mid-sentence continues the previous one
     paras: list[tuple[int, int]] = []
@@ -250,7 +273,7 @@ def _inside_quote(text: str) -> np.ndarray:
     if len(marks) % 2:
         return inside
     for a, b in zip(marks[::2], marks[1::2], strict=True):
-        inside[a + 1:b] = True
+        inside[a + 1 : b] = True
     return inside
 
 
@@ -295,18 +318,31 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
         for pid, (ps, pe) in enumerate(doc.paragraphs):
             for ss, se in split_sentences(doc.clean_text[ps:pe], tokenizer):
                 start, end = doc.raw_span(ps + ss, ps + se)
-                sent_rows.append({
-                    "article_id": art.article_id, "sentence_id": n_sent, "paragraph_id": pid,
-                    "start": start, "end": end, "clean_start": ps + ss, "clean_end": ps + se,
-                    "text": doc.clean_text[ps + ss:ps + se],
-                })
+                sent_rows.append(
+                    {
+                        "article_id": art.article_id,
+                        "sentence_id": n_sent,
+                        "paragraph_id": pid,
+                        "start": start,
+                        "end": end,
+                        "clean_start": ps + ss,
+                        "clean_end": ps + se,
+                        "text": doc.clean_text[ps + ss : ps + se],
+                    }
+                )
                 n_sent += 1
         for sp in doc.boilerplate:
-            bp_rows.append({
-                "article_id": art.article_id, "kind": sp.kind, "start": sp.start, "end": sp.end,
-                "text": sp.text.strip(), "info": "; ".join(f"{k}={v}" for k, v in sp.info.items()),
-                "rule": sp.rule,
-            })
+            bp_rows.append(
+                {
+                    "article_id": art.article_id,
+                    "kind": sp.kind,
+                    "start": sp.start,
+                    "end": sp.end,
+                    "text": sp.text.strip(),
+                    "info": "; ".join(f"{k}={v}" for k, v in sp.info.items()),
+                    "rule": sp.rule,
+                }
+            )
         extra[art.article_id] = {
             "clean_text": doc.clean_text,
             "n_words_raw": count_words(art.raw_text),
@@ -320,8 +356,10 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
     for col in cols:
         default: object = "" if col == "clean_text" else 0
         out[col] = [extra.get(a, {}).get(col, default) for a in out["article_id"]]
-    sentences = pd.DataFrame(sent_rows, columns=["article_id", "sentence_id", "paragraph_id", "start",
-                                                 "end", "clean_start", "clean_end", "text"])
+    sentences = pd.DataFrame(
+        sent_rows,
+        columns=["article_id", "sentence_id", "paragraph_id", "start", "end", "clean_start", "clean_end", "text"],
+    )
     boilerplate = pd.DataFrame(bp_rows, columns=["article_id", "kind", "start", "end", "text", "info", "rule"])
     return NormalisedCorpus(out, sentences, boilerplate, docs)
 
@@ -334,12 +372,22 @@ def name_variants(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFr
         outlets = dict(zip(normalised.articles["article_id"], normalised.articles["outlet"], strict=True))
         for aid, doc in normalised.documents.items():
             for m in rx.finditer(doc.clean_text):
-                rows.append({"article_id": aid, "outlet": outlets[aid], "variant": m.group(),
-                             "canonical": codebook.canonical(m.group())})
+                rows.append(
+                    {
+                        "article_id": aid,
+                        "outlet": outlets[aid],
+                        "variant": m.group(),
+                        "canonical": codebook.canonical(m.group()),
+                    }
+                )
     table = pd.DataFrame(rows, columns=["article_id", "outlet", "variant", "canonical"])
-    return (table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)
-            .size().rename(columns={"size": "count"})
-            .sort_values(["canonical", "variant", "article_id"]).reset_index(drop=True))
+    return (
+        table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)
+        .size()
+        .rename(columns={"size": "count"})
+        .sort_values(["canonical", "variant", "article_id"])
+        .reset_index(drop=True)
+    )
 
 
 def spelling_table(variants: pd.DataFrame, min_variants: int = 2) -> pd.DataFrame:
@@ -348,12 +396,27 @@ def spelling_table(variants: pd.DataFrame, min_variants: int = 2) -> pd.DataFram
     keep = variants[variants["canonical"].isin(multi[multi >= min_variants].index)]
     if keep.empty:
         return pd.DataFrame(columns=["canonical", "variant"])
-    return keep.pivot_table(index=["canonical", "variant"], columns="article_id", values="count",
-                            aggfunc="sum", fill_value=0).reset_index()
+    return keep.pivot_table(
+        index=["canonical", "variant"], columns="article_id", values="count", aggfunc="sum", fill_value=0
+    ).reset_index()
 
 
-ARTICLES_CSV = ["article_id", "file", "outlet", "published", "title", "author", "n_words_raw", "n_words",
-                "n_sentences", "n_paragraphs", "boilerplate_chars", "sha256", "status", "issues"]
+ARTICLES_CSV = [
+    "article_id",
+    "file",
+    "outlet",
+    "published",
+    "title",
+    "author",
+    "n_words_raw",
+    "n_words",
+    "n_sentences",
+    "n_paragraphs",
+    "boilerplate_chars",
+    "sha256",
+    "status",
+    "issues",
+]
 
 
 def articles_table(articles: pd.DataFrame) -> pd.DataFrame:

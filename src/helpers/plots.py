@@ -63,6 +63,17 @@ def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: in
     return colours
 
 
+def empty_figure(message: str, title: str = "") -> plt.Figure:
+    """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
+    apply_style()
+    fig, ax = plt.subplots(figsize=(6, 1.2))
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#444444")
+    if title:
+        ax.set_title(title)
+    return fig
+
+
 def save(fig: plt.Figure, path: str | Path) -> Path:
     """Save a figure as SVG with fixed metadata (byte-stable across builds)."""
     path = Path(path)
@@ -71,8 +82,9 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
     return path
 
 
-def bar_by_article(table: pd.DataFrame, value: str, label: str, colours: dict[str, str],
-                   title: str, xlabel: str) -> plt.Figure:
+def bar_by_article(
+    table: pd.DataFrame, value: str, label: str, colours: dict[str, str], title: str, xlabel: str
+) -> plt.Figure:
     """Horizontal bars, one per article, coloured by outlet."""
     apply_style()
     t = table.sort_values(value)
@@ -93,10 +105,16 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     t = table.sort_values("n_words_raw")
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.4))
     y = range(len(t))
-    ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]],
-            label="story text")
-    ax.barh(list(y), t["n_words_raw"] - t["n_words"], left=t["n_words"], color="#dddddd",
-            hatch="//", edgecolor="#888888", label="removed (boilerplate)")
+    ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
+    ax.barh(
+        list(y),
+        t["n_words_raw"] - t["n_words"],
+        left=t["n_words"],
+        color="#dddddd",
+        hatch="//",
+        edgecolor="#888888",
+        label="removed (boilerplate)",
+    )
     ax.set_yticks(list(y), t["article_id"].astype(str))
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
@@ -110,3 +128,129 @@ def _outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:
 
     handles = [Patch(color=colours.get(o, OTHER), label=str(o)) for o in sorted(outlets)]
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8, title="outlet")
+
+
+def interval_dots(
+    table: pd.DataFrame,
+    colours: dict[str, str],
+    value: str = "mean_compound",
+    low: str = "ci_low",
+    high: str = "ci_high",
+    title: str = "",
+    xlabel: str = "",
+    reference: float | None = None,
+) -> plt.Figure:
+    """One dot per outlet with its interval, coloured by outlet; n beside each."""
+    if table.empty:
+        return empty_figure("No scores to show.", title)
+    apply_style()
+    t = table.sort_values(value).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7, 0.55 * len(t) + 1.3))
+    for y, r in t.iterrows():
+        c = colours.get(r["outlet"], OTHER)
+        ax.plot([r[low], r[high]], [y, y], color=c, lw=2.5, solid_capstyle="butt")
+        ax.plot(r[value], y, "o", color=c, ms=8, mec="white")
+        label = f"  n = {int(r['n_articles'])} art., {int(r['n_sentences'])} sent."
+        ax.text(max(r[high], r[value]), y, label, va="center", fontsize=8)
+    if reference is not None:
+        ax.axvline(reference, color="#666666", ls="--", lw=1)
+    ax.axvline(0, color="#bbbbbb", lw=0.8)
+    ax.set_yticks(range(len(t)), t["outlet"])
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) -> plt.Figure:
+    """Per outlet, the words that push its mean score above (right) or below (left) the corpus mean."""
+    if shift.empty:
+        return empty_figure("No sentiment-bearing words in this corpus: nothing to shift.")
+    apply_style()
+    outlets = sorted(shift["outlet"].unique())
+    fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 0.32 * 2 * n + 1.6), squeeze=False)
+    for ax, outlet in zip(axes[0], outlets, strict=True):
+        g = shift[shift["outlet"] == outlet].sort_values("shift")
+        g = pd.concat([g.head(n), g[g["shift"] > 0].tail(n)]).drop_duplicates()
+        ax.barh(
+            range(len(g)), g["shift"], color=[colours.get(outlet, OTHER) if v > 0 else "#888888" for v in g["shift"]]
+        )
+        ax.set_yticks(range(len(g)), g["word"], fontsize=8)
+        ax.axvline(0, color="black", lw=0.8)
+        total = shift.loc[shift["outlet"] == outlet, "shift"].sum()
+        ax.set_title(f"{outlet}\n(total {total:+.3f})", fontsize=9)
+        ax.tick_params(axis="x", labelsize=7)
+    fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    title: str,
+    fmt: str = "{:.0f}",
+    cmap: str = "Blues",
+    center: float | None = None,
+    xlabel: str = "",
+    ylabel: str = "",
+    annotations: pd.DataFrame | None = None,
+) -> plt.Figure:
+    """A labelled heatmap with values written in the cells (colour scales are colourblind-safe)."""
+    if matrix.empty:
+        return empty_figure("Nothing to show for this corpus.", title)
+    apply_style()
+    import numpy as np
+
+    values = matrix.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(max(5, 0.9 * matrix.shape[1] + 2.5), 0.5 * matrix.shape[0] + 1.8))
+    if center is not None:
+        lim = np.nanmax(np.abs(values - center)) or 1.0
+        im = ax.imshow(values, cmap=cmap, vmin=center - lim, vmax=center + lim, aspect="auto")
+    else:
+        im = ax.imshow(values, cmap=cmap, aspect="auto")
+    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    finite = values[np.isfinite(values)]
+    mid = (finite.max() + finite.min()) / 2 if finite.size else 0
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            v = values[i, j]
+            if np.isnan(v):
+                continue
+            text = fmt.format(v)
+            if annotations is not None:
+                text += f"\n{annotations.iloc[i, j]}"
+            dark = (v > mid) if center is None else abs(v - center) > 0.6 * (np.nanmax(np.abs(values - center)) or 1)
+            ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.spines[:].set_visible(False)
+    fig.colorbar(im, ax=ax, shrink=0.7)
+    fig.tight_layout()
+    return fig
+
+
+def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) -> plt.Figure:
+    """Fightin' Words style: z-score against term frequency, top terms labelled, one panel per outlet."""
+    if keyness.empty:
+        return empty_figure("No word is used often enough by any outlet to test its keyness.")
+    apply_style()
+    import numpy as np
+
+    outlets = sorted(keyness["outlet"].unique())
+    fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 4), squeeze=False, sharey=True)
+    for ax, outlet in zip(axes[0], outlets, strict=True):
+        g = keyness[keyness["outlet"] == outlet]
+        ax.scatter(np.log10(g["count"]), g["z"], s=6, color="#bbbbbb")
+        top = g.nlargest(n, "z")
+        ax.scatter(np.log10(top["count"]), top["z"], s=14, color=colours.get(outlet, OTHER))
+        for r in top.itertuples():
+            ax.annotate(r.term, (np.log10(r.count), r.z), fontsize=7, xytext=(3, 0), textcoords="offset points")
+        ax.axhline(1.96, color="#666666", ls=":", lw=0.8)
+        ax.axhline(-1.96, color="#666666", ls=":", lw=0.8)
+        ax.set_title(outlet, fontsize=9)
+        ax.set_xlabel("log10 count in outlet")
+    axes[0][0].set_ylabel("z-score (log-odds, informative prior)")
+    fig.tight_layout()
+    return fig

@@ -29,7 +29,9 @@ from helpers.normalise import WORD, NormalisedCorpus
 
 SHINGLE = 5
 THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
-NUMBER = re.compile(r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I)
+NUMBER = re.compile(
+    r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I
+)
 
 
 def words(text: str) -> list[str]:
@@ -42,7 +44,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[tuple[str, ...]]:
     w = words(text)
     if len(w) < k:
         return {tuple(w)} if w else set()
-    return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+    return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
 
 
 def overlap(a: set, b: set) -> tuple[float, float, float]:
@@ -56,7 +58,7 @@ def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]
     """Containment both ways and Jaccard for every pair (or the given candidate pairs)."""
     sh = {aid: shingles(doc.clean_text) for aid, doc in normalised.documents.items()}
     ids = sorted(sh)
-    pairs = candidates if candidates is not None else [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+    pairs = candidates if candidates is not None else [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
     rows = []
     for a, b in pairs:
         cab, cba, jac = overlap(sh[a], sh[b])
@@ -123,8 +125,9 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
         pos_b.append(p)
         p += len(t)
     out = []
-    sm = difflib.SequenceMatcher(None, [t.lower().strip('.,;:"') for t in ta], [t.lower().strip('.,;:"') for t in tb],
-                                 autojunk=False)
+    sm = difflib.SequenceMatcher(
+        None, [t.lower().strip('.,;:"') for t in ta], [t.lower().strip('.,;:"') for t in tb], autojunk=False
+    )
     for op, a0, a1, b0, b1 in sm.get_opcodes():
         if op == "equal":
             continue
@@ -141,7 +144,9 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
     return out
 
 
-def align(sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"]) -> list[tuple[int, int, float]]:
+def align(
+    sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"]
+) -> list[tuple[int, int, float]]:
     """Greedy one-to-one sentence alignment by word-sequence similarity (best pairs first)."""
     wa = [words(s) for s in sent_a]
     wb = [words(s) for s in sent_b]
@@ -175,7 +180,9 @@ def _sentences_of(normalised: NormalisedCorpus, aid: str) -> list[str]:
     return s.loc[s["article_id"] == aid, "text"].tolist()
 
 
-def compare_pair(normalised: NormalisedCorpus, a: str, b: str, codebook: Codebook | None) -> tuple[list[tuple[int, int, float]], list[Change]]:
+def compare_pair(
+    normalised: NormalisedCorpus, a: str, b: str, codebook: Codebook | None
+) -> tuple[list[tuple[int, int, float]], list[Change]]:
     """Alignment and changes from a to b (b read as the later text)."""
     sa, sb = _sentences_of(normalised, a), _sentences_of(normalised, b)
     pairs = align(sa, sb)
@@ -215,8 +222,10 @@ def declared_origin(normalised: NormalisedCorpus, articles: pd.DataFrame) -> pd.
         for owner in owners:
             if outlet.lower() in ("", "unknown") or not _same_org(owner, outlet):
                 origin = owner
-                notes.append(f"copyright {owner!r} differs from the publishing outlet {outlet!r}: "
-                             "republication or rewrite of that publisher's work")
+                notes.append(
+                    f"copyright {owner!r} differs from the publishing outlet {outlet!r}: "
+                    "republication or rewrite of that publisher's work"
+                )
         team = [w for w in writers if re.search(r"\bteam\b|\bstaff\b|\bdesk\b", w, re.I)]
         if team:
             notes.append(f"byline names no person ({', '.join(sorted(set(team)))})")
@@ -225,11 +234,19 @@ def declared_origin(normalised: NormalisedCorpus, articles: pd.DataFrame) -> pd.
             notes.append(f"writers named in the text: {', '.join(named)} (of {origin})")
         if wires:
             notes.append("wire credit: " + "; ".join(wires))
-        rows.append({"article_id": art.article_id, "declared_origin": origin, "wire_credits": "; ".join(wires),
-                     "copyright_owner": "; ".join(owners), "writers": "; ".join(named),
-                     "declared_notes": " | ".join(notes)})
-    return pd.DataFrame(rows, columns=["article_id", "declared_origin", "wire_credits", "copyright_owner",
-                                       "writers", "declared_notes"])
+        rows.append(
+            {
+                "article_id": art.article_id,
+                "declared_origin": origin,
+                "wire_credits": "; ".join(wires),
+                "copyright_owner": "; ".join(owners),
+                "writers": "; ".join(named),
+                "declared_notes": " | ".join(notes),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["article_id", "declared_origin", "wire_credits", "copyright_owner", "writers", "declared_notes"]
+    )
 
 
 def _same_org(owner: str, outlet: str) -> bool:
@@ -237,7 +254,9 @@ def _same_org(owner: str, outlet: str) -> bool:
     return bool(norm(outlet)) and (norm(outlet) in norm(owner) or norm(owner) in norm(outlet))
 
 
-def _earlier(a: str, b: str, meta: pd.DataFrame, pairs: list[tuple[int, int, float]], n_a: int, n_b: int) -> tuple[str, str]:
+def _earlier(
+    a: str, b: str, meta: pd.DataFrame, pairs: list[tuple[int, int, float]], n_a: int, n_b: int
+) -> tuple[str, str]:
     """Which of the two looks earlier, and why."""
     da, db = meta.loc[a, "published"], meta.loc[b, "published"]
     if da != "unknown" and db != "unknown" and da != db:
@@ -252,8 +271,12 @@ def _earlier(a: str, b: str, meta: pd.DataFrame, pairs: list[tuple[int, int, flo
     return "", "no evidence of order"
 
 
-def reuse(normalised: NormalisedCorpus, articles: pd.DataFrame, codebook: Codebook | None = None,
-          candidates: list[tuple[str, str]] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def reuse(
+    normalised: NormalisedCorpus,
+    articles: pd.DataFrame,
+    codebook: Codebook | None = None,
+    candidates: list[tuple[str, str]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``reuse.csv`` table (one row per pair) and the table of changes for related pairs."""
     ov = pair_overlaps(normalised, candidates)
     meta = articles.set_index("article_id")
@@ -279,28 +302,63 @@ def reuse(normalised: NormalisedCorpus, articles: pd.DataFrame, codebook: Codebo
         if rel == "independent":
             evidence = f"no aligned sentences; {r.jaccard:.0%} of 5-word shingles shared"
         else:
-            parts = [f"{len(pairs)} of {shorter} sentences of the shorter text align",
-                     f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}"]
+            parts = [
+                f"{len(pairs)} of {shorter} sentences of the shorter text align",
+                f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}",
+            ]
             parts += [f"{n} {k} change{'s' if n > 1 else ''}" for k, n in sorted(kinds.items())]
             if first and rel in ("copy", "derived"):
                 parts.append(f"earlier: {first} ({why})")
             evidence = "; ".join(parts)
-        rows.append({"article_a": a, "article_b": b, "containment_ab": r.containment_ab,
-                     "containment_ba": r.containment_ba, "jaccard": r.jaccard, "aligned_sentences": len(pairs),
-                     "relation": rel, "earlier": first if rel in ("copy", "derived") else "",
-                     "evidence": evidence})
+        rows.append(
+            {
+                "article_a": a,
+                "article_b": b,
+                "containment_ab": r.containment_ab,
+                "containment_ba": r.containment_ba,
+                "jaccard": r.jaccard,
+                "aligned_sentences": len(pairs),
+                "relation": rel,
+                "earlier": first if rel in ("copy", "derived") else "",
+                "evidence": evidence,
+            }
+        )
         if rel in ("copy", "derived", "shared_source"):
             later = b if first == a or not first else a
             src = a if later == b else b
             _, ch = compare_pair(normalised, src, later, codebook) if later != b else (pairs, changes)
-            change_rows += [{"article_a": src, "article_b": later, "relation": rel, "kind": c.kind,
-                             "before": c.before, "after": c.after, "sentence_a": c.sentence_a,
-                             "sentence_b": c.sentence_b} for c in ch
-                            if rel != "shared_source" or c.kind not in ("dropped", "added")]
-    reuse_table = pd.DataFrame(rows, columns=["article_a", "article_b", "containment_ab", "containment_ba",
-                                              "jaccard", "aligned_sentences", "relation", "earlier", "evidence"])
-    changes_table = pd.DataFrame(change_rows, columns=["article_a", "article_b", "relation", "kind", "before",
-                                                       "after", "sentence_a", "sentence_b"])
+            change_rows += [
+                {
+                    "article_a": src,
+                    "article_b": later,
+                    "relation": rel,
+                    "kind": c.kind,
+                    "before": c.before,
+                    "after": c.after,
+                    "sentence_a": c.sentence_a,
+                    "sentence_b": c.sentence_b,
+                }
+                for c in ch
+                if rel != "shared_source" or c.kind not in ("dropped", "added")
+            ]
+    reuse_table = pd.DataFrame(
+        rows,
+        columns=[
+            "article_a",
+            "article_b",
+            "containment_ab",
+            "containment_ba",
+            "jaccard",
+            "aligned_sentences",
+            "relation",
+            "earlier",
+            "evidence",
+        ],
+    )
+    changes_table = pd.DataFrame(
+        change_rows,
+        columns=["article_a", "article_b", "relation", "kind", "before", "after", "sentence_a", "sentence_b"],
+    )
     return reuse_table, changes_table
 
 

@@ -24,8 +24,7 @@ def escape_table(table: pd.DataFrame) -> pd.DataFrame:
 def to_html(table: pd.DataFrame, max_rows: int | None = None) -> str:
     """A plain, escaped HTML table (pandas escapes once more only when asked: we do it ourselves)."""
     shown = table if max_rows is None else table.head(max_rows)
-    return escape_table(shown).to_html(index=False, escape=False, border=0,
-                                       classes="refract-table", na_rep="")
+    return escape_table(shown).to_html(index=False, escape=False, border=0, classes="refract-table", na_rep="")
 
 
 def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None):
@@ -37,8 +36,9 @@ def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = N
         parts.append(f"<p class='refract-caption'>{html.escape(caption)}</p>")
     parts.append(to_html(table, max_rows))
     if max_rows is not None and len(table) > max_rows:
-        parts.append(f"<p><em>Showing {max_rows:,} of {len(table):,} rows; the full table is in the "
-                     "downloadable CSV.</em></p>")
+        parts.append(
+            f"<p><em>Showing {max_rows:,} of {len(table):,} rows; the full table is in the downloadable CSV.</em></p>"
+        )
     display(HTML("\n".join(parts)))
 
 

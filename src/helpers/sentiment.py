@@ -103,13 +103,15 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 def article_scores(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per article: mean sentence compound and the shares of positive/neutral/negative sentences."""
     g = scored.groupby("article_id")
-    table = pd.DataFrame({
-        "n_sentences": g.size(),
-        "mean_compound": g["compound"].mean(),
-        "share_positive": g["polarity"].apply(lambda s: (s == "positive").mean()),
-        "share_neutral": g["polarity"].apply(lambda s: (s == "neutral").mean()),
-        "share_negative": g["polarity"].apply(lambda s: (s == "negative").mean()),
-    }).reset_index()
+    table = pd.DataFrame(
+        {
+            "n_sentences": g.size(),
+            "mean_compound": g["compound"].mean(),
+            "share_positive": g["polarity"].apply(lambda s: (s == "positive").mean()),
+            "share_neutral": g["polarity"].apply(lambda s: (s == "neutral").mean()),
+            "share_negative": g["polarity"].apply(lambda s: (s == "negative").mean()),
+        }
+    ).reset_index()
     meta = articles[["article_id", "outlet", "outlet_label"]]
     return meta.merge(table, on="article_id", how="inner")
 
@@ -125,8 +127,14 @@ def _cluster_bootstrap(groups: list[np.ndarray], n_boot: int, rng: np.random.Gen
     return stats
 
 
-def outlet_scores(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int = 2000, seed: int = 20220106,
-                  level: float = 0.95, weights: pd.Series | None = None) -> pd.DataFrame:
+def outlet_scores(
+    scored: pd.DataFrame,
+    articles: pd.DataFrame,
+    n_boot: int = 2000,
+    seed: int = 20220106,
+    level: float = 0.95,
+    weights: pd.Series | None = None,
+) -> pd.DataFrame:
     """Outlet means with percentile bootstrap intervals (resampling unit: article, then sentence).
 
     ``weights`` (by article_id) can down-weight copies, e.g. 1/size of the article's story family.
@@ -141,11 +149,16 @@ def outlet_scores(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int = 20
         w = np.ones(len(ids)) if weights is None else weights.reindex(ids).fillna(1).to_numpy()
         boot = _cluster_bootstrap(groups, n_boot, rng)
         lo, hi = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2])
-        rows.append({
-            "outlet": outlet, "n_articles": len(ids), "n_sentences": int(sum(len(g) for g in groups)),
-            "mean_compound": float(np.average(art_means, weights=w)),
-            "ci_low": float(lo), "ci_high": float(hi),
-        })
+        rows.append(
+            {
+                "outlet": outlet,
+                "n_articles": len(ids),
+                "n_sentences": int(sum(len(g) for g in groups)),
+                "mean_compound": float(np.average(art_means, weights=w)),
+                "ci_low": float(lo),
+                "ci_high": float(hi),
+            }
+        )
     return pd.DataFrame(rows, columns=["outlet", "n_articles", "n_sentences", "mean_compound", "ci_low", "ci_high"])
 
 
@@ -173,10 +186,12 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """
     contrib = word_contributions(scored)
     ids = sorted(scored["article_id"].unique())
-    wide = contrib.pivot_table(index="word", columns="article_id", values="contribution",
-                               aggfunc="sum", fill_value=0.0).reindex(columns=ids, fill_value=0.0)
-    counts = contrib.pivot_table(index="word", columns="article_id", values="count",
-                                 aggfunc="sum", fill_value=0).reindex(columns=ids, fill_value=0)
+    wide = contrib.pivot_table(
+        index="word", columns="article_id", values="contribution", aggfunc="sum", fill_value=0.0
+    ).reindex(columns=ids, fill_value=0.0)
+    counts = contrib.pivot_table(
+        index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0
+    ).reindex(columns=ids, fill_value=0)
     corpus = wide.mean(axis=1)
     outlets = articles.set_index("article_id").loc[ids, "outlet_label"]
     rows = []
@@ -186,13 +201,16 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         n = counts[members].sum(axis=1)
         for word in shift.index:
             if shift[word] != 0:
-                rows.append({"outlet": outlet, "word": word, "shift": float(shift[word]),
-                             "count_in_outlet": int(n[word])})
+                rows.append(
+                    {"outlet": outlet, "word": word, "shift": float(shift[word]), "count_in_outlet": int(n[word])}
+                )
     return pd.DataFrame(rows, columns=["outlet", "word", "shift", "count_in_outlet"])
 
 
 def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
     """The ``n`` words pushing each outlet most up and most down."""
+    if shift.empty:
+        return shift
     parts = []
     for _, g in shift.groupby("outlet"):
         g = g.sort_values("shift")

@@ -48,8 +48,7 @@ class Study:
         """Read a result table an earlier chapter wrote, with a clear error when it is missing."""
         path = self.results / f"{name}.csv"
         if not path.exists():
-            raise FileNotFoundError(f"{path}: not found; run the earlier notebooks first "
-                                    "(python -m helpers run ...)")
+            raise FileNotFoundError(f"{path}: not found; run the earlier notebooks first (python -m helpers run ...)")
         return read_table(path)
 
 
@@ -61,5 +60,4 @@ def load_study(corpus_dir: str, codebook_dir: str, work_dir: str) -> Study:
         articles = load_corpus(resolve(corpus_dir))
     messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
     normalised = normalise_corpus(articles, codebook)
-    return Study(resolve(corpus_dir), resolve(work_dir), codebook, normalised.articles, normalised,
-                 messages)
+    return Study(resolve(corpus_dir), resolve(work_dir), codebook, normalised.articles, normalised, messages)

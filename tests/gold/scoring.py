@@ -1,0 +1,73 @@
+"""Scoring of the analyses against the hand-written gold annotations in this folder.
+
+The tests call these functions and assert the targets; the book's chapters call the same functions
+(through ``helpers.evaluation``) and report the scores, so the published numbers and the tested ones
+cannot drift apart. Gold files are keyed by article id and sentence id, and carry the start of each
+sentence's text so that a change in sentence splitting is caught instead of silently misaligning.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import framing
+from helpers.codebook import Codebook, load_codebook
+from helpers.config import PROJECT_ROOT
+from helpers.corpus import CorpusWarning, load_corpus
+from helpers.normalise import NormalisedCorpus, normalise_corpus
+
+GOLD = Path(__file__).resolve().parent
+SEEDS = PROJECT_ROOT / "seeds"
+
+# A frame is reported as reliable when the dictionary reaches both of these on the gold sentences
+# and the gold has at least MIN_GOLD sentences in the frame.
+RELIABLE_PRECISION = 0.7
+RELIABLE_RECALL = 0.7
+MIN_GOLD = 3
+
+
+def seed_corpus(codebook: Codebook | None = None) -> tuple[Codebook, NormalisedCorpus]:
+    """The seeds, loaded and normalised with the default (or given) codebook."""
+    codebook = codebook or load_codebook()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        articles = load_corpus(SEEDS)
+    return codebook, normalise_corpus(articles, codebook)
+
+
+def read_gold(name: str) -> pd.DataFrame:
+    return pd.read_csv(GOLD / name, keep_default_na=False, dtype={"sentence_id": int})
+
+
+def check_alignment(gold: pd.DataFrame, sentences: pd.DataFrame) -> None:
+    """Raise when a gold row no longer points at the sentence it was written for."""
+    merged = gold.merge(sentences[["article_id", "sentence_id", "text"]], on=["article_id", "sentence_id"], how="left")
+    bad = merged[[not str(t).startswith(s) for t, s in zip(merged["text"], merged["text_start"], strict=True)]]
+    if not bad.empty:
+        raise AssertionError(
+            "gold sentences no longer align: "
+            + str(bad[["article_id", "sentence_id", "text_start"]].head().to_dict("records"))
+        )
+
+
+def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+    """Per-frame scores, the confusion matrix and micro-averaged scores on ``frames.csv``."""
+    codebook, corpus = seed_corpus(codebook)
+    gold = read_gold("frames.csv")
+    check_alignment(gold, corpus.sentences)
+    coded = corpus.sentences.merge(gold[["article_id", "sentence_id"]], on=["article_id", "sentence_id"])
+    predicted = framing.sentence_frames(coded, framing.frame_hits(coded, codebook))
+    frames = list(framing.frame_table(codebook)["frame"])
+    scores = framing.score_frames(gold, predicted, frames)
+    scores["reliable"] = (
+        (scores["precision"] >= RELIABLE_PRECISION)
+        & (scores["recall"] >= RELIABLE_RECALL)
+        & (scores["n_gold"] >= MIN_GOLD)
+    )
+    tp, fp, fn = scores["tp"].sum(), scores["fp"].sum(), scores["fn"].sum()
+    micro = {"n_sentences": len(gold), "precision": tp / (tp + fp), "recall": tp / (tp + fn)}
+    micro["f1"] = 2 * micro["precision"] * micro["recall"] / (micro["precision"] + micro["recall"])
+    return scores, framing.frame_confusion(gold, predicted, frames), micro
