@@ -43,8 +43,13 @@ def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = N
 
 
 def glue_numbers(values: dict[str, object]) -> None:
-    """Glue values (numbers or short strings) for use as ``{glue:text}`` in the book's prose."""
+    """Glue values for the book: numbers and short strings for ``{glue:text}``, figures for
+    ``{glue:figure}``. A glued figure is closed so that it is not shown a second time inline."""
     from myst_nb import glue
 
     for key, value in values.items():
         glue(key, value, display=False)
+        if type(value).__name__ == "Figure":
+            import matplotlib.pyplot as plt
+
+            plt.close(value)
