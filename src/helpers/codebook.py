@@ -139,7 +139,12 @@ class Codebook:
         forms = sorted(self.aliases["variant"], key=len, reverse=True)
         if not forms:
             return None
-        body = "|".join(re.escape(f).replace("\\'", "['’]").replace("'", "['’]") for f in forms)
+        def form_pattern(form: str) -> str:
+            first = form[0]
+            head = f"[{first.upper()}{first.lower()}]" if first.isalpha() and first.islower() else re.escape(first)
+            return head + re.escape(form[1:]).replace("\\'", "['’]").replace("'", "['’]")
+
+        body = "|".join(form_pattern(f) for f in forms)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
     @cached_property
@@ -152,7 +157,10 @@ class Codebook:
     def canonical(self, name: str) -> str:
         """Canonical name for a written form, or the form itself when the codebook lacks it."""
         name = name.strip()
-        return self.alias_lookup.get(name, self.alias_lookup.get(name.replace("’", "'"), name))
+        for candidate in (name, name.replace("’", "'"), name[:1].lower() + name[1:]):
+            if candidate in self.alias_lookup:
+                return self.alias_lookup[candidate]
+        return name
 
     # --- other sections, returned raw for the analysis modules -----------------------------
     def section(self, name: str) -> dict[str, Any]:

@@ -187,7 +187,10 @@ def run(
     staging = out_p / f".staging-{os.getpid()}"
     if staging.exists():
         shutil.rmtree(staging)
-    (staging / "notebooks").mkdir(parents=True)
+    if only and (out_p / "notebooks").exists():  # a partial run keeps the other chapters' outputs
+        shutil.copytree(out_p / "notebooks", staging / "notebooks")
+    else:
+        (staging / "notebooks").mkdir(parents=True)
     results = out_p / "results"
     if results.exists():  # later notebooks read earlier results; start from the previous run's
         shutil.copytree(results, staging / "results")

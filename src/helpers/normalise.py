@@ -158,6 +158,8 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
         ),
         len(texts),
     )
+    if body_start == len(texts):  # no line looks like story text: do not treat all of it as a header
+        body_start = 0
     removed: dict[int, tuple[str, dict[str, str], str]] = {}
     seen: set[str] = set()
     footer = False
@@ -170,11 +172,11 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
             kind, info, ends, rule = match
             removed[i] = (kind, info, rule)
             footer = ends and i >= body_start
-        elif i < body_start:
+        elif i < body_start and (not TERMINAL.search(t) or counts[t] > 1):
             kind = "headline" if not TERMINAL.search(t) else "caption"
             if count_words(t) > codebook.header_max_words:
                 kind = "header"
-            removed[i] = (kind, {}, "header zone: before the first body paragraph")
+            removed[i] = (kind, {}, "header zone: unpunctuated or repeated line before the first body paragraph")
         elif t in seen:
             removed[i] = ("repeated_line", {}, "repeats an earlier line")
         seen.add(t)

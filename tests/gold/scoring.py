@@ -71,3 +71,27 @@ def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd
     micro = {"n_sentences": len(gold), "precision": tp / (tp + fp), "recall": tp / (tp + fn)}
     micro["f1"] = 2 * micro["precision"] * micro["recall"] / (micro["precision"] + micro["recall"])
     return scores, framing.frame_confusion(gold, predicted, frames), micro
+
+
+SECOND_QUOTES = GOLD.parent / "data" / "quotes_second_set"
+
+
+def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
+    """Quote scores on the seeds (``quotes.csv``) and on the second, invented test set."""
+    from helpers import quotes
+
+    rows = []
+    codebook, corpus = seed_corpus(codebook)
+    predicted = quotes.extract_quotes(corpus, corpus.articles, codebook)
+    rows.append({"test_set": "seeds (5 articles)", **quotes.score_quotes(read_gold("quotes.csv"), predicted)})
+    second_cb = load_codebook(SECOND_QUOTES / "codebook")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        arts = load_corpus(SECOND_QUOTES / "corpus")
+    second = normalise_corpus(arts, second_cb)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", quotes.QuoteWarning)  # the set contains an unbalanced mark on purpose
+        predicted = quotes.extract_quotes(second, second.articles, second_cb)
+    gold = pd.read_csv(SECOND_QUOTES / "gold_quotes.csv", keep_default_na=False)
+    rows.append({"test_set": "second set (3 invented articles)", **quotes.score_quotes(gold, predicted)})
+    return pd.DataFrame(rows)
