@@ -33,10 +33,22 @@ OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
 SPEAKER_TYPES = ("person", "organisation", "group")
 SCARE_MAX_WORDS = 3
-CLAUSE_BOUNDARY = re.compile(r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I)
+CLAUSE_BOUNDARY = re.compile(
+    r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I
+)
 PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
-GROUPS = ["us_government", "kazakh_authorities", "russia_csto", "eu", "experts", "civil_society", "companies",
-          "media", "other", "none"]
+GROUPS = [
+    "us_government",
+    "kazakh_authorities",
+    "russia_csto",
+    "eu",
+    "experts",
+    "civil_society",
+    "companies",
+    "media",
+    "other",
+    "none",
+]
 
 
 class QuoteWarning(UserWarning):
@@ -74,6 +86,7 @@ class Quote:
 
 # --- marks -----------------------------------------------------------------------------------
 
+
 def _mark_role(raw: str, doc: Normalised, i: int) -> str:
     """'open', 'close' or 'either' for a double-quote character at clean position i."""
     rc = raw[doc.offsets[i]]
@@ -110,8 +123,11 @@ def find_quotes(doc: Normalised, raw: str, article_id: str = "") -> list[Quote]:
             else:
                 pending.closed = False
                 pending.notes.append("no closing mark before the end of the paragraph")
-                warnings.warn(f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}",
-                              QuoteWarning, stacklevel=2)
+                warnings.warn(
+                    f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}",
+                    QuoteWarning,
+                    stacklevel=2,
+                )
                 quotes.append(pending)
                 continued = None
             pending = None
@@ -120,8 +136,11 @@ def find_quotes(doc: Normalised, raw: str, article_id: str = "") -> list[Quote]:
         for i, role in zip(marks, roles, strict=True):
             if opened is None:
                 if role == "close":
-                    warnings.warn(f"{article_id}: closing mark without an opening one at clean offset {i}",
-                                  QuoteWarning, stacklevel=2)
+                    warnings.warn(
+                        f"{article_id}: closing mark without an opening one at clean offset {i}",
+                        QuoteWarning,
+                        stacklevel=2,
+                    )
                     continue
                 opened = i
             else:
@@ -151,8 +170,9 @@ def find_quotes(doc: Normalised, raw: str, article_id: str = "") -> list[Quote]:
     if pending is not None:
         pending.closed = False
         pending.notes.append("no closing mark before the end of the article")
-        warnings.warn(f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}",
-                      QuoteWarning, stacklevel=2)
+        warnings.warn(
+            f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}", QuoteWarning, stacklevel=2
+        )
         quotes.append(pending)
     quotes += _single_quoted(doc, quotes)
     return [q for q in sorted(quotes, key=lambda q: q.start) if q.end > q.start]
@@ -182,15 +202,15 @@ def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str]) -> None:
     for q in quotes:
         if q.closed:
             continue
-        inner = text[q.start:q.end]
-        tail = re.search(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))[^\n]*$",
-                         inner)
+        inner = text[q.start : q.end]
+        tail = re.search(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))[^\n]*$", inner)
         if tail and cue.fullmatch(tail.group(3)):
             q.end = q.start + tail.start(1) + 1
             q.notes.append(f"closed before its speech cue ({tail.group(2)!r})")
 
 
 # --- mentions and cues -----------------------------------------------------------------------
+
 
 def mentions(text: str, codebook: Codebook) -> list[Mention]:
     """Codebook names and descriptors, pronouns, and generic subjects in ``text``."""
@@ -208,12 +228,23 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
             for g, words in roles.items():
                 if any(re.search(rf"\b{w}\b", low) for w in words):
                     gender = g
-            out.append(Mention(m.start(), m.end(), m.group(), canon, e["type"] if e is not None else "unknown",
-                               gender, e["group"] if e is not None else "other", form))
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group(),
+                    canon,
+                    e["type"] if e is not None else "unknown",
+                    gender,
+                    e["group"] if e is not None else "other",
+                    form,
+                )
+            )
     pronouns = codebook.section("speech_verbs").get("pronouns", {})
     for m in PRONOUN.finditer(text):
-        out.append(Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"),
-                           "", "pronoun"))
+        out.append(
+            Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
+        )
     generic = codebook.section("speech_verbs").get("generic_subjects", [])
     if generic:
         for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, generic)) + r")\b", text, re.I):
@@ -239,6 +270,7 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 # --- attribution -----------------------------------------------------------------------------
+
 
 @dataclass
 class _Context:
@@ -274,7 +306,7 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
 
 
 def _outside(ctx: _Context, m: Mention) -> bool:
-    return ctx.masked[m.start:m.end].strip() != ""
+    return ctx.masked[m.start : m.end].strip() != ""
 
 
 def _subject(ctx: _Context, sent: int) -> Mention | None:
@@ -310,7 +342,7 @@ def _speaker_for_cue(ctx: _Context, cue: tuple[int, int, str], after_quote: int 
     capable = [m for m in ctx.mentions if _outside(ctx, m) and _capable(m)]
     if low in ctx.phrases:  # according to X
         return next((m for m in capable if ce <= m.start < se), None)
-    if low in ctx.nouns and re.match(r"\s+by\s+", ctx.text[ce:ce + 5]):  # claims by X
+    if low in ctx.nouns and re.match(r"\s+by\s+", ctx.text[ce : ce + 5]):  # claims by X
         return next((m for m in capable if ce <= m.start < se), None)
     if after_quote is not None:
         between = [m for m in capable if after_quote <= m.start < cs]
@@ -333,12 +365,14 @@ def _speaker_for_cue(ctx: _Context, cue: tuple[int, int, str], after_quote: int 
     if before:
         return before[-1]
     # cue first, speaker after it: 'Said X, chief economist: "..."'
-    return next((m for m in capable if ce <= m.start < min(se, ce + 80) and ctx.masked[ce:m.start].strip(" ,") == ""),
-                None)
+    return next(
+        (m for m in capable if ce <= m.start < min(se, ce + 80) and ctx.masked[ce : m.start].strip(" ,") == ""), None
+    )
 
 
-def attribute(doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataFrame,
-              article_id: str = "") -> list[Quote]:
+def attribute(
+    doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataFrame, article_id: str = ""
+) -> list[Quote]:
     """Find and attribute the quotes of one article."""
     quotes = find_quotes(doc, raw, article_id)
     text = doc.clean_text
@@ -346,10 +380,13 @@ def attribute(doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataF
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     ctx = _Context(
-        text, masked, mentions(text, codebook),
+        text,
+        masked,
+        mentions(text, codebook),
         list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)),
         [(m.start(), m.end(), m.group()) for m in cue_pattern(codebook).finditer(masked)],
-        frozenset(w.lower() for w in sv.get("nouns", [])), frozenset(p.lower() for p in sv.get("phrases", [])),
+        frozenset(w.lower() for w in sv.get("nouns", [])),
+        frozenset(p.lower() for p in sv.get("phrases", [])),
     )
     if not ctx.sentences:
         ctx.sentences = [(0, len(text))]
@@ -361,7 +398,7 @@ def attribute(doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataF
         region = (ctx.sentences[s0][0], ctx.sentences[s1][1])
         close = q.close_mark if q.close_mark >= 0 else q.end
         cues = [c for c in ctx.cues if region[0] <= c[0] < region[1]]
-        after = [c for c in cues if c[0] > close and re.fullmatch(r"[\s,]*(\S+\s+){0,6}", text[close + 1:c[0]])]
+        after = [c for c in cues if c[0] > close and re.fullmatch(r"[\s,]*(\S+\s+){0,6}", text[close + 1 : c[0]])]
         before = [c for c in cues if c[1] <= q.open_mark]
         later = [c for c in cues if c[0] > close and c not in after]
         chosen, speaker = None, None
@@ -382,9 +419,14 @@ def attribute(doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataF
                 speaker, method = resolved, "pronoun" if resolved is not None else "none"
             elif speaker.form == "descriptor":
                 method = "descriptor"
-        elif (previous is not None and previous.speaker and
-              (previous.paragraph == q.paragraph or
-               (previous.paragraph == q.paragraph - 1 and q.open_mark == doc.paragraphs[q.paragraph][0]))):
+        elif (
+            previous is not None
+            and previous.speaker
+            and (
+                previous.paragraph == q.paragraph
+                or (previous.paragraph == q.paragraph - 1 and q.open_mark == doc.paragraphs[q.paragraph][0])
+            )
+        ):
             q.speaker, q.group, q.method = previous.speaker, previous.group, "continuation"
             q.speaker_as_written, q.cue = previous.speaker_as_written, previous.cue
         if speaker is not None:
@@ -406,9 +448,9 @@ def attribute(doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataF
 
 
 def _kind(text: str, q: Quote) -> str:
-    inner = text[q.start:q.end].strip()
+    inner = text[q.start : q.end].strip()
     n_words = len(WORD.findall(inner))
-    before = text[:q.open_mark].rstrip(" ")
+    before = text[: q.open_mark].rstrip(" ")
     at_start = before == "" or before.endswith(("\n", ",", ":", ".", "?", "!"))
     if inner[:1].isupper() and at_start and n_words > SCARE_MAX_WORDS:
         return "full"
@@ -419,6 +461,7 @@ def _kind(text: str, q: Quote) -> str:
 
 # --- tables ----------------------------------------------------------------------------------
 
+
 def extract_quotes(normalised: NormalisedCorpus, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """The ``quotes.csv`` contract for every usable article (offsets into the raw text)."""
     raw = dict(zip(articles["article_id"], articles["raw_text"], strict=True))
@@ -428,16 +471,45 @@ def extract_quotes(normalised: NormalisedCorpus, articles: pd.DataFrame, codeboo
         sents = normalised.sentences[normalised.sentences["article_id"] == aid]
         for n, q in enumerate(attribute(doc, raw[aid], codebook, sents, aid)):
             start, end = doc.raw_span(q.start, q.end)
-            rows.append({
-                "article_id": aid, "outlet": outlet[aid], "quote_id": f"{aid}:q{n:03d}",
-                "text": doc.clean_text[q.start:q.end].strip(), "kind": q.kind, "speaker": q.speaker,
-                "speaker_as_written": q.speaker_as_written, "speaker_group": q.group, "cue": q.cue,
-                "method": q.method, "start": start, "end": end, "n_words": len(WORD.findall(doc.clean_text[q.start:q.end])),
-                "closed": q.closed, "notes": "; ".join(q.notes),
-            })
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "quote_id", "text", "kind", "speaker",
-                                       "speaker_as_written", "speaker_group", "cue", "method", "start", "end",
-                                       "n_words", "closed", "notes"])
+            rows.append(
+                {
+                    "article_id": aid,
+                    "outlet": outlet[aid],
+                    "quote_id": f"{aid}:q{n:03d}",
+                    "text": doc.clean_text[q.start : q.end].strip(),
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "speaker_as_written": q.speaker_as_written,
+                    "speaker_group": q.group,
+                    "cue": q.cue,
+                    "method": q.method,
+                    "start": start,
+                    "end": end,
+                    "n_words": len(WORD.findall(doc.clean_text[q.start : q.end])),
+                    "closed": q.closed,
+                    "notes": "; ".join(q.notes),
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "article_id",
+            "outlet",
+            "quote_id",
+            "text",
+            "kind",
+            "speaker",
+            "speaker_as_written",
+            "speaker_group",
+            "cue",
+            "method",
+            "start",
+            "end",
+            "n_words",
+            "closed",
+            "notes",
+        ],
+    )
 
 
 def _norm_words(text: str) -> list[str]:
@@ -448,8 +520,9 @@ def word_diff(a: str, b: str) -> str:
     """Word-level diff from a to b: '[-removed-] {+added+}' around the words that changed."""
     wa, wb = a.split(), b.split()
     out = []
-    sm = difflib.SequenceMatcher(None, [w.lower().strip('.,;:"') for w in wa], [w.lower().strip('.,;:"') for w in wb],
-                                 autojunk=False)
+    sm = difflib.SequenceMatcher(
+        None, [w.lower().strip('.,;:"') for w in wa], [w.lower().strip('.,;:"') for w in wb], autojunk=False
+    )
     for op, a0, a1, b0, b1 in sm.get_opcodes():
         if op == "equal":
             out.append(" ".join(wb[b0:b1]))
@@ -503,12 +576,24 @@ def quote_variants(quotes: pd.DataFrame, min_ratio: float = 0.6, min_words: int 
                 rel, diff = "trimmed", word_diff(q.at[ref, "text"], q.at[i, "text"])
             else:
                 rel, diff = "altered", word_diff(q.at[ref, "text"], q.at[i, "text"])
-            rows.append({"cluster_id": f"c{cid:03d}", "article_id": q.at[i, "article_id"], "outlet": q.at[i, "outlet"],
-                         "quote_id": q.at[i, "quote_id"], "speaker": q.at[i, "speaker"], "text": q.at[i, "text"],
-                         "relation": rel, "reference": q.at[ref, "quote_id"], "diff": diff})
+            rows.append(
+                {
+                    "cluster_id": f"c{cid:03d}",
+                    "article_id": q.at[i, "article_id"],
+                    "outlet": q.at[i, "outlet"],
+                    "quote_id": q.at[i, "quote_id"],
+                    "speaker": q.at[i, "speaker"],
+                    "text": q.at[i, "text"],
+                    "relation": rel,
+                    "reference": q.at[ref, "quote_id"],
+                    "diff": diff,
+                }
+            )
         cid += 1
-    return pd.DataFrame(rows, columns=["cluster_id", "article_id", "outlet", "quote_id", "speaker", "text",
-                                       "relation", "reference", "diff"])
+    return pd.DataFrame(
+        rows,
+        columns=["cluster_id", "article_id", "outlet", "quote_id", "speaker", "text", "relation", "reference", "diff"],
+    )
 
 
 def who_gets_quoted(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -518,6 +603,7 @@ def who_gets_quoted(quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- evaluation ------------------------------------------------------------------------------
+
 
 def match_spans(gold: pd.DataFrame, predicted: pd.DataFrame, min_coverage: float = 0.8) -> pd.DataFrame:
     """One-to-one matches of predicted to gold spans (same article) covering >= min_coverage of gold."""
@@ -553,7 +639,14 @@ def score_quotes(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float
     p = predicted.loc[m["predicted"]].reset_index(drop=True)
     speaker_ok = (g["speaker"].fillna("") == p["speaker"].fillna("")).to_numpy()
     kind_ok = (g["kind"] == p["kind"]).to_numpy()
-    return {"gold": len(gold), "predicted": len(predicted), "matched": tp, "precision": prec, "recall": rec,
-            "f1": f1, "speaker_accuracy": float(np.mean(speaker_ok)) if tp else 0.0,
-            "kind_accuracy": float(np.mean(kind_ok)) if tp else 0.0,
-            "mean_coverage": float(m["coverage"].mean()) if tp else 0.0}
+    return {
+        "gold": len(gold),
+        "predicted": len(predicted),
+        "matched": tp,
+        "precision": prec,
+        "recall": rec,
+        "f1": f1,
+        "speaker_accuracy": float(np.mean(speaker_ok)) if tp else 0.0,
+        "kind_accuracy": float(np.mean(kind_ok)) if tp else 0.0,
+        "mean_coverage": float(m["coverage"].mean()) if tp else 0.0,
+    }
