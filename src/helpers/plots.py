@@ -254,3 +254,45 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) 
     axes[0][0].set_ylabel("z-score (log-odds, informative prior)")
     fig.tight_layout()
     return fig
+
+
+def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels: int = 12) -> plt.Figure:
+    """One panel per quantity: each claim's interval against its report date, coloured by outlet.
+
+    Open-ended intervals ("more than 2,000") are drawn as an upward arrow; claims whose report date
+    is unknown are placed in a separate column at the right.
+    """
+    if reconciled.empty:
+        return empty_figure("No event-count claims in this corpus.")
+    apply_style()
+    import math
+
+    import numpy as np
+
+    groups = list(reconciled.groupby("group"))[:max_panels]
+    cols = min(3, len(groups))
+    rows = math.ceil(len(groups) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+    dates = sorted(d for d in reconciled["published"].unique() if d != "unknown")
+    positions = {d: i for i, d in enumerate(dates)}
+    positions["unknown"] = len(dates) + 0.6
+    markers = {"single": "o", "consistent": "o", "superseded": "x", "conflict": "D"}
+    for ax, (name, g) in zip(axes.flat, groups, strict=False):
+        top = np.nanmax(np.where(np.isinf(g["value_high"]), g["value_low"] * 1.6, g["value_high"])) * 1.15
+        for k, r in enumerate(g.itertuples(index=False)):
+            x = positions[r.published] + (k % 5 - 2) * 0.06
+            c = colours.get(r.outlet, OTHER)
+            hi = top if math.isinf(r.value_high) else r.value_high
+            ax.plot([x, x], [r.value_low, hi], color=c, lw=2)
+            ax.plot(x, r.value_low, markers.get(r.status, "o"), color=c, ms=6)
+            if math.isinf(r.value_high):
+                ax.annotate("", xy=(x, top), xytext=(x, r.value_low), arrowprops={"arrowstyle": "->", "color": c})
+        ax.set_xticks(list(positions.values()), [d[5:] if d != "unknown" else "date\nunknown" for d in positions])
+        ax.set_ylim(0, top)
+        ax.set_title(str(name), fontsize=9)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.axis("off")
+    _outlet_legend(axes.flat[0], reconciled["outlet"].unique(), colours)
+    fig.supylabel("value (interval)")
+    fig.tight_layout()
+    return fig

@@ -95,3 +95,57 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     gold = pd.read_csv(SECOND_QUOTES / "gold_quotes.csv", keep_default_na=False)
     rows.append({"test_set": "second set (3 invented articles)", **quotes.score_quotes(gold, predicted)})
     return pd.DataFrame(rows)
+
+
+SECOND_NUMBERS = GOLD.parent / "data" / "numbers_second_set"
+
+
+def _number_details(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
+    """Qualifier and source accuracy on claims matched by article, category and value."""
+    from helpers import numbers
+
+    events = numbers.event_counts(predicted)
+    pool = {}
+    for r in events.itertuples(index=False):
+        pool.setdefault((r.article_id, r.category, numbers._value_key(r.value)), []).append(r)
+    qual = src = n = 0
+    for r in gold.itertuples(index=False):
+        hits = pool.get((r.article_id, r.category, numbers._value_key(r.value)))
+        if not hits:
+            continue
+        p = hits.pop(0)
+        n += 1
+        qual += p.qualifier == r.qualifier
+        if "source" in gold.columns:
+            src += (p.source or "") == (r.source or "")
+    out = {"qualifier_accuracy": qual / n if n else 0.0}
+    if "source" in gold.columns:
+        out["source_accuracy"] = src / n if n else 0.0
+    return out
+
+
+def number_validation(codebook: Codebook | None = None) -> pd.DataFrame:
+    """Event-count claim scores on the seeds (``numbers.csv``) and on the second sentence set."""
+    from helpers import numbers
+
+    codebook, corpus = seed_corpus(codebook)
+    predicted = numbers.extract_numbers(corpus, corpus.articles, codebook)
+    gold = read_gold("numbers.csv")
+    rows = [{"test_set": "seeds (5 articles)", **numbers.score_numbers(gold, predicted),
+             **_number_details(gold, predicted)}]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        arts = load_corpus(SECOND_NUMBERS / "corpus")
+    second = normalise_corpus(arts, codebook)
+    predicted = numbers.extract_numbers(second, second.articles, codebook)
+    gold2 = pd.read_csv(SECOND_NUMBERS / "gold_numbers.csv", keep_default_na=False)
+    events = gold2[gold2["category"] != "other"]
+    row = {"test_set": "second set (20 written sentences)", **numbers.score_numbers(events, predicted),
+           **_number_details(events, predicted)}
+    others = gold2[gold2["category"] == "other"]
+    typed = predicted[predicted["category"] == "other"]
+    typed_keys = [(t.lower(), u) for t, u in zip(typed["text"], typed["unit"], strict=True)]
+    expected = zip(others["text"], others["unit_if_other"], strict=True)
+    row["other_types_correct"] = sum((t.lower(), u) in typed_keys for t, u in expected) / len(others)
+    rows.append(row)
+    return pd.DataFrame(rows)
