@@ -296,3 +296,59 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels
     fig.supylabel("value (interval)")
     fig.tight_layout()
     return fig
+
+
+def containment_matrix(reuse: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Square table: share of the row article's shingles found in the column article."""
+    mat = pd.DataFrame(float("nan"), index=ids, columns=ids)
+    for r in reuse.itertuples(index=False):
+        mat.loc[r.article_a, r.article_b] = r.containment_ab
+        mat.loc[r.article_b, r.article_a] = r.containment_ba
+    for a in ids:
+        mat.loc[a, a] = 1.0
+    return mat
+
+
+def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
+                   colours: dict[str, str]) -> plt.Figure:
+    """Story families: one column per family, articles as labelled boxes coloured by outlet.
+
+    Solid arrows run from the likely origin to the copy or rewrite; dashed grey lines join articles
+    that only share a passage (a common source such as an official statement).
+    """
+    if families.empty:
+        return empty_figure("No articles.")
+    apply_style()
+    label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
+    order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
+    fams = list(dict.fromkeys(order["family"]))
+    pos = {}
+    for x, fam in enumerate(fams):
+        members = order[order["family"] == fam]["article_id"].tolist()
+        for y, aid in enumerate(members):
+            pos[aid] = (x * 2.6, -y * 1.3)
+    height = max(-p[1] for p in pos.values()) + 1
+    fig, ax = plt.subplots(figsize=(max(6, 2.2 * len(fams) + 1), 1.2 * height + 1.8))
+    for r in reuse.itertuples(index=False):
+        if r.relation == "independent" or r.article_a not in pos or r.article_b not in pos:
+            continue
+        a, b = pos[r.article_a], pos[r.article_b]
+        if r.relation == "shared_source":
+            ax.plot([a[0], b[0]], [a[1], b[1]], ls="--", color="#bbbbbb", lw=1, zorder=1)
+            continue
+        src, dst = (a, b) if r.earlier in ("", r.article_a) else (b, a)
+        ax.annotate("", xy=dst, xytext=src, zorder=2,
+                    arrowprops={"arrowstyle": "-|>", "lw": 2, "color": "#333333", "shrinkA": 22, "shrinkB": 22})
+        mid = ((src[0] + dst[0]) / 2, (src[1] + dst[1]) / 2)
+        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=8, color="#333333")
+    for aid, (x, y) in pos.items():
+        c = colours.get(label.get(aid, ""), OTHER)
+        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=8, zorder=3,
+                bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
+                color="white" if c not in ("#F0E442", "#56B4E9", "#E69F00", OTHER) else "black")
+    ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
+    ax.set_ylim(-height, 0.8)
+    ax.axis("off")
+    ax.set_title("Story families (arrow: from the likely origin to the reuse)")
+    fig.tight_layout()
+    return fig

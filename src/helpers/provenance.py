@@ -28,6 +28,7 @@ from helpers.codebook import Codebook
 from helpers.normalise import WORD, NormalisedCorpus
 
 SHINGLE = 5
+LSH_MIN_ARTICLES = 200  # above this, candidate pairs come from MinHash LSH instead of all pairs
 THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
 NUMBER = re.compile(
     r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I
@@ -109,9 +110,12 @@ def _classify(before: list[str], after: list[str], codebook: Codebook | None) ->
         cb, ca = codebook.canonical(b.title()), codebook.canonical(a.title())
         if cb == ca and cb != b.title():
             return "name"
-    if before and after and difflib.SequenceMatcher(None, b, a).ratio() >= 0.6 and b[:1] == a[:1]:
-        return "name" if len(before) == len(after) else "wording"
-    return "wording"
+    if (before and after and difflib.SequenceMatcher(None, b, a).ratio() >= 0.6 and b[:1] == a[:1]
+            and b[:1].isupper() and a[:1].isupper()):
+        return "name"
+    if before and after:
+        return "substitution"
+    return "inserted words" if after else "removed words"
 
 
 def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codebook | None) -> list[Change]:
@@ -138,7 +142,7 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
             continue  # punctuation only
         kind = _classify(clean_b, clean_a, codebook)
         at = pos_b[b0] if b0 < len(pos_b) else len(text_b)
-        if kind == "wording" and any(s <= at < e for s, e in quotes_b):
+        if kind in ("substitution", "inserted words", "removed words") and any(s <= at < e for s, e in quotes_b):
             kind = "quote"
         out.append(Change(kind, " ".join(before), " ".join(after), ia, ib))
     return out
@@ -278,6 +282,8 @@ def reuse(
     candidates: list[tuple[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``reuse.csv`` table (one row per pair) and the table of changes for related pairs."""
+    if candidates is None and len(normalised.documents) > LSH_MIN_ARTICLES:
+        candidates = candidate_pairs(normalised)
     ov = pair_overlaps(normalised, candidates)
     meta = articles.set_index("article_id")
     rows, change_rows = [], []
@@ -307,6 +313,8 @@ def reuse(
                 f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}",
             ]
             parts += [f"{n} {k} change{'s' if n > 1 else ''}" for k, n in sorted(kinds.items())]
+            if rel == "derived" and kinds.get("substitution", 0) >= len(pairs):
+                parts.append("word substitutions in most aligned sentences: looks like a synonym-spun rewrite")
             if first and rel in ("copy", "derived"):
                 parts.append(f"earlier: {first} ({why})")
             evidence = "; ".join(parts)
@@ -381,3 +389,33 @@ def story_families(reuse_table: pd.DataFrame, article_ids: list[str]) -> pd.Data
     fam["family_size"] = fam.groupby("family")["article_id"].transform("size")
     fam["weight"] = 1.0 / fam["family_size"]
     return fam
+
+
+def one_vote_per_family(per_article: pd.DataFrame, families: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Corpus-level means of per-article values, counting every article vs one vote per story family.
+
+    Two copies of one text are one story: with weights 1/family size, a family counts once however
+    many times it was republished.
+    """
+    t = per_article.merge(families[["article_id", "weight"]], on="article_id", how="left").fillna({"weight": 1.0})
+    rows = []
+    for col in columns:
+        per = float(t[col].mean())
+        fam = float((t[col] * t["weight"]).sum() / t["weight"].sum())
+        rows.append({"measure": col, "per_article": per, "one_vote_per_family": fam, "difference": fam - per})
+    return pd.DataFrame(rows, columns=["measure", "per_article", "one_vote_per_family", "difference"])
+
+
+def per_article_measures(article_scores: pd.DataFrame, frame_sentences: pd.DataFrame | None,
+                         quotes: pd.DataFrame | None) -> pd.DataFrame:
+    """The other chapters' per-article measures side by side: tone, frame shares, quotes per article."""
+    out = article_scores[["article_id", "mean_compound"]].copy()
+    if frame_sentences is not None and len(frame_sentences):
+        fs = frame_sentences.assign(frames=frame_sentences["frames"].fillna("").astype(str))
+        for frame in sorted({f for value in fs["frames"] for f in value.split(";") if f}):
+            hit = fs["frames"].str.split(";").map(lambda v, f=frame: f in v)
+            share = fs.assign(hit=hit).groupby("article_id")["hit"].mean()
+            out[f"share of sentences: {frame}"] = out["article_id"].map(share).fillna(0.0)
+    if quotes is not None:
+        out["quotes per article"] = out["article_id"].map(quotes.groupby("article_id").size()).fillna(0)
+    return out
