@@ -221,6 +221,12 @@ def run(
             shutil.rmtree(tmp)
         shutil.copytree(out_p / "notebooks", tmp)
         _swap(tmp, book_p)
+        data = book_p.parent / "data"  # downloadable result tables for the book's data page
+        tmp = data.with_name("data.new")
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        shutil.copytree(results, tmp)
+        _swap(tmp, data)
     log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; results in {results}", flush=True)
     return [NotebookRun(r.notebook, r.seconds, out_p / "notebooks" / r.notebook) for r in runs]
 

@@ -252,3 +252,14 @@ def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
 def z_to_p(z: float) -> float:
     """Two-sided p-value of a z-score (for the reader's orientation; not corrected for many terms)."""
     return math.erfc(abs(z) / math.sqrt(2))
+
+
+def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:
+    """Share of all sentences in each frame, corpus-wide, largest first."""
+    n = len(matched) or 1
+    counts: dict[str, int] = {}
+    for value in matched["frames"].fillna(""):
+        for f in filter(None, str(value).split(";")):
+            counts[f] = counts.get(f, 0) + 1
+    table = pd.DataFrame({"frame": list(counts), "share": [c / n for c in counts.values()]}, columns=["frame", "share"])
+    return table.sort_values(["share", "frame"], ascending=[False, True]).reset_index(drop=True)

@@ -738,14 +738,27 @@ def summary(reconciled: pd.DataFrame) -> pd.DataFrame:
                 "conservative_estimate": conservative,
                 "range_min": float(g["value_low"].min()),
                 "range_max": float(highs.max()) if highs.notna().any() else float(g["value_low"].max()),
+                "range_min_text": _as_written(g.loc[g["value_low"].idxmin()]),
+                "range_max_text": _as_written(g.loc[g["value_low"].idxmax()]),
                 "conflicts": int((g["status"] == "conflict").sum()),
                 "claims_behind": ", ".join(current["claim_id"]),
             }
         )
     return pd.DataFrame(
         rows,
-        columns=["group", "claims", "conservative_estimate", "range_min", "range_max", "conflicts", "claims_behind"],
+        columns=["group", "claims", "conservative_estimate", "range_min", "range_max", "range_min_text",
+                 "range_max_text", "conflicts", "claims_behind"],
     )
+
+
+QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "about": "about", "up_to": "up to",
+                   "less_than": "fewer than", "exact": "", "vague": ""}
+
+
+def _as_written(claim: pd.Series) -> str:
+    """A claim in words for prose: 'more than 2,000 (The Washington Times)'."""
+    words = QUALIFIER_WORDS.get(str(claim["qualifier"]), "")
+    return f"{words} {claim['text']} ({claim['outlet']})".strip()
 
 
 def score_numbers(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:

@@ -419,3 +419,21 @@ def per_article_measures(article_scores: pd.DataFrame, frame_sentences: pd.DataF
     if quotes is not None:
         out["quotes per article"] = out["article_id"].map(quotes.groupby("article_id").size()).fillna(0)
     return out
+
+
+def derived_summary(reuse_table: pd.DataFrame, changes: pd.DataFrame, articles: pd.DataFrame) -> dict[str, str]:
+    """Prose pieces about the first derived pair: who reused whom and which numbers changed."""
+    label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
+    derived = reuse_table[reuse_table["relation"].isin(["copy", "derived"])]
+    if derived.empty:
+        return {"derived_origin": "none", "derived_copy": "none", "derived_numbers": "no numbers"}
+    r = derived.iloc[0]
+    origin = r["earlier"] or r["article_a"]
+    later = r["article_b"] if origin == r["article_a"] else r["article_a"]
+    nums = changes[(changes["article_a"] == origin) & (changes["article_b"] == later) & (changes["kind"] == "number")]
+    text = ", ".join(f"{b} to {a}" for b, a in zip(nums["before"], nums["after"], strict=True)) or "no numbers"
+    def name(aid: str) -> str:
+        outlet = label.get(aid, aid)
+        return outlet if aid in outlet else f"{outlet} ({aid})"
+
+    return {"derived_origin": name(origin), "derived_copy": name(later), "derived_numbers": text}

@@ -650,3 +650,16 @@ def score_quotes(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float
         "kind_accuracy": float(np.mean(kind_ok)) if tp else 0.0,
         "mean_coverage": float(m["coverage"].mean()) if tp else 0.0,
     }
+
+
+def altered_summary(variants: pd.DataFrame) -> tuple[str, str]:
+    """(outlets, changes) of altered quotes, for prose: which outlets changed words inside quotes and how."""
+    alt = variants[variants["relation"] == "altered"]
+    if alt.empty:
+        return "none", "no changes"
+    changes = []
+    for d in alt["diff"]:
+        removed = re.findall(r"\[-(.+?)-\]", d)
+        added = re.findall(r"\{\+(.+?)\+\}", d)
+        changes.append("; ".join([f"removed “{r}”" for r in removed] + [f"added “{a}”" for a in added]))
+    return ", ".join(sorted(set(alt["outlet"]))), " | ".join(changes)

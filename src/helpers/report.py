@@ -53,3 +53,25 @@ def glue_numbers(values: dict[str, object]) -> None:
             import matplotlib.pyplot as plt
 
             plt.close(value)
+
+
+def interactive(table: pd.DataFrame, caption: str | None = None, page_length: int = 10):
+    """A sortable, searchable table (itables, JavaScript embedded offline) for long tables.
+
+    Cell text is escaped first (itables would otherwise pass HTML through when asked to), so article
+    text can never inject markup.
+    """
+    from IPython.display import HTML, display
+    from itables import show as itables_show
+
+    if caption:
+        display(HTML(f"<p class='refract-caption'>{html.escape(caption)}</p>"))
+    itables_show(escape_table(table), pageLength=page_length, lengthMenu=[10, 25, 100, -1],
+                 classes="display compact refract-itable", allow_html=True, maxBytes=0)
+
+
+def setup_interactive() -> None:
+    """Load the itables JavaScript into the notebook itself (offline: no CDN at build or read time)."""
+    from itables import init_notebook_mode
+
+    init_notebook_mode(all_interactive=False, connected=False)

@@ -237,3 +237,10 @@ def sentiment_toward_actors(scored: pd.DataFrame, mentions: pd.DataFrame, articl
     g = m.groupby(["outlet_label", "actor"])["compound"]
     out = pd.DataFrame({"n_sentences": g.size(), "mean_compound": g.mean()}).reset_index()
     return out.rename(columns={"outlet_label": "outlet"})
+
+
+def strongest_words(shift: pd.DataFrame, outlet: str, n: int = 3, negative: bool = True) -> str:
+    """The words that move an outlet's score most in one direction, for prose ("war, dead, violence")."""
+    g = shift[(shift["outlet"] == outlet) & ((shift["shift"] < 0) if negative else (shift["shift"] > 0))]
+    g = g[g["count_in_outlet"] > 0].sort_values("shift", ascending=negative)
+    return ", ".join(f"“{w}”" for w in g["word"].head(n)) or "none"
