@@ -34,6 +34,33 @@ def seeds(seed_articles, codebook):
     return normalise_corpus(seed_articles, codebook)
 
 
+QUIET = {"log": lambda *a, **k: None}
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """The driver run on the seeds, with the book source copied next to it (as `make book` does)."""
+    import shutil
+
+    from helpers.config import BOOK_DIR
+    from helpers.driver import run
+
+    tmp = tmp_path_factory.mktemp("seedrun")
+    book = tmp / "book"
+    shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data"))
+    run(SEEDS, tmp / "build", book_dir=book / "chapters", **QUIET)
+    return tmp
+
+
+@pytest.fixture(scope="session")
+def seed_book(seed_run):
+    """The strict book build of the seed run; returns the html folder."""
+    from helpers.driver import build_book
+
+    build_book(seed_run / "book", **QUIET)
+    return seed_run / "book" / "_build" / "html"
+
+
 def seed_id(prefix: str) -> str:
     """Full article id of the seed whose id starts with ``prefix`` ("000" ...)."""
     return next(s for s in SEED_IDS if s.startswith(prefix))

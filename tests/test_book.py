@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 import yaml
-from conftest import SEEDS, write_corpus
+from conftest import write_corpus
 
-from helpers.config import BOOK_DIR
-from helpers.driver import build_book, discover, glued_values, run
+from helpers.driver import discover, glued_values, run
 from helpers.results import read_table
 
 pytestmark = pytest.mark.slow
 
 QUIET = {"log": lambda *a, **k: None}
-
-
-@pytest.fixture(scope="module")
-def seed_run(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("seedrun")
-    book = tmp / "book"
-    shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters"))
-    run(SEEDS, tmp / "build", book_dir=book / "chapters", **QUIET)
-    return tmp
 
 
 def toc_files(book):
@@ -68,11 +56,9 @@ def test_notebook_01_records_values(seed_run):
     assert int(glued["n_words"]) < int(glued["n_words_raw"])
 
 
-def test_book_builds_strictly_with_every_chapter(seed_run):
-    book = seed_run / "book"
-    index = build_book(book, **QUIET)
-    assert index.exists()
-    html = book / "_build" / "html"
+def test_book_builds_strictly_with_every_chapter(seed_book):
+    book = seed_book.parent.parent
+    html = seed_book
     for page in toc_files(book):
         assert (html / f"{page}.html").exists(), page
     assert not (html / "reports").exists()

@@ -192,8 +192,9 @@ def run(
     else:
         (staging / "notebooks").mkdir(parents=True)
     results = out_p / "results"
-    if results.exists():  # later notebooks read earlier results; start from the previous run's
-        shutil.copytree(results, staging / "results")
+    for keep in ("results", "figures") if only else ():  # a partial run starts from the previous run's tables
+        if (out_p / keep).exists():
+            shutil.copytree(out_p / keep, staging / keep)
     params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(staging)}
     params.update(extra or {})
     os.environ.setdefault("PYTHONHASHSEED", "0")
@@ -210,9 +211,8 @@ def run(
     except BaseException:
         log(f"run failed; previous results in {results} are unchanged; staging kept in {staging}", flush=True)
         raise
-    if (staging / "results").exists():
-        _swap(staging / "results", results)
-    _swap(staging / "notebooks", out_p / "notebooks")
+    for produced in sorted(p for p in staging.iterdir() if p.is_dir()):  # results/, figures/, notebooks/
+        _swap(produced, out_p / produced.name)
     shutil.rmtree(staging)
     if book_dir:
         book_p = resolve(book_dir)
