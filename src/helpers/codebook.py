@@ -113,6 +113,19 @@ class Codebook:
         return pd.DataFrame(rows, columns=["canonical", "type", "gender", "group", "actor"])
 
     @cached_property
+    def entity_info(self) -> dict[str, dict[str, str]]:
+        """canonical -> {type, gender, group, actor}: a plain dict for lookups in hot loops."""
+        return {r["canonical"]: {k: r[k] for k in ("type", "gender", "group", "actor")}
+                for r in self.entities.to_dict("records")}
+
+    @cached_property
+    def alias_forms(self) -> dict[str, str]:
+        """written form -> 'variant' or 'descriptor' (both apostrophe spellings)."""
+        forms = dict(zip(self.aliases["variant"], self.aliases["form"], strict=True))
+        forms.update({k.replace("'", "’"): v for k, v in forms.items()})
+        return forms
+
+    @cached_property
     def aliases(self) -> pd.DataFrame:
         """One row per written form: variant, canonical, form (variant | descriptor)."""
         rows = []

@@ -41,6 +41,13 @@ def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=8)
+def _any_frame(codebook: Codebook) -> re.Pattern[str]:
+    """All frame terms in one pattern: sentences without any term are skipped in one pass."""
+    terms = [t for spec in codebook.section("frames").get("frames", {}).values() for t in spec.get("terms", [])]
+    return term_pattern(terms or ["\u0000"])
+
+
 def frame_table(codebook: Codebook) -> pd.DataFrame:
     """The frame codebook for the reader: frame, family, label, definition, terms."""
     rows = [
@@ -60,7 +67,10 @@ def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """Every dictionary hit: article_id, sentence_id, frame, term as written, offsets in the sentence."""
     rows = []
     patterns = _frame_patterns(codebook)
+    any_frame = _any_frame(codebook)
     for r in sentences.itertuples(index=False):
+        if not any_frame.search(r.text):
+            continue
         for frame, rx in patterns.items():
             for m in rx.finditer(r.text):
                 rows.append(

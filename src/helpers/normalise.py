@@ -63,7 +63,9 @@ SCRIPT_BLOCK = re.compile(r"<(script|style)\b[^>]*>[\s\S]*?</\1\s*>", re.IGNOREC
 
 def fold(text: str) -> str:
     """The analysis form of a string (quotes, dashes, spaces mapped), without offsets."""
-    return unicodedata.normalize("NFKC", "".join(CHAR_MAP.get(c, c) for c in text))
+    if text.isascii():
+        return text.replace("\t", " ")
+    return "".join(_mapped(c) for c in text)
 
 
 def count_words(text: str) -> int:
@@ -190,19 +192,47 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, s.end))
 
 
+_MAPPED: dict[str, str] = {}
+
+
+def _mapped(ch: str) -> str:
+    """The analysis form of one character (cached: a corpus has few distinct characters)."""
+    out = _MAPPED.get(ch)
+    if out is None:
+        out = CHAR_MAP.get(ch)
+        if out is None:
+            out = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
+        _MAPPED[ch] = out
+    return out
+
+
 def _clean_chars(raw: str, removed: np.ndarray) -> tuple[str, np.ndarray]:
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(raw):
-        if removed[i] and ch != "\n":
-            continue
-        mapped = CHAR_MAP.get(ch)
-        if mapped is None:
-            mapped = unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch
-        for c in mapped:
-            out.append(c)
-            idx.append(i)
-    return "".join(out), np.asarray(idx, dtype=np.int64)
+    """Drop removed characters (keeping line breaks), map the rest; return text and raw offsets.
+
+    Vectorised: only characters whose analysis form is not themselves are looked at one by one.
+    """
+    if not raw:
+        return "", np.zeros(0, dtype=np.int64)
+    codes = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
+    keep = ~removed | (codes == 10)
+    kept_idx = np.flatnonzero(keep)
+    kept = "".join(raw[a:b] for a, b in _runs(keep))
+    special = {ch for ch in set(kept) if _mapped(ch) != ch}
+    if not special:
+        return kept, kept_idx.astype(np.int64)
+    table = str.maketrans({ch: _mapped(ch) for ch in special})
+    lengths = np.ones(len(kept), dtype=np.int64)
+    kept_codes = codes[kept_idx]
+    for ch in special:
+        lengths[kept_codes == ord(ch)] = len(_mapped(ch))
+    return kept.translate(table), np.repeat(kept_idx, lengths).astype(np.int64)
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of the runs of True in a boolean array."""
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
@@ -235,23 +265,20 @@ def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
             pos += 2
         seg = chars[s:e]
         seg_idx = idx[s:e]
-        # collapse runs of whitespace (including joined line breaks) to single spaces
-        keep = np.ones(len(seg), dtype=bool)
-        seg_list = list(seg)
-        for i in range(len(seg_list)):
-            if seg_list[i] in " \n":
-                seg_list[i] = " "
-                if i and seg_list[i - 1] == " ":
-                    keep[i] = False
-        seg = "".join(c for c, k in zip(seg_list, keep, strict=True) if k)
-        seg_idx = seg_idx[keep]
-        # a space before a comma left by a joined fragment goes too
-        fix = [i for i in range(len(seg) - 1) if seg[i] == " " and seg[i + 1] in ",;:"]
-        if fix:
-            mask = np.ones(len(seg), dtype=bool)
-            mask[fix] = False
-            seg = "".join(c for c, k in zip(seg, mask, strict=True) if k)
-            seg_idx = seg_idx[mask]
+        # collapse runs of whitespace (including joined line breaks) to single spaces, and drop a space
+        # left before a comma by a joined fragment
+        seg = seg.replace("\n", " ")
+        arr = np.frombuffer(seg.encode("utf-32-le"), dtype=np.uint32)
+        space = arr == 32
+        keep = ~(space & np.concatenate(([False], space[:-1])))
+        if not keep.all():
+            seg = "".join(seg[a:b] for a, b in _runs(keep))
+            seg_idx = seg_idx[keep]
+            arr = arr[keep]
+        before_punct = (arr == 32) & np.concatenate((np.isin(arr[1:], [44, 59, 58]), [False]))
+        if before_punct.any():
+            seg = "".join(seg[a:b] for a, b in _runs(~before_punct))
+            seg_idx = seg_idx[~before_punct]
         pieces.append(seg)
         offsets.append(seg_idx)
         out_paras.append((pos, pos + len(seg)))

@@ -396,12 +396,12 @@ SOURCE_VERBS = r"(?:said|says|told|reported|reports|announced|confirmed|estimate
 def _source(sentence: str, codebook: Codebook, previous: list[str]) -> str:
     """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X."""
     rx = codebook.alias_pattern
-    ents = codebook.entities.set_index("canonical")
+    ents = codebook.entity_info
     mentions = []
     if rx is not None:
         for m in rx.finditer(sentence):
             canon = codebook.canonical(m.group())
-            if canon in ents.index and ents.loc[canon, "type"] != "place":
+            if canon in ents and ents[canon]["type"] != "place":
                 mentions.append((m.start(), m.end(), canon))
     for m in re.finditer(r"\bthe (ministry|agency|department|police)\b", sentence, re.I):
         ref = next((p for p in reversed(previous) if m.group(1).lower() in p.lower()), "")

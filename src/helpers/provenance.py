@@ -75,8 +75,7 @@ def candidate_pairs(normalised: NormalisedCorpus, threshold: float = 0.1, num_pe
     hashes = {}
     for aid, doc in sorted(normalised.documents.items()):
         m = MinHash(num_perm=num_perm, seed=1)
-        for s in shingles(doc.clean_text):
-            m.update(" ".join(s).encode("utf-8"))
+        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(doc.clean_text)])
         hashes[aid] = m
         lsh.insert(aid, m)
     pairs = set()

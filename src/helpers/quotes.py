@@ -22,6 +22,7 @@ import difflib
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -212,21 +213,34 @@ def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str]) -> None:
 # --- mentions and cues -----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
+def _role_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
+    roles = codebook.section("speech_verbs").get("gendered_roles", {})
+    return {
+        g: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) for g, words in roles.items() if words
+    }
+
+
+@lru_cache(maxsize=8)
+def _generic_pattern(codebook: Codebook) -> re.Pattern[str] | None:
+    generic = codebook.section("speech_verbs").get("generic_subjects", [])
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, generic)) + r")\b", re.I) if generic else None
+
+
 def mentions(text: str, codebook: Codebook) -> list[Mention]:
     """Codebook names and descriptors, pronouns, and generic subjects in ``text``."""
-    ents = codebook.entities.set_index("canonical")
-    forms = dict(zip(codebook.aliases["variant"], codebook.aliases["form"], strict=True))
+    ents = codebook.entity_info
+    forms = codebook.alias_forms
     out: list[Mention] = []
-    roles = codebook.section("speech_verbs").get("gendered_roles", {})
+    roles = _role_patterns(codebook)
     if codebook.alias_pattern is not None:
         for m in codebook.alias_pattern.finditer(text):
             canon = codebook.canonical(m.group())
-            e = ents.loc[canon] if canon in ents.index else None
+            e = ents.get(canon)
             gender = e["gender"] if e is not None else "any"
-            form = forms.get(m.group(), forms.get(m.group().replace("’", "'"), "variant"))
-            low = m.group().lower()
-            for g, words in roles.items():
-                if any(re.search(rf"\b{w}\b", low) for w in words):
+            form = forms.get(m.group(), "variant")
+            for g, rx in roles.items():
+                if rx.search(m.group()):
                     gender = g
             out.append(
                 Mention(
@@ -245,14 +259,15 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
         out.append(
             Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
         )
-    generic = codebook.section("speech_verbs").get("generic_subjects", [])
-    if generic:
-        for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, generic)) + r")\b", text, re.I):
+    generic = _generic_pattern(codebook)
+    if generic is not None:
+        for m in generic.finditer(text):
             if not any(o.start <= m.start() < o.end for o in out):
                 out.append(Mention(m.start(), m.end(), m.group(), "", "generic", "any", "", "generic"))
     return sorted(out, key=lambda x: x.start)
 
 
+@lru_cache(maxsize=8)
 def cue_pattern(codebook: Codebook) -> re.Pattern[str]:
     sv = codebook.section("speech_verbs")
     words = sorted(set(sv.get("verbs", [])) | set(sv.get("nouns", [])), key=len, reverse=True)

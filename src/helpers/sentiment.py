@@ -221,11 +221,11 @@ def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
 def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """Which actor groups each sentence mentions (through the alias codebook)."""
     rx = codebook.alias_pattern
-    actors = codebook.entities.set_index("canonical")["actor"]
+    info = codebook.entity_info
     rows = []
     if rx is not None:
         for r in sentences.itertuples(index=False):
-            found = {actors.get(codebook.canonical(m.group()), "") for m in rx.finditer(r.text)}
+            found = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
             rows += [{"article_id": r.article_id, "sentence_id": r.sentence_id, "actor": a} for a in sorted(found) if a]
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor"])
 
