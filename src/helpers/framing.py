@@ -20,18 +20,14 @@ import pandas as pd
 
 from helpers.codebook import Codebook
 from helpers.normalise import WORD
+from helpers.patterns import phrase_pattern
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
 
 def term_pattern(terms: list[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation; ``word*`` matches any ending, phrases match whole words."""
-    parts = []
-    for term in sorted(terms, key=len, reverse=True):
-        star = term.endswith("*")
-        body = re.escape(term.rstrip("*")).replace("\\ ", r"\s+")
-        parts.append(body + (r"[\w'-]*" if star else ""))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    """One case-insensitive pattern; ``word*`` matches any ending, phrases match whole words."""
+    return phrase_pattern(terms, re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -63,25 +59,42 @@ def frame_table(codebook: Codebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["frame", "family", "label", "definition", "terms"])
 
 
+@lru_cache(maxsize=8)
+def _term_frames(codebook: Codebook) -> tuple[dict[str, frozenset[str]], list[tuple[str, str]]]:
+    """Literal term -> frames, and (prefix, frame) for wildcard terms."""
+    literal: dict[str, set[str]] = {}
+    wild: list[tuple[str, str]] = []
+    for name, spec in codebook.section("frames").get("frames", {}).items():
+        for term in spec.get("terms", []):
+            if term.endswith("*"):
+                wild.append((term[:-1].lower(), name))
+            else:
+                literal.setdefault(re.sub(r"\s+", " ", term.lower()), set()).add(name)
+    return {k: frozenset(v) for k, v in literal.items()}, wild
+
+
 def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Every dictionary hit: article_id, sentence_id, frame, term as written, offsets in the sentence."""
+    """Every dictionary hit: article_id, sentence_id, frame, term as written, offset in the sentence.
+
+    One pass of a single pattern holding every frame's terms; each match is mapped to the frames whose
+    terms it matches (a word can belong to several frames).
+    """
     rows = []
-    patterns = _frame_patterns(codebook)
     any_frame = _any_frame(codebook)
-    for r in sentences.itertuples(index=False):
-        if not any_frame.search(r.text):
-            continue
-        for frame, rx in patterns.items():
-            for m in rx.finditer(r.text):
-                rows.append(
-                    {
-                        "article_id": r.article_id,
-                        "sentence_id": r.sentence_id,
-                        "frame": frame,
-                        "term": m.group().lower(),
-                        "offset": m.start(),
-                    }
-                )
+    literal, wild = _term_frames(codebook)
+    memo: dict[str, list[str]] = {}
+    order = {name: i for i, name in enumerate(_frame_patterns(codebook))}
+    for aid, sid, text in zip(sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True):
+        for m in any_frame.finditer(text):
+            term = m.group().lower()
+            frames = memo.get(term)
+            if frames is None:
+                key = re.sub(r"\s+", " ", term)
+                found = set(literal.get(key, ()))
+                found |= {f for prefix, f in wild if key.startswith(prefix)}
+                frames = memo[term] = sorted(found, key=order.get)
+            for f in frames:
+                rows.append((aid, sid, f, term, m.start()))
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "term", "offset"])
 
 

@@ -24,6 +24,7 @@ import pandas as pd
 
 from helpers.codebook import Codebook
 from helpers.normalise import NormalisedCorpus
+from helpers.patterns import phrase_pattern
 
 MONTHS = {
     m: i
@@ -168,11 +169,7 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
 
 
 def _terms_rx(terms: list[str]) -> re.Pattern[str]:
-    parts = []
-    for t in sorted(terms, key=len, reverse=True):
-        body = re.escape(t.rstrip("*")).replace(r"\ ", r"\s+")
-        parts.append(body + (r"\w*" if t.endswith("*") else ""))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return phrase_pattern(terms, re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -390,6 +387,7 @@ def _qualifier(sentence: str, s: int, lex: Lexicon) -> str:
 
 # --- sources and time ------------------------------------------------------------------------
 
+INSTITUTION_HINT = re.compile(r"[Mm]inistry|[Aa]gency|[Dd]epartment|[Pp]olice")
 SOURCE_VERBS = r"(?:said|says|told|reported|reports|announced|confirmed|estimated|stated)"
 
 
@@ -437,8 +435,10 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     _, _, _, _, countries = _quantity_rules(codebook)
     rows = []
+    by_article = normalised.sentences_of()
+    empty = normalised.sentences.iloc[:0]
     for aid, doc in normalised.documents.items():
-        sents = normalised.sentences[normalised.sentences["article_id"] == aid]
+        sents = by_article.get(aid, empty)
         previous_sources: list[str] = []
         n = 0
         for sent in sents.itertuples(index=False):
@@ -460,7 +460,8 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
             found.sort(key=lambda f: f[0])
             spans = [(f[0], f[1]) for f in found]
             clauses = _clauses(text, spans)
-            source = _source(text, codebook, previous_sources)
+            needs_source = bool(found) or INSTITUTION_HINT.search(text) is not None
+            source = _source(text, codebook, previous_sources) if needs_source else ""
             if source:
                 previous_sources.append(source)
             asof = AS_OF.search(text)
@@ -496,7 +497,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                         "outlet": outlet[aid],
                         "claim_id": f"{aid}:n{n:03d}",
                         "text": written,
-                        "value": written.lower() if qualifier == "vague" else lo,
+                        "value": written.lower() if qualifier == "vague" else f"{lo:.15g}",
                         "value_low": low,
                         "value_high": high,
                         "qualifier": qualifier,

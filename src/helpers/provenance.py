@@ -178,9 +178,17 @@ def align(
     return sorted(pairs, key=lambda p: p[1])
 
 
+_SENTENCE_CACHE: dict[int, tuple[NormalisedCorpus, dict[str, list[str]]]] = {}
+
+
 def _sentences_of(normalised: NormalisedCorpus, aid: str) -> list[str]:
     s = normalised.sentences
-    return s.loc[s["article_id"] == aid, "text"].tolist()
+    cache = _SENTENCE_CACHE.get(id(normalised))
+    if cache is None or cache[0] is not normalised:
+        cache = (normalised, {a: g["text"].tolist() for a, g in s.groupby("article_id", sort=False)})
+        _SENTENCE_CACHE.clear()
+        _SENTENCE_CACHE[id(normalised)] = cache
+    return cache[1].get(aid, [])
 
 
 def compare_pair(

@@ -29,6 +29,7 @@ import pandas as pd
 
 from helpers.codebook import Codebook
 from helpers.normalise import WORD, Normalised, NormalisedCorpus
+from helpers.patterns import phrase_pattern
 
 OPEN_MARKS = "“„«"
 CLOSE_MARKS = "”»"
@@ -270,10 +271,8 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
 @lru_cache(maxsize=8)
 def cue_pattern(codebook: Codebook) -> re.Pattern[str]:
     sv = codebook.section("speech_verbs")
-    words = sorted(set(sv.get("verbs", [])) | set(sv.get("nouns", [])), key=len, reverse=True)
-    phrases = sorted(sv.get("phrases", []), key=len, reverse=True)
-    body = "|".join(re.escape(w) for w in phrases + words)
-    return re.compile(rf"\b(?:{body})\b", re.I)
+    words = set(sv.get("verbs", [])) | set(sv.get("nouns", [])) | set(sv.get("phrases", []))
+    return phrase_pattern(sorted(words), re.IGNORECASE)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -482,8 +481,9 @@ def extract_quotes(normalised: NormalisedCorpus, articles: pd.DataFrame, codeboo
     raw = dict(zip(articles["article_id"], articles["raw_text"], strict=True))
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     rows = []
+    by_article = normalised.sentences_of()
     for aid, doc in normalised.documents.items():
-        sents = normalised.sentences[normalised.sentences["article_id"] == aid]
+        sents = by_article.get(aid, normalised.sentences.iloc[:0])
         for n, q in enumerate(attribute(doc, raw[aid], codebook, sents, aid)):
             start, end = doc.raw_span(q.start, q.end)
             rows.append(

@@ -1,0 +1,232 @@
+"""The per-article analyses at scale: chunked, parallel, and resumable through Parquet parts.
+
+A corpus of hundreds of thousands of articles does not fit the notebooks' in-memory tables, so this
+module streams the corpus in chunks (``helpers.corpus.iter_corpus``), runs every per-article analysis
+on each chunk in a worker (normalisation, sentiment, frames, quotes, numbers, MinHash signatures),
+and writes each chunk's tables as Parquet parts. Workers are processes on this machine by default
+(all cores), or a Dask cluster (``engine="dask"``, with ``scheduler`` for an existing one). Pairwise
+provenance then runs on the signatures with MinHash LSH instead of comparing all pairs.
+
+Results do not depend on the chunking: every identifier is per article.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.codebook import Codebook, load_codebook
+from helpers.corpus import iter_corpus
+
+STAGES = ("normalise", "sentiment", "framing", "quotes", "numbers", "signatures")
+NUM_PERM = 128
+SCHEME = "affine32"  # datasketch's default permutation scheme; signatures are stored as uint32
+
+
+@lru_cache(maxsize=4)
+def _codebook(path: str | None) -> Codebook:
+    return load_codebook(path)
+
+
+def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
+    """MinHash signature of every article's shingles (one row per article, one column per hash)."""
+    from datasketch import MinHash
+
+    from helpers.provenance import shingles
+
+    rows, ids = [], []
+    for aid, doc in normalised.documents.items():
+        m = MinHash(num_perm=num_perm, seed=1)
+        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(doc.clean_text)])
+        rows.append(m.hashvalues.astype(np.uint32))
+        ids.append(aid)
+    table = pd.DataFrame(np.vstack(rows) if rows else np.zeros((0, num_perm), dtype=np.uint32),
+                         columns=[f"h{i:03d}" for i in range(num_perm)])
+    table.insert(0, "article_id", ids)
+    return table
+
+
+def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> dict[str, object]:
+    """Every per-article analysis of one chunk; returns the tables and the seconds per stage."""
+    from helpers import framing, numbers, quotes, sentiment
+    from helpers.normalise import normalise_corpus
+
+    cb = _codebook(codebook_dir)
+    seconds: dict[str, float] = {}
+    t = time.perf_counter()
+    norm = normalise_corpus(articles, cb)
+    seconds["normalise"] = time.perf_counter() - t
+    marks = [("sentiment", lambda: sentiment.score_sentences(norm.sentences)),
+             ("framing", lambda: framing.frame_hits(norm.sentences, cb)),
+             ("quotes", lambda: quotes.extract_quotes(norm, norm.articles, cb)),
+             ("numbers", lambda: numbers.extract_numbers(norm, norm.articles, cb)),
+             ("signatures", lambda: signatures(norm))]
+    tables: dict[str, pd.DataFrame] = {}
+    for name, fn in marks:
+        t = time.perf_counter()
+        tables[name] = fn()
+        seconds[name] = time.perf_counter() - t
+    arts = norm.articles.drop(columns=["raw_text"])
+    return {
+        "articles": arts.drop(columns=["clean_text"]),
+        "texts": arts[["article_id", "clean_text"]],
+        "sentences": tables["sentiment"][["article_id", "sentence_id", "paragraph_id", "start", "end", "text",
+                                         "compound", "polarity"]],
+        "frame_hits": tables["framing"],
+        "quotes": tables["quotes"],
+        "numbers": tables["numbers"],
+        "signatures": tables["signatures"],
+        "_seconds": seconds,
+    }
+
+
+def baseline_chunk(articles: pd.DataFrame) -> dict[str, object]:
+    """The benchmark's baseline: NLTK VADER over every line of every article, nothing else."""
+    from helpers.sentiment import analyzer
+
+    sia = analyzer()
+    t = time.perf_counter()
+    scores = [sia.polarity_scores(line)["compound"] for text in articles["raw_text"] for line in text.split("\n")
+              if line.strip()]
+    return {"_seconds": {"vader": time.perf_counter() - t}, "_n": len(scores)}
+
+
+@dataclass
+class BatchResult:
+    """Where the parts were written, and what the run measured."""
+
+    out: Path
+    articles: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def read(self, table: str) -> pd.DataFrame:
+        """All parts of one table, in article order."""
+        parts = sorted((self.out / table).glob("part-*.parquet"))
+        if not parts:
+            return pd.DataFrame()
+        return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
+
+
+def _write_parts(result: dict[str, object], out: Path, index: int) -> None:
+    for name, table in result.items():
+        if name.startswith("_") or not isinstance(table, pd.DataFrame):
+            continue
+        folder = out / name
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".part-{index:06d}.parquet.tmp"
+        table.reset_index(drop=True).to_parquet(tmp, index=False)
+        tmp.replace(folder / f"part-{index:06d}.parquet")
+
+
+def _progress(total: int | None, enabled: bool):
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="article", disable=not enabled, mininterval=1.0, smoothing=0.1)
+
+
+def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = None, engine: str = "local",
+              workers: int | None = None, chunk_size: int = 500, scheduler: str | None = None,
+              progress: bool = True, task: Callable[..., dict[str, object]] | None = None,
+              chunks: Iterator[pd.DataFrame] | None = None) -> BatchResult:
+    """Run the per-article analyses over a corpus in chunks; write Parquet parts under ``out``.
+
+    ``engine="local"`` uses a process pool (``workers`` defaults to every core; 1 runs in this
+    process); ``engine="dask"`` submits chunks to Dask (a local cluster, or ``scheduler``'s).
+    At most two chunks per worker are in flight, so memory stays bounded whatever the corpus size.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    task = task or analyse_chunk
+    workers = workers or os.cpu_count() or 1
+    source = chunks if chunks is not None else iter_corpus(corpus, chunk_size=chunk_size)
+    result = BatchResult(out)
+    args = (codebook_dir,) if task is analyse_chunk else ()
+    t0 = time.perf_counter()
+    bar = _progress(None, progress)
+
+    def collect(index: int, res: dict[str, object], n: int) -> None:
+        _write_parts(res, out, index)
+        for k, v in res.get("_seconds", {}).items():
+            result.stage_seconds[k] = result.stage_seconds.get(k, 0.0) + v
+        result.articles += n
+        bar.update(n)
+
+    if engine == "local" and workers == 1:
+        for i, chunk in enumerate(source):
+            collect(i, task(_usable(chunk), *args), len(chunk))
+    elif engine == "local":
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pending: dict[Future, tuple[int, int]] = {}
+            for i, chunk in enumerate(source):
+                pending[pool.submit(task, _usable(chunk), *args)] = (i, len(chunk))
+                while len(pending) >= 2 * workers:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        idx, n = pending.pop(f)
+                        collect(idx, f.result(), n)
+            for f in list(pending):
+                idx, n = pending.pop(f)
+                collect(idx, f.result(), n)
+    elif engine == "dask":
+        from dask.distributed import Client, LocalCluster, as_completed
+
+        cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                      dashboard_address=None)
+        client = Client(scheduler or cluster)
+        try:
+            futures = {}
+            ac = as_completed()
+            for i, chunk in enumerate(source):
+                fut = client.submit(task, _usable(chunk), *args, pure=False)
+                futures[fut.key] = (i, len(chunk))
+                ac.add(fut)
+                while ac.count() >= 2 * workers:
+                    f = next(ac)
+                    idx, n = futures.pop(f.key)
+                    collect(idx, f.result(), n)
+            for f in ac:
+                idx, n = futures.pop(f.key)
+                collect(idx, f.result(), n)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    else:
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    bar.close()
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _usable(chunk: pd.DataFrame) -> pd.DataFrame:
+    return chunk[chunk["status"].isin(["ok", "warning"])].reset_index(drop=True)
+
+
+def provenance_from_signatures(sigs: pd.DataFrame, threshold: float = 0.5) -> list[tuple[str, str]]:
+    """Candidate pairs of near-duplicate articles from stored MinHash signatures (LSH, not all pairs)."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    values = sigs.drop(columns=["article_id"]).to_numpy(dtype=np.uint32)
+    ids = sigs["article_id"].tolist()
+    hashes = []
+    with lsh.insertion_session() as session:
+        for aid, hv in zip(ids, values, strict=True):
+            m = LeanMinHash(seed=1, hashvalues=hv, scheme=SCHEME)
+            hashes.append(m)
+            session.insert(aid, m)
+    pairs = set()
+    for aid, m in zip(ids, hashes, strict=True):
+        for other in lsh.query(m):
+            if other != aid:
+                pairs.add(tuple(sorted((aid, other))))
+    return sorted(pairs)
