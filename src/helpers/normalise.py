@@ -275,7 +275,8 @@ def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
             seg = "".join(seg[a:b] for a, b in _runs(keep))
             seg_idx = seg_idx[keep]
             arr = arr[keep]
-        before_punct = (arr == 32) & np.concatenate((np.isin(arr[1:], [44, 59, 58]), [False]))
+        nxt = arr[1:]
+        before_punct = (arr == 32) & np.concatenate((((nxt == 44) | (nxt == 59) | (nxt == 58)), [False]))
         if before_punct.any():
             seg = "".join(seg[a:b] for a, b in _runs(~before_punct))
             seg_idx = seg_idx[~before_punct]

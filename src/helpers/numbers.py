@@ -435,14 +435,16 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     _, _, _, _, countries = _quantity_rules(codebook)
     rows = []
-    by_article = normalised.sentences_of()
-    empty = normalised.sentences.iloc[:0]
+    s = normalised.sentences
+    by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for aid, sid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["clean_start"].tolist(),
+                                 s["text"].tolist(), strict=True):
+        by_article.setdefault(aid, []).append((sid, cs, txt))
     for aid, doc in normalised.documents.items():
-        sents = by_article.get(aid, empty)
+        sents = by_article.get(aid, [])
         previous_sources: list[str] = []
         n = 0
-        for sent in sents.itertuples(index=False):
-            text = sent.text
+        for sentence_id, clean_start, text in sents:
             found: list[tuple[int, int, str, float | None, float | None, re.Match | None]] = []
             for m in lex.vague_rx.finditer(text):
                 lo, hi = lex.vague[m.group().lower()]
@@ -490,7 +492,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                     country = cs[-1] if cs else ""
                     if not country and re.search(r"Collective Security Treaty Organization|CSTO", text):
                         country = "CSTO"
-                rs, re_ = doc.raw_span(sent.clean_start + s, sent.clean_start + e)
+                rs, re_ = doc.raw_span(clean_start + s, clean_start + e)
                 rows.append(
                     {
                         "article_id": aid,
@@ -505,7 +507,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                         "unit": unit,
                         "source": source if category != "other" else "",
                         "as_of": asof.group() if asof and category != "other" else "",
-                        "sentence_id": sent.sentence_id,
+                        "sentence_id": sentence_id,
                         "start": rs,
                         "end": re_,
                         "country": country,
