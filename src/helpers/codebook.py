@@ -186,7 +186,12 @@ class Codebook:
 def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path | None = None) -> Codebook:
     """Load general + event codebooks; raise :class:`CodebookError` naming a bad file."""
     event = resolve(event_dir) if event_dir else DEFAULT_CODEBOOK
-    general = resolve(general_dir) if general_dir else GENERAL_CODEBOOK
+    if general_dir:
+        general = resolve(general_dir)
+    elif (event / "general").is_dir():  # a study made by `new-study` carries its own general codebook
+        general = event / "general"
+    else:
+        general = GENERAL_CODEBOOK
     if not event.is_dir():
         raise CodebookError(f"{event}: codebook folder not found")
     if not general.is_dir():

@@ -16,6 +16,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
+MAX_PANELS = 6  # small multiples (one per outlet)
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 OTHER = "#999999"
 SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
@@ -86,6 +88,9 @@ def bar_by_article(
     table: pd.DataFrame, value: str, label: str, colours: dict[str, str], title: str, xlabel: str
 ) -> plt.Figure:
     """Horizontal bars, one per article, coloured by outlet."""
+    if len(table) > MAX_ROWS:
+        table = table.nlargest(MAX_ROWS, value)
+        title = f"{title} (top {MAX_ROWS})"
     apply_style()
     t = table.sort_values(value)
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.2))
@@ -102,7 +107,7 @@ def bar_by_article(
 def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     """Words kept and boilerplate words removed per article."""
     apply_style()
-    t = table.sort_values("n_words_raw")
+    t = table.nlargest(MAX_ROWS, "n_words_raw").sort_values("n_words_raw")
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.4))
     y = range(len(t))
     ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
@@ -126,7 +131,10 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
 def _outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=colours.get(o, OTHER), label=str(o)) for o in sorted(outlets)]
+    named = [o for o in sorted(outlets) if colours.get(o, OTHER) != OTHER][:8]
+    handles = [Patch(color=colours.get(o, OTHER), label=str(o)) for o in named]
+    if len(named) < len(list(outlets)):
+        handles.append(Patch(color=OTHER, label="other outlets"))
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8, title="outlet")
 
 
@@ -143,6 +151,9 @@ def interval_dots(
     """One dot per outlet with its interval, coloured by outlet; n beside each."""
     if table.empty:
         return empty_figure("No scores to show.", title)
+    if len(table) > MAX_ROWS:
+        table = table.nlargest(MAX_ROWS, "n_sentences")
+        title = f"{title} (the {MAX_ROWS} outlets with most sentences)"
     apply_style()
     t = table.sort_values(value).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7, 0.55 * len(t) + 1.3))
@@ -167,7 +178,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
     if shift.empty:
         return empty_figure("No sentiment-bearing words in this corpus: nothing to shift.")
     apply_style()
-    outlets = sorted(shift["outlet"].unique())
+    outlets = sorted(shift["outlet"].value_counts().index[:MAX_PANELS])
     fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 0.32 * 2 * n + 1.6), squeeze=False)
     for ax, outlet in zip(axes[0], outlets, strict=True):
         g = shift[shift["outlet"] == outlet].sort_values("shift")
@@ -198,6 +209,11 @@ def heatmap(
     """A labelled heatmap with values written in the cells (colour scales are colourblind-safe)."""
     if matrix.empty:
         return empty_figure("Nothing to show for this corpus.", title)
+    if len(matrix) > MAX_ROWS:  # many outlets: keep the rows with most weight, say so in the title
+        keep = matrix.abs().sum(axis=1).sort_values(ascending=False).index[:MAX_ROWS]
+        title = f"{title} (top {MAX_ROWS} of {len(matrix)})"
+        annotations = annotations.loc[keep] if annotations is not None else None
+        matrix = matrix.loc[keep]
     apply_style()
     import numpy as np
 
@@ -238,7 +254,7 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) 
     apply_style()
     import numpy as np
 
-    outlets = sorted(keyness["outlet"].unique())
+    outlets = sorted(keyness.groupby("outlet")["count"].sum().nlargest(MAX_PANELS).index)
     fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 4), squeeze=False, sharey=True)
     for ax, outlet in zip(axes[0], outlets, strict=True):
         g = keyness[keyness["outlet"] == outlet]

@@ -27,10 +27,24 @@ def to_html(table: pd.DataFrame, max_rows: int | None = None) -> str:
     return escape_table(shown).to_html(index=False, escape=False, border=0, classes="refract-table", na_rep="")
 
 
+SHOW_LIMIT = 2000  # never embed more rows than this in a page, even when asked for "all"
+INTERACTIVE_LIMIT = 5000
+
+
+def sample(table: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
+    """The table itself when small; otherwise a reproducible random sample of ``n`` rows, in order."""
+    if len(table) <= n:
+        return table
+    return table.sample(n=n, random_state=seed).sort_index()
+
+
 def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None):
     """Display a table in a notebook as escaped HTML; say how many rows were left out."""
     from IPython.display import HTML, display
 
+    if max_rows is None and len(table) > SHOW_LIMIT:
+        caption = (caption + " " if caption else "") + f"(a sample of {SHOW_LIMIT:,} of {len(table):,} rows)"
+        table = sample(table, SHOW_LIMIT)
     parts = []
     if caption:
         parts.append(f"<p class='refract-caption'>{html.escape(caption)}</p>")
@@ -64,6 +78,9 @@ def interactive(table: pd.DataFrame, caption: str | None = None, page_length: in
     from IPython.display import HTML, display
     from itables import show as itables_show
 
+    if len(table) > INTERACTIVE_LIMIT:
+        caption = (caption + " " if caption else "") + f"(a sample of {INTERACTIVE_LIMIT:,} of {len(table):,} rows)"
+        table = sample(table, INTERACTIVE_LIMIT)
     if caption:
         display(HTML(f"<p class='refract-caption'>{html.escape(caption)}</p>"))
     itables_show(escape_table(table), pageLength=page_length, lengthMenu=[10, 25, 100, -1],

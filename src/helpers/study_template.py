@@ -1,0 +1,33 @@
+"""Start a new study: a folder with a copy of the general codebooks and commented event codebooks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from helpers.config import GENERAL_CODEBOOK, PACKAGE_DIR
+
+TEMPLATES = PACKAGE_DIR / "templates"
+
+
+def new_study(name: str, dest: str | Path = ".") -> Path:
+    """Create ``DEST/NAME/`` with ``codebook/`` (event templates + ``general/`` copy) and ``corpus/``."""
+    if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
+        raise ValueError(f"{name!r}: use letters, digits, '-', '_' or '.' for a study name")
+    root = Path(dest) / name
+    if root.exists():
+        raise FileExistsError(f"{root}: already exists; choose another name or remove it")
+    codebook = root / "codebook"
+    shutil.copytree(GENERAL_CODEBOOK, codebook / "general")
+    for template in sorted(TEMPLATES.glob("*.yaml")):
+        shutil.copy(template, codebook / template.name)
+    (root / "corpus").mkdir(parents=True)
+    (root / "corpus" / "manifest.csv").write_text("file,outlet,published,title,author,url,notes\n", encoding="utf-8")
+    (root / "README.md").write_text(
+        f"# {name}\n\nPut one article per UTF-8 `.txt` file in `corpus/` and describe them in "
+        "`corpus/manifest.csv`, then edit the event codebooks in `codebook/` (start with `aliases.yaml`).\n"
+        "Run every chapter with:\n\n"
+        f"    python -m helpers run --corpus {root}/corpus --codebook {root}/codebook --out {root}/build\n",
+        encoding="utf-8")
+    return root
