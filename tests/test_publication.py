@@ -104,7 +104,8 @@ def test_hostile_article_builds_offline_without_live_markup(tmp_path):
 def test_offline_guard_blocks_outside_connections(tmp_path):
     log = tmp_path / "net.log"
     env = {**os.environ, "REFRACT_NET_LOG": str(log), "PYTHONPATH": str(Path(__file__).parent / "support")}
-    code = "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError as e:\n    print(e)"
+    code = ("import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+            "except OSError as e:\n    print(e)")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout
     assert "blocked by the offline test" in out and "192.0.2.1" in log.read_text()
 

@@ -131,7 +131,8 @@ def test_synthetic_corpus_is_reproducible():
 
 def test_new_study(tmp_path):
     root = new_study("harbour-strike", tmp_path)
-    assert (root / "codebook" / "aliases.yaml").exists() and (root / "codebook" / "general" / "speech_verbs.yaml").exists()
+    assert (root / "codebook" / "aliases.yaml").exists()
+    assert (root / "codebook" / "general" / "speech_verbs.yaml").exists()
     assert (root / "corpus" / "manifest.csv").read_text().startswith("file,outlet")
     cb = load_codebook(root / "codebook")
     assert cb.general["speech_verbs"]["verbs"] and cb.entities.empty
