@@ -123,3 +123,10 @@ def test_duplicate_content_and_names(tmp_path):
     assert "same content as a.txt" in row(table, "copy.txt")["issues"]
     assert row(table, "notes.md")["status"] == "rejected"
     assert list(usable(table)["file"]) == ["a.txt"]
+
+
+def test_file_names_differing_only_in_case(tmp_path):
+    folder = write_corpus(tmp_path, {"Story.txt": STORY, "story.txt": STORY + "Later update.\n"})
+    table, msgs = load(folder)
+    assert "differs only in case from Story.txt" in row(table, "story.txt")["issues"]
+    assert any("story.txt" in m for m in msgs)

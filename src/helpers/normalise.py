@@ -27,6 +27,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.codebook import Codebook
+from helpers.corpus import ARTICLE_COLUMNS
 
 CHAR_MAP = {
     "\u2018": "'",
@@ -436,20 +437,8 @@ def spelling_table(variants: pd.DataFrame, min_variants: int = 2) -> pd.DataFram
 
 
 ARTICLES_CSV = [
-    "article_id",
-    "file",
-    "outlet",
-    "published",
-    "title",
-    "author",
-    "n_words_raw",
-    "n_words",
-    "n_sentences",
-    "n_paragraphs",
-    "boilerplate_chars",
-    "sha256",
-    "status",
-    "issues",
+    *ARTICLE_COLUMNS[:6],  # article_id, file, outlet, published, title, author
+    "n_words_raw", "n_words", "n_sentences", "n_paragraphs", "boilerplate_chars", "sha256", "status", "issues",
 ]
 
 
