@@ -40,11 +40,11 @@ def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
     """MinHash signature of every article's shingles (one row per article, one column per hash)."""
     from datasketch import MinHash
 
-    from helpers.provenance import shingles
+    from helpers.provenance import shingle_hash, shingles
 
     rows, ids = [], []
     for aid, doc in normalised.documents.items():
-        m = MinHash(num_perm=num_perm, seed=1)
+        m = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash)
         m.update_batch([" ".join(s).encode("utf-8") for s in shingles(doc.clean_text)])
         rows.append(m.hashvalues.astype(np.uint32))
         ids.append(aid)
