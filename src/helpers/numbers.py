@@ -66,10 +66,6 @@ ORDINALS = {
 DURATION_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
 DISTANCE_UNITS = r"(?:miles?|mile|kilometres?|kilometers?|km|metres?|meters?)"
 MONEY_WORDS = r"(?:dollars?|euros?|rubles?|roubles?|tenge|pounds?)"
-QUALIFIER_SEMANTICS = {
-    "exact": (1.0, 1.0),
-    "about": (0.9, 1.1),
-}
 CLAIM_COLUMNS = [
     "article_id",
     "outlet",

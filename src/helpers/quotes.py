@@ -39,18 +39,6 @@ CLAUSE_BOUNDARY = re.compile(
     r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I
 )
 PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
-GROUPS = [
-    "us_government",
-    "kazakh_authorities",
-    "russia_csto",
-    "eu",
-    "experts",
-    "civil_society",
-    "companies",
-    "media",
-    "other",
-    "none",
-]
 
 
 class QuoteWarning(UserWarning):
