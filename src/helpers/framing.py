@@ -269,3 +269,14 @@ def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     if keyness.empty:
         return keyness
     return keyness.groupby("outlet", group_keys=False).apply(lambda g: g.nlargest(n, "z")).reset_index(drop=True)
+
+
+def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:
+    """Share of all sentences in each frame, corpus-wide, largest first."""
+    n = len(matched) or 1
+    counts: dict[str, int] = {}
+    for value in matched["frames"].fillna(""):
+        for f in filter(None, str(value).split(";")):
+            counts[f] = counts.get(f, 0) + 1
+    table = pd.DataFrame({"frame": list(counts), "share": [c / n for c in counts.values()]}, columns=["frame", "share"])
+    return table.sort_values(["share", "frame"], ascending=[False, True]).reset_index(drop=True)
