@@ -231,7 +231,7 @@ def run(
     return [NotebookRun(r.notebook, r.seconds, out_p / "notebooks" / r.notebook) for r in runs]
 
 
-def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:  # noqa: A002
+def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
     """Build the site with Jupyter Book 1 in strict mode; return the path of index.html."""
     config = PROJECT_ROOT / "_config.yml"
     toc = book_dir / "_toc.yml"

@@ -184,24 +184,15 @@ def align(
     return sorted(pairs, key=lambda p: p[1])
 
 
-_SENTENCE_CACHE: dict[int, tuple[NormalisedCorpus, dict[str, list[str]]]] = {}
-
-
-def _sentences_of(normalised: NormalisedCorpus, aid: str) -> list[str]:
-    s = normalised.sentences
-    cache = _SENTENCE_CACHE.get(id(normalised))
-    if cache is None or cache[0] is not normalised:
-        cache = (normalised, {a: g["text"].tolist() for a, g in s.groupby("article_id", sort=False)})
-        _SENTENCE_CACHE.clear()
-        _SENTENCE_CACHE[id(normalised)] = cache
-    return cache[1].get(aid, [])
+def _sentence_texts(normalised: NormalisedCorpus) -> dict[str, list[str]]:
+    """Each article's sentence texts, grouped once for all pairs."""
+    return {a: g["text"].tolist() for a, g in normalised.sentences.groupby("article_id", sort=False)}
 
 
 def compare_pair(
-    normalised: NormalisedCorpus, a: str, b: str, codebook: Codebook | None
+    sa: list[str], sb: list[str], codebook: Codebook | None
 ) -> tuple[list[tuple[int, int, float]], list[Change]]:
-    """Alignment and changes from a to b (b read as the later text)."""
-    sa, sb = _sentences_of(normalised, a), _sentences_of(normalised, b)
+    """Alignment and changes from sentences ``sa`` to ``sb`` (b read as the later text)."""
     pairs = align(sa, sb)
     changes: list[Change] = []
     for i, j, r in pairs:
@@ -299,11 +290,12 @@ def reuse(
         candidates = candidate_pairs(normalised)
     ov = pair_overlaps(normalised, candidates)
     meta = articles.set_index("article_id")
+    texts = _sentence_texts(normalised)
     rows, change_rows = [], []
     for r in ov.itertuples(index=False):
         a, b = r.article_a, r.article_b
-        sa, sb = _sentences_of(normalised, a), _sentences_of(normalised, b)
-        pairs, changes = compare_pair(normalised, a, b, codebook)
+        sa, sb = texts.get(a, []), texts.get(b, [])
+        pairs, changes = compare_pair(sa, sb, codebook)
         shorter = min(len(sa), len(sb)) or 1
         aligned_share = len(pairs) / shorter
         short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
@@ -347,7 +339,7 @@ def reuse(
         if rel in ("copy", "derived", "shared_source"):
             later = b if first == a or not first else a
             src = a if later == b else b
-            _, ch = compare_pair(normalised, src, later, codebook) if later != b else (pairs, changes)
+            _, ch = compare_pair(texts[src], texts[later], codebook) if later != b else (pairs, changes)
             change_rows += [
                 {
                     "article_a": src,
