@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.codebook import load_codebook
-from helpers.config import PROJECT_ROOT
-from helpers.corpus import CorpusWarning, load_corpus
-from helpers.normalise import normalise_corpus
+from helpers.inputs.codebook import load_codebook
+from helpers.inputs.config import PROJECT_ROOT
+from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.text.normalise import normalise_corpus
 
 SEEDS = PROJECT_ROOT / "seeds"
 GOLD = Path(__file__).parent / "gold"
@@ -42,8 +42,8 @@ def seed_run(tmp_path_factory):
     """The driver run on the seeds, with the book source copied next to it (as `make book` does)."""
     import shutil
 
-    from helpers.config import BOOK_DIR
-    from helpers.driver import run
+    from helpers.inputs.config import BOOK_DIR
+    from helpers.pipeline.driver import run
 
     tmp = tmp_path_factory.mktemp("seedrun")
     book = tmp / "book"
@@ -55,7 +55,7 @@ def seed_run(tmp_path_factory):
 @pytest.fixture(scope="session")
 def seed_book(seed_run):
     """The strict book build of the seed run; returns the html folder."""
-    from helpers.driver import build_book
+    from helpers.pipeline.driver import build_book
 
     build_book(seed_run / "book", **QUIET)
     return seed_run / "book" / "_build" / "html"

@@ -6,8 +6,8 @@ import pytest
 import yaml
 from conftest import write_corpus
 
-from helpers.driver import discover, glued_values, run
-from helpers.results import read_table
+from helpers.inputs.results import read_table
+from helpers.pipeline.driver import discover, glued_values, run
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ import warnings
 import pytest
 from conftest import SEEDS, write_corpus
 
-from helpers.corpus import CorpusError, CorpusWarning, corpus_report, load_corpus, usable
+from helpers.inputs.corpus import CorpusError, CorpusWarning, corpus_report, load_corpus, usable
 
 STORY = "Protesters gathered in the square on Thursday. Police said 20 people were detained.\n"
 

@@ -6,13 +6,13 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers.config import NOTEBOOKS_DIR
-from helpers.driver import DriverError, declared_parameters, discover, run
-from helpers.results import read_table, write_table
+from helpers.inputs.config import NOTEBOOKS_DIR
+from helpers.inputs.results import read_table, write_table
+from helpers.pipeline.driver import DriverError, declared_parameters, discover, run
 
 PARAMS = 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"'
 WRITE = (
-    "import pandas as pd\nfrom pathlib import Path\nfrom helpers.results import write_table\n"
+    "import pandas as pd\nfrom pathlib import Path\nfrom helpers.inputs.results import write_table\n"
     "write_table(pd.DataFrame({'corpus': [Path(corpus_dir).name]}), Path(work_dir) / 'results' / 'r.csv')"
 )
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.config import PROJECT_ROOT
-from helpers.environment import environment_pins, read_lock
+from helpers.inputs.config import PROJECT_ROOT
+from helpers.pipeline.environment import environment_pins, read_lock
 
 
 def test_environment_yml_matches_lock():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import seed_id
 
-from helpers.normalise import (
+from helpers.text.normalise import (
     count_words,
     name_variants,
     normalise_text,

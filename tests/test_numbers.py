@@ -7,12 +7,13 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import numbers
-from helpers.evaluation import scoring
+from helpers.analyses import numbers
+from helpers.analyses.numbers import extract
+from helpers.evaluation import validation
 
 
 def test_gold_targets():
-    scores = scoring().number_validation()
+    scores = validation.number_validation()
     seeds, second = scores.iloc[0], scores.iloc[1]
     assert seeds["gold"] == 25
     assert seeds["precision"] >= 0.9 and seeds["recall"] >= 0.9
@@ -29,10 +30,10 @@ def test_parse_number(codebook, text, value):
 
 
 def test_intervals():
-    assert numbers._interval(2000, 2000, "more_than") == (2001, math.inf)
-    assert numbers._interval(12, 12, "at_least") == (12, math.inf)
-    assert numbers._interval(2500, 2500, "about") == (2250, 2750)
-    assert numbers._interval(50, 50, "up_to") == (0, 50)
+    assert extract._interval(2000, 2000, "more_than") == (2001, math.inf)
+    assert extract._interval(12, 12, "at_least") == (12, math.inf)
+    assert extract._interval(2500, 2500, "about") == (2250, 2750)
+    assert extract._interval(50, 50, "up_to") == (0, 50)
 
 
 def claims(rows):

@@ -6,10 +6,10 @@ import warnings
 
 import pytest
 
-from helpers import provenance
-from helpers.config import PROJECT_ROOT
-from helpers.corpus import load_corpus
-from helpers.normalise import normalise_corpus
+from helpers.analyses import provenance
+from helpers.inputs.config import PROJECT_ROOT
+from helpers.inputs.corpus import load_corpus
+from helpers.text.normalise import normalise_corpus
 
 PAIRS = PROJECT_ROOT / "tests" / "data" / "provenance_pairs"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from conftest import QUIET, SEEDS, write_corpus
 
-from helpers.config import BOOK_DIR, PROJECT_ROOT
-from helpers.driver import glued_values, run
-from helpers.results import read_table
+from helpers.inputs.config import BOOK_DIR, PROJECT_ROOT
+from helpers.inputs.results import read_table
+from helpers.pipeline.driver import glued_values, run
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -87,7 +87,7 @@ def test_hostile_article_builds_offline_without_live_markup(tmp_path):
     log = tmp_path / "network.log"
     env = {**os.environ, "REFRACT_NET_LOG": str(log),
            "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent / "support"), os.environ.get("PYTHONPATH", "")])}
-    script = ("import sys; from pathlib import Path; from helpers.driver import run, build_book; "
+    script = ("import sys; from pathlib import Path; from helpers.pipeline.driver import run, build_book; "
               "run(sys.argv[1], sys.argv[2], book_dir=Path(sys.argv[3]) / 'chapters'); build_book(Path(sys.argv[3]))")
     proc = subprocess.run([sys.executable, "-c", script, str(corpus), str(tmp_path / "out"), str(book)],
                           env=env, capture_output=True, text=True, cwd=PROJECT_ROOT)

@@ -7,17 +7,17 @@ import warnings
 import pandas as pd
 import pytest
 
-from helpers import quotes
-from helpers.codebook import load_codebook
-from helpers.evaluation import scoring
-from helpers.normalise import normalise_corpus
+from helpers.analyses import quotes
+from helpers.evaluation import validation
+from helpers.inputs.codebook import load_codebook
+from helpers.text.normalise import normalise_corpus
 
 TARGET_F1 = 0.95
 TARGET_SPEAKER = 0.95
 
 
 def test_seed_and_second_set_meet_targets():
-    scores = scoring().quote_validation().set_index("test_set")
+    scores = validation.quote_validation().set_index("test_set")
     seeds = scores.iloc[0]
     assert seeds["gold"] == 50
     assert seeds["f1"] >= TARGET_F1 and seeds["speaker_accuracy"] >= TARGET_SPEAKER
@@ -26,7 +26,7 @@ def test_seed_and_second_set_meet_targets():
 
 
 def corpus_of(tmp_path, text, codebook):
-    from helpers.corpus import load_corpus
+    from helpers.inputs.corpus import load_corpus
 
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     with warnings.catch_warnings():
@@ -98,6 +98,6 @@ def test_boilerplate_quotes_not_extracted(seeds, codebook):
 
 
 def test_codebook_swap(tmp_path):
-    cb = load_codebook(scoring().SECOND_QUOTES / "codebook")
+    cb = load_codebook(validation.SECOND_QUOTES / "codebook")
     q = corpus_of(tmp_path, '"Prices will fall," Ferrante said.\n', cb)
     assert q.iloc[0]["speaker"] == "Lucia Ferrante"

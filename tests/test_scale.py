@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 from conftest import SEEDS
 
-from helpers import batch, benchmark
-from helpers.codebook import load_codebook
-from helpers.config import PROJECT_ROOT
-from helpers.corpus import CorpusError, iter_corpus, load_corpus
-from helpers.normalise import normalise_corpus
-from helpers.study_template import new_study
+from helpers.inputs.codebook import load_codebook
+from helpers.inputs.config import PROJECT_ROOT
+from helpers.inputs.corpus import CorpusError, iter_corpus, load_corpus
+from helpers.pipeline import benchmark
+from helpers.pipeline import engine as batch
+from helpers.pipeline.new_study import new_study
+from helpers.text.normalise import normalise_corpus
 
 
 def seeds_table() -> pd.DataFrame:
@@ -80,7 +81,7 @@ def test_streaming_matches_in_memory(tmp_path, codebook):
     whole = batch.run_batch(SEEDS, tmp_path / "w", chunk_size=100, workers=1, progress=False)
     _compare(streamed, whole)
     # and the chunked tables equal the notebooks' in-memory functions
-    from helpers import quotes
+    from helpers.analyses import quotes
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -132,7 +133,7 @@ def test_synthetic_corpus_is_reproducible():
 def test_new_study(tmp_path):
     root = new_study("harbour-strike", tmp_path)
     assert (root / "codebook" / "aliases.yaml").exists()
-    assert (root / "codebook" / "general" / "speech_verbs.yaml").exists()
+    assert (root / "codebook" / "general" / "en" / "speech_verbs.yaml").exists()
     assert (root / "corpus" / "manifest.csv").read_text().startswith("file,outlet")
     cb = load_codebook(root / "codebook")
     assert cb.general["speech_verbs"]["verbs"] and cb.entities.empty
@@ -142,8 +143,8 @@ def test_new_study(tmp_path):
 
 @pytest.mark.slow
 def test_example_study_runs_end_to_end(tmp_path):
-    from helpers.driver import run
-    from helpers.results import read_table
+    from helpers.inputs.results import read_table
+    from helpers.pipeline.driver import run
 
     example = PROJECT_ROOT / "examples" / "harbour-strike"
     run(example / "corpus", tmp_path / "out", codebook=example / "codebook", log=lambda *a, **k: None)

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import framing, sentiment
-from helpers.evaluation import scoring
+from helpers.analyses import framing, sentiment
+from helpers.evaluation import validation
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_actor_labels(codebook):
 
 def test_frame_validation_meets_stated_thresholds():
     # thresholds chosen from the validation: micro precision 0.85, recall 0.92 when first measured
-    scores, confusion, micro = scoring().frame_validation()
+    scores, confusion, micro = validation.frame_validation()
     assert micro["n_sentences"] >= 80
     assert micro["precision"] >= 0.80
     assert micro["recall"] >= 0.85

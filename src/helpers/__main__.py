@@ -55,13 +55,13 @@ def parse_columns(text: str) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.cmd == "run":
-        from helpers.driver import DriverError, run
+        from helpers.pipeline.driver import DriverError, run
 
         try:
             corpus = args.corpus
             if args.columns:
-                from helpers.config import resolve
-                from helpers.corpus import write_canonical
+                from helpers.inputs.config import resolve
+                from helpers.inputs.corpus import write_canonical
 
                 corpus = write_canonical(resolve(args.corpus), resolve(args.out) / "corpus.parquet",
                                          parse_columns(args.columns))
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     elif args.cmd == "build-book":
-        from helpers.driver import DriverError, build_book
+        from helpers.pipeline.driver import DriverError, build_book
 
         try:
             index = build_book()
@@ -79,15 +79,15 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"open {index}")
     elif args.cmd == "provision":
-        from helpers.config import NLTK_DATA_DIR, resolve
-        from helpers.provision import provision_nltk
+        from helpers.inputs.config import NLTK_DATA_DIR, resolve
+        from helpers.pipeline.provision import provision_nltk
 
         path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
         print(f"VADER lexicon provisioned at {path}")
     elif args.cmd == "analyse":
-        from helpers.batch import provenance_from_signatures, run_batch
-        from helpers.config import resolve
-        from helpers.corpus import write_canonical
+        from helpers.inputs.config import resolve
+        from helpers.inputs.corpus import write_canonical
+        from helpers.pipeline.engine import provenance_from_signatures, run_batch
 
         corpus = resolve(args.corpus)
         if args.columns:
@@ -97,21 +97,21 @@ def main(argv: list[str] | None = None) -> int:
         pairs = provenance_from_signatures(result.read("signatures"))
         import pandas as pd
 
-        from helpers.results import write_table
+        from helpers.inputs.results import write_table
 
         write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), resolve(args.out) / "candidate_pairs.csv")
         print(f"{result.articles:,} articles in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; "
               f"tables in {resolve(args.out)}")
     elif args.cmd == "new-study":
-        from helpers.study_template import new_study
+        from helpers.pipeline.new_study import new_study
 
         print(f"new study in {new_study(args.name, args.dest)}")
     elif args.cmd == "bench":
-        from helpers.benchmark import main as bench
+        from helpers.pipeline.benchmark import main as bench
 
         return bench(args.articles, args.json, args.workers, args.chunk_size, args.engine)
     elif args.cmd == "lock-env":
-        from helpers.environment import write_environment
+        from helpers.pipeline.environment import write_environment
 
         write_environment(Path(args.lock), Path(args.env))
     return 0

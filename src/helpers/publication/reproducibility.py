@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.codebook import Codebook
-from helpers.config import PROJECT_ROOT, resolve
+from helpers.inputs.codebook import Codebook
+from helpers.inputs.config import PROJECT_ROOT, resolve
 
 KEY_PACKAGES = [
     "jupyter-book",

@@ -19,14 +19,14 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from helpers.config import DEFAULT_CORPUS
-from helpers.corpus import ARTICLE_COLUMNS, CorpusWarning, load_corpus
+from helpers.inputs.config import DEFAULT_CORPUS
+from helpers.inputs.corpus import ARTICLE_COLUMNS, CorpusWarning, load_corpus
 
 
 def seed_sentences(corpus_dir=DEFAULT_CORPUS) -> list[str]:
     """The seeds' sentences after cleaning, the material the synthetic articles are made of."""
-    from helpers.codebook import load_codebook
-    from helpers.normalise import normalise_corpus
+    from helpers.inputs.codebook import load_codebook
+    from helpers.text.normalise import normalise_corpus
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
@@ -69,7 +69,7 @@ def _peak_rss_mb() -> float:
 def run_benchmark(n: int, workers: int | None = None, chunk_size: int = 500, engine: str = "local",
                   progress: bool = False) -> dict[str, object]:
     """Full analysis and baseline on the same synthetic corpus; timings and peak memory."""
-    from helpers.batch import baseline_chunk, provenance_from_signatures, run_batch
+    from helpers.pipeline.engine import baseline_chunk, provenance_from_signatures, run_batch
 
     pool = seed_sentences()
     with tempfile.TemporaryDirectory(prefix="refract-bench-") as tmp:

@@ -9,15 +9,19 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 PROJECT_ROOT = Path(os.environ.get("REFRACT_ROOT", PACKAGE_DIR.parents[1])).resolve()
 CODEBOOKS_DIR = PACKAGE_DIR / "codebooks"
-GENERAL_CODEBOOK = CODEBOOKS_DIR / "general"
+GENERAL_DIR = CODEBOOKS_DIR / "general"
+DEFAULT_LANGUAGE = "en"
+GENERAL_CODEBOOK = GENERAL_DIR / DEFAULT_LANGUAGE
+TEMPLATES_DIR = CODEBOOKS_DIR / "templates"
 DEFAULT_CODEBOOK = CODEBOOKS_DIR / "kazakhstan-2022"
 DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 DEFAULT_WORK = PROJECT_ROOT / "build"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 BOOK_DIR = PROJECT_ROOT / "book"
+GOLD_DIR = PROJECT_ROOT / "tests" / "gold"  # hand-written gold annotations (data, never imported)
 NLTK_DATA_DIR = Path(os.environ.get("REFRACT_NLTK_DATA", PROJECT_ROOT / ".nltk_data")).resolve()
 
 

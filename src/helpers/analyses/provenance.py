@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.codebook import Codebook
-from helpers.normalise import WORD, NormalisedCorpus
+from helpers.inputs.codebook import Codebook
+from helpers.text.normalise import WORD, NormalisedCorpus
 
 SHINGLE = 5
 LSH_MIN_ARTICLES = 200  # above this, candidate pairs come from MinHash LSH instead of all pairs

@@ -17,9 +17,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from helpers.codebook import Codebook
-from helpers.normalise import WORD
-from helpers.patterns import phrase_pattern
+from helpers.inputs.codebook import Codebook
+from helpers.text.normalise import WORD
+from helpers.text.patterns import phrase_pattern
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 
@@ -138,57 +138,6 @@ def framing_by_outlet(
                 }
             )
     return pd.DataFrame(rows, columns=["outlet", "frame", "hits", "per_1000_words", "share_sentences"])
-
-
-# --- validation ------------------------------------------------------------------------------
-
-
-def score_frames(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
-    """Precision, recall and F1 per frame for multi-label sentence coding.
-
-    ``gold`` and ``predicted`` have article_id, sentence_id and ``frames`` (";"-separated).
-    """
-    key = ["article_id", "sentence_id"]
-    merged = gold[key + ["frames"]].merge(predicted[key + ["frames"]], on=key, suffixes=("_gold", "_pred"))
-    rows = []
-    for frame in frames:
-        g = merged["frames_gold"].map(lambda s, f=frame: f in str(s).split(";"))
-        p = merged["frames_pred"].map(lambda s, f=frame: f in str(s).split(";"))
-        tp, fp, fn = int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum())
-        tn = int((~g & ~p).sum())
-        prec = tp / (tp + fp) if tp + fp else float("nan")
-        rec = tp / (tp + fn) if tp + fn else float("nan")
-        f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
-        rows.append(
-            {
-                "frame": frame,
-                "n_gold": tp + fn,
-                "n_predicted": tp + fp,
-                "tp": tp,
-                "fp": fp,
-                "fn": fn,
-                "tn": tn,
-                "precision": prec,
-                "recall": rec,
-                "f1": f1,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def frame_confusion(gold: pd.DataFrame, predicted: pd.DataFrame, frames: list[str]) -> pd.DataFrame:
-    """Sentences with gold frame (rows) and predicted frame (columns); plus a 'none' row/column."""
-    key = ["article_id", "sentence_id"]
-    merged = gold[key + ["frames"]].merge(predicted[key + ["frames"]], on=key, suffixes=("_gold", "_pred"))
-    labels = frames + ["none"]
-    mat = pd.DataFrame(0, index=pd.Index(labels, name="gold"), columns=pd.Index(labels, name="predicted"))
-    for g, p in zip(merged["frames_gold"], merged["frames_pred"], strict=True):
-        gs = [f for f in str(g).split(";") if f] or ["none"]
-        ps = [f for f in str(p).split(";") if f] or ["none"]
-        for a in gs:
-            for b in ps:
-                mat.loc[a, b] += 1
-    return mat
 
 
 # --- actor labels ----------------------------------------------------------------------------

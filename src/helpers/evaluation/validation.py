@@ -1,7 +1,7 @@
-"""Scoring of the analyses against the hand-written gold annotations in this folder.
+"""Validation of the analyses against the hand-written gold annotations in ``tests/gold``.
 
 The tests call these functions and assert the targets; the book's chapters call the same functions
-(through ``helpers.evaluation``) and report the scores, so the published numbers and the tested ones
+and report the scores, so the published numbers and the tested ones
 cannot drift apart. Gold files are keyed by article id and sentence id, and carry the start of each
 sentence's text so that a change in sentence splitting is caught instead of silently misaligning.
 """
@@ -9,18 +9,18 @@ sentence's text so that a change in sentence splitting is caught instead of sile
 from __future__ import annotations
 
 import warnings
-from pathlib import Path
 
 import pandas as pd
 
-from helpers import framing
-from helpers.codebook import Codebook, load_codebook
-from helpers.config import PROJECT_ROOT
-from helpers.corpus import CorpusWarning, load_corpus
-from helpers.normalise import NormalisedCorpus, normalise_corpus
+from helpers.analyses import framing
+from helpers.evaluation import scoring
+from helpers.inputs.codebook import Codebook, load_codebook
+from helpers.inputs.config import DEFAULT_CORPUS, GOLD_DIR
+from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.text.normalise import NormalisedCorpus, normalise_corpus
 
-GOLD = Path(__file__).resolve().parent
-SEEDS = PROJECT_ROOT / "seeds"
+GOLD = GOLD_DIR
+SEEDS = DEFAULT_CORPUS
 
 # A frame is reported as reliable when the dictionary reaches both of these on the gold sentences
 # and the gold has at least MIN_GOLD sentences in the frame.
@@ -61,7 +61,7 @@ def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd
     coded = corpus.sentences.merge(gold[["article_id", "sentence_id"]], on=["article_id", "sentence_id"])
     predicted = framing.sentence_frames(coded, framing.frame_hits(coded, codebook))
     frames = list(framing.frame_table(codebook)["frame"])
-    scores = framing.score_frames(gold, predicted, frames)
+    scores = scoring.score_frames(gold, predicted, frames)
     scores["reliable"] = (
         (scores["precision"] >= RELIABLE_PRECISION)
         & (scores["recall"] >= RELIABLE_RECALL)
@@ -70,7 +70,7 @@ def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd
     tp, fp, fn = scores["tp"].sum(), scores["fp"].sum(), scores["fn"].sum()
     micro = {"n_sentences": len(gold), "precision": tp / (tp + fp), "recall": tp / (tp + fn)}
     micro["f1"] = 2 * micro["precision"] * micro["recall"] / (micro["precision"] + micro["recall"])
-    return scores, framing.frame_confusion(gold, predicted, frames), micro
+    return scores, scoring.frame_confusion(gold, predicted, frames), micro
 
 
 SECOND_QUOTES = GOLD.parent / "data" / "quotes_second_set"
@@ -78,12 +78,12 @@ SECOND_QUOTES = GOLD.parent / "data" / "quotes_second_set"
 
 def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     """Quote scores on the seeds (``quotes.csv``) and on the second, invented test set."""
-    from helpers import quotes
+    from helpers.analyses import quotes
 
     rows = []
     codebook, corpus = seed_corpus(codebook)
     predicted = quotes.extract_quotes(corpus, corpus.articles, codebook)
-    rows.append({"test_set": "seeds (5 articles)", **quotes.score_quotes(read_gold("quotes.csv"), predicted)})
+    rows.append({"test_set": "seeds (5 articles)", **scoring.score_quotes(read_gold("quotes.csv"), predicted)})
     second_cb = load_codebook(SECOND_QUOTES / "codebook")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
@@ -93,7 +93,7 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
         warnings.simplefilter("ignore", quotes.QuoteWarning)  # the set contains an unbalanced mark on purpose
         predicted = quotes.extract_quotes(second, second.articles, second_cb)
     gold = pd.read_csv(SECOND_QUOTES / "gold_quotes.csv", keep_default_na=False)
-    rows.append({"test_set": "second set (3 invented articles)", **quotes.score_quotes(gold, predicted)})
+    rows.append({"test_set": "second set (3 invented articles)", **scoring.score_quotes(gold, predicted)})
     return pd.DataFrame(rows)
 
 
@@ -102,15 +102,15 @@ SECOND_NUMBERS = GOLD.parent / "data" / "numbers_second_set"
 
 def _number_details(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     """Qualifier and source accuracy on claims matched by article, category and value."""
-    from helpers import numbers
+    from helpers.analyses import numbers
 
     events = numbers.event_counts(predicted)
     pool = {}
     for r in events.itertuples(index=False):
-        pool.setdefault((r.article_id, r.category, numbers._value_key(r.value)), []).append(r)
+        pool.setdefault((r.article_id, r.category, scoring.value_key(r.value)), []).append(r)
     qual = src = n = 0
     for r in gold.itertuples(index=False):
-        hits = pool.get((r.article_id, r.category, numbers._value_key(r.value)))
+        hits = pool.get((r.article_id, r.category, scoring.value_key(r.value)))
         if not hits:
             continue
         p = hits.pop(0)
@@ -126,12 +126,12 @@ def _number_details(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, fl
 
 def number_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     """Event-count claim scores on the seeds (``numbers.csv``) and on the second sentence set."""
-    from helpers import numbers
+    from helpers.analyses import numbers
 
     codebook, corpus = seed_corpus(codebook)
     predicted = numbers.extract_numbers(corpus, corpus.articles, codebook)
     gold = read_gold("numbers.csv")
-    rows = [{"test_set": "seeds (5 articles)", **numbers.score_numbers(gold, predicted),
+    rows = [{"test_set": "seeds (5 articles)", **scoring.score_numbers(gold, predicted),
              **_number_details(gold, predicted)}]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
@@ -140,7 +140,7 @@ def number_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     predicted = numbers.extract_numbers(second, second.articles, codebook)
     gold2 = pd.read_csv(SECOND_NUMBERS / "gold_numbers.csv", keep_default_na=False)
     events = gold2[gold2["category"] != "other"]
-    row = {"test_set": "second set (20 written sentences)", **numbers.score_numbers(events, predicted),
+    row = {"test_set": "second set (20 written sentences)", **scoring.score_numbers(events, predicted),
            **_number_details(events, predicted)}
     others = gold2[gold2["category"] == "other"]
     typed = predicted[predicted["category"] == "other"]

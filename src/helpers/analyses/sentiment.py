@@ -19,8 +19,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from helpers.codebook import Codebook
-from helpers.provision import use_project_nltk_data
+from helpers.inputs.codebook import Codebook
+from helpers.pipeline.provision import use_project_nltk_data
 
 THRESHOLD = 0.05
 PUNCTUATION_TERM = "(! and ? emphasis)"
@@ -28,7 +28,7 @@ PUNCTUATION_TERM = "(! and ? emphasis)"
 
 @lru_cache(maxsize=1)
 def analyzer():
-    """NLTK's VADER with the lexicon provisioned offline (see helpers.provision)."""
+    """NLTK's VADER with the lexicon provisioned offline (see helpers.pipeline.provision)."""
     use_project_nltk_data()
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 

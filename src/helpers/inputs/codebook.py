@@ -1,7 +1,7 @@
 """Load a study's codebooks: the general one shipped with Refract plus one event codebook.
 
 Everything the analyses know about language (speech verbs, number words, abbreviations) lives in
-``codebooks/general``; everything they know about the event (names, boilerplate of its outlets,
+``codebooks/general/<language>``; everything they know about the event (names, boilerplate of its outlets,
 frames, actor labels, quantity categories) lives in the event folder the user passes with
 ``--codebook``. Another study swaps only the event folder. Missing event files are allowed: the
 corresponding analysis then finds nothing and says so, rather than failing.
@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from helpers.config import DEFAULT_CODEBOOK, GENERAL_CODEBOOK, resolve
+from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_CODEBOOK, resolve
 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
 GENERAL_FILES = ("abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords")
@@ -153,7 +153,7 @@ class Codebook:
         Matched against normalised text, where apostrophes are straight; a lower-case first letter also
         matches its capital ("the top U.S. diplomat" at the start of a sentence).
         """
-        from helpers.patterns import phrase_pattern
+        from helpers.text.patterns import phrase_pattern
 
         forms = list(self.aliases["variant"])
         if not forms:
@@ -188,8 +188,8 @@ def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path |
     event = resolve(event_dir) if event_dir else DEFAULT_CODEBOOK
     if general_dir:
         general = resolve(general_dir)
-    elif (event / "general").is_dir():  # a study made by `new-study` carries its own general codebook
-        general = event / "general"
+    elif (event / "general" / DEFAULT_LANGUAGE).is_dir():  # a study made by `new-study` carries its own copy
+        general = event / "general" / DEFAULT_LANGUAGE
     else:
         general = GENERAL_CODEBOOK
     if not event.is_dir():

@@ -1,4 +1,4 @@
-"""Direct quotations: extraction, kind, speaker attribution, and drift of the same quote across outlets.
+"""Direct quotations: who speaks each quote, and the ``quotes.csv`` table.
 
 Everything is rules over the codebooks, so every attribution can be shown with the rule that made it
 (the ``method`` column):
@@ -18,31 +18,22 @@ Kinds: *full* (a whole utterance: starts with a capital at the start of a paragr
 
 from __future__ import annotations
 
-import difflib
 import re
-import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import pandas as pd
 
-from helpers.codebook import Codebook
-from helpers.normalise import WORD, Normalised, NormalisedCorpus
-from helpers.patterns import phrase_pattern
+from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
+from helpers.inputs.codebook import Codebook
+from helpers.text.normalise import WORD, Normalised, NormalisedCorpus
+from helpers.text.patterns import phrase_pattern
 
-OPEN_MARKS = "“„«"
-CLOSE_MARKS = "”»"
 SPEAKER_TYPES = ("person", "organisation", "group")
-SCARE_MAX_WORDS = 3
 CLAUSE_BOUNDARY = re.compile(
     r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I
 )
 PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
-
-
-class QuoteWarning(UserWarning):
-    """An unbalanced quotation mark was found; the quote was closed at the end of its paragraph."""
 
 
 @dataclass
@@ -55,148 +46,6 @@ class Mention:
     gender: str
     group: str
     form: str  # variant | descriptor | pronoun | generic
-
-
-@dataclass
-class Quote:
-    start: int  # clean-text offsets of the quoted words (marks excluded)
-    end: int
-    paragraph: int
-    open_mark: int
-    close_mark: int
-    closed: bool = True
-    kind: str = ""
-    speaker: str = ""
-    speaker_as_written: str = ""
-    group: str = "none"
-    cue: str = ""
-    method: str = "none"
-    notes: list[str] = field(default_factory=list)
-
-
-# --- marks -----------------------------------------------------------------------------------
-
-
-def _mark_role(raw: str, doc: Normalised, i: int) -> str:
-    """'open', 'close' or 'either' for a double-quote character at clean position i."""
-    rc = raw[doc.offsets[i]]
-    if rc in OPEN_MARKS:
-        return "open"
-    if rc in CLOSE_MARKS:
-        return "close"
-    text = doc.clean_text
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before in " \n([{-" and after not in " \n":
-        return "open"
-    if after in " \n.,;:!?)]}-" or before not in " \n":
-        return "close"
-    return "either"
-
-
-def find_quotes(doc: Normalised, raw: str, article_id: str = "") -> list[Quote]:
-    """Quoted stretches of one article, per paragraph, with continuation across paragraphs."""
-    text = doc.clean_text
-    quotes: list[Quote] = []
-    pending: Quote | None = None  # a quote left open at the end of the previous paragraph
-    for pid, (ps, pe) in enumerate(doc.paragraphs):
-        marks = [i for i in range(ps, pe) if text[i] == '"']
-        roles = [_mark_role(raw, doc, i) for i in marks]
-        opened: int | None = None
-        if pending is not None:
-            if marks and marks[0] == ps and roles[0] in ("open", "either"):
-                marks, roles = marks[1:], roles[1:]  # continued quote re-opens at the paragraph start
-                opened = ps
-                quotes.append(Quote(pending.start, pending.end, pending.paragraph, pending.open_mark, -1, False))
-                quotes[-1].notes.append("continues into the next paragraph")
-                continued = quotes[-1]
-            else:
-                pending.closed = False
-                pending.notes.append("no closing mark before the end of the paragraph")
-                warnings.warn(
-                    f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}",
-                    QuoteWarning,
-                    stacklevel=2,
-                )
-                quotes.append(pending)
-                continued = None
-            pending = None
-        else:
-            continued = None
-        for i, role in zip(marks, roles, strict=True):
-            if opened is None:
-                if role == "close":
-                    warnings.warn(
-                        f"{article_id}: closing mark without an opening one at clean offset {i}",
-                        QuoteWarning,
-                        stacklevel=2,
-                    )
-                    continue
-                opened = i
-            else:
-                if role == "open" and i > opened + 1 and text[i - 1] == " ":
-                    # a new opening mark while one is open: close the old quote before it
-                    warnings.warn(f"{article_id}: quotation opened at {opened} not closed", QuoteWarning, stacklevel=2)
-                    q = Quote(opened + 1, i - 1, pid, opened, -1, False)
-                    q.notes.append("no closing mark before the next opening mark")
-                    quotes.append(q)
-                    opened = i
-                    continue
-                if continued is not None and opened == ps:
-                    continued.end, continued.close_mark = i, i
-                    continued = None
-                else:
-                    quotes.append(Quote(opened + 1, i, pid, opened, i))
-                opened = None
-        if opened is not None:
-            start = opened + 1 if opened != ps or continued is None else opened
-            if continued is not None and opened == ps:
-                continued.end = pe
-                pending = continued
-                quotes.remove(continued)
-                pending.end = pe
-            else:
-                pending = Quote(start, pe, pid, opened, -1, False)
-    if pending is not None:
-        pending.closed = False
-        pending.notes.append("no closing mark before the end of the article")
-        warnings.warn(
-            f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}", QuoteWarning, stacklevel=2
-        )
-        quotes.append(pending)
-    quotes += _single_quoted(doc, quotes)
-    return [q for q in sorted(quotes, key=lambda q: q.start) if q.end > q.start]
-
-
-SINGLE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]*?[A-Za-z.,!?])'(?![\w'])")
-
-
-def _single_quoted(doc: Normalised, doubles: list[Quote]) -> list[Quote]:
-    """Quotations in single marks ('swift and proportionate'), outside double-quoted stretches.
-
-    Apostrophes inside words (city's, it's) never qualify: the opening mark must follow a non-letter
-    and the closing mark precede one.
-    """
-    out = []
-    text = doc.clean_text
-    for pid, (ps, pe) in enumerate(doc.paragraphs):
-        for m in SINGLE.finditer(text, ps, pe):
-            if any(q.open_mark <= m.start() <= max(q.close_mark, q.end) for q in doubles):
-                continue
-            out.append(Quote(m.start() + 1, m.end() - 1, pid, m.start(), m.end() - 1))
-    return out
-
-
-def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str]) -> None:
-    """An unclosed quote that ends in its own speech cue (', she said.') is closed before the cue."""
-    for q in quotes:
-        if q.closed:
-            continue
-        inner = text[q.start : q.end]
-        tail = re.search(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))[^\n]*$", inner)
-        if tail and cue.fullmatch(tail.group(3)):
-            q.end = q.start + tail.start(1) + 1
-            q.notes.append(f"closed before its speech cue ({tail.group(2)!r})")
 
 
 # --- mentions and cues -----------------------------------------------------------------------
@@ -442,23 +291,11 @@ def attribute(
                 history.append(speaker)
             q.cue = chosen[2] if chosen else ""
             q.method = method
-        q.kind = _kind(text, q)
+        q.kind = quote_kind(text, q)
         if q.kind == "scare":
             q.speaker, q.group, q.method = "", "none", "none"
         previous = q
     return quotes
-
-
-def _kind(text: str, q: Quote) -> str:
-    inner = text[q.start : q.end].strip()
-    n_words = len(WORD.findall(inner))
-    before = text[: q.open_mark].rstrip(" ")
-    at_start = before == "" or before.endswith(("\n", ",", ":", ".", "?", "!"))
-    if inner[:1].isupper() and at_start and n_words > SCARE_MAX_WORDS:
-        return "full"
-    if n_words <= SCARE_MAX_WORDS and not q.speaker:
-        return "scare"
-    return "partial"
 
 
 # --- tables ----------------------------------------------------------------------------------
@@ -513,156 +350,3 @@ def extract_quotes(normalised: NormalisedCorpus, articles: pd.DataFrame, codeboo
             "notes",
         ],
     )
-
-
-def _norm_words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text)]
-
-
-def word_diff(a: str, b: str) -> str:
-    """Word-level diff from a to b: '[-removed-] {+added+}' around the words that changed."""
-    wa, wb = a.split(), b.split()
-    out = []
-    sm = difflib.SequenceMatcher(
-        None, [w.lower().strip('.,;:"') for w in wa], [w.lower().strip('.,;:"') for w in wb], autojunk=False
-    )
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op == "equal":
-            out.append(" ".join(wb[b0:b1]))
-            continue
-        if a1 > a0:
-            out.append("[-" + " ".join(wa[a0:a1]) + "-]")
-        if b1 > b0:
-            out.append("{+" + " ".join(wb[b0:b1]) + "+}")
-    return " ".join(out)
-
-
-def quote_variants(quotes: pd.DataFrame, min_ratio: float = 0.6, min_words: int = 4) -> pd.DataFrame:
-    """Cluster the same quote across articles; classify each against the cluster's fullest version."""
-    q = quotes[quotes["n_words"] >= min_words].reset_index(drop=True)
-    words = [_norm_words(t) for t in q["text"]]
-    parent = list(range(len(q)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index: dict[str, set[int]] = {}
-    for i, w in enumerate(words):
-        for t in set(w):
-            index.setdefault(t, set()).add(i)
-    for i, w in enumerate(words):
-        cands = set().union(*(index.get(t, set()) for t in set(w))) if w else set()
-        for j in cands:
-            if j <= i or q.at[i, "article_id"] == q.at[j, "article_id"]:
-                continue
-            r = difflib.SequenceMatcher(None, w, words[j], autojunk=False).ratio()
-            shorter, longer = sorted((w, words[j]), key=len)
-            contained = " ".join(shorter) in " ".join(longer)
-            if r >= min_ratio or (contained and len(shorter) >= min_words):
-                parent[find(i)] = find(j)
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(q)):
-        clusters.setdefault(find(i), []).append(i)
-    rows = []
-    cid = 0
-    for members in clusters.values():
-        if len({q.at[i, "article_id"] for i in members}) < 2:
-            continue
-        ref = max(members, key=lambda i: (len(words[i]), -i))
-        for i in members:
-            if words[i] == words[ref]:
-                rel, diff = "identical", ""
-            elif " ".join(words[i]) in " ".join(words[ref]):
-                rel, diff = "trimmed", word_diff(q.at[ref, "text"], q.at[i, "text"])
-            else:
-                rel, diff = "altered", word_diff(q.at[ref, "text"], q.at[i, "text"])
-            rows.append(
-                {
-                    "cluster_id": f"c{cid:03d}",
-                    "article_id": q.at[i, "article_id"],
-                    "outlet": q.at[i, "outlet"],
-                    "quote_id": q.at[i, "quote_id"],
-                    "speaker": q.at[i, "speaker"],
-                    "text": q.at[i, "text"],
-                    "relation": rel,
-                    "reference": q.at[ref, "quote_id"],
-                    "diff": diff,
-                }
-            )
-        cid += 1
-    return pd.DataFrame(
-        rows,
-        columns=["cluster_id", "article_id", "outlet", "quote_id", "speaker", "text", "relation", "reference", "diff"],
-    )
-
-
-def who_gets_quoted(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and speaker group: number of quotes and words quoted."""
-    g = quotes.groupby(["outlet", "speaker_group"])
-    return pd.DataFrame({"quotes": g.size(), "words": g["n_words"].sum()}).reset_index()
-
-
-# --- evaluation ------------------------------------------------------------------------------
-
-
-def match_spans(gold: pd.DataFrame, predicted: pd.DataFrame, min_coverage: float = 0.8) -> pd.DataFrame:
-    """One-to-one matches of predicted to gold spans (same article) covering >= min_coverage of gold."""
-    pairs = []
-    for aid, g in gold.groupby("article_id"):
-        p = predicted[predicted["article_id"] == aid]
-        for gi, gr in g.iterrows():
-            for pi, pr in p.iterrows():
-                ov = min(gr["end"], pr["end"]) - max(gr["start"], pr["start"])
-                if ov <= 0:
-                    continue
-                cov = ov / (gr["end"] - gr["start"])
-                if cov >= min_coverage:
-                    pairs.append((cov, gi, pi))
-    used_g, used_p, rows = set(), set(), []
-    for cov, gi, pi in sorted(pairs, key=lambda t: -t[0]):
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        rows.append({"gold": gi, "predicted": pi, "coverage": cov})
-    return pd.DataFrame(rows, columns=["gold", "predicted", "coverage"])
-
-
-def score_quotes(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
-    """Span precision/recall/F1 at coverage >= 0.8, kind accuracy and speaker accuracy on matches."""
-    m = match_spans(gold, predicted)
-    tp = len(m)
-    prec = tp / len(predicted) if len(predicted) else 0.0
-    rec = tp / len(gold) if len(gold) else 0.0
-    f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
-    g = gold.loc[m["gold"]].reset_index(drop=True)
-    p = predicted.loc[m["predicted"]].reset_index(drop=True)
-    speaker_ok = (g["speaker"].fillna("") == p["speaker"].fillna("")).to_numpy()
-    kind_ok = (g["kind"] == p["kind"]).to_numpy()
-    return {
-        "gold": len(gold),
-        "predicted": len(predicted),
-        "matched": tp,
-        "precision": prec,
-        "recall": rec,
-        "f1": f1,
-        "speaker_accuracy": float(np.mean(speaker_ok)) if tp else 0.0,
-        "kind_accuracy": float(np.mean(kind_ok)) if tp else 0.0,
-        "mean_coverage": float(m["coverage"].mean()) if tp else 0.0,
-    }
-
-
-def altered_summary(variants: pd.DataFrame) -> tuple[str, str]:
-    """(outlets, changes) of altered quotes, for prose: which outlets changed words inside quotes and how."""
-    alt = variants[variants["relation"] == "altered"]
-    if alt.empty:
-        return "none", "no changes"
-    changes = []
-    for d in alt["diff"]:
-        removed = re.findall(r"\[-(.+?)-\]", d)
-        added = re.findall(r"\{\+(.+?)\+\}", d)
-        changes.append("; ".join([f"removed “{r}”" for r in removed] + [f"added “{a}”" for a in added]))
-    return ", ".join(sorted(set(alt["outlet"]))), " | ".join(changes)

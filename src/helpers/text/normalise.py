@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from helpers.codebook import Codebook
-from helpers.corpus import ARTICLE_COLUMNS
+from helpers.inputs.codebook import Codebook
+from helpers.inputs.corpus import ARTICLE_COLUMNS
 
 CHAR_MAP = {
     "\u2018": "'",

@@ -6,21 +6,19 @@ import re
 import shutil
 from pathlib import Path
 
-from helpers.config import GENERAL_CODEBOOK, PACKAGE_DIR
-
-TEMPLATES = PACKAGE_DIR / "templates"
+from helpers.inputs.config import DEFAULT_LANGUAGE, GENERAL_CODEBOOK, TEMPLATES_DIR
 
 
 def new_study(name: str, dest: str | Path = ".") -> Path:
-    """Create ``DEST/NAME/`` with ``codebook/`` (event templates + ``general/`` copy) and ``corpus/``."""
+    """Create ``DEST/NAME/`` with ``codebook/`` (event templates + ``general/en/`` copy) and ``corpus/``."""
     if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
         raise ValueError(f"{name!r}: use letters, digits, '-', '_' or '.' for a study name")
     root = Path(dest) / name
     if root.exists():
         raise FileExistsError(f"{root}: already exists; choose another name or remove it")
     codebook = root / "codebook"
-    shutil.copytree(GENERAL_CODEBOOK, codebook / "general")
-    for template in sorted(TEMPLATES.glob("*.yaml")):
+    shutil.copytree(GENERAL_CODEBOOK, codebook / "general" / DEFAULT_LANGUAGE)
+    for template in sorted(TEMPLATES_DIR.glob("*.yaml")):
         shutil.copy(template, codebook / template.name)
     (root / "corpus").mkdir(parents=True)
     (root / "corpus" / "manifest.csv").write_text("file,outlet,published,title,author,url,notes\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """The per-article analyses at scale: chunked, parallel, and resumable through Parquet parts.
 
 A corpus of hundreds of thousands of articles does not fit the notebooks' in-memory tables, so this
-module streams the corpus in chunks (``helpers.corpus.iter_corpus``), runs every per-article analysis
+module streams the corpus in chunks (``helpers.inputs.corpus.iter_corpus``), runs every per-article analysis
 on each chunk in a worker (normalisation, sentiment, frames, quotes, numbers, MinHash signatures),
 and writes each chunk's tables as Parquet parts. Workers are processes on this machine by default
 (all cores), or a Dask cluster (``engine="dask"``, with ``scheduler`` for an existing one). Pairwise
@@ -23,8 +23,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers.codebook import Codebook, load_codebook
-from helpers.corpus import iter_corpus
+from helpers.inputs.codebook import Codebook, load_codebook
+from helpers.inputs.corpus import iter_corpus
 
 STAGES = ("normalise", "sentiment", "framing", "quotes", "numbers", "signatures")
 NUM_PERM = 128
@@ -40,7 +40,7 @@ def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
     """MinHash signature of every article's shingles (one row per article, one column per hash)."""
     from datasketch import MinHash
 
-    from helpers.provenance import shingle_hash, shingles
+    from helpers.analyses.provenance import shingle_hash, shingles
 
     rows, ids = [], []
     for aid, doc in normalised.documents.items():
@@ -56,8 +56,8 @@ def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
 
 def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> dict[str, object]:
     """Every per-article analysis of one chunk; returns the tables and the seconds per stage."""
-    from helpers import framing, numbers, quotes, sentiment
-    from helpers.normalise import normalise_corpus
+    from helpers.analyses import framing, numbers, quotes, sentiment
+    from helpers.text.normalise import normalise_corpus
 
     cb = _codebook(codebook_dir)
     seconds: dict[str, float] = {}
@@ -90,7 +90,7 @@ def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> di
 
 def baseline_chunk(articles: pd.DataFrame) -> dict[str, object]:
     """The benchmark's baseline: NLTK VADER over every line of every article, nothing else."""
-    from helpers.sentiment import analyzer
+    from helpers.analyses.sentiment import analyzer
 
     sia = analyzer()
     t = time.perf_counter()

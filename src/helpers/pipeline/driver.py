@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 
 PARAMETERS = ("corpus_dir", "codebook_dir", "work_dir")
 KERNEL = "python3"
@@ -172,7 +172,7 @@ def run(
 
     With ``book_dir`` the executed notebooks are also placed there for Jupyter Book.
     """
-    from helpers.config import DEFAULT_CODEBOOK
+    from helpers.inputs.config import DEFAULT_CODEBOOK
 
     corpus_p, out_p = resolve(corpus), resolve(out)
     codebook_p = resolve(codebook) if codebook else DEFAULT_CODEBOOK

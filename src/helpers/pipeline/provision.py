@@ -3,7 +3,7 @@
 NLTK normally fetches VADER's lexicon with its downloader, which needs the internet at run time.
 The ``vaderSentiment`` pip package ships the same lexicon, so we copy it into a project-local NLTK
 data folder in the layout NLTK expects. NLTK's lexicon parser chokes on a trailing newline, which we
-strip. Punkt needs no data: we build the tokenizer from parameters (see ``helpers.normalise``).
+strip. Punkt needs no data: we build the tokenizer from parameters (see ``helpers.text.normalise``).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from helpers.config import NLTK_DATA_DIR
+from helpers.inputs.config import NLTK_DATA_DIR
 
 VADER_MEMBER = "vader_lexicon/vader_lexicon.txt"
 

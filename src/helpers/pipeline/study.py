@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.codebook import Codebook, load_codebook
-from helpers.config import resolve
-from helpers.corpus import CorpusWarning, load_corpus
-from helpers.normalise import NormalisedCorpus, normalise_corpus
-from helpers.results import read_table, write_table
+from helpers.inputs.codebook import Codebook, load_codebook
+from helpers.inputs.config import resolve
+from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.inputs.results import read_table, write_table
+from helpers.text.normalise import NormalisedCorpus, normalise_corpus
 
 
 @dataclass

@@ -1,0 +1,136 @@
+"""Dates in the text: month-day mentions, dates outside the event window, and when each article reported.
+
+Many scraped articles carry no publication date; the latest plausible date an article mentions is the
+best available stand-in, and is always labelled as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from helpers.inputs.codebook import Codebook
+from helpers.text.normalise import NormalisedCorpus
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+MONTH_RX = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+DATE_RX = re.compile(rf"\b({MONTH_RX})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\b")
+
+
+def mentioned_dates(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
+    """Month-day dates in each article, resolved to the event's year when none is written."""
+    year = int(codebook.section("event").get("year", 0) or 0)
+    rows = []
+    for aid, doc in normalised.documents.items():
+        for m in DATE_RX.finditer(doc.clean_text):
+            month = MONTHS.get(m.group(1).lower().rstrip(".")[:3] + "", None)
+            month = next((v for k, v in MONTHS.items() if k.startswith(m.group(1).lower().rstrip(".")[:3])), month)
+            y = int(m.group(3)) if m.group(3) else year
+            try:
+                d = date(y, month, int(m.group(2))) if y and month else None
+            except ValueError:
+                d = None
+            rs, re_ = doc.raw_span(m.start(), m.end())
+            rows.append(
+                {
+                    "article_id": aid,
+                    "text": m.group(),
+                    "date": d.isoformat() if d else "",
+                    "month": month,
+                    "explicit_year": bool(m.group(3)),
+                    "start": rs,
+                    "end": re_,
+                    "context": doc.clean_text[max(0, m.start() - 60) : m.end() + 40],
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["article_id", "text", "date", "month", "explicit_year", "start", "end", "context"]
+    )
+
+
+def date_anomalies(dates: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Dates outside the event window whose month contradicts every other date in the article."""
+    window = codebook.section("event").get("window", {})
+    start = date.fromisoformat(str(window["start"])) if window.get("start") else None
+    end = date.fromisoformat(str(window["end"])) if window.get("end") else None
+    rows = []
+    for aid, g in dates.groupby("article_id"):
+        for r in g.itertuples(index=False):
+            if r.explicit_year or not r.date or start is None:
+                continue
+            d = date.fromisoformat(r.date)
+            others = g[(g["text"] != r.text) & (~g["explicit_year"])]
+            if start <= d <= end or others.empty:
+                continue
+            if (others["month"] != r.month).all():
+                months = sorted({int(x) for x in others["month"]})
+                rows.append(
+                    {
+                        "article_id": aid,
+                        "kind": "date_outside_window",
+                        "text": r.text,
+                        "note": (
+                            f"{r.text} falls outside the event window {start} to {end}, and every other "
+                            f"date in the article is in month(s) {months}; probably a typo for the same "
+                            f"day in that month. Context: ...{r.context}..."
+                        ),
+                        "start": r.start,
+                        "end": r.end,
+                    }
+                )
+    return pd.DataFrame(rows, columns=["article_id", "kind", "text", "note", "start", "end"])
+
+
+def report_dates(articles: pd.DataFrame, dates: pd.DataFrame, anomalies: pd.DataFrame) -> pd.DataFrame:
+    """When each article reported: its declared date, else the latest plausible date it mentions."""
+    bad = set(zip(anomalies["article_id"], anomalies["text"], strict=True)) if len(anomalies) else set()
+    rows = []
+    for r in articles.itertuples(index=False):
+        if r.published not in ("", "unknown"):
+            rows.append({"article_id": r.article_id, "report_date": r.published, "basis": "declared"})
+            continue
+        g = dates[(dates["article_id"] == r.article_id) & (dates["date"] != "") & (~dates["explicit_year"])]
+        g = g[g["text"].map(lambda t, a=r.article_id: (a, t) not in bad).astype(bool)]
+        deadline = [
+            bool(re.search(r"\b(?:until|through|till|by)\s+" + re.escape(t), c))
+            for t, c in zip(g["text"], g["context"], strict=True)
+        ]
+        g = g[
+            ~pd.Series(deadline, index=g.index, dtype=bool)
+        ]  # "a state of emergency until January 19" is not a report date
+        if len(g):
+            rows.append(
+                {"article_id": r.article_id, "report_date": max(g["date"]), "basis": "inferred: latest date mentioned"}
+            )
+        else:
+            rows.append(
+                {"article_id": r.article_id, "report_date": "unknown", "basis": "no date declared or mentioned"}
+            )
+    return pd.DataFrame(rows, columns=["article_id", "report_date", "basis"])
