@@ -35,3 +35,15 @@ def test_no_nltk_download_anywhere():
             if path.suffix not in (".py", ".ipynb"):
                 continue
             assert "nltk.download" not in path.read_text(encoding="utf-8"), path
+
+
+def test_environment_check_names_a_drifted_pin(tmp_path):
+    from helpers.pipeline.environment import check, write_environment
+
+    lock = tmp_path / "requirements.lock"
+    lock.write_text("pandas==3.0.0\nnltk==3.9\n", encoding="utf-8")
+    env = tmp_path / "environment.yml"
+    write_environment(lock, env)
+    assert check(lock, env) == []
+    lock.write_text("pandas==3.0.1\nnltk==3.9\n", encoding="utf-8")
+    assert check(lock, env) == ["pandas: lock 3.0.1, environment.yml 3.0.0"]

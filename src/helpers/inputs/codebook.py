@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_CODEBOOK, resolve
+from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_DIR, resolve
 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
 GENERAL_FILES = ("abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords")
@@ -184,18 +184,24 @@ class Codebook:
 
 
 def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path | None = None) -> Codebook:
-    """Load general + event codebooks; raise :class:`CodebookError` naming a bad file."""
+    """Load general + event codebooks; raise :class:`CodebookError` naming a bad file.
+
+    The general codebook is chosen by the event's ``language`` (``event.yaml``, default English): a study
+    made by ``new-study`` carries its own copy under ``codebook/general/<language>``, so that a researcher
+    can edit word lists for one study without touching the package.
+    """
     event = resolve(event_dir) if event_dir else DEFAULT_CODEBOOK
-    if general_dir:
-        general = resolve(general_dir)
-    elif (event / "general" / DEFAULT_LANGUAGE).is_dir():  # a study made by `new-study` carries its own copy
-        general = event / "general" / DEFAULT_LANGUAGE
-    else:
-        general = GENERAL_CODEBOOK
     if not event.is_dir():
         raise CodebookError(f"{event}: codebook folder not found")
-    if not general.is_dir():
-        raise CodebookError(f"{general}: general codebook folder not found")
-    gen = {name: _read_yaml(general / f"{name}.yaml") for name in GENERAL_FILES}
     ev = {name: _read_yaml(event / f"{name}.yaml") for name in EVENT_FILES}
+    language = str(ev["event"].get("language") or DEFAULT_LANGUAGE)
+    if general_dir:
+        general = resolve(general_dir)
+    elif (event / "general" / language).is_dir():
+        general = event / "general" / language
+    else:
+        general = GENERAL_DIR / language
+    if not general.is_dir():
+        raise CodebookError(f"{general}: general codebook folder for language {language!r} not found")
+    gen = {name: _read_yaml(general / f"{name}.yaml") for name in GENERAL_FILES}
     return Codebook(event_dir=event, general=gen, event=ev)

@@ -50,3 +50,18 @@ def write_environment(lock: Path, env: Path) -> None:
     pins = read_lock(lock)
     body = "".join(f"      - {name}=={version}\n" for name, version in sorted(pins.items()))
     env.write_text(HEADER + body, encoding="utf-8")
+
+
+def check(lock: Path, env: Path) -> list[str]:
+    """Differences between the lock and environment.yml, in words (empty when they agree)."""
+    pins, env_pins = read_lock(lock), environment_pins(env)
+    return [f"{name}: lock {pins.get(name, 'missing')}, environment.yml {env_pins.get(name, 'missing')}"
+            for name in sorted(set(pins) | set(env_pins)) if pins.get(name) != env_pins.get(name)]
+
+
+if __name__ == "__main__":  # run as a plain script by pre-commit, before any virtual environment exists
+    import sys
+
+    problems = check(Path(sys.argv[1]), Path(sys.argv[2]))
+    print("\n".join(problems) or "requirements.lock and environment.yml agree")
+    sys.exit(1 if problems else 0)
