@@ -211,7 +211,8 @@ def reconcile(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
     for idx in t.index[t["echo_of"] != ""]:
         o = by_id.loc[t.at[idx, "echo_of"]]
         t.at[idx, "status"] = o["status"]
-        where = "earlier in the same article" if o["article_id"] == t.at[idx, "article_id"] else "from the same story family"
+        same = o["article_id"] == t.at[idx, "article_id"]
+        where = "earlier in the same article" if same else "from the same story family"
         t.at[idx, "note"] = (f"echo: repeats {o['text']} ({o['outlet']}, {t.at[idx, 'echo_of']}) {where}; "
                              "not counted as independent evidence")
     return t[COLUMNS]
