@@ -107,3 +107,95 @@ def test_lsh_candidates_find_the_copy(synthetic, codebook):
     pairs = provenance.candidate_pairs(normalise_corpus(arts, codebook))
     assert ("exact_copy", "original") in pairs
     assert ("independent", "original") not in pairs
+
+
+# --- scale: many near-copies -------------------------------------------------------------------------------
+
+NEAR_COPY_BASE = [
+    "The ferry operator said on Tuesday that all crossings to the northern islands were suspended.",
+    "Crews walked off the vessels after talks on overtime pay broke down late on Monday.",
+    "A spokesman for the operator said 14 sailings had been cancelled and passengers would be refunded.",
+    "Union officials said the dispute concerned rosters that had been changed without consultation.",
+    "Shops on the islands reported that deliveries of fresh food had not arrived for two days.",
+    "The regional council called on both sides to return to the table before the weekend.",
+    "Travellers queued at the harbour office to ask when the next boat would leave.",
+    "The operator said it hoped to restore a reduced timetable by Thursday morning.",
+    "A fisherman in the harbour said he had offered to take stranded families across himself.",
+    "Talks are due to resume on Wednesday under an independent chair, the council said.",
+]
+
+
+def near_copy_corpus(n: int, seed: int = 7):
+    """n edited republications of one invented report: one word changed, sometimes a sentence cut."""
+    import random
+
+    import pandas as pd
+
+    from helpers.inputs.corpus import ARTICLE_COLUMNS
+
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        sents = list(NEAR_COPY_BASE)
+        j = rng.randrange(len(sents))
+        words = sents[j].split()
+        words[rng.randrange(1, len(words) - 1)] = rng.choice(["quietly", "again", "reportedly", "firmly"])
+        sents[j] = " ".join(words)
+        if rng.random() < 0.5:
+            del sents[rng.randrange(len(sents))]
+        row = dict.fromkeys(ARTICLE_COLUMNS, "")
+        row.update(article_id=f"c{i:04d}", file=f"c{i:04d}.txt", outlet=f"Outlet {i % 30}", published="unknown",
+                   status="ok", raw_text="\n\n".join(sents), encoding="utf-8")
+        rows.append(row)
+    arts = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    arts["outlet_label"] = arts["outlet"]
+    return arts
+
+
+def counted_reuse(monkeypatch, n: int, codebook) -> tuple[int, object, object]:
+    """Run reuse on n near-copies, counting the pair comparisons (the work that was quadratic)."""
+    calls = []
+    real = provenance.compare_pair
+    monkeypatch.setattr(provenance, "compare_pair", lambda *a: calls.append(1) or real(*a))
+    norm = normalise_corpus(near_copy_corpus(n), codebook)
+    table, _ = provenance.reuse(norm, norm.articles, codebook)
+    return len(table), len(calls), provenance.story_families(table, sorted(norm.documents))
+
+
+def test_near_copies_grow_linearly_and_form_one_family(monkeypatch, codebook):
+    pairs_n, calls_n, _ = counted_reuse(monkeypatch, 150, codebook)
+    pairs_2n, calls_2n, families = counted_reuse(monkeypatch, 300, codebook)
+    all_pairs = 300 * 299 // 2
+    assert pairs_2n <= 2.5 * pairs_n and calls_2n <= 2.5 * max(calls_n, 1)
+    assert pairs_2n <= 10 * 300 < all_pairs / 10  # a few comparisons per copy, not one per pair of copies
+    assert families["family"].nunique() == 1 and families["family_size"].iloc[0] == 300
+
+
+def test_lsh_buckets_are_linear_in_articles():
+    import numpy as np
+
+    from helpers.analyses.near_copies import candidate_pairs_from_matrix
+
+    rng = np.random.default_rng(3)
+    # 20 clusters of identical signatures plus noise rows: buckets grow with n, pairs must not grow as n²
+    def corpus(n):
+        base = rng.integers(0, 2**32, size=(20, 128), dtype=np.uint64).astype(np.uint32)
+        rows = np.vstack([base[i % 20] for i in range(n)])
+        return [f"a{i:05d}" for i in range(n)], rows
+
+    small = candidate_pairs_from_matrix(*corpus(1000), threshold=0.5)
+    large = candidate_pairs_from_matrix(*corpus(2000), threshold=0.5)
+    assert len(large.pairs) <= 2.2 * len(small.pairs)
+    assert large.bucket_members <= 2.2 * small.bucket_members
+    assert large.summarised_buckets > 0
+
+
+def test_top_pairs_and_what_they_leave_out(synthetic):
+    import pandas as pd
+
+    table = pd.DataFrame([r._asdict() for r in synthetic[0].values()]).drop(columns=["Index"])
+    top = provenance.top_pairs(table, 2)
+    assert list(top["rank"]) == [1, 2] and top.iloc[0]["relation"] == "copy"
+    related = int(table["relation"].isin(provenance.RELATED).sum())
+    assert f"{related - 2:,} are in reuse.csv" in provenance.pairs_not_shown(table, 2)
+    assert provenance.pairs_not_shown(table, 100) == "All related pairs are shown."

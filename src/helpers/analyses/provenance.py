@@ -20,38 +20,30 @@ from __future__ import annotations
 
 import difflib
 import re
-import zlib
 from dataclasses import dataclass
 
+import networkx as nx
 import pandas as pd
 
+from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: re-exported for callers)
+    Candidates,
+    candidate_pairs_from_matrix,
+    shingle_hash,
+    shingles,
+    signature_matrix,
+    words,
+)
 from helpers.inputs.codebook import Codebook
-from helpers.text.normalise import WORD, NormalisedCorpus
+from helpers.text.normalise import NormalisedCorpus
 
-SHINGLE = 5
-LSH_MIN_ARTICLES = 200  # above this, candidate pairs come from MinHash LSH instead of all pairs
+ALL_PAIRS_MAX_ARTICLES = 60  # up to this many articles every pair is compared; above, LSH candidates only
+LSH_THRESHOLD = 0.1  # low: a shared paragraph is enough to become a candidate
+MATRIX_MAX_ARTICLES = 20  # a containment heatmap is readable up to this many articles; above it, a ranked table
 THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
+RELATED = ("copy", "derived", "shared_source")
 NUMBER = re.compile(
     r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I
 )
-
-
-def words(text: str) -> list[str]:
-    """Lower-case word tokens of normalised text."""
-    return [w.lower() for w in WORD.findall(text)]
-
-
-def shingles(text: str, k: int = SHINGLE) -> set[tuple[str, ...]]:
-    """Word k-grams (the whole text as one shingle when shorter than k words)."""
-    w = words(text)
-    if len(w) < k:
-        return {tuple(w)} if w else set()
-    return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
-
-
-def shingle_hash(data: bytes) -> int:
-    """32-bit hash of one shingle for MinHash: CRC-32 (C speed; datasketch's default SHA-1 is slower)."""
-    return zlib.crc32(data)
 
 
 def overlap(a: set, b: set) -> tuple[float, float, float]:
@@ -61,11 +53,16 @@ def overlap(a: set, b: set) -> tuple[float, float, float]:
     return (inter / len(a) if a else 0.0, inter / len(b) if b else 0.0, inter / union if union else 0.0)
 
 
+def all_pairs(ids: list[str]) -> list[tuple[str, str]]:
+    """Every pair of a small corpus (quadratic: only used up to ``ALL_PAIRS_MAX_ARTICLES``)."""
+    ids = sorted(ids)
+    return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+
+
 def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]] | None = None) -> pd.DataFrame:
     """Containment both ways and Jaccard for every pair (or the given candidate pairs)."""
     sh = {aid: shingles(doc.clean_text) for aid, doc in normalised.documents.items()}
-    ids = sorted(sh)
-    pairs = candidates if candidates is not None else [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+    pairs = candidates if candidates is not None else all_pairs(list(sh))
     rows = []
     for a, b in pairs:
         cab, cba, jac = overlap(sh[a], sh[b])
@@ -73,23 +70,16 @@ def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]
     return pd.DataFrame(rows, columns=["article_a", "article_b", "containment_ab", "containment_ba", "jaccard"])
 
 
-def candidate_pairs(normalised: NormalisedCorpus, threshold: float = 0.1, num_perm: int = 128) -> list[tuple[str, str]]:
-    """Pairs worth comparing in a large corpus, found with MinHash LSH (datasketch) instead of all pairs."""
-    from datasketch import MinHash, MinHashLSH
+def find_candidates(normalised: NormalisedCorpus, threshold: float = LSH_THRESHOLD) -> Candidates:
+    """LSH candidates over the articles in id order, with the work it took (see ``near_copies``)."""
+    texts = {aid: doc.clean_text for aid, doc in sorted(normalised.documents.items())}
+    ids, matrix = signature_matrix(texts)
+    return candidate_pairs_from_matrix(ids, matrix, threshold)
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes = {}
-    for aid, doc in sorted(normalised.documents.items()):
-        m = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash)
-        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(doc.clean_text)])
-        hashes[aid] = m
-        lsh.insert(aid, m)
-    pairs = set()
-    for aid, m in hashes.items():
-        for other in lsh.query(m):
-            if other != aid:
-                pairs.add(tuple(sorted((aid, other))))
-    return sorted(pairs)
+
+def candidate_pairs(normalised: NormalisedCorpus, threshold: float = LSH_THRESHOLD) -> list[tuple[str, str]]:
+    """Pairs worth comparing in a large corpus, found with MinHash LSH buckets instead of all pairs."""
+    return find_candidates(normalised, threshold).pairs
 
 
 @dataclass
@@ -279,121 +269,155 @@ def _earlier(
     return "", "no evidence of order"
 
 
+REUSE_COLUMNS = ["article_a", "article_b", "containment_ab", "containment_ba", "jaccard", "aligned_sentences",
+                 "relation", "earlier", "evidence"]
+CHANGE_COLUMNS = ["article_a", "article_b", "relation", "kind", "before", "after", "sentence_a", "sentence_b"]
+
+
+def _compare(sa: list[str], sb: list[str], codebook: Codebook | None):
+    """compare_pair, with a shortcut for word-for-word copies (the bulk of a wire-heavy corpus)."""
+    if sa == sb:
+        return [(i, i, 1.0) for i in range(len(sa))], []
+    return compare_pair(sa, sb, codebook)
+
+
+def _relation(short_contained: float, aligned_share: float, n_aligned: int, n_numbers: int) -> str:
+    if short_contained >= THRESHOLDS["copy_containment"] and n_numbers == 0:
+        return "copy"
+    if aligned_share >= THRESHOLDS["derived_aligned"]:
+        return "derived"
+    if n_aligned >= THRESHOLDS["shared_min_sentences"]:
+        return "shared_source"
+    return "independent"
+
+
+def _evidence(r, rel: str, n_aligned: int, shorter: int, kinds: dict[str, int], first: str, why: str) -> str:
+    if rel == "independent":
+        return f"no aligned sentences; {r.jaccard:.0%} of 5-word shingles shared"
+    parts = [f"{n_aligned} of {shorter} sentences of the shorter text align",
+             f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}"]
+    parts += [f"{n} {k} change{'s' if n > 1 else ''}" for k, n in sorted(kinds.items())]
+    if rel == "derived" and kinds.get("substitution", 0) >= n_aligned:
+        parts.append("word substitutions in most aligned sentences: looks like a synonym-spun rewrite")
+    if first and rel in ("copy", "derived"):
+        parts.append(f"earlier: {first} ({why})")
+    return "; ".join(parts)
+
+
+def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Codebook | None):
+    """The reuse row of one candidate pair and its change rows (source -> later text)."""
+    a, b = r.article_a, r.article_b
+    sa, sb = texts.get(a, []), texts.get(b, [])
+    pairs, changes = _compare(sa, sb, codebook)
+    shorter = min(len(sa), len(sb)) or 1
+    short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
+    first, why = _earlier(a, b, meta, pairs, len(sa), len(sb))
+    kinds = pd.Series([c.kind for c in changes], dtype=object).value_counts().to_dict()
+    rel = _relation(short_contained, len(pairs) / shorter, len(pairs), sum(c.kind == "number" for c in changes))
+    row = {"article_a": a, "article_b": b, "containment_ab": r.containment_ab, "containment_ba": r.containment_ba,
+           "jaccard": r.jaccard, "aligned_sentences": len(pairs), "relation": rel,
+           "earlier": first if rel in ("copy", "derived") else "",
+           "evidence": _evidence(r, rel, len(pairs), shorter, kinds, first, why)}
+    if rel not in RELATED:
+        return row, []
+    later = b if first == a or not first else a
+    src = a if later == b else b
+    ch = _compare(texts.get(src, []), texts.get(later, []), codebook)[1] if later != b else changes
+    change_rows = [{"article_a": src, "article_b": later, "relation": rel, "kind": c.kind, "before": c.before,
+                    "after": c.after, "sentence_a": c.sentence_a, "sentence_b": c.sentence_b}
+                   for c in ch if rel != "shared_source" or c.kind not in ("dropped", "added")]
+    return row, change_rows
+
+
 def reuse(
     normalised: NormalisedCorpus,
     articles: pd.DataFrame,
     codebook: Codebook | None = None,
     candidates: list[tuple[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``reuse.csv`` table (one row per pair) and the table of changes for related pairs."""
-    if candidates is None and len(normalised.documents) > LSH_MIN_ARTICLES:
+    """The ``reuse.csv`` table (one row per compared pair) and the table of changes for related pairs.
+
+    A small corpus compares every pair; a larger one only LSH candidates, so the work grows with the
+    number of articles, not with its square (a cluster of copies is compared against its
+    representative, see ``helpers.analyses.near_copies``).
+    """
+    if candidates is None and len(normalised.documents) > ALL_PAIRS_MAX_ARTICLES:
         candidates = candidate_pairs(normalised)
     ov = pair_overlaps(normalised, candidates)
     meta = articles.set_index("article_id")
     texts = _sentence_texts(normalised)
     rows, change_rows = [], []
     for r in ov.itertuples(index=False):
-        a, b = r.article_a, r.article_b
-        sa, sb = texts.get(a, []), texts.get(b, [])
-        pairs, changes = compare_pair(sa, sb, codebook)
-        shorter = min(len(sa), len(sb)) or 1
-        aligned_share = len(pairs) / shorter
-        short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
-        n_numbers = sum(c.kind == "number" for c in changes)
-        first, why = _earlier(a, b, meta, pairs, len(sa), len(sb))
-        kinds = pd.Series([c.kind for c in changes], dtype=object).value_counts().to_dict()
-        if short_contained >= THRESHOLDS["copy_containment"] and n_numbers == 0:
-            rel = "copy"
-        elif aligned_share >= THRESHOLDS["derived_aligned"]:
-            rel = "derived"
-        elif len(pairs) >= THRESHOLDS["shared_min_sentences"]:
-            rel = "shared_source"
-        else:
-            rel = "independent"
-        if rel == "independent":
-            evidence = f"no aligned sentences; {r.jaccard:.0%} of 5-word shingles shared"
-        else:
-            parts = [
-                f"{len(pairs)} of {shorter} sentences of the shorter text align",
-                f"containment {r.containment_ab:.0%} / {r.containment_ba:.0%}",
-            ]
-            parts += [f"{n} {k} change{'s' if n > 1 else ''}" for k, n in sorted(kinds.items())]
-            if rel == "derived" and kinds.get("substitution", 0) >= len(pairs):
-                parts.append("word substitutions in most aligned sentences: looks like a synonym-spun rewrite")
-            if first and rel in ("copy", "derived"):
-                parts.append(f"earlier: {first} ({why})")
-            evidence = "; ".join(parts)
-        rows.append(
-            {
-                "article_a": a,
-                "article_b": b,
-                "containment_ab": r.containment_ab,
-                "containment_ba": r.containment_ba,
-                "jaccard": r.jaccard,
-                "aligned_sentences": len(pairs),
-                "relation": rel,
-                "earlier": first if rel in ("copy", "derived") else "",
-                "evidence": evidence,
-            }
-        )
-        if rel in ("copy", "derived", "shared_source"):
-            later = b if first == a or not first else a
-            src = a if later == b else b
-            _, ch = compare_pair(texts[src], texts[later], codebook) if later != b else (pairs, changes)
-            change_rows += [
-                {
-                    "article_a": src,
-                    "article_b": later,
-                    "relation": rel,
-                    "kind": c.kind,
-                    "before": c.before,
-                    "after": c.after,
-                    "sentence_a": c.sentence_a,
-                    "sentence_b": c.sentence_b,
-                }
-                for c in ch
-                if rel != "shared_source" or c.kind not in ("dropped", "added")
-            ]
-    reuse_table = pd.DataFrame(
-        rows,
-        columns=[
-            "article_a",
-            "article_b",
-            "containment_ab",
-            "containment_ba",
-            "jaccard",
-            "aligned_sentences",
-            "relation",
-            "earlier",
-            "evidence",
-        ],
-    )
-    changes_table = pd.DataFrame(
-        change_rows,
-        columns=["article_a", "article_b", "relation", "kind", "before", "after", "sentence_a", "sentence_b"],
-    )
-    return reuse_table, changes_table
+        row, ch = _pair_rows(r, texts, meta, codebook)
+        rows.append(row)
+        change_rows += ch
+    return pd.DataFrame(rows, columns=REUSE_COLUMNS), pd.DataFrame(change_rows, columns=CHANGE_COLUMNS)
 
 
 def story_families(reuse_table: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Connected components of copy/derived pairs: article_id, family, family_size, weight (1/size)."""
-    parent = {a: a for a in article_ids}
+    """Connected components of copy/derived pairs: article_id, family, family_size, weight (1/size).
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for r in reuse_table.itertuples(index=False):
-        if r.relation in ("copy", "derived") and r.article_a in parent and r.article_b in parent:
-            ra, rb = find(r.article_a), find(r.article_b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    fam = pd.DataFrame({"article_id": article_ids, "family": [find(a) for a in article_ids]})
+    A family is named after its smallest article id; components come from networkx, so thousands of
+    copies joined through one representative form one family without comparing them pair by pair.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(article_ids)
+    linked = reuse_table[reuse_table["relation"].isin(["copy", "derived"])]
+    graph.add_edges_from((a, b) for a, b in zip(linked["article_a"], linked["article_b"], strict=True)
+                         if a in graph and b in graph)
+    family = {a: min(component) for component in nx.connected_components(graph) for a in component}
+    fam = pd.DataFrame({"article_id": article_ids, "family": [family[a] for a in article_ids]})
     fam["family_size"] = fam.groupby("family")["article_id"].transform("size")
     fam["weight"] = 1.0 / fam["family_size"]
     return fam
+
+
+def top_pairs(reuse_table: pd.DataFrame, n: int = 30) -> pd.DataFrame:
+    """The ``n`` strongest related pairs (copies first, then derived, then shared passages), ranked.
+
+    For corpora too large for a containment heatmap: a ranked table a reader can scan.
+    """
+    rank = {rel: i for i, rel in enumerate(RELATED)}
+    related = reuse_table[reuse_table["relation"].isin(RELATED)]
+    strength = related[["containment_ab", "containment_ba"]].max(axis=1)
+    ordered = related.assign(_rank=related["relation"].map(rank), _strength=strength).sort_values(
+        ["_rank", "_strength", "article_a", "article_b"], ascending=[True, False, True, True])
+    out = ordered.drop(columns=["_rank", "_strength"]).head(n).reset_index(drop=True)
+    out.insert(0, "rank", range(1, len(out) + 1))
+    return out
+
+
+def pairs_not_shown(reuse_table: pd.DataFrame, n: int) -> str:
+    """A sentence on what ``top_pairs(reuse_table, n)`` leaves out, for the chapter's caption."""
+    related = reuse_table[reuse_table["relation"].isin(RELATED)]
+    rest = len(related) - min(n, len(related))
+    if rest <= 0:
+        return "All related pairs are shown."
+    counts = related["relation"].value_counts()
+    parts = [f"{counts[r]:,} {r.replace('_', ' ')}" for r in RELATED if r in counts]
+    return (f"The table shows the {n} strongest of {len(related):,} related pairs ({', '.join(parts)}); "
+            f"the other {rest:,} are in reuse.csv.")
+
+
+def family_summary(families: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per story family of two or more articles: size, outlets, first and last publication date."""
+    t = families[families["family_size"] > 1].merge(
+        articles[["article_id", "outlet_label", "published"]], on="article_id", how="left")
+    if t.empty:
+        return pd.DataFrame(columns=["family", "articles", "outlets", "first_published", "last_published"])
+    dated = t["published"].where(t["published"].astype(str) != "unknown")
+    g = t.assign(dated=dated).groupby("family")
+    out = pd.DataFrame({"articles": g.size(), "outlets": g["outlet_label"].nunique(),
+                        "first_published": g["dated"].min(), "last_published": g["dated"].max()}).reset_index()
+    return out.sort_values(["articles", "family"], ascending=[False, True]).reset_index(drop=True)
+
+
+def top_families(families: pd.DataFrame, n: int = 12) -> pd.DataFrame:
+    """The families table restricted to the ``n`` largest families of two or more (for a readable figure)."""
+    multi = families[families["family_size"] > 1]
+    keep = (multi.drop_duplicates("family").sort_values(["family_size", "family"], ascending=[False, True])
+            ["family"].head(n))
+    return families[families["family"].isin(set(keep))].reset_index(drop=True)
 
 
 def one_vote_per_family(per_article: pd.DataFrame, families: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from helpers.inputs.codebook import Codebook, load_codebook
@@ -28,7 +27,6 @@ from helpers.inputs.corpus import iter_corpus
 
 STAGES = ("normalise", "sentiment", "framing", "quotes", "numbers", "signatures")
 NUM_PERM = 128
-SCHEME = "affine32"  # datasketch's default permutation scheme; signatures are stored as uint32
 
 
 @lru_cache(maxsize=4)
@@ -38,20 +36,9 @@ def _codebook(path: str | None) -> Codebook:
 
 def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
     """MinHash signature of every article's shingles (one row per article, one column per hash)."""
-    from datasketch import MinHash
+    from helpers.analyses.near_copies import signatures_table
 
-    from helpers.analyses.provenance import shingle_hash, shingles
-
-    rows, ids = [], []
-    for aid, doc in normalised.documents.items():
-        m = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash)
-        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(doc.clean_text)])
-        rows.append(m.hashvalues.astype(np.uint32))
-        ids.append(aid)
-    table = pd.DataFrame(np.vstack(rows) if rows else np.zeros((0, num_perm), dtype=np.uint32),
-                         columns=[f"h{i:03d}" for i in range(num_perm)])
-    table.insert(0, "article_id", ids)
-    return table
+    return signatures_table({aid: doc.clean_text for aid, doc in normalised.documents.items()}, num_perm)
 
 
 def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> dict[str, object]:
@@ -213,20 +200,6 @@ def _usable(chunk: pd.DataFrame) -> pd.DataFrame:
 
 def provenance_from_signatures(sigs: pd.DataFrame, threshold: float = 0.5) -> list[tuple[str, str]]:
     """Candidate pairs of near-duplicate articles from stored MinHash signatures (LSH, not all pairs)."""
-    from datasketch import LeanMinHash, MinHashLSH
+    from helpers.analyses.near_copies import candidates_from_table
 
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    values = sigs.drop(columns=["article_id"]).to_numpy(dtype=np.uint32)
-    ids = sigs["article_id"].tolist()
-    hashes = []
-    with lsh.insertion_session() as session:
-        for aid, hv in zip(ids, values, strict=True):
-            m = LeanMinHash(seed=1, hashvalues=hv, scheme=SCHEME)
-            hashes.append(m)
-            session.insert(aid, m)
-    pairs = set()
-    for aid, m in zip(ids, hashes, strict=True):
-        for other in lsh.query(m):
-            if other != aid:
-                pairs.add(tuple(sorted((aid, other))))
-    return sorted(pairs)
+    return candidates_from_table(sigs, threshold).pairs

@@ -1,0 +1,128 @@
+"""Near-copies at scale: MinHash signatures and LSH buckets, the one place both are made.
+
+Comparing every pair of articles is quadratic, and a real corpus is full of wire copies: a thousand
+copies of one agency report would make half a million pairs that all say the same thing. So the
+signature of each article's word shingles (MinHash, datasketch) is cut into LSH bands; articles
+whose band values agree fall in one bucket. A small bucket yields all its pairs. A large bucket is
+a cluster of copies: it is summarised by joining every member to the bucket's representative (its
+first article in the given order), which keeps the cluster connected for story families while the
+work stays linear in the number of articles. The notebooks (``helpers.analyses.provenance``) and the
+batch engine (``helpers.pipeline.engine``) both call these functions.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from helpers.text.normalise import WORD
+
+SHINGLE = 5
+NUM_PERM = 128
+SEED = 1
+SCHEME = "affine32"  # datasketch's default permutation scheme; signatures are stored as uint32
+SMALL_BUCKET = 8  # a bucket of at most this many articles yields all its pairs; a larger one, a star
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens of normalised text."""
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[tuple[str, ...]]:
+    """Word k-grams (the whole text as one shingle when shorter than k words)."""
+    w = words(text)
+    if len(w) < k:
+        return {tuple(w)} if w else set()
+    return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
+
+
+def shingle_hash(data: bytes) -> int:
+    """32-bit hash of one shingle for MinHash: CRC-32 (C speed; datasketch's default SHA-1 is slower)."""
+    return zlib.crc32(data)
+
+
+def signature_matrix(texts: Mapping[str, str], num_perm: int = NUM_PERM) -> tuple[list[str], np.ndarray]:
+    """Article ids and their MinHash signatures (one uint32 row per article), in the mapping's order."""
+    from datasketch import MinHash
+
+    ids, rows = [], []
+    for aid, text in texts.items():
+        m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=shingle_hash)
+        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(text)])
+        rows.append(m.hashvalues.astype(np.uint32))
+        ids.append(aid)
+    matrix = np.vstack(rows) if rows else np.zeros((0, num_perm), dtype=np.uint32)
+    return ids, matrix
+
+
+def lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """Bands and rows per band that datasketch's LSH chooses for a Jaccard threshold."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+@dataclass
+class Candidates:
+    """Candidate pairs (indices into ``ids``, first < second) and what finding them cost."""
+
+    ids: list[str]
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    bucket_members: int = 0  # articles placed in buckets of two or more, summed over bands (the work)
+    largest_bucket: int = 0
+    summarised_buckets: int = 0  # buckets larger than SMALL_BUCKET, joined as a star instead of all pairs
+
+
+def _bucket_edges(members: np.ndarray, small_bucket: int) -> list[tuple[int, int]]:
+    if len(members) <= small_bucket:
+        return list(combinations(members.tolist(), 2))
+    rep = int(members[0])
+    return [(rep, int(m)) for m in members[1:]]
+
+
+def candidate_pairs_from_matrix(ids: list[str], matrix: np.ndarray, threshold: float,
+                                small_bucket: int = SMALL_BUCKET) -> Candidates:
+    """Pairs of articles that share at least one LSH bucket; large buckets are joined as stars.
+
+    Linear in the number of articles: each band costs one sort, and each bucket yields at most
+    ``small_bucket``² / 2 pairs or one pair per member.
+    """
+    found = Candidates(list(ids))
+    if len(ids) < 2:
+        return found
+    b, r = lsh_bands(threshold, matrix.shape[1])
+    edges: set[tuple[int, int]] = set()
+    for band in range(b):
+        keys = np.ascontiguousarray(matrix[:, band * r : (band + 1) * r]).view(np.dtype((np.void, 4 * r))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        order = np.argsort(inverse, kind="stable")
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        for bucket in np.flatnonzero(counts > 1):
+            members = order[starts[bucket] : starts[bucket] + counts[bucket]]
+            found.bucket_members += len(members)
+            found.largest_bucket = max(found.largest_bucket, len(members))
+            found.summarised_buckets += int(len(members) > small_bucket)
+            edges.update(_bucket_edges(members, small_bucket))
+    found.pairs = sorted(tuple(sorted((ids[i], ids[j]))) for i, j in edges)
+    return found
+
+
+def signatures_table(texts: Mapping[str, str], num_perm: int = NUM_PERM) -> pd.DataFrame:
+    """The engine's ``signatures`` table: article_id and one column per hash value."""
+    ids, matrix = signature_matrix(texts, num_perm)
+    table = pd.DataFrame(matrix, columns=[f"h{i:03d}" for i in range(num_perm)])
+    table.insert(0, "article_id", ids)
+    return table
+
+
+def candidates_from_table(sigs: pd.DataFrame, threshold: float) -> Candidates:
+    """Candidate pairs from a stored ``signatures`` table (as the engine writes it)."""
+    values = sigs.drop(columns=["article_id"]).to_numpy(dtype=np.uint32)
+    return candidate_pairs_from_matrix(sigs["article_id"].tolist(), values, threshold)
