@@ -286,9 +286,17 @@ def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str,
     return None
 
 
+def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """The stretch between neighbouring numbers, cut at words that open another clause ("when", "after", ";")."""
+    lo = max([clause[0]] + [clause[0] + m.end() for m in lex.clause_opener_rx.finditer(sentence[clause[0] : s])])
+    after = lex.clause_opener_rx.search(sentence, e, clause[1])
+    return lo, after.start() if after else clause[1]
+
+
 def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
                inherited: str = "", compound: str = "") -> tuple[str, str, str]:
     """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
+    clause = own_clause(sentence, s, e, clause, lex)
     after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
     noun = noun_after(after_text, rules, lex)
     if noun is None:

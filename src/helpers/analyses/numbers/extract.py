@@ -61,7 +61,7 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], lex: Lexico
     if category == "other" or f.kind == "one" or not claims:
         return category, ""
     start = _qualifier(text, f.start, lex)[1] if f.kind != "vague" else f.start
-    if not lex.breakdown_rx.search(text[:start]):
+    if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     parent = claims[-1]
     if parent["category"] == category:

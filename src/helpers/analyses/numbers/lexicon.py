@@ -71,6 +71,8 @@ class Lexicon:
     singular_aux_rx: str
     singular_determiners: frozenset[str]
     breakdown_rx: re.Pattern[str]
+    breakdown_after_rx: re.Pattern[str]
+    clause_opener_rx: re.Pattern[str]
     range_rx: re.Pattern[str]
     range_lead_rx: re.Pattern[str]
     as_of_rx: re.Pattern[str]
@@ -150,6 +152,10 @@ def lexicon(codebook: Codebook) -> Lexicon:
         singular_determiners=frozenset(d.lower() for d in determiners),
         breakdown_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("breakdown_markers", [])) or "(?!)")
                                 + r")[\s,:(]*$", re.I),
+        breakdown_after_rx=re.compile(r"\s+(?:" + (alternation(nw.get("breakdown_after", [])) or "(?!)") + r")\b",
+                                      re.I),
+        clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + (alternation(nw.get("clause_openers", [])) or "(?!)")
+                                    + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + (alternation(nw.get("range_connectors", [])) or "(?!)") + r")\s*$", re.I),
         range_lead_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("range_lead", [])) or "(?!)") + r")\s*$",
                                  re.I),
