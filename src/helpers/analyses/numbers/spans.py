@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.analyses.numbers.categorise import QuantityRules, noun_after
+from helpers.analyses.numbers.categorise import QuantityRules, noun_after, typed
 from helpers.analyses.numbers.lexicon import Lexicon
+
+
+# Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
+SINGULAR_GAP_WORDS = 2
 
 
 @dataclass
@@ -107,23 +111,24 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
     if not rules.count_of_one:
         return []
     out: list[Found] = []
-    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?:(?P<mid>[a-z]+)\s+)?$", re.I)
+    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
+    counts = [f for f in found if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
     for start, end, name in rules.predicate_hits(text):
         cat = rules.category(name, "")
         if cat is None or cat.name not in rules.count_of_one:
             continue
         seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
         seg_hi = min([len(text)] + [end + m.start() for m in re.finditer(r"[,;:]", text[end:])])
-        if any(seg_lo <= f.start < seg_hi for f in found):
+        if any(seg_lo <= f.start < seg_hi for f in counts):
             continue
         gap = aux.search(text[seg_lo:start])
-        mid = (gap.group("mid") or "").lower() if gap else ""
-        if gap and (not mid or mid in lex.function_words or lex.adverb_rx.fullmatch(mid)):
+        mid = (gap.group("mid") or "").lower().split() if gap else []
+        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in mid):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
             continue
-        obj = re.match(r"\s+(\w+)\s+", text[end:])
-        if obj and obj.group(1).lower() in lex.singular_determiners and noun_after(
-                text[end + obj.end() :], rules, lex) is not None:
+        obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
+        if obj and obj.group(1).lower() in lex.singular_determiners and (noun_after(
+                text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
 
