@@ -146,7 +146,8 @@ def lexicon(codebook: Codebook) -> Lexicon:
                                  re.I),
         address_before_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("address_before", [])) or "(?!)")
                                      + r")\s*$", re.I),
-        address_after_rx=re.compile(r"\s+(?:" + (alternation(nw.get("address_after", [])) or "(?!)") + r")\b", re.I),
+        address_after_rx=re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}(?i:" + (alternation(nw.get("address_after", []))
+                                    or "(?!)") + r")\b"),
         function_words=frozenset(str(w).lower() for w in nw.get("function_words", [])),
         past_tense_rx=re.compile(r"[a-z]+(?:" + ("|".join(nw.get("past_tense_endings", [])) or "(?!)") + r")"),
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",

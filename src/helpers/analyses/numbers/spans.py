@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from helpers.analyses.numbers.categorise import QuantityRules, noun_after, typed
 from helpers.analyses.numbers.lexicon import Lexicon
 
-
 # Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
 SINGULAR_GAP_WORDS = 2
 
@@ -112,7 +111,8 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
         return []
     out: list[Found] = []
     aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
-    counts = [f for f in found if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
+    counts = [f for f in found
+              if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
     for start, end, name in rules.predicate_hits(text):
         cat = rules.category(name, "")
         if cat is None or cat.name not in rules.count_of_one:
