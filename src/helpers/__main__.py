@@ -97,6 +97,32 @@ def cmd_lock_env(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from helpers.evaluation.evaluate import EvaluationError, evaluate
+
+    try:
+        result = evaluate(args.task, args.corpus, args.gold, args.codebook, args.out, args.label)
+    except (EvaluationError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    extra = f" speaker={result['speaker_accuracy']:.3f}" if args.task == "quotes" else ""
+    where = f"; scores in {result['json']}" if args.out else ""
+    print(f"{args.task} on {result['corpus']} (n={result['n']}, {result['label']}): P={result['precision']:.3f} "
+          f"R={result['recall']:.3f} F1={result['f1']:.3f}{extra}{where}")
+    return 0
+
+
+def _add_evaluate(sub: argparse._SubParsersAction) -> None:
+    e = sub.add_parser("evaluate", help="run an extractor on a corpus and score it against a gold CSV")
+    e.add_argument("--task", required=True, choices=["quotes", "numbers"])
+    e.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv)")
+    e.add_argument("--gold", required=True, help="gold CSV in the format of the shared benchmarks")
+    e.add_argument("--codebook", default=None, help="event codebook folder")
+    e.add_argument("--out", default=None, help="folder for <task>.csv and evaluation_<task>.json")
+    e.add_argument("--label", default="", help='what the score is: "in-sample", "development set: tuned against" ...')
+    e.set_defaults(func=cmd_evaluate)
+
+
 def _add_run(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("run", help="run every notebook on a corpus and write OUT/results/*.csv")
     r.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv) or JSONL/CSV/Parquet file")
@@ -144,7 +170,7 @@ def _add_small(sub: argparse._SubParsersAction) -> None:
 
 
 # Each verb registers itself here; a new verb adds one `_add_*` function and one `cmd_*` function.
-REGISTRARS = [_add_run, _add_analyse, _add_small]
+REGISTRARS = [_add_run, _add_analyse, _add_small, _add_evaluate]
 
 
 def parser() -> argparse.ArgumentParser:

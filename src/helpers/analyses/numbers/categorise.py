@@ -1,205 +1,329 @@
 """What a number counts: numbers that are not event counts are typed; candidate counts get a category.
 
-The category comes from the quantity codebook: a predicate (killed, detained ...) and a noun group
-(people, protesters ...) in the number's own clause.
+The category comes from the event's quantity codebook: the predicate of the number's own clause
+(killed, detained ...) and the noun it counts (people, protesters ...). A clause is read the way a
+reader does: the verb right before a number takes it as its object ("killed 14 people"); otherwise
+the verb after the number and its noun ("14 people were killed"); otherwise the last verb earlier in
+the clause ("the toll rose to 14"). A count followed by another verb ("30 gunmen stormed ...") is the
+subject of that action, not a casualty. Every word list is a codebook list: language words in
+``general/<language>``, categories, nouns and predicates in the event's ``quantities.yaml``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.analyses.numbers.dates import MONTH_RX
+from helpers.analyses.numbers.lexicon import Lexicon, words_rx
 from helpers.inputs.codebook import Codebook
-from helpers.text.patterns import phrase_pattern
 
-DURATION_UNITS = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
-DISTANCE_UNITS = r"(?:miles?|mile|kilometres?|kilometers?|km|metres?|meters?)"
-MONEY_WORDS = r"(?:dollars?|euros?|rubles?|roubles?|tenge|pounds?)"
+# Words that may stand between a number and the noun it counts ("six unarmed Iraqi civilians").
+NOUN_MAX_WORDS = 4
+# Words that may stand between a noun written before a number and the count verb ("force would number").
+COUNT_VERB_MAX_WORDS = 3
+OTHER_VERB = "\x00other verb"
 
-def _terms_rx(terms: list[str]) -> re.Pattern[str]:
-    return phrase_pattern(terms, re.IGNORECASE)
+
+@dataclass(frozen=True)
+class Category:
+    """One quantity category of the codebook and the options that refine it."""
+
+    name: str
+    predicate: str
+    nouns: tuple[str, ...]
+    claims_nouns: bool  # a count of these nouns is this category whatever the verb ("2,500 troops")
+    requires_context: re.Pattern[str] | None  # ... when the sentence has one of these words
+    exclude_contexts: re.Pattern[str] | None  # never when the sentence has one of these words
+    needs_country: bool  # record the country or bloc the counted group belongs to
+    exclude_label: str  # the unit given to an excluded count, for the reader
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """The event's quantity codebook, compiled."""
+
+    predicates: dict[str, re.Pattern[str]]
+    nouns: dict[str, re.Pattern[str]]
+    categories: tuple[Category, ...]
+    countries: tuple[tuple[str, re.Pattern[str]], ...]
+    count_of_one: tuple[str, ...]
+
+    def predicate_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, predicate) of every predicate term in ``text``, in order."""
+        return sorted((m.start(), m.end(), name) for name, rx in self.predicates.items() for m in rx.finditer(text))
+
+    def noun_at(self, text: str) -> tuple[str, str] | None:
+        """(noun group, noun) when ``text`` starts with a noun of the codebook (longest match)."""
+        best = None
+        for group, rx in self.nouns.items():
+            m = rx.match(text)
+            if m and (best is None or len(m.group()) > len(best[1])):
+                best = (group, m.group())
+        return best
+
+    def category(self, predicate: str | None, noun_group: str) -> Category | None:
+        for cat in self.categories:
+            if cat.predicate == predicate and noun_group in cat.nouns:
+                return cat
+        return None
+
+    @property
+    def claimed_nouns(self) -> frozenset[str]:
+        return frozenset(g for c in self.categories if c.claims_nouns for g in c.nouns)
+
+
+def _optional_rx(terms: list[str] | None) -> re.Pattern[str] | None:
+    return words_rx([str(t) for t in terms]) if terms else None
+
+
+def _countries(spec: object) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``countries`` as a list of names, or a mapping name -> written forms."""
+    if isinstance(spec, dict):
+        return tuple((str(k), words_rx([str(k)] + [str(v) for v in (forms or [])], 0)) for k, forms in spec.items())
+    return tuple((str(k), words_rx([str(k)], 0)) for k in (spec or []))
 
 
 @lru_cache(maxsize=8)
-def _quantity_rules(codebook: Codebook):
+def quantity_rules(codebook: Codebook) -> QuantityRules:
+    """Compile the event's quantity codebook (cached per codebook)."""
     q = codebook.section("quantities")
-    preds = {k: _terms_rx(v) for k, v in q.get("predicates", {}).items()}
-    nouns = {k: _terms_rx(v) for k, v in q.get("nouns", {}).items()}
-    excl = _terms_rx(q.get("exclude_contexts", ["\u0000"]))
-    countries = _terms_rx(q.get("countries", ["\u0000"]))
-    return q, preds, nouns, excl, countries
+    general_exclude = q.get("exclude_contexts") or []
+    cats = []
+    for name, spec in (q.get("categories") or {}).items():
+        cats.append(Category(
+            name=str(name), predicate=str(spec.get("predicate", "")),
+            nouns=tuple("" if n is None else str(n) for n in spec.get("nouns", [""])),
+            claims_nouns=bool(spec.get("claims_nouns", False)),
+            requires_context=_optional_rx(spec.get("requires_context")),
+            exclude_contexts=_optional_rx(spec.get("exclude_contexts", general_exclude)),
+            needs_country=bool(spec.get("needs_country", False)),
+            exclude_label=str(spec.get("exclude_label", "excluded by context")),
+        ))
+    return QuantityRules(
+        predicates={k: words_rx([str(t) for t in v]) for k, v in (q.get("predicates") or {}).items()},
+        nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
+        categories=tuple(cats), countries=_countries(q.get("countries")),
+        count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
+    )
 
 
-def _typed(sentence: str, m: re.Match, value: float | None) -> tuple[str, str] | None:
-    """(category 'other', unit) for numbers that are not event counts; None for candidate counts."""
-    s, e = m.start(), m.end()
-    raw = m.group("num")
-    comp = (m.group("compound") or "").lower()
-    before = sentence[max(0, s - 25) : s]
-    after = sentence[e : e + 25]
-    if m.group("suffix") and ("%" in m.group("suffix") or "cent" in m.group("suffix").lower()):
-        return "other", "percent"
-    if comp:
-        if comp.startswith("year-old"):
-            return "other", "age"
-        if re.fullmatch(DURATION_UNITS.replace("s?", "s?"), comp) or re.match(
-            r"(day|week|month|year|hour|minute)", comp
-        ):
-            return "other", "duration"
-        if re.match(r"(mile|kilomet|km|metre|meter)", comp):
-            return "other", "distance"
-        if re.match(r"(member|strong|point|seat)", comp):
-            return "other", "size"
-    if re.search(rf"{MONTH_RX}\s*$", before) or re.match(rf"\s*{MONTH_RX}", after):
-        return "other", "date"
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not comp:
-        return "other", "year"
-    if re.search(r"[$€£₽]\s*$", before) or re.match(rf"\s*{MONEY_WORDS}\b", after, re.I):
-        return "other", "money"
-    if re.match(rf"\s*{DURATION_UNITS}\b", after, re.I) and not re.match(r"\s*years? of independence", after):
-        return "other", "duration"
-    if re.match(r"\s*years? of independence", after):
-        return "other", "duration"
-    if re.match(rf"\s*{DISTANCE_UNITS}\b", after, re.I):
-        return "other", "distance"
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock)", after, re.I):
-        return "other", "time"
-    if re.search(r"\bone\s*$", raw.lower()) and re.match(r"\s+of\b", after):
-        return "other", "one_of"
-    if re.search(r"[A-Z][a-z]+\s+$", before) and value is not None and value < 100 and not re.match(r"\s+[a-z]", after):
-        return "other", "name"
+# --- numbers that are not counts ---------------------------------------------------------------------
+def _unit_check(before: str, after: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
+    suffix = (m.group("suffix") or "").strip()
+    compound = (m.group("compound") or "").lower()
+    for unit, rx in lex.units.items():
+        if suffix and not compound and rx.fullmatch(suffix):
+            return unit
+        if compound and rx.fullmatch(compound):
+            return unit
+    if compound:
+        return None
+    for unit, rx in lex.units.items():
+        if rx.match(after.lstrip()) and after[:1].isspace():
+            return unit
+    if re.match(r":\d", after) or re.search(r"\d:$", before):
+        return "time"
     return None
 
 
-AUXILIARIES = {
-    "were",
-    "was",
-    "have",
-    "had",
-    "are",
-    "is",
-    "been",
-    "be",
-    "and",
-    "or",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "who",
-    "that",
-    "reportedly",
-    "more",
-    "people",
-    "from",
-    "by",
-    "for",
-    "while",
-    "as",
-}
+def _context_check(before: str, after: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
+    raw = m.group("num")
+    if re.search(lex.month_rx + r"\s*$", before) or re.match(r"\s*" + lex.month_rx, after):
+        return "date"
+    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("compound"):
+        return "year"
+    if lex.currency_rx.search(before):
+        return "money"
+    if lex.age_before_rx.search(before):
+        return "age"
+    if lex.address_before_rx.search(before) or (raw[:1].isdigit() and lex.address_after_rx.match(after)):
+        return "address"
+    if value == 1 and not raw[:1].isdigit() and lex.partitive_rx.match(after):
+        return "one_of"
+    return None
 
 
-def _categorise(
-    sentence: str, s: int, e: int, clause: tuple[int, int], codebook: Codebook, inherited: str, compound: str = ""
-) -> tuple[str, str, str]:
-    """(category, noun group, unit) for a candidate count."""
-    q, preds, nouns, excl, _ = _quantity_rules(codebook)
-    after = sentence[e : clause[1]]
-    if compound:  # "2,500-troop deployment": the compound names what is counted
-        for rx in nouns.values():
-            if rx.fullmatch(compound) or rx.fullmatch(compound + "s"):
-                after = compound + " " + after
-                break
-    before_clause = sentence[clause[0] : s]
-    noun_group, noun_text = "", ""
-    m_after = re.match(r"[\s-]*(?:of\s+)?(?:the\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)", after)
-    window_after = (compound + " " if compound else "") + sentence[e : min(e + 45, clause[1])]
-    best = None
-    for group, rx in nouns.items():
-        m = rx.search(window_after)
-        if m and m.start() <= 25 and (best is None or m.start() < best[1]):
-            best = (group, m.start(), m.group())
-    if best:
-        noun_group, noun_text = best[0], best[2]
-    else:
-        lead = sentence[max(0, s - 40) : s]
-        for group, rx in nouns.items():
-            found_in_lead = list(rx.finditer(lead))
-            m = found_in_lead[-1] if found_in_lead else None
-            if m and re.search(
-                r"(of|number of)\s+" + re.escape(m.group()) + r"\s+\w+\s+(reached|rose|stood|is|was)",
-                sentence[max(0, s - 60) : s],
-            ):
-                noun_group, noun_text = group, m.group()
-                break
-            if m and re.search(r"(number of|toll of)\s+" + re.escape(m.group()), sentence[max(0, s - 60) : s]):
-                noun_group, noun_text = group, m.group()
-                break
-            if m and re.search(
-                re.escape(m.group()) + r"\s+(?:would\s+|will\s+)?(?:number|numbered|totall?ed|total)\b", lead
-            ):
-                noun_group, noun_text = group, m.group()
-                break
-    next_word = re.match(r"[\s-]*([A-Za-z]+)", sentence[e:])
-    if not noun_group and next_word and next_word.group(1).islower():
-        word = next_word.group(1)
-        is_predicate = any(rx.match(word) for rx in preds.values())
-        if word not in AUXILIARIES and not is_predicate:
-            return "other", "", word  # counts something else ("two smaller towns")
-    if not noun_group and not inherited:
-        for group, rx in nouns.items():  # a noun earlier in the sentence, elided here ("... and 700 were wounded")
-            hits = list(rx.finditer(sentence[:s]))
-            if hits and group != "troops":
-                inherited = group
-    if (
-        not noun_group
-        and inherited
-        and not (
-            m_after
-            and re.match(r"[a-z]", m_after.group(1) or "")
-            and not re.match(r"(were|was|have|had|are|is|been)\b", m_after.group(1))
-        )
-    ):
-        noun_group = inherited
-    # the predicate: own clause after the number, then the clause before, then the whole sentence (nearest)
-    found = None
-    for region in (after, before_clause):
-        hits = [(m.start(), name) for name, rx in preds.items() for m in rx.finditer(region)]
-        if hits:
-            found = min(hits)[1]
+def typed(sentence: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
+    """The unit of a number that is not an event count (percent, age, date ...); None for candidate counts."""
+    before, after = sentence[: m.start()], sentence[m.end() :]
+    return _unit_check(before, after, m, value, lex) or _context_check(before, after, m, value, lex)
+
+
+# --- what is counted ---------------------------------------------------------------------------------
+WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
+
+
+def _words(text: str, limit: int) -> list[tuple[int, str]]:
+    """The first ``limit`` words of ``text`` with their offsets; stops at punctuation."""
+    out, pos = [], 0
+    while len(out) < limit:
+        m = WORD_RX.match(text, pos)
+        if not m or not re.match(r"[^\W\d_]", m.group(1)):
             break
-    if found is None:
-        hits = []
-        for name, rx in preds.items():
-            for m in rx.finditer(sentence):
-                hits.append((min(abs(m.start() - e), abs(m.end() - s)), name))
-        if hits:
-            found = min(hits)[1]
-    if noun_text:  # "Tens of thousands of protesters marched": the count belongs to another action
-        tail = re.match(
-            r"[\s-]*(?:of\s+)?(?:the\s+)?" + re.escape(noun_text) + r"\s+((?:\w+\s+){0,2}?)(\w+ed)\b",
-            (compound + " " if compound else "") + sentence[e : e + 80],
-            re.I,
-        )
-        if (
-            tail
-            and all(w in AUXILIARIES for w in tail.group(1).split())
-            and not any(rx.fullmatch(tail.group(2)) for rx in preds.values())
-        ):
-            return "other", noun_group, noun_text
-    if found == "deployed" and noun_group != "troops":
-        found = None
-    if noun_group == "troops" and found not in ("deployed", None):
-        found = "deployed" if found is None else found
-    if noun_group == "troops" and found is None:
-        found = "deployed" if re.search(r"deploy|sen[dt]|arriv|dispatch|mission|force", sentence, re.I) else None
-    if noun_group == "troops" and excl.search(sentence[max(0, s - 40) : e + 60]):
-        return "other", noun_group, "troops (not deployed to this event)"
-    if found is None:
-        return "other", noun_group, noun_text or "count"
-    for cat, spec in q.get("categories", {}).items():
-        if spec.get("predicate") == found and noun_group in spec.get("nouns", []):
-            return cat, noun_group, noun_text or "people"
-    return "other", noun_group, noun_text or "count"
+        out.append((m.start(1), m.group(1).rstrip(".")))
+        pos = m.end()
+    return out
+
+
+def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
+    """(noun group, noun, end offset) of the noun a number counts, within a few words after it."""
+    for start, word in _words(text, NOUN_MAX_WORDS):
+        hit = rules.noun_at(text[start:])
+        if hit:
+            return hit[0], hit[1], start + len(hit[1])
+        lower = word.lower()
+        if rules.predicate_hits(word) and word.islower():
+            return None
+        if word[:1].isupper() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+            continue
+        if word.islower() and not lex.past_tense_rx.fullmatch(lower):
+            continue  # an adjective: "two armed men"
+        return None
+    return None
+
+
+def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
+    """The word a number counts when it is not a person noun ("six houses"); '' when there is none."""
+    words = _words(text, 1)
+    if not words:
+        return ""
+    word = words[0][1]
+    lower = word.lower()
+    if not word.islower() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+        return ""
+    if rules.predicate_hits(text[words[0][0]:]) and rules.predicate_hits(text[words[0][0]:])[0][0] == 0:
+        return ""
+    return word
+
+
+def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
+    """A noun written before the number with a count verb between ("the force would number about 2,500")."""
+    best = None
+    for group, rx in rules.nouns.items():
+        for m in rx.finditer(lead):
+            gap = lead[m.end() :]
+            verb = lex.count_verb_rx.search(gap)
+            near = verb is not None and len(gap[: verb.start()].split()) <= COUNT_VERB_MAX_WORDS
+            if near and (best is None or m.start() > best[2]):
+                best = (group, m.group(), m.start())
+    return (best[0], best[1]) if best else None
+
+
+def earlier_noun(lead: str, rules: QuantityRules) -> str:
+    """The last noun group named earlier in the sentence, for an elided noun ("... and 700 were wounded")."""
+    hits = [(m.start(), g) for g, rx in rules.nouns.items() if g not in rules.claimed_nouns for m in rx.finditer(lead)]
+    return max(hits)[1] if hits else ""
+
+
+# --- the verb of the clause --------------------------------------------------------------------------
+def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon) -> str:
+    """The last of coordinated predicates ("were abducted and later killed" -> killed)."""
+    while i + 1 < len(hits):
+        gap = text[hits[i][1] : hits[i + 1][0]].replace(",", " ").split()
+        if not gap or not all(w.lower() in lex.function_words or lex.adverb_rx.fullmatch(w.lower()) for w in gap):
+            break
+        i += 1
+    return hits[i][2]
+
+
+def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | None:
+    """The predicate that takes the number as its object: nothing but a qualifier between ("killed at least")."""
+    hits = rules.predicate_hits(before_clause)
+    if not hits:
+        return None
+    gap = before_clause[hits[-1][1] :].strip()
+    q = lex.qualifier_rx.search(gap) if gap else None
+    if gap and not (q and not gap[: q.start()].strip()):
+        return None
+    return hits[-1][2]
+
+
+def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> bool:
+    """The first content word after a count is a past-tense verb that is not a casualty ("gunmen stormed")."""
+    for _, word in _words(text, NOUN_MAX_WORDS):
+        lower = word.lower()
+        if lower in lex.relative_words:
+            return False
+        if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+            continue
+        return bool(lex.past_tense_rx.fullmatch(lower)) and not rules.predicate_hits(word)
+    return False
+
+
+def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], rules: QuantityRules,
+                     lex: Lexicon) -> str | None:
+    """The predicate of a count's clause: object position, then after the count, then before it, then nearest."""
+    before = sentence[clause[0] : s]
+    found = object_of(before, rules, lex)
+    if found:
+        return found
+    after = sentence[tail : clause[1]]
+    hits = rules.predicate_hits(after)
+    if _subject_of_other_verb(after, rules, lex):
+        return OTHER_VERB
+    if hits:
+        return _chain_end(hits, 0, after, lex)
+    hits = rules.predicate_hits(before)
+    if hits:
+        return hits[-1][2]
+    hits = rules.predicate_hits(sentence)
+    if hits:
+        return min((min(abs(a - tail), abs(b - s)), name) for a, b, name in hits)[1]
+    return None
+
+
+# --- the category --------------------------------------------------------------------------------------
+def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str, str] | None:
+    """A category that owns the counted noun ("2,500 troops"), if the sentence gives it the right context."""
+    for cat in rules.categories:
+        if cat.claims_nouns and noun_group in cat.nouns:
+            if cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence):
+                return "other", f"{noun_group} ({cat.exclude_label})"
+            if cat.requires_context is None or cat.requires_context.search(sentence):
+                return cat.name, noun_group
+            return "other", noun_group
+    return None
+
+
+def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
+    """The stretch between neighbouring numbers, cut at words that open another clause ("when", "after", ";")."""
+    lo = max([clause[0]] + [clause[0] + m.end() for m in lex.clause_opener_rx.finditer(sentence[clause[0] : s])])
+    after = lex.clause_opener_rx.search(sentence, e, clause[1])
+    return lo, after.start() if after else clause[1]
+
+
+def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
+               inherited: str = "", compound: str = "") -> tuple[str, str, str]:
+    """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
+    clause = own_clause(sentence, s, e, clause, lex)
+    after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
+    noun = noun_after(after_text, rules, lex)
+    if noun is None:
+        lead = noun_before(sentence[clause[0] : s], rules, lex)
+        if lead:
+            noun = (lead[0], lead[1], 0)
+        elif counts_something_else(after_text, rules, lex):
+            return "other", "", counts_something_else(after_text, rules, lex)
+    group = noun[0] if noun else (inherited or earlier_noun(sentence[:s], rules))
+    noun_text = noun[1] if noun else ""
+    tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e
+    claimed = _claimed(sentence, group, rules)
+    if claimed:
+        return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
+    predicate = clause_predicate(sentence, s, tail, clause, rules, lex)
+    if predicate == OTHER_VERB:
+        return "other", group, noun_text or "count"
+    cat = rules.category(predicate, group) or rules.category(predicate, "")
+    if cat is None or (cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence[clause[0]:clause[1]])):
+        return "other", group, noun_text or "count"
+    return cat.name, group, noun_text or "people"
+
+
+def country_of(sentence: str, s: int, rules: QuantityRules) -> str:
+    """The nearest country or bloc named before a count, else anywhere in the sentence."""
+    before = [(m.start(), name) for name, rx in rules.countries for m in rx.finditer(sentence[:s])]
+    if before:
+        return max(before)[1]
+    anywhere = [(m.start(), name) for name, rx in rules.countries for m in rx.finditer(sentence)]
+    return min(anywhere)[1] if anywhere else ""

@@ -8,50 +8,44 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
+from helpers.analyses.numbers.lexicon import lexicon
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
-MONTH_RX = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
-)
-WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Characters of clean text kept around a date, to show it in the anomaly note and to find a deadline word.
+CONTEXT_BEFORE = 60
+CONTEXT_AFTER = 40
 
 
-DATE_RX = re.compile(rf"\b({MONTH_RX})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\b")
+@lru_cache(maxsize=8)
+def _calendar(codebook: Codebook) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
+    """Month-day pattern, month prefix -> number, and the deadline cue, from the general codebook."""
+    lex = lexicon(codebook)
+    names = [str(m) for m in codebook.section("number_words").get("months", [])]
+    months = {m.lower(): i for i, m in enumerate(names, 1)}
+    date_rx = re.compile(rf"\b({lex.month_rx})\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\b")
+    deadline = re.compile(r"\b(?:" + ("|".join(map(re.escape, lex.deadline_words)) or "(?!)") + r")\s+$")
+    return date_rx, months, deadline
+
+
+def _month(written: str, months: dict[str, int]) -> int | None:
+    """'Jan.' -> 1, 'Sept.' -> 9: a month written in full or by its first letters."""
+    stem = written.lower().rstrip(".")
+    return next((v for k, v in months.items() if k.startswith(stem[:3])), None)
 
 
 def mentioned_dates(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
     """Month-day dates in each article, resolved to the event's year when none is written."""
     year = int(codebook.section("event").get("year", 0) or 0)
+    date_rx, months, deadline = _calendar(codebook)
     rows = []
     for aid, doc in normalised.documents.items():
-        for m in DATE_RX.finditer(doc.clean_text):
-            month = MONTHS.get(m.group(1).lower().rstrip(".")[:3] + "", None)
-            month = next((v for k, v in MONTHS.items() if k.startswith(m.group(1).lower().rstrip(".")[:3])), month)
+        for m in date_rx.finditer(doc.clean_text):
+            month = _month(m.group(1), months)
             y = int(m.group(3)) if m.group(3) else year
             try:
                 d = date(y, month, int(m.group(2))) if y and month else None
@@ -67,11 +61,12 @@ def mentioned_dates(normalised: NormalisedCorpus, codebook: Codebook) -> pd.Data
                     "explicit_year": bool(m.group(3)),
                     "start": rs,
                     "end": re_,
-                    "context": doc.clean_text[max(0, m.start() - 60) : m.end() + 40],
+                    "context": doc.clean_text[max(0, m.start() - CONTEXT_BEFORE) : m.end() + CONTEXT_AFTER],
+                    "deadline": bool(deadline.search(doc.clean_text[max(0, m.start() - CONTEXT_BEFORE) : m.start()])),
                 }
             )
     return pd.DataFrame(
-        rows, columns=["article_id", "text", "date", "month", "explicit_year", "start", "end", "context"]
+        rows, columns=["article_id", "text", "date", "month", "explicit_year", "start", "end", "context", "deadline"]
     )
 
 
@@ -118,13 +113,8 @@ def report_dates(articles: pd.DataFrame, dates: pd.DataFrame, anomalies: pd.Data
             continue
         g = dates[(dates["article_id"] == r.article_id) & (dates["date"] != "") & (~dates["explicit_year"])]
         g = g[g["text"].map(lambda t, a=r.article_id: (a, t) not in bad).astype(bool)]
-        deadline = [
-            bool(re.search(r"\b(?:until|through|till|by)\s+" + re.escape(t), c))
-            for t, c in zip(g["text"], g["context"], strict=True)
-        ]
-        g = g[
-            ~pd.Series(deadline, index=g.index, dtype=bool)
-        ]  # "a state of emergency until January 19" is not a report date
+        if "deadline" in g.columns:
+            g = g[~g["deadline"].astype(bool)]  # "a state of emergency until January 19" is not a report date
         if len(g):
             rows.append(
                 {"article_id": r.article_id, "report_date": max(g["date"]), "basis": "inferred: latest date mentioned"}

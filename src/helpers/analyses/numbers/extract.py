@@ -2,259 +2,140 @@
 
 Every number is found by rules over the general number-word and qualifier codebooks and the event's
 quantity codebook; numbers that are not event counts (years, dates, ages, durations, money,
-distances, percentages, ordinals) are typed as such and never counted.
+distances, percentages, ordinals, numbers inside names) are typed as such and never counted. A count
+introduced by a breakdown word ("including four children") is marked as part of the total before it
+(``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
+was killed") is a count of one.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-
 import pandas as pd
 
-from helpers.analyses.numbers.categorise import _categorise, _quantity_rules, _typed
-from helpers.analyses.numbers.dates import MONTH_RX, WEEKDAYS
-from helpers.analyses.numbers.sources import INSTITUTION_HINT, _source
+from helpers.analyses.numbers.categorise import QuantityRules, categorise, country_of, quantity_rules, typed
+from helpers.analyses.numbers.lexicon import Lexicon, lexicon
+from helpers.analyses.numbers.sources import needs_source, source_of
+from helpers.analyses.numbers.spans import Found, _clauses, _qualifier, find_numbers, parse_number, singular_counts
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
 CLAIM_COLUMNS = [
-    "article_id",
-    "outlet",
-    "claim_id",
-    "text",
-    "value",
-    "value_low",
-    "value_high",
-    "qualifier",
-    "category",
-    "unit",
-    "source",
-    "as_of",
-    "sentence_id",
-    "start",
-    "end",
-    "country",
+    "article_id", "outlet", "claim_id", "text", "value", "value_low", "value_high", "qualifier", "category", "unit",
+    "source", "as_of", "sentence_id", "start", "end", "country", "part_of",
 ]
+# A sub-count in the total's own category ("20 died, including four children") is filed under the total's
+# category with this suffix, so it is never added to, reconciled with or scored as a total.
+PART_SUFFIX = "_part"
+
+__all__ = ["CLAIM_COLUMNS", "PART_SUFFIX", "event_counts", "extract_numbers", "lexicon", "parse_number"]
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """Compiled number vocabulary from the general codebook."""
-
-    words: dict[str, int]
-    scales: dict[str, int]
-    vague: dict[str, tuple[int, int]]
-    qualifiers: dict[str, str]
-    number_rx: re.Pattern[str]
-    vague_rx: re.Pattern[str]
-    qualifier_rx: re.Pattern[str]
+def _protected(text: str, codebook: Codebook) -> list[tuple[int, int]]:
+    """Spans of names from the codebook: a number inside a name ("Channel 4") is part of the name."""
+    rx = codebook.alias_pattern
+    return [m.span() for m in rx.finditer(text) if any(ch.isdigit() for ch in m.group())] if rx is not None else []
 
 
-@lru_cache(maxsize=8)
-def lexicon(codebook: Codebook) -> Lexicon:
-    nw = codebook.section("number_words")
-    words = {
-        **{k: int(v) for k, v in nw.get("units", {}).items()},
-        **{k: int(v) for k, v in nw.get("tens", {}).items()},
-    }
-    words.pop("a", None)
-    words.pop("an", None)
-    scales = {k: int(v) for k, v in nw.get("scales", {}).items()}
-    vague = {k: (int(v[0]), int(v[1])) for k, v in nw.get("vague", {}).items()}
-    quals = {k.lower(): v for k, v in codebook.section("qualifiers").get("qualifiers", {}).items()}
-    word_alt = "|".join(sorted(words, key=len, reverse=True))
-    scale_alt = "|".join(sorted(scales, key=len, reverse=True))
-    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    wordnum = rf"(?:(?:{word_alt})(?:[\s-]+(?:{word_alt}))*(?:\s+(?:{scale_alt}))*|an?\s+(?:{scale_alt}))"
-    number_rx = re.compile(
-        rf"(?<![\w.,])(?P<num>(?:{digits})(?:\s*(?:{scale_alt}))?|{wordnum})(?![\w])"
-        rf"(?P<suffix>%|\s*per\s?cent|-(?P<compound>[a-z]+(?:-[a-z]+)*))?",
-        re.IGNORECASE,
-    )
-    vague_rx = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in sorted(vague, key=len, reverse=True)) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    qualifier_rx = re.compile(
-        r"(?:" + "|".join(re.escape(q) for q in sorted(quals, key=len, reverse=True)) + r")\s*$", re.IGNORECASE
-    )
-    return Lexicon(words, scales, vague, quals, number_rx, vague_rx, qualifier_rx)
+def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
+              inherited: str) -> tuple[str, str, str, str]:
+    """(category, noun group, unit, qualifier) of one number in its sentence."""
+    if f.kind == "ordinal":
+        return "other", "", "ordinal", "exact"
+    if f.kind == "one":
+        return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact"
+    qualifier = "vague" if f.kind == "vague" else ("range" if f.kind == "range" else _qualifier(text, f.start, lex)[0])
+    unit = typed(text, f.match, f.low, lex) if f.kind == "number" and f.match is not None else None
+    if unit:
+        return "other", "", unit, qualifier
+    compound = (f.match.group("compound") or "") if f.match is not None else ""
+    category, group, unit = categorise(text, f.start, f.end, clause, rules, lex, inherited, compound)
+    return category, group, unit, qualifier
 
 
-def parse_number(text: str, lex: Lexicon) -> float | None:
-    """'2,500' -> 2500, 'Sixty-two' -> 62, '3 thousand' -> 3000, 'a thousand' -> 1000."""
-    t = text.lower().replace(",", "").strip()
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", t)
-    if m:
-        value = float(m.group(1))
-        if m.group(2):
-            if m.group(2) not in lex.scales:
-                return None
-            value *= lex.scales[m.group(2)]
-        return value
-    total, current = 0.0, 0.0
-    parts = re.split(r"[\s-]+", t)
-    if parts and parts[0] in ("a", "an"):
-        parts[0] = "one"
-    for w in parts:
-        if w in lex.words:
-            current += lex.words[w]
-        elif w == "one":
-            current += 1
-        elif w in lex.scales:
-            scale = lex.scales[w]
-            if scale >= 1000:
-                total += max(current, 1) * scale
-                current = 0
-            else:
-                current = max(current, 1) * scale
-        elif w == "and":
-            continue
-        else:
-            return None
-    return total + current
+def _predicate_at(text: str, f: Found, rules: QuantityRules) -> str:
+    return next((name for a, _b, name in rules.predicate_hits(text) if a == f.start), "")
 
 
-def _clauses(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """For each number span, the stretch of the sentence from the previous number to the next one."""
-    out = []
-    for k in range(len(spans)):
-        lo = spans[k - 1][1] if k else 0
-        hi = spans[k + 1][0] if k + 1 < len(spans) else len(sentence)
-        out.append((lo, hi))
-    return out
+def _part_of(text: str, f: Found, category: str, claims: list[dict], lex: Lexicon) -> tuple[str, str]:
+    """(category, claim id of the total) for a count introduced by a breakdown word; else (category, '')."""
+    if category == "other" or f.kind == "one" or not claims:
+        return category, ""
+    start = _qualifier(text, f.start, lex)[1] if f.kind != "vague" else f.start
+    if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
+        return category, ""
+    parent = claims[-1]
+    if parent["category"] == category:
+        return category + PART_SUFFIX, parent["claim_id"]
+    return category, parent["claim_id"]
 
 
-def _interval(value_low: float, value_high: float, qualifier: str) -> tuple[float, float]:
-    if qualifier == "at_least":
-        return value_low, math.inf
-    if qualifier == "more_than":
-        return value_low + 1, math.inf
-    if qualifier == "up_to":
-        return 0.0, value_high
-    if qualifier == "less_than":
-        return 0.0, value_high - 1
-    if qualifier == "about":
-        return round(value_low * 0.9), round(value_high * 1.1)
-    return value_low, value_high
+def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context: dict) -> list[dict]:
+    """Claim rows of one sentence (offsets within the sentence; the caller maps them to the raw text)."""
+    lex, rules = lexicon(codebook), quantity_rules(codebook)
+    found = find_numbers(text, lex, _protected(text, codebook))
+    found = sorted(found + singular_counts(text, found, rules, lex), key=lambda f: f.start)
+    if found or needs_source(text, codebook):
+        source = source_of(text, codebook, context["sources"])
+        if source:
+            context["sources"].append(source)
+    else:
+        source = ""
+    asof = lex.as_of_rx.search(text)
+    clauses = _clauses(text, [(f.start, f.end) for f in found])
+    rows: list[dict] = []
+    inherited = ""
+    for f, clause in zip(found, clauses, strict=True):
+        category, group, unit, qualifier = _classify(text, f, clause, rules, lex, inherited)
+        if group and category != "other":
+            inherited = group
+        event = category != "other"
+        category, part_of = _part_of(text, f, category, [r for r in rows if r["category"] != "other"], lex)
+        low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
+        rows.append({
+            "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,
+            "value": f.written.lower() if qualifier == "vague" else f"{f.low:.15g}",
+            "value_low": low, "value_high": high, "qualifier": qualifier, "category": category, "unit": unit,
+            "source": source if event else "", "as_of": asof.group() if asof and event else "",
+            "sentence_id": sid, "start": f.start, "end": f.end,
+            "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",
+            "part_of": part_of,
+        })
+        context["n"] += 1
+    return rows
 
 
-def _qualifier(sentence: str, s: int, lex: Lexicon) -> str:
-    m = lex.qualifier_rx.search(sentence[max(0, s - 25) : s])
-    return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())] if m else "exact"
-
-
-AS_OF = re.compile(
-    rf"\b(?:overnight|(?:early |late )?on {WEEKDAYS}|(?:early |late )?on {MONTH_RX} \d{{1,2}}|as of {WEEKDAYS}|"
-    rf"as of {MONTH_RX} \d{{1,2}}|earlier this week|over the past day|at night|{WEEKDAYS} (?:morning|evening|night)|"
-    rf"in the early hours of {WEEKDAYS}(?: morning)?)\b"
-)
+def _needs_country(category: str, rules: QuantityRules) -> bool:
+    return any(c.name == category and c.needs_country for c in rules.categories)
 
 
 def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Every number in the clean text, typed; event counts get a category, source and time."""
-    lex = lexicon(codebook)
+    """Every number in the clean text, typed; event counts get a category, source, time and any total above them."""
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
-    _, _, _, _, countries = _quantity_rules(codebook)
-    rows = []
     s = normalised.sentences
     by_article: dict[str, list[tuple[int, int, str]]] = {}
     for aid, sid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["clean_start"].tolist(),
                                  s["text"].tolist(), strict=True):
         by_article.setdefault(aid, []).append((sid, cs, txt))
+    rows = []
     for aid, doc in normalised.documents.items():
-        sents = by_article.get(aid, [])
-        previous_sources: list[str] = []
-        n = 0
-        for sentence_id, clean_start, text in sents:
-            found: list[tuple[int, int, str, float | None, float | None, re.Match | None]] = []
-            for m in lex.vague_rx.finditer(text):
-                lo, hi = lex.vague[m.group().lower()]
-                found.append((m.start(), m.end(), m.group(), float(lo), float(hi), None))
-            for m in lex.number_rx.finditer(text):
-                if any(s <= m.start() < e for s, e, *_ in found):
-                    continue
-                value = parse_number(m.group("num"), lex)
-                if value is None:
-                    continue
-                found.append((m.start(), m.end(), m.group(), value, value, m))
-            for m in re.finditer(r"\b(" + "|".join(ORDINALS) + r")\b|\b\d+(?:st|nd|rd|th)\b", text, re.I):
-                if not any(s <= m.start() < e for s, e, *_ in found):
-                    found.append((m.start(), m.end(), m.group(), None, None, None))
-            found.sort(key=lambda f: f[0])
-            spans = [(f[0], f[1]) for f in found]
-            clauses = _clauses(text, spans)
-            needs_source = bool(found) or INSTITUTION_HINT.search(text) is not None
-            source = _source(text, codebook, previous_sources) if needs_source else ""
-            if source:
-                previous_sources.append(source)
-            asof = AS_OF.search(text)
-            inherited = ""
-            for (s, e, written, lo, hi, m), clause in zip(found, clauses, strict=True):
-                if lo is None:
-                    category, unit, qualifier, noun = "other", "ordinal", "exact", ""
-                    lo = hi = float(ORDINALS.get(written.lower(), re.sub(r"\D", "", written) or 0))
-                else:
-                    typed = _typed(text, m, lo) if m is not None else None
-                    qualifier = _qualifier(text, s, lex) if m is not None else "vague"
-                    if typed:
-                        category, unit = typed
-                        noun = ""
-                    else:
-                        comp = (m.group("compound") or "") if m is not None else ""
-                        category, noun, unit = _categorise(text, s, e, clause, codebook, inherited, comp)
-                        if noun:
-                            inherited = noun
-                if m is None and category != "other":
-                    qualifier = "vague"
-                low, high = _interval(lo, hi, qualifier) if qualifier != "vague" else (lo, hi)
-                country = ""
-                if category == "troops_deployed":
-                    cs = [c.group() for c in countries.finditer(text[:s])]
-                    country = cs[-1] if cs else ""
-                    if not country and re.search(r"Collective Security Treaty Organization|CSTO", text):
-                        country = "CSTO"
-                rs, re_ = doc.raw_span(clean_start + s, clean_start + e)
-                rows.append(
-                    {
-                        "article_id": aid,
-                        "outlet": outlet[aid],
-                        "claim_id": f"{aid}:n{n:03d}",
-                        "text": written,
-                        "value": written.lower() if qualifier == "vague" else f"{lo:.15g}",
-                        "value_low": low,
-                        "value_high": high,
-                        "qualifier": qualifier,
-                        "category": category,
-                        "unit": unit,
-                        "source": source if category != "other" else "",
-                        "as_of": asof.group() if asof and category != "other" else "",
-                        "sentence_id": sentence_id,
-                        "start": rs,
-                        "end": re_,
-                        "country": country,
-                    }
-                )
-                n += 1
-    table = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
-    return table
+        if aid not in outlet:
+            continue
+        context: dict = {"sources": [], "n": 0}
+        for sentence_id, clean_start, text in by_article.get(aid, []):
+            for row in _sentence_claims(aid, sentence_id, text, codebook, context):
+                row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
+                row["outlet"] = outlet[aid]
+                rows.append(row)
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
 def event_counts(numbers: pd.DataFrame) -> pd.DataFrame:
-    """Only the claims about event quantities (not dates, ages, durations ...)."""
+    """Only the claims about event quantities (not dates, ages, durations ...), sub-counts included."""
     return numbers[numbers["category"] != "other"].reset_index(drop=True)
+
+
+def totals(numbers: pd.DataFrame) -> pd.DataFrame:
+    """Event counts that are totals: sub-counts of a total in the same category are left out."""
+    counts = event_counts(numbers)
+    return counts[~counts["category"].str.endswith(PART_SUFFIX)].reset_index(drop=True)
+

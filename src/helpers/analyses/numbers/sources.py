@@ -1,41 +1,70 @@
-"""Who a numeric claim comes from: citing X, X said, according to X."""
+"""Who a numeric claim comes from: citing X, X said, according to X.
+
+The cue words (speech verbs, "citing", "according to", institutions referred back to, unnamed
+officials) are the ``sources`` section of the general qualifiers codebook.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from helpers.analyses.numbers.lexicon import alternation, lexicon, words_rx
 from helpers.inputs.codebook import Codebook
 
-INSTITUTION_HINT = re.compile(r"[Mm]inistry|[Aa]gency|[Dd]epartment|[Pp]olice")
-SOURCE_VERBS = r"(?:said|says|told|reported|reports|announced|confirmed|estimated|stated)"
+# Characters of an appositive allowed between a source and its verb ("the ministry, in a statement, said").
+APPOSITIVE_MAX_CHARS = 60
 
 
-def _source(sentence: str, codebook: Codebook, previous: list[str]) -> str:
-    """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X."""
-    rx = codebook.alias_pattern
-    ents = codebook.entity_info
+@lru_cache(maxsize=8)
+def _cues(codebook: Codebook) -> dict[str, re.Pattern[str]]:
+    src = lexicon(codebook).sources
+    verbs = "(?:" + (alternation(src.get("verbs", [])) or "(?!)") + ")"
+    unnamed = "(?:" + (alternation(src.get("unnamed", [])) or "(?!)") + ")"
+    return {
+        "institution": words_rx(src.get("institutions", [])),
+        "institution_ref": re.compile(r"\bthe (" + (alternation(src.get("institutions", [])) or "(?!)") + r")\b", re.I),
+        "citing": re.compile(r"\b(?:" + (alternation(src.get("citing", [])) or "(?!)") + r")\s+(?:the\s+)?$", re.I),
+        "according": re.compile(r"\b(?:" + (alternation(src.get("according", [])) or "(?!)") + r")\s+(?:the\s+)?$",
+                                re.I),
+        "verb_after": re.compile(rf"(?:\s*\([^)]*\))?(?:,[^,]{{0,{APPOSITIVE_MAX_CHARS}}},)?\s*(?:also\s+)?{verbs}\b"),
+        "verb_before": re.compile(rf"\b{verbs}\s+(?:the\s+)?$"),
+        "unnamed": re.compile(rf"\b({unnamed})\s+{verbs}\b"),
+    }
+
+
+def needs_source(sentence: str, codebook: Codebook) -> bool:
+    """A sentence naming an institution is read for its source even without a number (for later references)."""
+    return _cues(codebook)["institution"].search(sentence) is not None
+
+
+def _mentions(sentence: str, codebook: Codebook, previous: list[str]) -> list[tuple[int, int, str]]:
+    rx, ents, cues = codebook.alias_pattern, codebook.entity_info, _cues(codebook)
     mentions = []
     if rx is not None:
         for m in rx.finditer(sentence):
             canon = codebook.canonical(m.group())
             if canon in ents and ents[canon]["type"] != "place":
                 mentions.append((m.start(), m.end(), canon))
-    for m in re.finditer(r"\bthe (ministry|agency|department|police)\b", sentence, re.I):
+    for m in cues["institution_ref"].finditer(sentence):
         ref = next((p for p in reversed(previous) if m.group(1).lower() in p.lower()), "")
         if ref:
             mentions.append((m.start(), m.end(), ref))
-    mentions.sort()
+    return sorted(mentions)
+
+
+def source_of(sentence: str, codebook: Codebook, previous: list[str]) -> str:
+    """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X."""
+    cues = _cues(codebook)
+    mentions = _mentions(sentence, codebook, previous)
     for s, _e, canon in mentions:
-        if re.search(r"citing\s+(the\s+)?$", sentence[max(0, s - 12) : s]):
+        if cues["citing"].search(sentence[:s]):
             return canon
     for s, e, canon in mentions:
-        if re.match(rf"(?:\s*\([^)]*\))?(?:,[^,]{{0,60}},)?\s*(?:also\s+)?{SOURCE_VERBS}\b", sentence[e : e + 80]):
-            return canon
-        if re.search(rf"\b{SOURCE_VERBS}\s+(?:the\s+)?$", sentence[max(0, s - 14) : s]):
+        if cues["verb_after"].match(sentence[e:]) or cues["verb_before"].search(sentence[:s]):
             return canon
     for s, _e, canon in mentions:
-        if re.search(r"according to\s+(the\s+)?$", sentence[max(0, s - 20) : s]):
+        if cues["according"].search(sentence[:s]):
             return canon
-    if re.search(rf"\bofficials\s+{SOURCE_VERBS}\b", sentence):
-        return "officials"
-    return ""
+    unnamed = cues["unnamed"].search(sentence)
+    return unnamed.group(1) if unnamed else ""

@@ -1,0 +1,143 @@
+"""Where the numbers of a sentence are: digits, number words, vague quantities, ordinals and ranges.
+
+Also two counts that no digit states: a singular casualty ("a policeman was killed") is a count of
+one. All words come from the general codebook through :mod:`helpers.analyses.numbers.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from helpers.analyses.numbers.categorise import QuantityRules, noun_after, typed
+from helpers.analyses.numbers.lexicon import Lexicon
+
+# Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
+SINGULAR_GAP_WORDS = 2
+
+
+@dataclass
+class Found:
+    """A number found in a sentence (offsets within the sentence)."""
+
+    start: int
+    end: int
+    written: str
+    low: float | None
+    high: float | None
+    match: re.Match | None = None  # None for vague words, ordinals and singular counts
+    kind: str = "number"  # number | vague | ordinal | range | one
+
+
+def parse_number(text: str, lex: Lexicon) -> float | None:
+    """'2,500' -> 2500, 'Sixty-two' -> 62, '3 thousand' -> 3000, 'a thousand' -> 1000, 'two dozen' -> 24."""
+    t = text.lower().replace(",", "").strip()
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", t)
+    if m:
+        if m.group(2) and m.group(2) not in lex.scales:
+            return None
+        return float(m.group(1)) * (lex.scales[m.group(2)] if m.group(2) else 1)
+    total, current = 0.0, 0.0
+    for w in re.split(r"[\s-]+", t):
+        if w in lex.words:
+            current += lex.words[w]
+        elif w in lex.singular_determiners:
+            current += 1
+        elif w in lex.scales:
+            if lex.scales[w] >= 1000:
+                total, current = total + max(current, 1) * lex.scales[w], 0.0
+            else:
+                current = max(current, 1) * lex.scales[w]
+        elif w not in lex.function_words:
+            return None
+    return total + current
+
+
+def _qualifier(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
+    """The qualifier written right before a number and where it starts ('exact' and the number's start)."""
+    lo = max(0, s - lex.qualifier_window)
+    m = lex.qualifier_rx.search(sentence[lo:s])
+    if not m:
+        return "exact", s
+    return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())], lo + m.start()
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def find_numbers(text: str, lex: Lexicon, protected: list[tuple[int, int]]) -> list[Found]:
+    """Vague quantities, numbers and ordinals of a sentence, outside names, merged into ranges."""
+    found: list[Found] = []
+    for m in lex.vague_rx.finditer(text):
+        lo, hi = lex.vague[m.group().lower()]
+        found.append(Found(m.start(), m.end(), m.group(), float(lo), float(hi), None, "vague"))
+    taken = [(f.start, f.end) for f in found] + protected
+    for m in lex.number_rx.finditer(text):
+        value = parse_number(m.group("num"), lex)
+        if value is not None and not _inside(m.start(), taken):
+            found.append(Found(m.start(), m.end(), m.group(), value, value, m))
+    taken = [(f.start, f.end) for f in found] + protected
+    for m in lex.ordinal_rx.finditer(text):
+        if not _inside(m.start(), taken):
+            value = float(lex.ordinals.get(m.group().lower(), re.sub(r"\D", "", m.group()) or 0))
+            found.append(Found(m.start(), m.end(), m.group(), value, value, None, "ordinal"))
+    found.sort(key=lambda f: f.start)
+    return _ranges(text, found, lex)
+
+
+def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
+    """'10 to 15 people', 'between 10 and 15': one claim from the first number to the second."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "number" and f.kind == "number" and prev.match is not None
+                and not prev.match.group("suffix") and prev.low is not None and f.low is not None
+                and f.low > prev.low and lex.range_rx.fullmatch(text[prev.end : f.start] + " ")
+                and (text[prev.end : f.start].strip() != "and" or lex.range_lead_rx.search(text[: prev.start]))):
+            out[-1] = Found(prev.start, f.end, text[prev.start : f.end], prev.low, f.high, f.match, "range")
+            continue
+        out.append(f)
+    return out
+
+
+def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Lexicon) -> list[Found]:
+    """Casualties of one subject or object with no number ("a policeman was killed", "killed a soldier").
+
+    Only where the clause (between commas) has no number of its own, and only for the categories the
+    codebook lists under ``count_of_one``.
+    """
+    if not rules.count_of_one:
+        return []
+    out: list[Found] = []
+    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
+    counts = [f for f in found
+              if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
+    for start, end, name in rules.predicate_hits(text):
+        cat = rules.category(name, "")
+        if cat is None or cat.name not in rules.count_of_one:
+            continue
+        seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
+        seg_hi = min([len(text)] + [end + m.start() for m in re.finditer(r"[,;:]", text[end:])])
+        if any(seg_lo <= f.start < seg_hi for f in counts):
+            continue
+        gap = aux.search(text[seg_lo:start])
+        mid = (gap.group("mid") or "").lower().split() if gap else []
+        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in mid):
+            out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
+            continue
+        obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
+        if obj and obj.group(1).lower() in lex.singular_determiners and (noun_after(
+                text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))):
+            out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
+    return out
+
+
+def _clauses(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each number span, the stretch of the sentence from the previous number to the next one."""
+    out = []
+    for k in range(len(spans)):
+        lo = spans[k - 1][1] if k else 0
+        hi = spans[k + 1][0] if k + 1 < len(spans) else len(sentence)
+        out.append((lo, hi))
+    return out

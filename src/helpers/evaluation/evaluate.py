@@ -1,0 +1,111 @@
+"""Honest accuracy: run an extractor on a corpus as ``run`` does, score it against a gold file, keep the scores.
+
+The scores are written to a small JSON file together with what they are (the task, the corpus, the
+codebook and a label such as "in-sample" or "development set: tuned against"), so the book reports a
+score from the file the evaluation wrote, never a typed number, and never presents in-sample scores
+as the method's accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.evaluation import scoring
+from helpers.inputs.codebook import load_codebook
+from helpers.inputs.config import resolve
+from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.inputs.results import write_table
+from helpers.text.normalise import normalise_corpus
+
+TASKS = ("quotes", "numbers")
+GOLD_COLUMNS = {
+    "quotes": ["article", "speaker_keys", "quote_prefix", "kind", "score_speaker"],
+    "numbers": ["article", "category", "value", "qualifier"],
+}
+# What a score is, for the book: rules developed on these texts, tuned against them, or never seen.
+LABELS = ("in-sample", "development set: tuned against", "held-out")
+
+
+class EvaluationError(ValueError):
+    """Bad evaluation input; the message names the file."""
+
+
+def read_gold(path: Path, task: str) -> pd.DataFrame:
+    """The gold CSV, checked for the columns the task needs."""
+    if not path.is_file():
+        raise EvaluationError(f"{path}: gold file not found")
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in GOLD_COLUMNS[task] if c not in gold.columns]
+    if missing:
+        raise EvaluationError(f"{path}: missing gold column(s) {missing} for task {task!r}")
+    return gold
+
+
+def _extract(task: str, corpus: Path, codebook_dir: str | None) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """(predictions, articles, codebook name): load, normalise and extract exactly as the notebooks do."""
+    codebook = load_codebook(codebook_dir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)  # corpus warnings are reported by `run`, not here
+        articles = load_corpus(corpus)
+    normalised = normalise_corpus(articles, codebook)
+    usable = normalised.articles[normalised.articles["status"].isin(["ok", "warning"])]
+    if task == "quotes":
+        from helpers.analyses import quotes
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", quotes.QuoteWarning)
+            predicted = quotes.extract_quotes(normalised, usable, codebook)
+    else:
+        from helpers.analyses import numbers
+
+        predicted = numbers.extract_numbers(normalised, usable, codebook)
+    return predicted, usable, str(codebook.event_dir)
+
+
+def _corpus_name(corpus_dir: Path) -> str:
+    """A benchmark's name: its folder, or the folder above a folder called 'corpus' (``victims-dev/corpus``)."""
+    return corpus_dir.parent.name if corpus_dir.name == "corpus" else corpus_dir.name
+
+
+def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | None = None,
+             out: str | Path | None = None, label: str = "") -> dict:
+    """Extract, write ``OUT/<task>.csv``, score in the benchmark format and write ``OUT/evaluation_<task>.json``."""
+    if task not in TASKS:
+        raise EvaluationError(f"task must be one of {TASKS}, got {task!r}")
+    corpus_dir, gold_path = resolve(corpus), resolve(gold)
+    gold_table = read_gold(gold_path, task)
+    started = time.perf_counter()
+    predicted, articles, codebook_used = _extract(task, corpus_dir, codebook)
+    seconds = time.perf_counter() - started
+    if task == "quotes":
+        raw = dict(zip(articles["article_id"], articles["raw_text"], strict=True))
+        ids = sorted(set(gold_table["article"]))
+        texts = {i: next((t for a, t in raw.items() if a.startswith(i)), "") for i in ids}
+        scores = scoring.bench_quotes(predicted, texts, gold_table)
+    else:
+        scores = scoring.bench_numbers(predicted, gold_table)
+    result = {
+        "task": task, "corpus": _corpus_name(corpus_dir), "corpus_path": str(corpus_dir), "gold": str(gold_path),
+        "n": int(scores["n_gold"]), **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
+        "codebook": codebook_used, "label": label or "unlabelled", "articles": len(articles),
+        "extract_seconds": round(seconds, 2),
+    }
+    if out is not None:
+        out_dir = resolve(out)
+        write_table(predicted, out_dir / f"{task}.csv")
+        target = out_dir / f"evaluation_{task}.json"
+        tmp = target.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        tmp.replace(target)
+        result["json"] = str(target)
+    return result
+
+
+def read_scores(path: str | Path) -> dict:
+    """A score file the evaluate command wrote, for the book: scores with their label, never typed."""
+    return json.loads(resolve(path).read_text(encoding="utf-8"))

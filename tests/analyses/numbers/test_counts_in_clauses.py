@@ -1,0 +1,164 @@
+"""Counts from the clause, with the codebook a new study starts from (invented sentences, one rule each).
+
+Each sentence is written for one rule of issue 12; the expected claims are written by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pytest
+
+from helpers.analyses import numbers
+from helpers.analyses.numbers.extract import PART_SUFFIX
+from helpers.inputs.codebook import load_codebook
+from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.pipeline.new_study import new_study
+from helpers.text.normalise import normalise_corpus
+
+
+@pytest.fixture(scope="module")
+def study_codebook(tmp_path_factory):
+    """The codebook `new-study` creates, left unedited."""
+    return load_codebook(new_study("fresh", tmp_path_factory.mktemp("study")) / "codebook")
+
+
+@pytest.fixture(scope="module")
+def extract(study_codebook, tmp_path_factory):
+    """Claims of one invented sentence (one article per call)."""
+    counter = iter(range(1000))
+
+    def run(text: str):
+        folder = tmp_path_factory.mktemp(f"corpus{next(counter)}")
+        (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            articles = load_corpus(folder)
+        corpus = normalise_corpus(articles, study_codebook)
+        return numbers.extract_numbers(corpus, corpus.articles, study_codebook)
+
+    return run
+
+
+def counts(table):
+    """(category, value, qualifier) of the event counts, in text order."""
+    ev = numbers.event_counts(table)
+    return [(c, v, q) for c, v, q in zip(ev["category"], ev["value"], ev["qualifier"], strict=True)]
+
+
+def test_new_study_has_the_general_categories(study_codebook):
+    cats = study_codebook.section("quantities")["categories"]
+    assert {"deaths_total", "injured", "detained", "displaced", "missing"} <= set(cats)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the verb before the number takes it as object; the next clause has its own verb
+    ("A car bomb killed 31 people and injured 58 in the market town.",
+     [("deaths_total", "31", "exact"), ("injured", "58", "exact")]),
+    # the verb after the number and its noun
+    ("Nine villagers were killed and four were wounded by the raiders.",
+     [("deaths_total", "9", "exact"), ("injured", "4", "exact")]),
+    # coordinated verbs: the last one is what happened to them
+    ("Militants kidnapped and killed 30 fishermen near the lake.", [("deaths_total", "30", "exact")]),
+    ("Eleven farmers were abducted and later killed.", [("deaths_total", "11", "exact")]),
+    # other general categories
+    ("Police arrested 75 demonstrators and 1,200 residents were displaced by the fighting.",
+     [("detained", "75", "exact"), ("displaced", "1200", "exact")]),
+])
+def test_a_count_takes_the_verb_of_its_own_clause(extract, text, expected):
+    assert counts(extract(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A policeman was killed in the ambush.", [("deaths_total", "1", "exact")]),
+    ("The village chief has reportedly been shot dead.", [("deaths_total", "1", "exact")]),
+    ("Gunmen killed a teacher on his way home.", [("deaths_total", "1", "exact")]),
+    ("The gunmen were killed by soldiers.", []),  # plural subject: no count of one
+])
+def test_a_singular_casualty_is_a_count_of_one(extract, text, expected):
+    assert counts(extract(text)) == expected
+
+
+def test_two_incidents_in_one_report_are_two_claims(extract):
+    text = ("Four people were killed in a shooting on Monday. In a separate attack on Wednesday, "
+            "seven soldiers were killed near the border.")
+    assert counts(extract(text)) == [("deaths_total", "4", "exact"), ("deaths_total", "7", "exact")]
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier", "low", "high"), [
+    ("Not less than 20 people died in the blaze.", "20", "at_least", 20, math.inf),
+    ("At least a dozen people were wounded.", "12", "at_least", 12, math.inf),
+    ("Two dozen protesters were detained.", "24", "exact", 24, 24),
+    ("Some 3 thousand residents were displaced.", "3000", "about", 2700, 3300),
+    ("Between 10 and 15 people were killed.", "10", "range", 10, 15),
+    ("Officials said 10 to 15 people were killed.", "10", "range", 10, 15),
+])
+def test_qualifiers_and_number_words(extract, text, value, qualifier, low, high):
+    ev = numbers.event_counts(extract(text))
+    assert len(ev) == 1
+    row = ev.iloc[0]
+    assert (row["value"], row["qualifier"], row["value_low"], row["value_high"]) == (value, qualifier, low, high)
+
+
+def test_one_of_names_a_member_not_a_count(extract):
+    found = extract("One of the wounded men was a nurse.")
+    assert counts(found) == []
+    assert "one_of" in set(found["unit"])
+
+
+def test_a_breakdown_is_part_of_the_total(extract):
+    found = extract("Twenty people died, including four children.")
+    ev = numbers.event_counts(found).set_index("value")
+    assert ev.loc["20", "category"] == "deaths_total" and ev.loc["20", "part_of"] == ""
+    assert ev.loc["4", "category"] == "deaths_total" + PART_SUFFIX
+    assert ev.loc["4", "part_of"] == ev.loc["20", "claim_id"]
+    assert list(numbers.extract.totals(found)["value"]) == ["20"]
+
+
+def test_a_breakdown_written_after_the_count(extract):
+    found = extract("The blast killed 12 people (three of whom were guards).")
+    ev = numbers.event_counts(found).set_index("value")
+    assert ev.loc["3", "part_of"] == ev.loc["12", "claim_id"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("A boy of 14 was among the dead.", "age"),
+    ("A 14-year-old was among the dead.", "age"),
+    ("The attack began at 9 p.m. and several shops burned.", "time"),
+    ("Rescuers searched the house at 12 Harbour Road after the attack.", "address"),
+    ("Four people were killed on 6 March.", "date"),
+])
+def test_numbers_that_are_not_victims(extract, text, unit):
+    found = extract(text)
+    assert unit in set(found.loc[found["category"] == "other", "unit"])
+
+
+def test_attackers_and_houses_are_not_victims(extract):
+    assert counts(extract("About 40 gunmen stormed the village and burned dozens of houses.")) == []
+    assert counts(extract("The raiders burned six houses and killed 20 goats.")) == []
+
+
+def _code_strings(path) -> str:
+    """Every string literal and name in a module's code (docstrings and comments left out)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {id(n.body[0].value) for n in ast.walk(tree)
+            if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef)) and n.body
+            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    parts = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+             and id(n) not in docs]
+    parts += [n.id for n in ast.walk(tree) if isinstance(n, ast.Name)]
+    return " ".join(parts)
+
+
+def test_no_category_or_event_word_in_python():
+    from pathlib import Path
+
+    import helpers.analyses.numbers as pkg
+
+    code = " ".join(_code_strings(p) for p in Path(pkg.__file__).parent.glob("*.py"))
+    for word in ("CSTO", "troops", "deaths_total", "injured", "detained", "independence", "Khabar", "killed",
+                 "January", "Monday", "ministry", "said"):
+        assert word not in code, word
