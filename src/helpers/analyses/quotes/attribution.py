@@ -22,13 +22,15 @@ import re
 
 import pandas as pd
 
-from helpers.analyses.quotes.cues import (
-    CUE_AFTER_QUOTE_MAX_WORDS,
-    Context,
-    cue_pattern,
-    layout_speaker,
-    sentence_of,
-    speaker_for_cue,
+from helpers.analyses.quotes.cues import CUE_AFTER_QUOTE_MAX_WORDS, Context, cue_pattern, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.layouts import (
+    Found,
+    colon_speaker,
+    dash_speaker,
+    intro_speaker,
+    label_speaker,
+    subject_speaker,
+    transcript_speaker,
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, mentions
@@ -111,32 +113,46 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
     after = [c for c in cues if c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
     before = [c for c in cues if c[1] <= q.open_mark]
-    later = [c for c in cues if c[0] > close and c not in after]
+    later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
 
 
-def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[Mention | None, str]:
-    """The mention that speaks ``q`` and the cue that says so ("" when none).
-
-    A document ("according to the statement") speaks only when no author is named by another cue.
-    """
-    close = q.close_mark if q.close_mark >= 0 else q.end
-    layout = layout_speaker(ctx, q.open_mark, close, paragraph)
-    if layout is not None and layout[1] == "-":
-        return layout
-    document: tuple[Mention, str] | None = None
+def _by_cues(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[Mention | None, str, Found]:
+    """Speech cues around the quote; a colon right before it counts after the cues right after it."""
+    document: Found = None
     for group, after_pos in _cue_groups(ctx, q):
         for c in group:
             spk = speaker_for_cue(ctx, c, after_pos)
-            if spk is not None and spk.document and document is None:
-                document = (spk, c[2])
-            elif spk is not None and not spk.document:
-                return spk, c[2]
-        if after_pos is not None and layout is not None:
-            return layout
+            if spk is not None and spk.document:
+                document = document or (spk, c[2])
+            elif spk is not None:
+                return spk, c[2], document
+        if after_pos is not None:
+            colon = colon_speaker(ctx, q, paragraph)
+            if colon is not None:
+                return colon[0], colon[1], document
+    return None, "", document
+
+
+def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[Mention | None, str, str]:
+    """The mention that speaks ``q``, the cue that says so, and the method.
+
+    A document ("according to the statement") speaks only when no author is named some other way.
+    """
+    for layout in (dash_speaker, transcript_speaker):
+        found = layout(ctx, q, paragraph)
+        if found is not None:
+            return found[0], found[1], "explicit"
+    spk, cue, document = _by_cues(ctx, q, paragraph)
+    if spk is not None:
+        return spk, cue, "explicit"
+    for layout, method in ((label_speaker, "explicit"), (intro_speaker, "explicit"), (subject_speaker, "subject")):
+        found = layout(ctx, q, paragraph)
+        if found is not None:
+            return found[0], found[1], method
     if document is not None:
-        return document
-    return (layout[0], layout[1]) if layout is not None else (None, "")
+        return document[0], document[1], "explicit"
+    return None, "", "none"
 
 
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
@@ -149,8 +165,9 @@ def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
     return previous.paragraph == q.paragraph - 1 and starts_paragraph
 
 
-def _assign(q: Quote, speaker: Mention, cue: str, ctx: Context, history: list[Mention]) -> None:
-    method = "descriptor" if speaker.form == "descriptor" else "explicit"
+def _assign(q: Quote, speaker: Mention, cue: str, method: str, ctx: Context, history: list[Mention]) -> None:
+    if speaker.form == "descriptor":
+        method = "descriptor"
     if speaker.form == "pronoun":
         q.speaker_as_written = speaker.text
         resolved = _resolve(ctx, speaker, history)
@@ -176,9 +193,9 @@ def attribute(
     history: list[Mention] = []
     previous: Quote | None = None
     for q in quotes:
-        speaker, cue = _find_speaker(ctx, q, doc.paragraphs[q.paragraph])
+        speaker, cue, method = _find_speaker(ctx, q, doc.paragraphs[q.paragraph])
         if speaker is not None:
-            _assign(q, speaker, cue, ctx, history)
+            _assign(q, speaker, cue, method, ctx, history)
         elif _continues(previous, q, doc):
             q.speaker, q.group, q.method = previous.speaker, previous.group, "continuation"
             q.speaker_as_written, q.cue = previous.speaker_as_written, previous.cue

@@ -27,8 +27,8 @@ AFTER_VERB_MAX_WORDS = 4
 CUE_AFTER_QUOTE_MAX_WORDS = 6
 NAMES = ("name", "variant", "descriptor")
 BY = re.compile(r"\s+by\s+")
-DASH_AFTER = re.compile(r"[\s,]*-+\s*")
-COLON_BEFORE = re.compile(r":\s*$")
+# Words between a possessive owner and the speech noun it owns ("Jane Roe's repeated claims").
+OWNER_MAX_WORDS = 2
 
 
 @dataclass
@@ -157,6 +157,17 @@ def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     return first
 
 
+def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """The possessive name that owns a speech noun ("Jane Roe's claim that ...")."""
+    for m in reversed(ctx.capable):
+        if ss <= m.start < cs and m.form in NAMES:
+            poss = re.match(r"['’]s?\s+", ctx.masked[m.end : cs])
+            if poss and len(ctx.masked[m.end + poss.end() : cs].split()) <= OWNER_MAX_WORDS:
+                return m
+            return None
+    return None
+
+
 def _clause_start(ctx: Context, ss: int, cs: int) -> int:
     start = ss
     for b in CLAUSE_BOUNDARY.finditer(ctx.masked, ss, cs):
@@ -174,6 +185,10 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     by = BY.match(ctx.text, ce)
     if low in ctx.nouns and by:  # claims by X
         return head_after(ctx, by.end(), se)
+    if low in ctx.nouns:  # X's claim
+        owner = _owner(ctx, ss, cs)
+        if owner is not None:
+            return owner
     if after_quote is not None:
         before = _between(ctx, after_quote, cs)
         if before:  # ..." X said
@@ -195,24 +210,3 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     if ctx.masked[ss:cs].strip(" ,\"'") == "":  # cue first: 'Said X, chief economist: "..."'
         return head_after(ctx, ce, se)
     return None
-
-
-def layout_speaker(ctx: Context, open_mark: int, close: int, paragraph: tuple[int, int]) -> tuple[Mention, str] | None:
-    """Speakers given by layout alone: *"..." - Name* after a quote, *X: "..."* or *X on Y: "..."* before one."""
-    dash = DASH_AFTER.match(ctx.masked, close + 1)
-    if dash and "-" in dash.group():
-        nxt = next((m for m in ctx.capable if m.start >= dash.end()), None)
-        if nxt is not None and nxt.start == dash.end() and nxt.form in NAMES:
-            return nxt, "-"
-    head = ctx.masked[paragraph[0] : open_mark]
-    colon = COLON_BEFORE.search(head)
-    if colon is None:
-        return None
-    ss, _ = ctx.sentences[sentence_of(ctx, open_mark)]
-    start = max(ss, paragraph[0])
-    end = paragraph[0] + colon.start()
-    if any(start <= c[0] < end for c in ctx.cues):
-        return None  # a verb cue before the colon ('X said: "..."') is handled as a cue
-    cands = _between(ctx, start, end)
-    spk = head_before(ctx, cands, start, end)
-    return (spk, ":") if spk is not None else None
