@@ -21,7 +21,9 @@ import yaml
 from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_DIR, resolve
 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
-GENERAL_FILES = ("abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords")
+GENERAL_FILES = (
+    "abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords", "names", "roles",
+)
 
 
 class CodebookError(ValueError):

@@ -44,13 +44,13 @@ class Quote:
 def _mark_role(raw: str, doc: Normalised, i: int) -> str:
     """'open', 'close' or 'either' for a double-quote character at clean position i."""
     rc = raw[doc.offsets[i]]
-    if rc in OPEN_MARKS:
-        return "open"
-    if rc in CLOSE_MARKS:
-        return "close"
     text = doc.clean_text
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if rc in OPEN_MARKS:
+        return "open"
+    if rc in CLOSE_MARKS and not (before in " \n" and after.isalnum()):
+        return "close"  # a closing mark typed where an opening one belongs (line start, before a word) is read as open
     if before in " \n([{-" and after not in " \n":
         return "open"
     if after in " \n.,;:!?)]}-" or before not in " \n":

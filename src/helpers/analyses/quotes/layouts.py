@@ -1,0 +1,107 @@
+"""Speakers given by the layout of the text rather than by a speech verb.
+
+* *"..." - Name*: a vox-pop line signed after the quotation;
+* *X: "..."*: a colon right before the quotation, with no verb before it;
+* *X: headline words 'quote'* and *X on Y: '...'*: a short label before a colon that opens the sentence;
+* *"WALLACE: ..."*: a transcript, whose speaker label opens the quotation;
+* a paragraph that ends with a colon (*X continued:*, *The newspaper reports:*) introduces the quote-only
+  paragraph after it;
+* a sentence with no cue at all (*X dismissed the plan as a "fantasy"*): the subject of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.analyses.quotes.cues import NAMES, Context, head_before, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.marks import Quote
+from helpers.analyses.quotes.mentions import Mention
+
+DASH_AFTER = re.compile(r"[\s,]*-+\s*")
+COLON_BEFORE = re.compile(r":\s*$")
+# At most this many words before a colon make a label ("Jane Roe on the budget:"), not a clause.
+LABEL_MAX_WORDS = 6
+
+Found = tuple[Mention, str] | None
+
+
+def _close(q: Quote) -> int:
+    return q.close_mark if q.close_mark >= 0 else q.end
+
+
+def dash_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """*"..." - Jane Roe*: a name right after a dash that follows the closing mark."""
+    dash = DASH_AFTER.match(ctx.masked, _close(q) + 1)
+    if dash is None or "-" not in dash.group():
+        return None
+    nxt = next((m for m in ctx.capable if m.start >= dash.end()), None)
+    if nxt is not None and nxt.start == dash.end() and nxt.form in NAMES:
+        return nxt, "-"
+    return None
+
+
+def _label(ctx: Context, start: int, end: int) -> Mention | None:
+    """The head of a short label before a colon, if nothing in it is a speech cue."""
+    if any(start <= c[0] < end for c in ctx.cues) or len(ctx.masked[start:end].split()) > LABEL_MAX_WORDS:
+        return None
+    return head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+
+
+def colon_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """*Jane Roe: "..."*: a colon right before the opening mark."""
+    colon = COLON_BEFORE.search(ctx.masked[paragraph[0] : q.open_mark])
+    if colon is None:
+        return None
+    ss, _ = ctx.sentences[sentence_of(ctx, q.open_mark)]
+    start = max(ss, paragraph[0])
+    end = paragraph[0] + colon.start()
+    if any(start <= c[0] < end for c in ctx.cues):
+        return None  # a verb before the colon ('X said: "..."') is a cue
+    spk = head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+    return (spk, ":") if spk is not None else None
+
+
+def label_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """*Jane Roe: Headline Words 'Quote'* and *Jane Roe on the budget: '...'*: a label opening the sentence."""
+    ss, _ = ctx.sentences[sentence_of(ctx, q.open_mark)]
+    colon = ctx.masked.find(":", ss, q.open_mark)
+    if colon < 0:
+        return None
+    spk = _label(ctx, ss, colon)
+    return (spk, ":") if spk is not None else None
+
+
+def transcript_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """*"WALLACE: ..."*: a name followed by a colon opens the quoted text."""
+    first = ctx.text[q.start : q.end].lstrip()
+    lead = q.end - q.start - len(ctx.text[q.start : q.end].lstrip())
+    m = next((m for m in ctx.mentions if m.start == q.start + lead and m.form in NAMES), None)
+    if m is not None and first[m.end - m.start : m.end - m.start + 1] == ":":
+        return m, ":"
+    return None
+
+
+def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """A quote that opens its paragraph, after a paragraph ending with a colon ("Jane Roe continued:")."""
+    if q.open_mark != paragraph[0]:
+        return None
+    prev_end = len(ctx.masked[: paragraph[0]].rstrip())
+    if prev_end == 0 or ctx.masked[prev_end - 1] != ":":
+        return None
+    sent = sentence_of(ctx, prev_end - 1)
+    ss, _ = ctx.sentences[sent]
+    for c in reversed([c for c in ctx.cues if ss <= c[0] < prev_end]):
+        spk = speaker_for_cue(ctx, c, None)
+        if spk is not None:
+            return spk, c[2]
+    spk = _label(ctx, ss, prev_end - 1)
+    return (spk, ":") if spk is not None else None
+
+
+def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """No cue in the sentence: the subject that opens it speaks the quote (*X called the plan a "fantasy"*)."""
+    ss, se = ctx.sentences[sentence_of(ctx, q.open_mark)]
+    if any(ss <= c[0] < se for c in ctx.cues):
+        return None
+    subj = next((m for m in ctx.capable if ss <= m.start < q.open_mark and not m.modifier), None)
+    return (subj, "") if subj is not None else None

@@ -1,0 +1,186 @@
+"""Who could be speaking: every candidate speaker of one article, as :class:`Mention` records.
+
+Candidates come from the text (names and role phrases, :mod:`helpers.text.names`), from the alias
+codebook (variants and descriptors, which also give a canonical name and a speaker group), and from
+pronouns and generic subjects. The codebook names what the text finds; it is never needed to find it.
+
+Within one article a bare surname ("Garten") is the person named in full elsewhere ("Alan Garten"),
+so both get the same canonical name even when the codebook knows neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.inputs.codebook import Codebook
+from helpers.text.names import Found, find_names, find_roles, is_link, is_role_noun
+
+SPEAKER_TYPES = ("person", "organisation", "group")
+PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
+POSSESSIVE = re.compile(r"['’]s?\b")
+UNKNOWN_GROUP = "other"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str  # as written
+    canonical: str
+    type: str
+    gender: str
+    group: str
+    form: str  # variant | descriptor | name | role | pronoun | generic
+    modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
+    document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
+
+
+@lru_cache(maxsize=8)
+def _role_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
+    roles = codebook.section("speech_verbs").get("gendered_roles", {})
+    return {
+        g: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) for g, words in roles.items() if words
+    }
+
+
+@lru_cache(maxsize=8)
+def _generic_pattern(codebook: Codebook) -> re.Pattern[str] | None:
+    generic = codebook.section("speech_verbs").get("generic_subjects", [])
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, generic)) + r")\b", re.I) if generic else None
+
+
+def _role_gender(text: str, codebook: Codebook, default: str) -> str:
+    for g, rx in _role_patterns(codebook).items():
+        if rx.search(text):
+            return g
+    return default
+
+
+def _codebook_mentions(text: str, codebook: Codebook) -> list[Mention]:
+    out: list[Mention] = []
+    if codebook.alias_pattern is None:
+        return out
+    ents, forms = codebook.entity_info, codebook.alias_forms
+    for m in codebook.alias_pattern.finditer(text):
+        canon = codebook.canonical(m.group())
+        e = ents.get(canon)
+        gender = _role_gender(m.group(), codebook, e["gender"] if e is not None else "any")
+        kind = e["type"] if e is not None else "unknown"
+        group = e["group"] if e is not None else UNKNOWN_GROUP
+        out.append(Mention(m.start(), m.end(), m.group(), canon, kind, gender, group, forms.get(m.group(), "variant")))
+    return out
+
+
+def _from_text(found: Found, codebook: Codebook) -> Mention:
+    """A name or role found in the text; the codebook supplies canonical name and group when it knows it."""
+    canon = codebook.canonical(found.name)
+    e = codebook.entity_info.get(canon)
+    if found.kind == "name":
+        gender = e["gender"] if e is not None and found.gender == "any" else found.gender
+        kind = e["type"] if e is not None else "person"
+        return Mention(found.start, found.end, found.text, canon, kind, gender,
+                       e["group"] if e is not None else UNKNOWN_GROUP, "name")
+    gender = _role_gender(found.text, codebook, "any" if e is None else e["gender"])
+    return Mention(found.start, found.end, found.text, canon if e is not None else found.text,
+                   e["type"] if e is not None else "organisation", gender,
+                   e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document")
+
+
+def _overlaps(m: Mention, taken: list[Mention]) -> bool:
+    return any(t.start < m.end and m.start < t.end for t in taken)
+
+
+def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]) -> bool:
+    """A name that qualifies something else: possessive, before a role noun, after a preposition, or inside a role."""
+    if m.form not in ("name", "variant"):
+        return False
+    if text[m.start - 1 : m.start] == "(" or POSSESSIVE.match(text, m.end):
+        return True
+    after = re.match(r" ([a-z][\w-]*)", text[m.end :])
+    if after and is_role_noun(after.group(1), codebook):
+        return True
+    before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, m.start - 16) : m.start])
+    if before and is_link(before.group(1), codebook):
+        return True
+    return any(r.start <= m.start and m.end < r.end for r in roles)
+
+
+def _same_person(mentions: list[Mention]) -> None:
+    """A lone surname takes the canonical name of the full name it shortens (first full name in the article)."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        parts = m.canonical.split()
+        if m.form == "name" and len(parts) > 1:
+            full.setdefault(parts[-1], m.canonical)
+    for m in mentions:
+        if m.form == "name" and " " not in m.canonical and m.canonical in full:
+            m.canonical = full[m.canonical]
+
+
+def _generic(text: str, codebook: Codebook, taken: list[Mention]) -> list[Mention]:
+    """Subjects that name no particular speaker ("analysts", "some")."""
+    generic = _generic_pattern(codebook)
+    if generic is None:
+        return []
+    return [
+        Mention(m.start(), m.end(), m.group(), "", "generic", "any", "", "generic")
+        for m in generic.finditer(text)
+        if not any(o.start <= m.start() < o.end for o in taken)
+    ]
+
+
+def _role_is_new(r: Mention, taken: list[Mention], text: str) -> bool:
+    """A role is kept unless a name ends where it ends ("the State Department") or it sits inside or across another."""
+    for t in taken:
+        inside = r.start <= t.start and t.end <= r.end
+        if inside and t.end == r.end and t.form != "generic" and len(text[r.start : t.start].split()) <= 1:
+            return False
+        if t.start < r.end and r.start < t.end and not inside:
+            return False
+        if inside and t.form == "generic":
+            return False
+    return True
+
+
+def _roles_serve(taken: list[Mention]) -> None:
+    """A role that serves a body the codebook knows speaks for it ("a spokeswoman for X" -> X, group of X)."""
+    known = [m for m in taken if m.form in ("variant", "descriptor")]
+    for r in taken:
+        if r.form != "role" or r.canonical != r.text:
+            continue
+        inner = next((k for k in known if r.start <= k.start and k.end <= r.end), None)
+        if inner is not None:
+            r.canonical, r.group, r.type = inner.canonical, inner.group, inner.type
+
+
+def mentions(text: str, codebook: Codebook) -> list[Mention]:
+    """Candidate speakers in ``text``: codebook forms, names, roles, pronouns and generic subjects."""
+    out = _codebook_mentions(text, codebook)
+    names = [_from_text(f, codebook) for f in find_names(text, codebook)]
+    roles = [_from_text(f, codebook) for f in find_roles(text, codebook)]
+    names = [n for n in names if not is_role_noun(n.text, codebook)]
+    taken = list(out)
+    for n in names:
+        if not _overlaps(n, taken):
+            taken.append(n)
+    taken += _generic(text, codebook, taken)
+    for r in roles:
+        if _role_is_new(r, taken, text):
+            taken.append(r)
+    role_list = [m for m in taken if m.form == "role"]
+    starts = {m.start for m in taken if m.form in ("name", "variant")}
+    for m in taken:
+        m.modifier = _is_modifier(text, m, codebook, role_list)
+        if m.form == "role" and text[m.end : m.end + 1] == " " and m.end + 1 in starts:
+            m.modifier = True  # a role written as a title before a name ("pharmacist Jane Roe")
+    pronouns = codebook.section("speech_verbs").get("pronouns", {})
+    for m in PRONOUN.finditer(text):
+        taken.append(
+            Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
+        )
+    taken.sort(key=lambda x: x.start)
+    _same_person(taken)
+    _roles_serve(taken)
+    return taken
