@@ -182,6 +182,8 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
                 if not starting or attempt == START_RETRIES:
                     raise
                 time.sleep(attempt)
+    except RunStopped:
+        raise
     except Exception as exc:  # papermill raises many types; all become one clear error
         raise _failure(source.name, exc) from None
     finally:

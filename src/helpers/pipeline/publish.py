@@ -161,10 +161,13 @@ def publish_run(out: Path, folder: Path) -> None:
             shutil.rmtree(old)
 
 
-def _fingerprint(path: Path) -> str:
+CODEBOOK_FILES = ("*.yaml", "*.yml")
+
+
+def _fingerprint(path: Path, patterns: tuple[str, ...] = ("*",)) -> str:
     """Names, sizes and modification times of an input (a file or a folder tree): cheap, and changes with it."""
     h = hashlib.sha256(str(path).encode("utf-8", "surrogateescape"))
-    items = sorted(path.rglob("*")) if path.is_dir() else [path]
+    items = sorted({p for pat in patterns for p in path.rglob(pat)}) if path.is_dir() else [path]
     for p in items:
         st = p.lstat()
         h.update(f"{p.relative_to(path.parent)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
@@ -173,7 +176,7 @@ def _fingerprint(path: Path) -> str:
 
 def run_record(corpus: Path, codebook: Path) -> dict[str, object]:
     return {"corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
-            "codebook_fingerprint": _fingerprint(codebook)}
+            "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES)}
 
 
 def check_partial(out: Path, record: dict[str, object]) -> Path | None:
