@@ -91,13 +91,15 @@ def test_unknown_parameter_rejected(tmp_path):
 
 def test_failure_names_notebook_and_cell_and_keeps_previous_results(tmp_path):
     nbs = tmp_path / "nbs"
+    notebook(nbs, "01_a.ipynb", WRITE.replace("Path(corpus_dir).name", "'previous'"))
+    out, texts = tmp_path / "out", corpus(tmp_path)
+    run(texts, out, codebook=tmp_path, notebooks_dir=nbs, log=lambda *a, **k: None)
+    previous = out / "results" / "r.csv"
     notebook(nbs, "01_a.ipynb", WRITE)
     notebook(nbs, "02_b.ipynb", "x = 1", "raise ValueError('the numbers do not add up')")
-    out = tmp_path / "out"
-    previous = write_table(__import__("pandas").DataFrame({"corpus": ["previous"]}), out / "results" / "r.csv")
     with pytest.raises(DriverError) as err:
         run(
-            corpus(tmp_path),
+            texts,
             out,
             codebook=tmp_path,
             notebooks_dir=nbs,

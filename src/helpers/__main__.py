@@ -7,8 +7,11 @@ Each verb imports what it needs when it runs, so ``provision`` works before heav
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
+
+STOPPED = 128 + signal.SIGTERM  # the shell's exit status for a process stopped by SIGTERM
 
 
 def parse_columns(text: str) -> dict[str, str]:
@@ -20,17 +23,16 @@ def parse_columns(text: str) -> dict[str, str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from helpers.inputs.config import resolve
-    from helpers.inputs.corpus import write_canonical
-    from helpers.pipeline.driver import DriverError, run
+    from helpers.inputs.corpus import CorpusError
+    from helpers.pipeline.driver import DriverError, RunStopped, run
 
     try:
-        corpus = args.corpus
-        if args.columns:
-            corpus = write_canonical(resolve(args.corpus), resolve(args.out) / "corpus.parquet",
-                                     parse_columns(args.columns))
-        run(corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only)
-    except DriverError as exc:
+        columns = parse_columns(args.columns) if args.columns else None
+        run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=columns)
+    except RunStopped as exc:
+        print(f"error: {exc}; nothing was published", file=sys.stderr)
+        return STOPPED
+    except (DriverError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
@@ -61,19 +63,24 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from helpers.inputs.config import resolve
-    from helpers.inputs.corpus import write_canonical
+    from helpers.inputs.corpus import CorpusError
     from helpers.inputs.results import write_table
+    from helpers.pipeline.batch_outputs import PAIRS, analyse
     from helpers.pipeline.engine import provenance_from_signatures, run_batch
+    from helpers.pipeline.publish import DriverError
 
-    corpus = resolve(args.corpus)
-    if args.columns:
-        corpus = write_canonical(corpus, resolve(args.out) / "corpus.parquet", parse_columns(args.columns))
-    result = run_batch(corpus, resolve(args.out), args.codebook, engine=args.engine, workers=args.workers,
-                       chunk_size=args.chunk_size, scheduler=args.scheduler)
+    out = resolve(args.out)
+    try:
+        columns = parse_columns(args.columns) if args.columns else None
+        result, tally = analyse(resolve(args.corpus), out, columns, run_batch, codebook_dir=args.codebook,
+                                engine=args.engine, workers=args.workers, chunk_size=args.chunk_size,
+                                scheduler=args.scheduler)
+    except (DriverError, CorpusError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     pairs = provenance_from_signatures(result.read("signatures"))
-    write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), resolve(args.out) / "candidate_pairs.csv")
-    print(f"{result.articles:,} articles in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; "
-          f"tables in {resolve(args.out)}")
+    write_table(pd.DataFrame(pairs, columns=["article_a", "article_b"]), out / PAIRS)
+    print(f"{tally.summary()} in {result.seconds:.1f} s; {len(pairs):,} candidate reuse pairs; tables in {out}")
     return 0
 
 

@@ -1,7 +1,9 @@
-"""Paths anchored at the project root, so notebooks, tests and the driver agree on every location.
+"""The project's own paths, anchored at the project root; users' paths, resolved as they typed them.
 
-Notebooks run with the project root as their working directory, but a researcher may also open them
-from elsewhere; resolving every relative path here keeps the answer the same in both cases.
+The project's folders (codebooks, notebooks, the book) are found from the package, wherever the
+command runs. A path a user types (``--corpus my/articles``) means what it means in their shell:
+relative to the current folder. Notebooks run with the project root as their working directory and
+receive absolute paths from the driver, so both agree.
 """
 
 from __future__ import annotations
@@ -26,9 +28,8 @@ NLTK_DATA_DIR = Path(os.environ.get("REFRACT_NLTK_DATA", PROJECT_ROOT / ".nltk_d
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:
-    """Resolve a user-supplied path against the project root unless it is already absolute."""
-    p = Path(path).expanduser()
-    return p if p.is_absolute() else (PROJECT_ROOT / p).resolve()
+    """An absolute path for a user-supplied one: relative paths are relative to the current folder, as in a shell."""
+    return (Path.cwd() / Path(path).expanduser()).resolve()
 
 
 def results_dir(work_dir: str | os.PathLike[str]) -> Path:

@@ -1,7 +1,13 @@
-"""Atomic writes of result tables and files.
+"""Atomic, spreadsheet-safe writes of result tables and files.
 
 An interrupted run must never leave a half-written CSV that looks finished, so every write goes to a
 temporary file in the same folder and is renamed into place (a rename is atomic on one filesystem).
+
+Result tables carry text from the input (outlets, titles, file names, sentences). A spreadsheet
+runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) as a formula,
+so every such text value and header is written with a leading apostrophe, the usual neutralisation
+(OWASP, "CSV Injection"); a text that itself starts with an apostrophe gets one more, so
+:func:`read_table` restores every value exactly.
 """
 
 from __future__ import annotations
@@ -28,11 +34,36 @@ def write_text(text: str, path: str | os.PathLike[str]) -> Path:
     return path
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+
+
+def neutralise(value: object) -> object:
+    """A text a spreadsheet would run as a formula, made inert with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith((*FORMULA_START, GUARD)):
+        return GUARD + value
+    return value
+
+
+def restore(value: object) -> object:
+    """The inverse of :func:`neutralise`."""
+    if isinstance(value, str) and value.startswith(GUARD) and value[1:].startswith((*FORMULA_START, GUARD)):
+        return value[1:]
+    return value
+
+
+def _texts(table: pd.DataFrame, fn) -> pd.DataFrame:
+    table = table.rename(columns=fn)
+    texts = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])
+             and not pd.api.types.is_bool_dtype(table[c])]
+    return table.assign(**{str(c): table[c].map(fn) for c in texts}) if texts else table
+
+
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
-    """Write a result table as CSV atomically, with stable float formatting for reproducibility."""
-    return write_text(table.to_csv(index=False, float_format="%.6g", lineterminator="\n"), path)
+    """Write a result table as CSV atomically, stable float formatting, formula-like text neutralised."""
+    return write_text(_texts(table, neutralise).to_csv(index=False, float_format="%.6g", lineterminator="\n"), path)
 
 
 def read_table(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a result table written by :func:`write_table`; empty strings stay empty strings."""
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    return _texts(pd.read_csv(path, keep_default_na=False, na_values=[""]), restore)

@@ -1,9 +1,10 @@
 """The papermill driver and the book build: run every notebook on a corpus, then build the site.
 
 Notebooks are executed here, once, with papermill; Jupyter Book only renders them
-(``execute_notebooks: off``), so the book shows exactly what the run computed. A run executes into a
-staging folder and swaps results and notebooks into place only when every notebook succeeded: an
-interrupted or failed run leaves the previous results and book source intact.
+(``execute_notebooks: off``), so the book shows exactly what the run computed. A run executes into its
+own folder and is published by one atomic switch only when every notebook succeeded (see
+:mod:`helpers.pipeline.publish`): an interrupted or failed run leaves the previous results and book
+source intact, and nothing that Refract did not make is ever replaced.
 """
 
 from __future__ import annotations
@@ -11,24 +12,39 @@ from __future__ import annotations
 import ast
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.pipeline.publish import (
+    PUBLISHED,
+    PUBLISHING,
+    DriverError,
+    RunStopped,
+    check_book,
+    check_out,
+    check_partial,
+    leftovers,
+    locked,
+    new_run,
+    publish_book,
+    publish_run,
+    run_record,
+)
 
 PARAMETERS = ("corpus_dir", "codebook_dir", "work_dir")
 KERNEL = "python3"
 START_RETRIES = 3
 CELL_TIMEOUT_S = 3600
-
-
-class DriverError(RuntimeError):
-    """A run cannot start or a notebook failed; the message names the notebook and the cell."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +95,37 @@ def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def publishable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Hide papermill plumbing: remove the injected-parameters cell, hide the parameters cell."""
+def _scrubbed(value: object, scrub: list[tuple[str, str]]) -> object:
+    if isinstance(value, str):
+        for local, shown in scrub:
+            value = value.replace(local, shown)
+        return value
+    if isinstance(value, list):
+        return [_scrubbed(v, scrub) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, scrub) for k, v in value.items()}
+    return value
+
+
+def scrub_paths(nb: nbformat.NotebookNode, scrub: dict[str, str]) -> nbformat.NotebookNode:
+    """Replace absolute local paths in sources and text outputs, so the book never shows the machine's folders."""
+    pairs = sorted(((k, v) for k, v in scrub.items() if k and k != os.sep), key=lambda kv: -len(kv[0]))
+    for cell in nb.cells:
+        cell.source = _scrubbed(cell.source, pairs)
+        for out in cell.get("outputs", []):
+            for key in ("text", "traceback", "evalue"):
+                if key in out:
+                    out[key] = _scrubbed(out[key], pairs)
+            for mime, data in out.get("data", {}).items():
+                if mime.startswith("text/") or mime.endswith("json"):
+                    out["data"][mime] = _scrubbed(data, pairs)
+    return nb
+
+
+def publishable(nb: nbformat.NotebookNode, scrub: dict[str, str] | None = None) -> nbformat.NotebookNode:
+    """Hide papermill plumbing (injected-parameters and parameters cells) and absolute local paths."""
+    if scrub:
+        scrub_paths(nb, scrub)
     for cell in nb.cells:
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if "injected-parameters" in tags and "remove-cell" not in tags:
@@ -107,7 +152,8 @@ def _failure(name: str, exc: Exception) -> DriverError:
     return DriverError(f"notebook {name} failed: {type(exc).__name__}: {exc}")
 
 
-def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path) -> float:
+def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path,
+            scrub: dict[str, str] | None = None) -> float:
     """Execute one notebook with papermill; retry kernel start-up races; return seconds taken."""
     import papermill as pm
 
@@ -136,26 +182,89 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
                 if not starting or attempt == START_RETRIES:
                     raise
                 time.sleep(attempt)
+    except RunStopped:
+        raise
     except Exception as exc:  # papermill raises many types; all become one clear error
         raise _failure(source.name, exc) from None
     finally:
         prepared.unlink(missing_ok=True)
-    out = publishable(nbformat.read(output, as_version=4))
+    out = publishable(nbformat.read(output, as_version=4), scrub)
     nbformat.write(out, output)
     return time.perf_counter() - t0
 
 
-def _swap(staged: Path, final: Path) -> None:
-    """Replace ``final`` by ``staged`` with two renames; the old copy is removed last."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    old = final.with_name(final.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    staged.rename(final)
-    if old.exists():
-        shutil.rmtree(old)
+def _check_corpus(corpus: Path, log: Callable[..., None]) -> None:
+    """Read the corpus once before any notebook runs, so a corpus-wide problem is one clear error, not six."""
+    import warnings
+
+    from helpers.inputs.corpus import CorpusError, CorpusWarning, iter_corpus
+
+    counts: dict[str, int] = {}
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            for chunk in iter_corpus(corpus):
+                for status, n in chunk["status"].value_counts().items():
+                    counts[status] = counts.get(status, 0) + int(n)
+    except CorpusError as exc:
+        raise DriverError(str(exc)) from None
+    log("corpus: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())), flush=True)
+
+
+def _converted(corpus: Path, out: Path, columns: dict[str, str]) -> Path:
+    from helpers.inputs.corpus import CorpusError
+    from helpers.pipeline.batch_outputs import converted
+
+    try:
+        return converted(corpus, out, columns)
+    except CorpusError as exc:
+        raise DriverError(str(exc)) from None
+
+
+def _display(path: Path, name: str) -> str:
+    """How a path is shown in the book: relative to the project when inside it, else by a placeholder."""
+    try:
+        return str(path.relative_to(PROJECT_ROOT))
+    except ValueError:
+        return f"<{name}>/{path.name}" if name != "out" else "<out>"
+
+
+@contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception, so a stopped run says so and cleans up like an interrupted one."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise RunStopped("run stopped by SIGTERM")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
+                 log: Callable[..., None]) -> list[NotebookRun]:
+    runs: list[NotebookRun] = []
+    for i, source in enumerate(notebooks, 1):
+        log(f"[{i}/{len(notebooks)}] {source.name} ...", flush=True)
+        output = folder / "notebooks" / source.name
+        seconds = execute(source, output, params, PROJECT_ROOT, scrub)
+        log(f"[{i}/{len(notebooks)}] {source.name} done in {seconds:.1f} s", flush=True)
+        runs.append(NotebookRun(source.name, seconds, output))
+    return runs
+
+
+def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
+    folder = new_run(out_p, record)
+    for keep in PUBLISHED:  # a partial run starts from the previous run's tables, figures and chapters
+        if folder_from is not None and (folder_from / keep).is_dir():
+            shutil.copytree(folder_from / keep, folder / keep)
+    (folder / "notebooks").mkdir(exist_ok=True)
+    return folder
 
 
 def run(
@@ -167,10 +276,13 @@ def run(
     only: list[str] | None = None,
     extra: dict[str, object] | None = None,
     log=print,
+    columns: dict[str, str] | None = None,
 ) -> list[NotebookRun]:
-    """Run every notebook on ``corpus``; write ``OUT/results/*.csv`` and ``OUT/notebooks``.
+    """Run every notebook on ``corpus``; publish ``OUT/results/*.csv``, ``OUT/figures``, ``OUT/notebooks``.
 
-    With ``book_dir`` the executed notebooks are also placed there for Jupyter Book.
+    The run executes in ``OUT/runs/<id>`` and is published by one atomic link switch (see
+    :mod:`helpers.pipeline.publish`). With ``book_dir`` the executed notebooks are also placed there
+    for Jupyter Book, and the tables in its sibling ``data/``; only folders Refract made are replaced.
     """
     from helpers.inputs.config import DEFAULT_CODEBOOK
 
@@ -183,57 +295,46 @@ def run(
     notebooks = discover(resolve(notebooks_dir))
     if only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
-    out_p.mkdir(parents=True, exist_ok=True)
-    staging = out_p / f".staging-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    if only and (out_p / "notebooks").exists():  # a partial run keeps the other chapters' outputs
-        shutil.copytree(out_p / "notebooks", staging / "notebooks")
-    else:
-        (staging / "notebooks").mkdir(parents=True)
-    results = out_p / "results"
-    for keep in ("results", "figures") if only else ():  # a partial run starts from the previous run's tables
-        if (out_p / keep).exists():
-            shutil.copytree(out_p / keep, staging / keep)
-    params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(staging)}
-    params.update(extra or {})
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-    os.environ["REFRACT_RUN"] = "1"
-    runs: list[NotebookRun] = []
-    total = time.perf_counter()
-    try:
-        for i, source in enumerate(notebooks, 1):
-            log(f"[{i}/{len(notebooks)}] {source.name} ...", flush=True)
-            output = staging / "notebooks" / source.name
-            seconds = execute(source, output, params, PROJECT_ROOT)
-            log(f"[{i}/{len(notebooks)}] {source.name} done in {seconds:.1f} s", flush=True)
-            runs.append(NotebookRun(source.name, seconds, output))
-    except BaseException:
-        log(f"run failed; previous results in {results} are unchanged; staging kept in {staging}", flush=True)
-        raise
-    for produced in sorted(p for p in staging.iterdir() if p.is_dir()):  # results/, figures/, notebooks/
-        _swap(produced, out_p / produced.name)
-    shutil.rmtree(staging)
-    if book_dir:
-        book_p = resolve(book_dir)
-        tmp = book_p.with_name(book_p.name + ".new")
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        shutil.copytree(out_p / "notebooks", tmp)
-        _swap(tmp, book_p)
-        data = book_p.parent / "data"  # downloadable result tables for the book's data page
-        tmp = data.with_name("data.new")
-        if tmp.exists():
-            shutil.rmtree(tmp)
-        shutil.copytree(results, tmp)
-        _swap(tmp, data)
-    log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; results in {results}", flush=True)
+    book_p = resolve(book_dir) if book_dir else None
+    if book_p is not None:
+        check_book(book_p, [out_p, corpus_p, codebook_p, PROJECT_ROOT])
+    check_out(out_p)
+    with locked(out_p):
+        leftovers(out_p, log)
+        if columns:
+            corpus_p = _converted(corpus_p, out_p, columns)
+        _check_corpus(corpus_p, log)
+        record = run_record(corpus_p, codebook_p)
+        folder = _start(out_p, check_partial(out_p, record) if only else None, record)
+        params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
+        params.update(extra or {})
+        scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
+                 str(codebook_p): _display(codebook_p, "codebook"), str(PROJECT_ROOT): "."}
+        os.environ.setdefault("PYTHONHASHSEED", "0")
+        os.environ["REFRACT_RUN"] = "1"
+        total = time.perf_counter()
+        try:
+            with _stop_on_sigterm():
+                runs = _execute_all(notebooks, folder, params, scrub, log)
+        except BaseException as exc:
+            shutil.rmtree(folder, ignore_errors=True)
+            why = "stopped by SIGTERM" if isinstance(exc, RunStopped) else "failed"
+            log(f"run {why}; nothing was published, the previous results in {out_p} are unchanged", flush=True)
+            raise
+        publish_run(out_p, folder)
+        if book_p is not None:
+            publish_book(out_p / "notebooks", out_p / "results", book_p)
+    log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; results in {out_p / 'results'}",
+        flush=True)
     return [NotebookRun(r.notebook, r.seconds, out_p / "notebooks" / r.notebook) for r in runs]
 
 
 def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
     """Build the site with Jupyter Book 1 in strict mode; return the path of index.html."""
     config = PROJECT_ROOT / "_config.yml"
+    if (book_dir / PUBLISHING).exists():
+        raise DriverError(f"{book_dir}: a run was stopped while publishing chapters and data ({PUBLISHING}); "
+                          "run the driver again before building the book")
     toc = book_dir / "_toc.yml"
     chapters = book_dir / "chapters"
     missing = [p.name for p in discover() if not (chapters / p.name).exists()]

@@ -1,0 +1,232 @@
+"""Where a run writes, and how it is published without touching anything that is not Refract's own.
+
+A run writes into its own folder ``OUT/runs/<id>/`` (marked incomplete until every notebook has
+succeeded) and is published by switching one symbolic link, ``OUT/current``, with an atomic rename;
+``OUT/results``, ``OUT/figures`` and ``OUT/notebooks`` are fixed links through ``current``, so the
+documented paths always show one whole run, never new figures next to old results. Refract replaces
+only folders that carry its marker file; anything else is a clear error naming the folder. One run
+at a time holds a lock on ``OUT``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+OWNED = ".refract-owned"
+INCOMPLETE = ".refract-incomplete"
+PUBLISHING = ".refract-publishing"  # next to a book source while its chapters and data are being swapped
+LOCK = ".refract-lock"
+RUNS = "runs"
+CURRENT = "current"
+PUBLISHED = ("results", "figures", "notebooks")
+RUN_RECORD = "run.json"
+LEGACY_STAGING = ".staging-*"
+
+
+class DriverError(RuntimeError):
+    """A run cannot start or a notebook failed; the message names the notebook and the cell."""
+
+
+class RunStopped(DriverError):
+    """The run was stopped by a signal; nothing was published."""
+
+
+def mark(folder: Path, note: str = "made by Refract; replaced by every run") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / OWNED).write_text(note + "\n", encoding="utf-8")
+    return folder
+
+
+def is_owned(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and (folder / OWNED).is_file()
+
+
+def check_replaceable(folder: Path, what: str) -> None:
+    """Refuse to replace a folder Refract did not make (no marker), or anything that is not a folder."""
+    if not folder.exists() and not folder.is_symlink():
+        return
+    if folder.is_symlink() or not folder.is_dir():
+        raise DriverError(f"{folder}: {what} exists and is not a folder Refract made; refusing to replace it")
+    if not is_owned(folder):
+        raise DriverError(
+            f"{folder}: {what} exists and was not made by Refract (no {OWNED} marker); refusing to replace it. "
+            "Move it away or choose another folder."
+        )
+
+
+def check_out(out: Path) -> None:
+    """OUT must be a writable folder whose published names are Refract's links or absent."""
+    if out.exists() and not out.is_dir():
+        raise DriverError(f"{out}: --out is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DriverError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise DriverError(f"{out}: the output folder is not writable")
+    for name in PUBLISHED:
+        link = out / name
+        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+            continue
+        check_replaceable(link, f"OUT/{name}")
+    current = out / CURRENT
+    if current.exists() or current.is_symlink():
+        if not current.is_symlink() or not os.readlink(current).startswith(f"{RUNS}/"):
+            raise DriverError(f"{current}: exists and is not Refract's link to a run; refusing to replace it")
+    check_replaceable(out / RUNS, "OUT/runs")
+
+
+@contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on OUT for the whole run; a second run gets a clear error at once."""
+    path = out / LOCK
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise DriverError(f"{out}: cannot write to the output folder ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+            why = f"another run is writing to this folder (pid {holder}); wait for it to finish"
+            raise DriverError(f"{out}: {why}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock; the lock file stays (it is harmless and reused)
+
+
+def leftovers(out: Path, log: Callable[..., None]) -> None:
+    """Remove unfinished run folders a stopped run left (Refract's own, marked); report older staging folders."""
+    runs = out / RUNS
+    current = os.path.realpath(out / CURRENT) if (out / CURRENT).is_symlink() else None
+    if is_owned(runs):
+        for folder in sorted(p for p in runs.iterdir() if is_owned(p)):
+            if (folder / INCOMPLETE).exists() and str(folder.resolve()) != current:
+                note = (folder / INCOMPLETE).read_text(encoding="utf-8").strip()
+                log(f"removing {folder}: an unfinished run ({note}) that was stopped before it finished", flush=True)
+                shutil.rmtree(folder)
+    for old in sorted(out.glob(LEGACY_STAGING)):
+        log(f"note: {old} is a staging folder left by an interrupted run of an older Refract version; "
+            "it is not marked as Refract's, so it is left in place: remove it by hand", flush=True)
+
+
+def new_run(out: Path, record: dict[str, object]) -> Path:
+    """A fresh, marked, incomplete run folder under OUT/runs/."""
+    mark(out / RUNS, "made by Refract; holds one folder per run, old runs are removed")
+    run_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    folder = mark(out / RUNS / run_id)
+    (folder / INCOMPLETE).write_text(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+    (folder / RUN_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return folder
+
+
+def current_run(out: Path) -> Path | None:
+    link = out / CURRENT
+    return link.resolve() if link.is_symlink() and link.resolve().is_dir() else None
+
+
+def previous_record(out: Path) -> dict[str, object] | None:
+    run = current_run(out)
+    if run is None or not (run / RUN_RECORD).exists():
+        return None
+    return json.loads((run / RUN_RECORD).read_text(encoding="utf-8"))
+
+
+def publish_run(out: Path, folder: Path) -> None:
+    """Make ``folder`` the current run with one atomic link switch, then drop older runs."""
+    (folder / INCOMPLETE).unlink()
+    tmp = out / f".{CURRENT}.{os.getpid()}.tmp"
+    tmp.unlink(missing_ok=True)
+    os.symlink(f"{RUNS}/{folder.name}", tmp)
+    os.replace(tmp, out / CURRENT)
+    for name in PUBLISHED:
+        link = out / name
+        if not link.is_symlink():
+            if link.exists():  # an owned folder from an earlier layout (checked by check_out)
+                shutil.rmtree(link)
+            os.symlink(f"{CURRENT}/{name}", link)
+    for old in (out / RUNS).iterdir():
+        if old != folder and is_owned(old) and not (old / INCOMPLETE).exists():
+            shutil.rmtree(old)
+
+
+CODEBOOK_FILES = ("*.yaml", "*.yml")
+
+
+def _fingerprint(path: Path, patterns: tuple[str, ...] = ("*",)) -> str:
+    """Names, sizes and modification times of an input (a file or a folder tree): cheap, and changes with it."""
+    h = hashlib.sha256(str(path).encode("utf-8", "surrogateescape"))
+    items = sorted({p for pat in patterns for p in path.rglob(pat)}) if path.is_dir() else [path]
+    for p in items:
+        st = p.lstat()
+        h.update(f"{p.relative_to(path.parent)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+def run_record(corpus: Path, codebook: Path) -> dict[str, object]:
+    return {"corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
+            "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES)}
+
+
+def check_partial(out: Path, record: dict[str, object]) -> Path | None:
+    """The run a partial (``--only``) run builds on; refused when it was made from another corpus or codebook."""
+    previous = previous_record(out)
+    if previous is None:
+        return None
+    for key in ("corpus", "codebook"):
+        if previous.get(f"{key}_fingerprint") != record[f"{key}_fingerprint"]:
+            raise DriverError(
+                f"--only would mix tables: the previous run in {out} used {key} {previous.get(key)}, which is not "
+                f"the same as this run's {record[key]} (or it changed since). Run every notebook (drop --only)."
+            )
+    return current_run(out)
+
+
+def check_book(book: Path, protected: list[Path]) -> None:
+    """The book's chapters folder and its sibling data/ must be absent or Refract's, and hold no input."""
+    for keep in protected:
+        if keep == book or keep.is_relative_to(book):
+            raise DriverError(f"{book}: --book-dir would replace {keep}; point it at the book's chapters folder")
+    check_replaceable(book, "--book-dir")
+    check_replaceable(book.parent / "data", "the book's data folder (next to --book-dir)")
+
+
+def _replace_with_copy(source: Path, final: Path, what: str) -> None:
+    check_replaceable(final, what)
+    tmp = final.with_name(f".{final.name}.refract-new-{os.getpid()}")
+    old = final.with_name(f".{final.name}.refract-old-{os.getpid()}")
+    for leftover in (tmp, old):
+        if is_owned(leftover):
+            shutil.rmtree(leftover)
+    shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(OWNED, INCOMPLETE, RUN_RECORD))
+    mark(tmp)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    if is_owned(old):
+        shutil.rmtree(old)
+
+
+def publish_book(notebooks: Path, results: Path, book: Path) -> None:
+    """Copy the run's notebooks to the book source and its tables to the sibling data/ folder.
+
+    The two folders cannot be swapped in one step, so a marker next to them says a swap is under
+    way; ``build_book`` refuses to build while it is there (an interrupted publish is never built).
+    """
+    marker = book.parent / PUBLISHING
+    book.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(f"pid {os.getpid()}: chapters and data are being replaced; rerun the driver if this stays\n")
+    _replace_with_copy(notebooks, book, "--book-dir")
+    _replace_with_copy(results, book.parent / "data", "the book's data folder")
+    marker.unlink()

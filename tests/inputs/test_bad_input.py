@@ -1,0 +1,258 @@
+"""Bad input, as a careless or hostile user would give it: one test per defect of issue 15, named after it.
+
+Every case ends in a clear error naming the file or row, or in a status in the corpus report;
+nothing is silently dropped, nothing is analysed as something it is not. (Driver and command-line
+cases are in test_bad_runs.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import warnings
+
+import pandas as pd
+import pytest
+from conftest import write_corpus
+
+from helpers.inputs.corpus import CorpusError, CorpusWarning, load_corpus, usable, write_canonical
+from helpers.inputs.results import read_table, write_table
+
+STORY = "Protesters gathered in the square on Thursday. Police said 20 people were detained.\n"
+OTHER = "The ministry said the curfew would end on Monday. Shops reopened in the afternoon.\n"
+
+
+def load(path, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return load_corpus(path, **kwargs)
+
+
+def row(table, name):
+    rows = table[table["file"] == name]
+    assert len(rows) == 1, f"{name}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+# 6. Symlinks leaving the corpus folder
+
+
+def test_symlink_leaving_the_corpus_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:the secret password line\n", encoding="utf-8")
+    folder = write_corpus(tmp_path / "c", {"a.txt": STORY})
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "a.txt")  # a link inside the folder is fine (and a duplicate)
+    table = load(folder)
+    linked = row(table, "passwd.txt")
+    assert linked["status"] == "rejected" and "outside the corpus folder" in linked["issues"]
+    assert not table["raw_text"].str.contains("secret password").any()
+    assert row(table, "inside.txt")["status"] == "duplicate"
+
+
+# 8. Entries nobody sees
+
+
+def test_links_loops_pipes_folders_and_dot_files_get_a_status(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a.txt": STORY, ".hidden.txt": OTHER, ".DS_Store": b"\x00\x01"})
+    (folder / "loop.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop.txt")
+    (folder / "broken.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "folder.txt").mkdir()
+    (folder / "images").mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    table = load(folder)
+    expected = {
+        "loop.txt": ("rejected", "link loop"),
+        "loop2.txt": ("rejected", "link loop"),
+        "broken.txt": ("rejected", "broken link"),
+        "folder.txt": ("rejected", "a folder named like an article"),
+        "pipe.txt": ("rejected", "named pipe (FIFO)"),
+        ".hidden.txt": ("skipped", "hidden entry"),
+        ".DS_Store": ("skipped", "hidden entry"),
+        "images": ("skipped", "subfolder"),
+    }
+    for name, (status, words) in expected.items():
+        assert row(table, name)["status"] == status, name
+        assert words in row(table, name)["issues"], name
+    assert list(usable(table)["file"]) == ["a.txt"]
+    assert table["article_id"].is_unique
+
+
+# 9. Whitespace in the manifest
+
+
+def test_manifest_values_are_stripped_under_pandas_3(tmp_path):
+    manifest = "file , outlet ,published\na.txt, Reuters ,2022-01-06 \n b.txt ,Reuters,\n"
+    table = load(write_corpus(tmp_path, {"a.txt": STORY, "b.txt": OTHER}, manifest))
+    assert row(table, "a.txt")["outlet"] == "Reuters" == row(table, "b.txt")["outlet"]
+    assert row(table, "a.txt")["published"] == "2022-01-06"
+    assert table["outlet_label"].nunique() == 1
+
+
+# 10. Phantom articles
+
+
+def test_missing_file_listed_twice_makes_no_phantom_article(tmp_path):
+    manifest = "file,outlet\na.txt,One\ngone.txt,Two\ngone.txt,Two\n"
+    table = load(write_corpus(tmp_path, {"a.txt": STORY}, manifest))
+    gone = row(table, "gone.txt")  # exactly one row
+    assert gone["status"] == "missing" and "listed more than once" in gone["issues"]
+    assert list(usable(table)["file"]) == ["a.txt"]
+    assert len(table) == 2
+
+
+# 11. Shifted rows
+
+
+def test_csv_first_row_with_extra_fields_is_an_error_naming_the_row(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(f"id,text\na,{STORY.strip()},EXTRA\nb,{OTHER.strip()}\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"export.csv: row 1 \(line 2\) has 3 fields but the header has 2"):
+        load(path)
+
+
+# 12. Non-text values
+
+
+def test_non_text_values_are_rejected_with_the_row_number(tmp_path):
+    lines = [{"id": "ok", "text": STORY}, {"id": "n", "text": 42}, {"id": "b", "text": True},
+             {"id": "l", "text": ["a", "b"]}, {"id": "d", "text": {"body": "x"}}]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    table = load(path)
+    expected = {"n": "row 2: text is a number", "b": "row 3: text is a true/false value", "l": "row 4: text is a list",
+                "d": "row 5: text is an object (dict)"}
+    for aid, words in expected.items():
+        r = table[table["article_id"] == aid].iloc[0]
+        assert r["status"] == "rejected" and words in r["issues"], aid
+    assert list(usable(table)["article_id"]) == ["ok"]
+    pd.DataFrame({"text": [STORY.encode(), OTHER.encode()]}).to_parquet(tmp_path / "bytes.parquet")  # binary column
+    with pytest.raises(CorpusError, match=r"bytes.parquet: none of the 2.*row 2: text is bytes, not text"):
+        load(tmp_path / "bytes.parquet")
+
+
+def test_non_text_values_are_rejected_after_column_mapping(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps({"body": STORY}) + "\n" + json.dumps({"body": 7}) + "\n", encoding="utf-8")
+    canonical = write_canonical(path, tmp_path / "out" / "corpus.parquet", {"text": "body"})
+    table = load(canonical)
+    assert table["status"].tolist() == ["ok", "rejected"]
+    assert "row 2: text is a number" in table["issues"].iloc[1]
+
+
+# 14. Encodings and formats
+
+
+def test_utf16_with_bom_is_decoded(tmp_path):
+    table = load(write_corpus(tmp_path, {"le.txt": STORY.encode("utf-16"), "be.txt": b"\xfe\xff" +
+                                         OTHER.encode("utf-16-be")}))
+    for name, text in (("le.txt", STORY), ("be.txt", OTHER)):
+        r = row(table, name)
+        assert r["status"] == "warning" and r["encoding"] == "utf-16" and r["raw_text"] == text, name
+
+
+def test_nul_after_the_first_8kb_is_caught(tmp_path):
+    long = (STORY * 200).encode()
+    assert len(long) > 8192
+    table = load(write_corpus(tmp_path, {"a.txt": OTHER, "late.txt": long + b"\x00tail\n"}))
+    late = row(table, "late.txt")
+    assert late["status"] == "rejected" and f"NUL at offset {len(long):,}" in late["issues"]
+
+
+def test_html_page_saved_as_txt_is_extracted_and_recorded(tmp_path):
+    page = ("<!DOCTYPE html><html><head><title>Site</title><script>var x = 1;</script></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><p>" + STORY.strip() + "</p><p>" + OTHER.strip() +
+            "</p></article></body></html>")
+    r = row(load(write_corpus(tmp_path, {"page.txt": page})), "page.txt")
+    assert r["status"] == "warning" and "; html: " in "; " + r["issues"] and "trafilatura" in r["issues"]
+    assert "<" not in r["raw_text"] and "DOCTYPE" not in r["raw_text"] and "var x" not in r["raw_text"]
+    # paragraphs stay apart: each on its own line
+    assert STORY.strip() in r["raw_text"].splitlines() and OTHER.strip() in r["raw_text"].splitlines()
+
+
+# 15. Clear errors instead of tracebacks
+
+
+def test_clear_error_names_differing_only_in_case_and_extension(tmp_path):
+    table = load(write_corpus(tmp_path, {"x.txt": STORY, "x.TXT": OTHER}))
+    assert table["article_id"].is_unique
+    second = row(table, "x.txt")
+    assert second["status"] == "rejected" and "article id 'x' is already used by x.TXT" in second["issues"]
+    assert len(usable(table)) == 1
+
+
+def test_clear_error_when_every_file_is_rejected(tmp_path):
+    folder = write_corpus(tmp_path, {"empty.txt": " \n", "bin.txt": b"\x00\x01\x02"})
+    with pytest.raises(CorpusError, match=r"none of the 2 input\(s\) can be analysed.*bin.txt: rejected"):
+        load(folder)
+
+
+def test_clear_error_file_name_with_non_utf8_bytes(tmp_path):
+    folder = write_corpus(tmp_path, {"a.txt": STORY})
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes(OTHER.encode())
+    table = load(folder)
+    bad = row(table, "caf\\xe9.txt")
+    assert bad["status"] == "rejected" and "not valid UTF-8" in bad["issues"]
+    table.to_csv(tmp_path / "out.csv")  # every value encodes: no surrogate escapes left in the table
+
+
+def test_clear_error_list_typed_parquet_column(tmp_path):
+    pd.DataFrame({"text": [STORY, OTHER], "outlet": [["a", "b"], ["c"]]}).to_parquet(tmp_path / "x.parquet")
+    with pytest.raises(CorpusError, match=r"x.parquet: row 1: column 'outlet' holds a list, not text"):
+        load(tmp_path / "x.parquet")
+    pd.DataFrame({"text": [["a", "b"], [STORY]]}).to_parquet(tmp_path / "t.parquet")
+    with pytest.raises(CorpusError, match="none of the 2"):
+        load(tmp_path / "t.parquet")  # a list-typed text column: every row rejected, so a whole-corpus error
+
+
+def test_clear_error_manifest_with_duplicate_headers(tmp_path):
+    folder = write_corpus(tmp_path, {"a.txt": STORY}, "file,outlet,outlet\na.txt,One,Two\n")
+    with pytest.raises(CorpusError, match=r"manifest.csv: manifest header repeats column\(s\) \['outlet'\]"):
+        load(folder)
+
+
+def test_clear_error_manifest_that_is_a_folder(tmp_path):
+    folder = write_corpus(tmp_path, {"a.txt": STORY})
+    (folder / "manifest.csv").mkdir()
+    with pytest.raises(CorpusError, match="manifest.csv: is a folder, not a CSV file"):
+        load(folder)
+
+
+def test_clear_error_4gb_file_is_rejected_before_reading(tmp_path):
+    folder = write_corpus(tmp_path, {"a.txt": STORY})
+    with open(folder / "huge.txt", "wb") as fh:  # sparse: takes no disk space, never written
+        fh.truncate(4 * 1024**3)
+    table = load(folder)
+    huge = row(table, "huge.txt")
+    assert huge["status"] == "rejected" and "4,294,967,296 bytes, over the" in huge["issues"]
+    assert huge["sha256"] == ""  # not read, so not hashed
+
+
+# 17. Empty values
+
+
+def test_null_ids_and_dates_read_as_missing(tmp_path):
+    frame = pd.DataFrame({"id": ["a1", None], "text": [STORY, OTHER],
+                          "published": pd.to_datetime(["2022-01-06", None]), "outlet": ["One", None]})
+    frame.to_parquet(tmp_path / "x.parquet")
+    table = load(tmp_path / "x.parquet")
+    assert table["article_id"].tolist() == ["a1", "row0000002"]
+    assert table["published"].tolist() == ["2022-01-06", "unknown"]
+    assert table["outlet"].tolist() == ["One", "unknown"]
+    text = table.drop(columns=["raw_text"]).astype(str).to_string()
+    assert "nan" not in text.lower().replace("unknown", "") and "NaT" not in text
+    assert "malformed" not in " ".join(table["issues"])
+
+
+# 7. Spreadsheet formula injection
+
+
+def test_spreadsheet_formulas_are_neutralised_in_exported_csv(tmp_path):
+    table = pd.DataFrame({"outlet": ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "Daily", "'=kept"],
+                          "n": [1, -2, 3, 4, 5, 6]})
+    path = write_table(table, tmp_path / "t.csv")
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    assert [line.split(",")[0][:2] for line in lines[:4]] == ["\"'", "'+", "'-", "'@"]
+    assert lines[4].startswith("Daily,5") and lines[1].endswith(",-2")  # numbers untouched
+    assert read_table(path).equals(table)  # restored exactly on reading

@@ -1,0 +1,260 @@
+"""Bad runs: the driver and the command line given folders, flags and signals they must survive.
+
+One test per defect of issue 15, named after it. The driver cases use tiny invented notebooks (each
+papermill run takes a few seconds, so those are marked slow); the checks that fail before any
+notebook runs are fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from helpers.__main__ import main
+from helpers.inputs.config import resolve
+from helpers.inputs.corpus import CorpusError, write_canonical
+from helpers.inputs.results import read_table
+from helpers.pipeline import publish
+from helpers.pipeline.driver import DriverError, RunStopped, build_book, run
+
+STORY = "Protesters gathered in the square on Thursday. Police said 20 people were detained.\n"
+OTHER = "The ministry said the curfew would end on Monday. Shops reopened in the afternoon.\n"
+PARAMS = 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"'
+WRITE = (
+    "import pandas as pd\nfrom pathlib import Path\nfrom helpers.inputs.results import write_table\n"
+    "write_table(pd.DataFrame({'corpus': [Path(corpus_dir).name]}), Path(work_dir) / 'results' / 'r.csv')"
+)
+QUIET = {"log": lambda *a, **k: None}
+
+
+def notebooks(tmp_path, *cells_per_notebook):
+    folder = tmp_path / "nbs"
+    folder.mkdir(exist_ok=True)
+    for i, cells in enumerate(cells_per_notebook, 1):
+        nb = new_notebook(cells=[new_markdown_cell("# T")])
+        params = new_code_cell(PARAMS)
+        params.metadata["tags"] = ["parameters"]
+        nb.cells += [params, *(new_code_cell(c) for c in cells)]
+        nbformat.write(nb, folder / f"{i:02d}_n.ipynb")
+    return folder
+
+
+def corpus(tmp_path, name="corpus", text=STORY):
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+# 1. Folders it does not own
+
+
+def test_run_refuses_to_replace_folders_it_does_not_own(tmp_path):
+    nbs = notebooks(tmp_path, [WRITE])
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    mine = out / "notebooks" / "mine.ipynb"
+    mine.write_text("{}")
+    with pytest.raises(DriverError, match=r"out/notebooks: OUT/notebooks exists and was not made by Refract"):
+        run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    assert mine.read_text() == "{}"
+    book = tmp_path / "book"
+    (book / "intro.md").parent.mkdir()
+    (book / "intro.md").write_text("# my book")
+    with pytest.raises(DriverError, match=r"book: --book-dir exists and was not made by Refract"):
+        run(tmp_path / "corpus", tmp_path / "out2", codebook=tmp_path, notebooks_dir=nbs, book_dir=book, **QUIET)
+    (book / "data").mkdir()
+    (book / "data" / "mine.csv").write_text("x\n1\n")
+    with pytest.raises(DriverError, match=r"book/data: the book's data folder .* was not made by Refract"):
+        run(tmp_path / "corpus", tmp_path / "out2", codebook=tmp_path, notebooks_dir=nbs,
+            book_dir=book / "chapters", **QUIET)
+    assert (book / "intro.md").read_text() == "# my book" and (book / "data" / "mine.csv").exists()
+    with pytest.raises(DriverError, match="would replace"):
+        run(tmp_path / "corpus", tmp_path / "out2", codebook=tmp_path, notebooks_dir=nbs, book_dir=tmp_path, **QUIET)
+
+
+# 2. Overwriting the input
+
+
+def test_columns_never_write_over_the_input(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    source = folder / "corpus.parquet"
+    pd.DataFrame({"body": [STORY, OTHER], "extra": ["kept", "kept"]}).to_parquet(source)
+    before = source.read_bytes()
+    converted = write_canonical(source, tmp_path / "elsewhere" / "corpus.parquet", {"text": "body"})
+    assert converted != source and source.read_bytes() == before
+    with pytest.raises(CorpusError, match="is the input corpus itself"):
+        write_canonical(converted, converted, {"text": "text"})
+    assert main(["analyse", "--corpus", str(source), "--out", str(folder), "--columns", "text=body",
+                 "--workers", "1"]) == 0
+    assert source.read_bytes() == before and "extra" in pd.read_parquet(source).columns
+    assert (folder / "converted" / "corpus.parquet").exists()
+    assert main(["analyse", "--corpus", str(folder / "converted" / "corpus.parquet"), "--out", str(folder),
+                 "--columns", "text=text", "--workers", "1"]) == 1  # the converted copy is now the input
+
+
+# 3. Renames: a run is published by switching one link
+
+
+def test_build_refuses_a_book_whose_publishing_was_interrupted(tmp_path):
+    (tmp_path / publish.PUBLISHING).write_text("pid 1")
+    with pytest.raises(DriverError, match="stopped while publishing"):
+        build_book(tmp_path, **QUIET)
+
+
+@pytest.mark.slow
+def test_run_is_published_by_one_atomic_switch(tmp_path, monkeypatch):
+    nbs = notebooks(tmp_path, [WRITE])
+    out = tmp_path / "out"
+    run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    assert os.readlink(out / "results") == "current/results" and os.readlink(out / "current").startswith("runs/")
+    first = os.readlink(out / "current")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt  # stopped just before the switch
+
+    monkeypatch.setattr(publish.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(corpus(tmp_path, "other"), out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    monkeypatch.undo()
+    assert os.readlink(out / "current") == first
+    assert read_table(out / "results" / "r.csv")["corpus"].tolist() == ["corpus"]
+    run(tmp_path / "other", out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    assert read_table(out / "results" / "r.csv")["corpus"].tolist() == ["other"]
+    assert len([p for p in (out / "runs").iterdir() if p.is_dir()]) == 1  # old and unpublished runs removed
+
+
+# 4. Concurrent runs
+
+
+def test_second_concurrent_run_gets_a_clear_error(tmp_path):
+    nbs = notebooks(tmp_path, [WRITE])
+    out = tmp_path / "out"
+    out.mkdir()
+    with publish.locked(out):  # the first run holds the lock
+        with pytest.raises(DriverError, match=rf"another run is writing to this folder \(pid {os.getpid()}\)"):
+            run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    assert not (out / "runs").exists()
+
+
+# 13. Stale outputs
+
+
+@pytest.mark.slow
+def test_only_on_a_different_corpus_is_refused(tmp_path):
+    nbs = notebooks(tmp_path, [WRITE], ["x = 1"])
+    out, codebook = tmp_path / "out", tmp_path / "codebook"
+    codebook.mkdir()
+    run(corpus(tmp_path), out, codebook=codebook, notebooks_dir=nbs, **QUIET)
+    with pytest.raises(DriverError, match=r"--only would mix tables: the previous run .* used corpus"):
+        run(corpus(tmp_path, "other"), out, codebook=codebook, notebooks_dir=nbs, only=["02"], **QUIET)
+    runs = run(tmp_path / "corpus", out, codebook=codebook, notebooks_dir=nbs, only=["02"], **QUIET)
+    assert [r.notebook for r in runs] == ["02_n.ipynb"]
+    assert read_table(out / "results" / "r.csv")["corpus"].tolist() == ["corpus"]  # kept from the full run
+    assert (out / "notebooks" / "01_n.ipynb").exists()
+
+
+def test_analyse_lists_every_input_counts_right_and_clears_its_old_parts(tmp_path, capsys):
+    first = tmp_path / "first"
+    first.mkdir()
+    for name, text in {"a.txt": STORY, "b.txt": OTHER, "copy.txt": STORY, "empty.txt": " \n"}.items():
+        (first / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "big"
+    args = ["analyse", "--out", str(out), "--workers", "1", "--chunk-size", "2"]
+    assert main([*args, "--corpus", str(first)]) == 0
+    assert "4 inputs: 2 analysed, 1 duplicate, 1 rejected" in capsys.readouterr().out
+    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "articles").glob("part-*.parquet")))
+    assert sorted(zip(articles["file"], articles["status"], strict=True)) == [
+        ("a.txt", "warning"), ("b.txt", "warning"), ("copy.txt", "duplicate"), ("empty.txt", "rejected")]
+    second = corpus(tmp_path, "second", OTHER)
+    assert main([*args, "--corpus", str(second)]) == 0
+    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "articles").glob("part-*.parquet")))
+    assert articles["file"].tolist() == ["a.txt"] and articles["status"].tolist() == ["warning"]
+    (out / "quotes" / publish.OWNED).unlink()  # now a folder Refract did not make
+    assert main([*args, "--corpus", str(second)]) == 1
+    assert "OUT/quotes exists and was not made by Refract" in capsys.readouterr().err
+
+
+# 15. Clear errors instead of tracebacks
+
+
+def test_clear_error_corpus_error_under_columns_and_analyse(tmp_path, capsys):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"body": STORY}) + "\n", encoding="utf-8")
+    for verb in ("run", "analyse"):
+        assert main([verb, "--corpus", str(path), "--out", str(tmp_path / verb), "--columns", "text=nothere"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "x.jsonl: no 'text' column" in err and "Traceback" not in err
+    assert main(["analyse", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 1
+    assert "corpus folder not found" in capsys.readouterr().err
+
+
+def test_clear_error_out_that_is_a_file_or_read_only(tmp_path, monkeypatch, capsys):
+    texts = corpus(tmp_path)
+    target = tmp_path / "file"
+    target.write_text("mine")
+    for verb in ("run", "analyse"):
+        assert main([verb, "--corpus", str(texts), "--out", str(target)]) == 1
+        assert "--out is a file, not a folder" in capsys.readouterr().err
+    assert target.read_text() == "mine"
+    locked = tmp_path / "ro"
+    locked.mkdir()
+    locked.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anywhere: stand in for the kernel's refusal
+        monkeypatch.setattr(publish.os, "access", lambda *a, **k: False)
+    assert main(["run", "--corpus", str(texts), "--out", str(locked)]) == 1
+    assert "ro: the output folder is not writable" in capsys.readouterr().err
+
+
+# 16. Stopped runs
+
+
+@pytest.mark.slow
+def test_sigterm_stopped_run_says_so_and_leftovers_are_cleaned(tmp_path):
+    nbs = notebooks(tmp_path, [WRITE])
+    out = tmp_path / "out"
+    texts = corpus(tmp_path)
+    run(texts, out, codebook=tmp_path, notebooks_dir=nbs, **QUIET)
+    first = os.readlink(out / "current")
+    notebooks(tmp_path, [WRITE], ["import os, signal, time\nos.kill(os.getppid(), signal.SIGTERM)\ntime.sleep(60)"])
+    logs: list[str] = []
+    with pytest.raises(RunStopped, match="stopped by SIGTERM"):
+        run(texts, out, codebook=tmp_path, notebooks_dir=nbs, log=lambda *a, **k: logs.append(a[0]))
+    assert any("run stopped by SIGTERM; nothing was published" in line for line in logs)
+    assert os.readlink(out / "current") == first
+    # a run killed outright (kill -9) leaves its marked folder; older versions left .staging-*
+    left = publish.mark(out / "runs" / "19700101T000000-1")
+    (left / publish.INCOMPLETE).write_text("pid 1")
+    (out / ".staging-1").mkdir()
+    logs.clear()
+    notebooks(tmp_path, [WRITE])
+    (nbs / "02_n.ipynb").unlink()
+    run(texts, out, codebook=tmp_path, notebooks_dir=nbs, log=lambda *a, **k: logs.append(a[0]))
+    assert not left.exists() and any("an unfinished run" in line for line in logs)
+    assert (out / ".staging-1").exists() and any(".staging-1 is a staging folder" in line for line in logs)
+
+
+# 17. Paths
+
+
+def test_relative_paths_resolve_against_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert resolve("my/corpus") == tmp_path.resolve() / "my" / "corpus"
+    assert main(["run", "--corpus", "nope", "--out", "o"]) == 1
+    assert f"{tmp_path.resolve() / 'nope'}: corpus not found" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_book_publishes_no_absolute_local_paths(tmp_path):
+    nbs = notebooks(tmp_path, [WRITE, "print(corpus_dir, work_dir)\nimport warnings\nwarnings.warn(corpus_dir)"])
+    book = tmp_path / "site" / "chapters"
+    run(corpus(tmp_path), tmp_path / "out", codebook=tmp_path, notebooks_dir=nbs, book_dir=book, **QUIET)
+    published = (book / "01_n.ipynb").read_text(encoding="utf-8")
+    assert str(tmp_path) not in published
+    assert "<corpus>/corpus" in published and "<out>" in published
