@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from helpers.analyses import labels
 from helpers.inputs.codebook import Codebook
 from helpers.pipeline.provision import use_project_nltk_data
 
@@ -219,14 +220,27 @@ def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
 
 
 def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Which actor groups each sentence mentions (through the alias codebook)."""
+    """Which actor groups each sentence mentions: by name (alias codebook) or by a label for them.
+
+    A label ("bandits", "security forces") says who is meant through its group's ``actor`` in
+    ``actor_labels.yaml``; the word itself is counted separately, as written, by the labels module.
+    """
     rx = codebook.alias_pattern
     info = codebook.entity_info
-    rows = []
+    found: dict[tuple[str, int], set[str]] = {}
     if rx is not None:
         for r in sentences.itertuples(index=False):
-            found = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
-            rows += [{"article_id": r.article_id, "sentence_id": r.sentence_id, "actor": a} for a in sorted(found) if a]
+            names = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
+            found.setdefault((r.article_id, r.sentence_id), set()).update(names)
+    by_label = labels.label_hits(sentences, pd.DataFrame({"article_id": [], "outlet_label": []}), codebook)
+    for aid, sid, who in zip(by_label["article_id"], by_label["sentence_id"], by_label["identity"], strict=True):
+        found.setdefault((aid, sid), set()).add(who)
+    rows = [
+        {"article_id": aid, "sentence_id": sid, "actor": a}
+        for (aid, sid), actors in found.items()
+        for a in sorted(actors)
+        if a
+    ]
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor"])
 
 
