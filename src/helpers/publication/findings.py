@@ -279,3 +279,50 @@ def provenance_finding(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd
         out.append(capital(f"{article_phrase(later, names.get(later, ''))} {verb} "
                            f"{article_phrase(first, names.get(first, ''))}."))
     return out
+
+
+# --- limitations from the data -------------------------------------------------------------------
+
+
+def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
+    """Per outlet: where it is based and whose newsroom writes it (event codebook), and its articles."""
+    facts = {str(o.get("name", "")): o for o in declared or []}
+    rows = []
+    for label, g in articles.groupby("outlet_label", sort=True):
+        fact = facts.get(str(g["outlet"].iloc[0]), {})
+        rows.append({
+            "outlet": outlet_name(str(label)),
+            "articles": len(g),
+            "based": fact.get("based", "not recorded in the event codebook"),
+            "newsroom": fact.get("newsroom", "not recorded in the event codebook"),
+        })
+    return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
+
+
+def republisher_findings(declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """Which 'outlets' print another newsroom's text: declared copyright or credit, or measured reuse."""
+    names = articles.set_index("article_id")["outlet_label"].to_dict()
+    out = []
+    for r in declared[declared["declared_origin"].fillna("") != ""].to_dict("records"):
+        out.append(capital(f"{article_phrase(r['article_id'], names.get(r['article_id'], ''))} carries the "
+                           f"text of {r['declared_origin']}, by its own copyright or credit lines."))
+    for r in reuse[reuse["relation"].isin(["copy", "derived"])].to_dict("records"):
+        first = r.get("earlier") or r["article_a"]
+        later = r["article_b"] if first == r["article_a"] else r["article_a"]
+        if names.get(first) != names.get(later):
+            out.append(capital(f"{article_phrase(later, names.get(later, ''))} republishes the text of "
+                               f"{article_phrase(first, names.get(first, ''))}: one newsroom, two mastheads."))
+    return out or ["No outlet in this corpus republishes another outlet's text, by declaration or by measure."]
+
+
+def update_findings(reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    """Articles of one outlet that share text: versions (updates) of one story, not separate reports."""
+    names = articles.set_index("article_id")["outlet_label"].to_dict()
+    out = []
+    related = reuse[reuse["relation"].isin(["copy", "derived", "shared_source"])]
+    for r in related.to_dict("records"):
+        a, b = r["article_a"], r["article_b"]
+        if names.get(a) == names.get(b) and not str(names.get(a, "")).startswith("unknown ("):
+            out.append(f"Articles {a} and {b} ({outlet_name(names[a])}) share passages: they are probably "
+                       "versions of one story, updated during the day, not two independent reports.")
+    return out or ["No two articles of one outlet share text: no article is an update of another."]

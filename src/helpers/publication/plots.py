@@ -1,8 +1,9 @@
 """Every figure of the book, drawn with one style and one outlet-colour map.
 
 Colours come from the Okabe-Ito palette, which stays distinguishable under the common forms of
-colour blindness. The map is built once from the articles table and passed to every plotting
-function, so an outlet has the same colour in every chapter. Figures are saved as SVG with fixed
+colour blindness, darkened where needed for 3:1 contrast on white. The map is built once per run
+from the articles table, stored with the results (``Study.outlet_colours``) and passed to every
+plotting function, so an outlet has the same colour in every chapter. Figures are saved as SVG with fixed
 metadata and a fixed hash salt, so two builds give byte-identical files.
 """
 
@@ -18,8 +19,9 @@ import pandas as pd  # noqa: E402
 
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-OTHER = "#999999"
+# Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#B8569A", "#B07800", "#6A3D9A", "#000000", "#8C7A00"]
+OTHER = "#767676"
 SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
 STYLE = {
     "svg.hashsalt": "refract",
@@ -361,7 +363,7 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
         c = colours.get(label.get(aid, ""), OTHER)
         ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=8, zorder=3,
                 bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
-                color="white" if c not in ("#F0E442", "#56B4E9", "#E69F00", OTHER) else "black")
+                color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
     ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
     ax.set_ylim(-height, 0.8)
     ax.axis("off")
