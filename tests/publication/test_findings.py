@@ -73,4 +73,4 @@ def test_labels_only_one_outlet_uses():
     counts = pd.DataFrame({"outlet": ["A", "A", "B"], "actor": ["crowd"] * 3, "label": ["mob", "people", "people"],
                            "count": [1, 2, 4]})
     (text,) = f.labels_finding(counts, {"crowd": "The crowd"})
-    assert text == "For the crowd, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."
+    assert text == "For the group “The crowd”, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."

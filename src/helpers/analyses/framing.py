@@ -207,7 +207,8 @@ def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The ``n`` most distinctive terms per outlet (highest z)."""
     if keyness.empty:
         return keyness
-    return keyness.groupby("outlet", group_keys=False).apply(lambda g: g.nlargest(n, "z")).reset_index(drop=True)
+    ranked = keyness.sort_values(["outlet", "z"], ascending=[True, False], kind="stable")
+    return ranked.groupby("outlet", sort=False).head(n).reset_index(drop=True)
 
 
 def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:

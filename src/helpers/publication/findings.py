@@ -148,7 +148,7 @@ def labels_finding(counts: pd.DataFrame, groups: dict[str, str]) -> list[str]:
     n_outlets = counts["outlet"].nunique()
     for actor, g in counts.groupby("actor", sort=False):
         totals = g.groupby("label")["count"].sum().sort_values(ascending=False)
-        text = f"For {groups.get(str(actor), str(actor)).lower()}, the most used label is “{totals.index[0]}” "
+        text = f"For the group “{groups.get(str(actor), str(actor))}”, the most used label is “{totals.index[0]}” "
         text += f"({count(int(totals.iloc[0]), 'use')})."
         only = g.groupby("label")["outlet"].unique()
         single = [(lab, o[0]) for lab, o in only.items() if len(o) == 1] if n_outlets > 1 else []

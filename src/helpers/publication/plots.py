@@ -15,8 +15,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
 import pandas as pd  # noqa: E402
 
+DISPLAY_WIDTH_PX = 700  # the width of the book's text column at a 1280 px window; figures are drawn for it
+MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
 # Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
@@ -84,6 +87,18 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata=SVG_METADATA)
     return path
+
+
+def min_font_pt(fig: plt.Figure) -> float:
+    """The smallest size, in points, of any visible text in the figure (at its own size)."""
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else float(STYLE["font.size"])
+
+
+def display_scale(fig: plt.Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
+    """How much the figure shrinks when shown ``width_px`` wide (1 when it fits)."""
+    natural = fig.get_figwidth() * 96  # CSS pixels: SVG sizes are in points, 96 px per inch
+    return min(1.0, width_px / natural) if natural else 1.0
 
 
 def bar_by_article(

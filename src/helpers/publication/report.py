@@ -8,6 +8,7 @@ contains live markup from an article or a file name.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -67,13 +68,46 @@ def setup_interactive() -> None:
 
 
 def say(*sentences: str | list[str]) -> None:
-    """Display findings in words as one escaped paragraph (names in them come from input)."""
+    """Display findings in words, escaped (names in them come from input): a paragraph for loose
+    sentences, one list item per entry for a list."""
     from IPython.display import HTML, display
 
-    flat: list[str] = []
+    parts = []
     for s in sentences:
-        flat += s if isinstance(s, list) else [s]
-    display(HTML(f"<p class='refract-finding'>{html.escape(' '.join(t for t in flat if t))}</p>"))
+        if isinstance(s, list):
+            items = "".join(f"<li>{html.escape(t)}</li>" for t in s if t)
+            parts.append(f"<ul class='refract-findings'>{items}</ul>")
+        elif s:
+            parts.append(f"<p class='refract-finding'>{html.escape(s)}</p>")
+    display(HTML("\n".join(parts)))
+
+
+def figure(fig, alt: str, caption: str, name: str = "") -> None:
+    """Show a figure with alt text that states its finding and a caption, both generated and escaped.
+
+    The SVG is embedded as an image, so it is shown without scripts; ``data-min-font-pt`` records the
+    smallest text size the figure was drawn with, which the browser tests scale by the displayed width.
+    """
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    from helpers.publication.plots import SVG_METADATA, min_font_pt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+    match = re.search(rb'width="([0-9.]+)pt"', buf.getvalue())
+    width = round(float(match.group(1)) * 4 / 3) if match else round(fig.get_figwidth() * 96)  # CSS px
+    src = base64.b64encode(buf.getvalue()).decode("ascii")
+    anchor = f" id='{html.escape(name, quote=True)}'" if name else ""
+    display(HTML(
+        f"<figure class='refract-figure'{anchor}><img src='data:image/svg+xml;base64,{src}' "
+        f"alt='{html.escape(alt, quote=True)}' width='{width}' data-min-font-pt='{min_font_pt(fig):.1f}' "
+        f"style='max-width:100%;height:auto'><figcaption>{html.escape(caption)}</figcaption></figure>"
+    ))
+    plt.close(fig)
 
 
 def glue_numbers(values: dict[str, object]) -> None:
