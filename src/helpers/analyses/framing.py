@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from helpers.analyses import labels
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import WORD
 from helpers.text.patterns import phrase_pattern
@@ -144,19 +145,8 @@ def framing_by_outlet(
 
 
 def actor_labels(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Per outlet: how often each label is used for each actor (e.g. 'bandits' for people in the streets)."""
-    targets = codebook.section("actor_labels").get("targets", {})
-    meta = articles.set_index("article_id")["outlet_label"]
-    rows = []
-    for actor, spec in targets.items():
-        for lab, terms in spec.get("labels", {}).items():
-            rx = term_pattern(terms)
-            for r in sentences.itertuples(index=False):
-                n = len(rx.findall(r.text))
-                if n:
-                    rows.append({"outlet": meta[r.article_id], "actor": actor, "label": lab, "count": n})
-    table = pd.DataFrame(rows, columns=["outlet", "actor", "label", "count"])
-    return table.groupby(["outlet", "actor", "label"], as_index=False)["count"].sum()
+    """Per outlet: how often each label is written for each group (see :mod:`helpers.analyses.labels`)."""
+    return labels.label_counts(labels.label_hits(sentences, articles, codebook))
 
 
 # --- keyness ---------------------------------------------------------------------------------
@@ -217,7 +207,8 @@ def top_terms(keyness: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The ``n`` most distinctive terms per outlet (highest z)."""
     if keyness.empty:
         return keyness
-    return keyness.groupby("outlet", group_keys=False).apply(lambda g: g.nlargest(n, "z")).reset_index(drop=True)
+    ranked = keyness.sort_values(["outlet", "z"], ascending=[True, False], kind="stable")
+    return ranked.groupby("outlet", sort=False).head(n).reset_index(drop=True)
 
 
 def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:

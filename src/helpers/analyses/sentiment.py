@@ -14,16 +14,21 @@ the sum of its words' contributions.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from helpers.analyses import labels
+from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
 from helpers.pipeline.provision import use_project_nltk_data
+from helpers.text.patterns import phrase_pattern
 
 THRESHOLD = 0.05
 PUNCTUATION_TERM = "(! and ? emphasis)"
+MASK = "someone"  # a word VADER does not score, put where a masked name stood
 
 
 @lru_cache(maxsize=1)
@@ -92,10 +97,47 @@ def label(compound: float) -> str:
     return "positive" if compound >= THRESHOLD else ("negative" if compound <= -THRESHOLD else "neutral")
 
 
-def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Add ``compound`` and ``polarity`` to the sentences table."""
+def mask_terms(codebook: Codebook, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What is masked before scoring, and why: outlet names, codebook names, the event's set phrases.
+
+    A name says who is talked about, not how: "Radio Free Europe/Radio Liberty" would add "free" and
+    "liberty" to its own score, "Collective Security Treaty Organization" would add "security".
+    """
+    rows = []
+    if articles is not None and "outlet" in articles:
+        outlets = {str(o) for o in articles["outlet"].dropna() if str(o).strip() and str(o) != "unknown"}
+        rows += [{"term": o, "kind": "outlet name"} for o in sorted(outlets)]
+    rows += [{"term": v, "kind": "name in the alias codebook"} for v in codebook.aliases["variant"]]
+    rows += [{"term": str(t), "kind": "set phrase (event codebook)"} for t in _tone_phrases(codebook)]
+    return pd.DataFrame(rows, columns=["term", "kind"]).drop_duplicates("term").reset_index(drop=True)
+
+
+def _tone_phrases(codebook: Codebook) -> list[str]:
+    return list((codebook.section("event").get("tone", {}) or {}).get("mask", []) or [])
+
+
+def mask_pattern(codebook: Codebook, articles: pd.DataFrame | None = None) -> re.Pattern[str] | None:
+    """Names match as written (and capitalised); set phrases match in any case."""
+    terms = mask_terms(codebook, articles)
+    names = [t for t in terms.loc[terms["kind"] != "set phrase (event codebook)", "term"] if t]
+    names += [n[0].upper() + n[1:] for n in names if n[0].islower()]
+    parts = [phrase_pattern([n.replace("’", "'") for n in names]).pattern] if names else []
+    phrases = _tone_phrases(codebook)
+    if phrases:
+        parts.append("(?i:" + term_pattern(phrases).pattern + ")")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def mask_text(text: str, pattern: re.Pattern[str] | None) -> str:
+    """The text with every masked name or phrase replaced by a word the lexicon does not score."""
+    return pattern.sub(MASK, text) if pattern is not None else text
+
+
+def score_sentences(sentences: pd.DataFrame, mask: re.Pattern[str] | None = None) -> pd.DataFrame:
+    """Add ``compound`` and ``polarity`` (and ``scored_text``, what VADER saw) to the sentences table."""
     out = sentences.copy()
-    out["compound"] = [attribute(t)[0] for t in out["text"]]
+    out["scored_text"] = [mask_text(t, mask) for t in out["text"]]
+    out["compound"] = [attribute(t)[0] for t in out["scored_text"]]
     out["polarity"] = out["compound"].map(label)
     return out
 
@@ -181,7 +223,7 @@ def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
         n = len(sents)
         acc: dict[str, float] = {}
         counts: dict[str, int] = {}
-        for text in sents["text"]:
+        for text in sents["scored_text"] if "scored_text" in sents else sents["text"]:
             for word, part in attribute(text)[1]:
                 acc[word] = acc.get(word, 0.0) + part / n
                 counts[word] = counts.get(word, 0) + 1
@@ -231,14 +273,27 @@ def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
 
 
 def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Which actor groups each sentence mentions (through the alias codebook)."""
+    """Which actor groups each sentence mentions: by name (alias codebook) or by a label for them.
+
+    A label ("bandits", "security forces") says who is meant through its group's ``actor`` in
+    ``actor_labels.yaml``; the word itself is counted separately, as written, by the labels module.
+    """
     rx = codebook.alias_pattern
     info = codebook.entity_info
-    rows = []
+    found: dict[tuple[str, int], set[str]] = {}
     if rx is not None:
         for r in sentences.itertuples(index=False):
-            found = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
-            rows += [{"article_id": r.article_id, "sentence_id": r.sentence_id, "actor": a} for a in sorted(found) if a]
+            names = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
+            found.setdefault((r.article_id, r.sentence_id), set()).update(names)
+    by_label = labels.label_hits(sentences, pd.DataFrame({"article_id": [], "outlet_label": []}), codebook)
+    for aid, sid, who in zip(by_label["article_id"], by_label["sentence_id"], by_label["identity"], strict=True):
+        found.setdefault((aid, sid), set()).add(who)
+    rows = [
+        {"article_id": aid, "sentence_id": sid, "actor": a}
+        for (aid, sid), actors in found.items()
+        for a in sorted(actors)
+        if a
+    ]
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "actor"])
 
 

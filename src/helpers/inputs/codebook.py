@@ -41,7 +41,18 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise CodebookError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    _check_word_lists(data, path)
     return data
+
+
+def _check_word_lists(data: dict[str, Any], path: Path) -> None:
+    """A word list holding true/false means YAML read a bare no/yes/on/off as a boolean: say so."""
+    for key, value in data.items():
+        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            raise CodebookError(
+                f"{path}: list {key!r} holds {[v for v in value if isinstance(v, bool)]}; YAML reads bare "
+                "no/yes/on/off/true/false as booleans, so quote such words (\"no\")"
+            )
 
 
 @dataclass(frozen=True, eq=False)

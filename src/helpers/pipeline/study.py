@@ -44,6 +44,20 @@ class Study:
         """Write ``results/NAME.csv`` atomically."""
         return write_table(table, self.results / f"{name}.csv")
 
+    def outlet_colours(self) -> dict[str, str]:
+        """The outlet-colour map: computed once per run from the corpus, stored with the results
+        (``outlet_colours.csv``), and read back by every later chapter so an outlet keeps its colour."""
+        from helpers.publication.plots import outlet_colours
+
+        path = self.results / "outlet_colours.csv"
+        if path.exists():
+            table = read_table(path)
+            return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
+        usable = self.articles[self.articles["status"].isin(["ok", "warning"])]
+        colours = outlet_colours(usable)
+        self.write("outlet_colours", pd.DataFrame({"outlet": list(colours), "colour": list(colours.values())}))
+        return colours
+
     def read(self, name: str) -> pd.DataFrame:
         """Read a result table an earlier chapter wrote, with a clear error when it is missing."""
         path = self.results / f"{name}.csv"

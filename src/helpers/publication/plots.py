@@ -1,8 +1,9 @@
 """Every figure of the book, drawn with one style and one outlet-colour map.
 
 Colours come from the Okabe-Ito palette, which stays distinguishable under the common forms of
-colour blindness. The map is built once from the articles table and passed to every plotting
-function, so an outlet has the same colour in every chapter. Figures are saved as SVG with fixed
+colour blindness, darkened where needed for 3:1 contrast on white. The map is built once per run
+from the articles table, stored with the results (``Study.outlet_colours``) and passed to every
+plotting function, so an outlet has the same colour in every chapter. Figures are saved as SVG with fixed
 metadata and a fixed hash salt, so two builds give byte-identical files.
 """
 
@@ -14,12 +15,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.text  # noqa: E402
 import pandas as pd  # noqa: E402
 
+DISPLAY_WIDTH_PX = 700  # the width of the book's text column at a 1280 px window; figures are drawn for it
+MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-OTHER = "#999999"
+# Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
+OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#B8569A", "#B07800", "#6A3D9A", "#000000", "#8C7A00"]
+OTHER = "#767676"
 SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
 STYLE = {
     "svg.hashsalt": "refract",
@@ -82,6 +87,18 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata=SVG_METADATA)
     return path
+
+
+def min_font_pt(fig: plt.Figure) -> float:
+    """The smallest size, in points, of any visible text in the figure (at its own size)."""
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else float(STYLE["font.size"])
+
+
+def display_scale(fig: plt.Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
+    """How much the figure shrinks when shown ``width_px`` wide (1 when it fits)."""
+    natural = fig.get_figwidth() * 96  # CSS pixels: SVG sizes are in points, 96 px per inch
+    return min(1.0, width_px / natural) if natural else 1.0
 
 
 def bar_by_article(
@@ -361,7 +378,7 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
         c = colours.get(label.get(aid, ""), OTHER)
         ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=8, zorder=3,
                 bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
-                color="white" if c not in ("#F0E442", "#56B4E9", "#E69F00", OTHER) else "black")
+                color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
     ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
     ax.set_ylim(-height, 0.8)
     ax.axis("off")

@@ -1,31 +1,18 @@
-"""Presenting results to readers: readable tables with escaped text, and glued numbers.
+"""Presenting results to readers in a notebook: tables, findings in words, and glued values.
 
-Article text is untrusted input: a scraped page can carry ``<script>`` or ``onerror=`` attributes.
-Every table shown in the book goes through :func:`show`, which escapes cell contents, so the
-published HTML never contains live markup from an article.
+Article text, titles, outlet names and file names are untrusted input. Every table goes through
+:mod:`helpers.publication.tables`, which escapes headers and cells, so the published HTML never
+contains live markup from an article or a file name.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-
-def escape_table(table: pd.DataFrame) -> pd.DataFrame:
-    """Escape every string cell for HTML display (numbers are left as they are)."""
-    out = table.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(lambda v: html.escape(v) if isinstance(v, str) else v)
-    return out
-
-
-def to_html(table: pd.DataFrame, max_rows: int | None = None) -> str:
-    """A plain, escaped HTML table (pandas escapes once more only when asked: we do it ourselves)."""
-    shown = table if max_rows is None else table.head(max_rows)
-    return escape_table(shown).to_html(index=False, escape=False, border=0, classes="refract-table", na_rep="")
-
+from helpers.publication import tables
 
 SHOW_LIMIT = 2000  # never embed more rows than this in a page, even when asked for "all"
 INTERACTIVE_LIMIT = 5000
@@ -38,8 +25,10 @@ def sample(table: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
     return table.sample(n=n, random_state=seed).sort_index()
 
 
-def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None):
-    """Display a table in a notebook as escaped HTML; say how many rows were left out."""
+def show(
+    table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None, labels: dict[str, str] | None = None
+):
+    """Display a static, escaped, readable table; say how many rows were left out."""
     from IPython.display import HTML, display
 
     if max_rows is None and len(table) > SHOW_LIMIT:
@@ -48,12 +37,77 @@ def show(table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = N
     parts = []
     if caption:
         parts.append(f"<p class='refract-caption'>{html.escape(caption)}</p>")
-    parts.append(to_html(table, max_rows))
+    parts.append(tables.to_html(table, max_rows, labels))
     if max_rows is not None and len(table) > max_rows:
         parts.append(
             f"<p><em>Showing {max_rows:,} of {len(table):,} rows; the full table is in the downloadable CSV.</em></p>"
         )
     display(HTML("\n".join(parts)))
+
+
+def interactive(
+    table: pd.DataFrame, caption: str | None = None, page_length: int = 10, labels: dict[str, str] | None = None
+):
+    """A table that can be sorted and searched once scripts run; every row is readable before that."""
+    from IPython.display import HTML, display
+
+    if len(table) > INTERACTIVE_LIMIT:
+        caption = (caption + " " if caption else "") + f"(a sample of {INTERACTIVE_LIMIT:,} of {len(table):,} rows)"
+        table = sample(table, INTERACTIVE_LIMIT)
+    note = "Searchable and sortable table."
+    caption = f"{caption} {note}" if caption else note
+    display(HTML(f"<p class='refract-caption'>{html.escape(caption)}</p>"))
+    display(HTML(tables.interactive_html(table, page_length, labels)))
+
+
+def setup_interactive() -> None:
+    """Load the table scripts into the notebook itself (offline: no CDN at build or read time)."""
+    from IPython.display import HTML, display
+
+    display(HTML(tables.init_html()))
+
+
+def say(*sentences: str | list[str]) -> None:
+    """Display findings in words, escaped (names in them come from input): a paragraph for loose
+    sentences, one list item per entry for a list."""
+    from IPython.display import HTML, display
+
+    parts = []
+    for s in sentences:
+        if isinstance(s, list):
+            items = "".join(f"<li>{html.escape(t)}</li>" for t in s if t)
+            parts.append(f"<ul class='refract-findings'>{items}</ul>")
+        elif s:
+            parts.append(f"<p class='refract-finding'>{html.escape(s)}</p>")
+    display(HTML("\n".join(parts)))
+
+
+def figure(fig, alt: str, caption: str, name: str = "") -> None:
+    """Show a figure with alt text that states its finding and a caption, both generated and escaped.
+
+    The SVG is embedded as an image, so it is shown without scripts; ``data-min-font-pt`` records the
+    smallest text size the figure was drawn with, which the browser tests scale by the displayed width.
+    """
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    from helpers.publication.plots import SVG_METADATA, min_font_pt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata=SVG_METADATA)
+    match = re.search(rb'width="([0-9.]+)pt"', buf.getvalue())
+    width = round(float(match.group(1)) * 4 / 3) if match else round(fig.get_figwidth() * 96)  # CSS px
+    src = base64.b64encode(buf.getvalue()).decode("ascii")
+    anchor = f" id='{html.escape(name, quote=True)}'" if name else ""
+    display(HTML(
+        f"<figure class='refract-figure'{anchor}><img src='data:image/svg+xml;base64,{src}' "
+        f"alt='{html.escape(alt, quote=True)}' width='{width}' data-min-font-pt='{min_font_pt(fig):.1f}' "
+        f"style='max-width:100%;height:auto'><figcaption>{html.escape(caption)}</figcaption></figure>"
+    ))
+    plt.close(fig)
 
 
 def glue_numbers(values: dict[str, object]) -> None:
@@ -67,28 +121,3 @@ def glue_numbers(values: dict[str, object]) -> None:
             import matplotlib.pyplot as plt
 
             plt.close(value)
-
-
-def interactive(table: pd.DataFrame, caption: str | None = None, page_length: int = 10):
-    """A sortable, searchable table (itables, JavaScript embedded offline) for long tables.
-
-    Cell text is escaped first (itables would otherwise pass HTML through when asked to), so article
-    text can never inject markup.
-    """
-    from IPython.display import HTML, display
-    from itables import show as itables_show
-
-    if len(table) > INTERACTIVE_LIMIT:
-        caption = (caption + " " if caption else "") + f"(a sample of {INTERACTIVE_LIMIT:,} of {len(table):,} rows)"
-        table = sample(table, INTERACTIVE_LIMIT)
-    if caption:
-        display(HTML(f"<p class='refract-caption'>{html.escape(caption)}</p>"))
-    itables_show(escape_table(table), pageLength=page_length, lengthMenu=[10, 25, 100, -1],
-                 classes="display compact refract-itable", allow_html=True, maxBytes=0)
-
-
-def setup_interactive() -> None:
-    """Load the itables JavaScript into the notebook itself (offline: no CDN at build or read time)."""
-    from itables import init_notebook_mode
-
-    init_notebook_mode(all_interactive=False, connected=False)

@@ -1,0 +1,132 @@
+"""Actor labels: the word an outlet uses for a group of people, counted as written.
+
+The label ("bandits", "protesters") is the measured variable; who is meant (the identity) is kept
+apart and never replaces it. Both come from ``actor_labels.yaml`` in the event codebook.
+
+Nouns such as "forces" or "troops" do not say whose they are: the words before them do. "Kazakh
+security forces" and "Russian troops" belong to different groups, so a head noun takes the group of
+the first modifier in the run of modifiers written before it. A bare head goes to the group that
+claims it (``unmodified_heads``) or, when none does, is reported as "owner not stated", not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.inputs.codebook import Codebook
+from helpers.text.normalise import WORD
+from helpers.text.patterns import phrase_pattern
+
+UNSTATED = "owner_not_stated"
+UNSTATED_LABEL = "Owner not stated"
+HIT_COLUMNS = ["article_id", "sentence_id", "outlet", "actor", "identity", "label", "as_written", "start", "end"]
+
+
+@dataclass(frozen=True)
+class LabelRules:
+    """The codebook's label rules, compiled once."""
+
+    pattern: re.Pattern[str]
+    owners: dict[str, tuple[tuple[str, str], ...]]  # term (lower) -> ((target, label), ...)
+    heads: frozenset[str]
+    modifiers: dict[str, str]  # modifier (lower) -> target
+    unmodified: dict[str, str]  # head (lower) -> target
+    identity: dict[str, str]  # target -> actor group
+    names: dict[str, str]  # target -> label in words
+
+
+def _norm(term: str) -> str:
+    return re.sub(r"\s+", " ", term.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=8)
+def label_rules(codebook: Codebook) -> LabelRules:
+    """Compile ``actor_labels.yaml``: one pattern over every term of every group."""
+    spec = codebook.section("actor_labels")
+    targets = spec.get("targets", {}) or {}
+    owners: dict[str, list[tuple[str, str]]] = {}
+    modifiers: dict[str, str] = {}
+    unmodified: dict[str, str] = {}
+    for target, tspec in targets.items():
+        for label, terms in (tspec.get("labels", {}) or {}).items():
+            for term in terms:
+                owners.setdefault(_norm(str(term)), []).append((target, str(label)))
+        for word in tspec.get("modifiers", []) or []:
+            modifiers.setdefault(_norm(str(word)), target)
+        for head in tspec.get("unmodified_heads", []) or []:
+            unmodified.setdefault(_norm(str(head)), target)
+    return LabelRules(
+        pattern=phrase_pattern(list(owners) or ["\u0000"], re.IGNORECASE),
+        owners={k: tuple(v) for k, v in owners.items()},
+        heads=frozenset(_norm(str(h)) for h in spec.get("heads", []) or []),
+        modifiers=modifiers,
+        unmodified=unmodified,
+        identity={t: str(s.get("actor", t)) for t, s in targets.items()},
+        names={t: str(s.get("label", t.replace("_", " "))) for t, s in targets.items()},
+    )
+
+
+def _modifier_run(text: str, start: int, rules: LabelRules) -> tuple[int, list[str]]:
+    """The modifiers written right before ``start`` (left to right) and where the run begins."""
+    words = list(WORD.finditer(text[:start]))
+    run: list[str] = []
+    begin = start
+    for w in reversed(words):
+        gap = text[w.end() : begin]
+        if gap.strip() or _norm(w.group()) not in rules.modifiers:
+            break
+        run.insert(0, _norm(w.group()))
+        begin = w.start()
+    return begin, run
+
+
+def _resolve(term: str, before: list[str], rules: LabelRules) -> tuple[str, str]:
+    """(target, label) for one matched term, given the modifiers written before it."""
+    owners = rules.owners[term]
+    words = term.split(" ")
+    head = words[-1]
+    if head not in rules.heads:
+        return owners[0]
+    decided = next((rules.modifiers[w] for w in before + words[:-1] if w in rules.modifiers), None)
+    target = decided or rules.unmodified.get(head) or UNSTATED
+    for owner in owners:
+        if owner[0] == target:
+            return owner
+    own_labels = {lab for t, lab in rules.owners.get(head, ()) if t == target}
+    return target, (next(iter(own_labels)) if own_labels else head)
+
+
+def label_hits(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Every label as written: article, sentence, outlet, group, identity, label, phrase, offsets.
+
+    ``start``/``end`` are offsets in the sentence text and cover the modifiers that decided the group.
+    """
+    rules = label_rules(codebook)
+    outlet_of = articles.set_index("article_id")["outlet_label"]
+    rows = []
+    for aid, sid, text in zip(sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True):
+        for m in rules.pattern.finditer(text):
+            term = _norm(m.group())
+            is_head = term.split(" ")[-1] in rules.heads
+            begin, before = _modifier_run(text, m.start(), rules) if is_head else (m.start(), [])
+            target, label = _resolve(term, before, rules)
+            rows.append(
+                (aid, sid, outlet_of.get(aid, ""), target, rules.identity.get(target, ""), label,
+                 text[begin : m.end()], begin, m.end())
+            )
+    return pd.DataFrame(rows, columns=HIT_COLUMNS)
+
+
+def label_counts(hits: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet, group and label: how often the label is written (outlet, actor, label, count)."""
+    table = hits.groupby(["outlet", "actor", "label"], as_index=False).size().rename(columns={"size": "count"})
+    return table[["outlet", "actor", "label", "count"]].sort_values(["actor", "label", "outlet"]).reset_index(drop=True)
+
+
+def group_names(codebook: Codebook) -> dict[str, str]:
+    """Group id -> group name in words, including the group for heads whose owner is not stated."""
+    return {**label_rules(codebook).names, UNSTATED: UNSTATED_LABEL}

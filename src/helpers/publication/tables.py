@@ -1,0 +1,131 @@
+"""The one place HTML tables are made: readable for people, escaped, and readable without JavaScript.
+
+Everything in a table can come from input: article text, titles, outlet names and file names, which
+become column headers when a table is pivoted by article. A file called ``<img onerror=...>.txt`` must
+show as text, so every header and every cell is escaped here, and nowhere else builds table HTML.
+
+Numbers are written for people: whole numbers without ".0", thousands separators, two decimals,
+an open upper bound as "no upper bound" rather than "inf", and missing values as a dash. Headers
+read as words ("n_sentences" becomes "Sentences").
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+import pandas as pd
+
+MISSING = "\u2014"
+DECIMALS = 2
+NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
+FALLBACK = re.compile(r'(<div id="[^"]+_fallback">).*?</div><script>', re.DOTALL)
+PREVIEW_MARKER = re.compile(
+    r"<sup>(?:<noscript>.*?</noscript>)?<a href=[^>]*itables\.org[^>]*>.*?</a></sup>", re.DOTALL
+)
+
+
+def header(name: object) -> str:
+    """A column name in words: 'n_sentences' -> 'Sentences', 'value_low' -> 'Value low'."""
+    text = str(name)
+    if text.startswith("n_") and len(text) > 2:
+        text = text[2:]
+    text = text.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def cell(value: object) -> str:
+    """One value as a person would write it."""
+    if value is None or value is pd.NaT:
+        return MISSING
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return _float(value)
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    if text.lower() in ("nan", "nat", "none", "<na>"):
+        return MISSING
+    return re.sub(r"\s*(?:\r\n|\r|\n|\\n)\s*", " ", text)
+
+
+def _float(value: float) -> str:
+    if math.isnan(value):
+        return MISSING
+    if math.isinf(value):
+        return "no upper bound" if value > 0 else "no lower bound"
+    if value.is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    if abs(value) < 0.01:
+        return f"{value:.3f}"
+    return f"{value:,.{DECIMALS}f}"
+
+
+def readable(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """Every cell as display text, headers in words (``labels`` overrides single headers)."""
+    labels = labels or {}
+    out = pd.DataFrame(
+        {i: [cell(v) for v in table.iloc[:, i].tolist()] for i in range(table.shape[1])}, index=range(len(table))
+    )
+    out.columns = [labels.get(str(c), header(c)) for c in _flat_columns(table)]
+    return out
+
+
+def _flat_columns(table: pd.DataFrame) -> list[str]:
+    if isinstance(table.columns, pd.MultiIndex):
+        return [" ".join(str(p) for p in c if str(p)) for c in table.columns]
+    return [str(c) for c in table.columns]
+
+
+def escaped(table: pd.DataFrame) -> pd.DataFrame:
+    """The readable table with every header and cell escaped for HTML."""
+    out = table.map(lambda v: html.escape(str(v)))
+    out.columns = [html.escape(str(c)) for c in out.columns]
+    return out
+
+
+def to_html(table: pd.DataFrame, max_rows: int | None = None, labels: dict[str, str] | None = None) -> str:
+    """A static HTML table: readable, escaped, no index column."""
+    shown = table if max_rows is None else table.head(max_rows)
+    safe = escaped(readable(shown, labels))
+    return safe.to_html(index=False, escape=False, border=0, classes="refract-table", na_rep=MISSING)
+
+
+def interactive_html(table: pd.DataFrame, page_length: int = 10, labels: dict[str, str] | None = None) -> str:
+    """An ITables table whose static copy (every row) is shown until, and unless, scripts run.
+
+    ITables' own notes for untrusted notebooks ("is your notebook trusted?") and its help link are
+    removed: a reader of the book has no notebook to trust.
+    """
+    from itables.javascript import to_html_datatable
+
+    page = to_html_datatable(
+        escaped(readable(table, labels)),
+        connected=False,
+        pageLength=page_length,
+        lengthMenu=[10, 25, 100, -1],
+        classes="display compact refract-itable",
+        allow_html=True,
+        maxBytes=0,
+        showIndex=False,
+    )
+    static = to_html(table, labels=labels)  # every row, not only the first page ITables would preview
+    page = FALLBACK.sub(lambda m: m.group(1) + static + "</div><script>", page, count=1)
+    return strip_notes(page)
+
+
+def strip_notes(page: str) -> str:
+    """Drop ITables' trust notes and static-preview marker from generated HTML."""
+    return NOSCRIPT.sub("", PREVIEW_MARKER.sub("", page))
+
+
+def init_html() -> str:
+    """The ITables/DataTables bundle for offline use, without its 'notebook trusted?' note."""
+    from itables.javascript import generate_init_offline_itables_html
+    from itables.options import dt_bundle
+
+    return strip_notes(generate_init_offline_itables_html(dt_bundle))

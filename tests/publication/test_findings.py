@@ -1,0 +1,76 @@
+"""Findings in words: sentences, not filled templates, and true for any corpus (tables invented here)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.publication import findings as f
+
+
+def test_numbers_agree_with_nouns():
+    assert f.count(0, "article") == "no articles"
+    assert f.count(1, "article") == "one article"
+    assert f.count(2, "family", "families") == "two families"
+    assert f.count(1234, "word") == "1,234 words"
+    assert "(s)" not in f.count(1, "article") + f.count(3, "article")
+
+
+def test_join_lists_like_prose():
+    assert f.join(["a"]) == "a" and f.join(["a", "b"]) == "a and b" and f.join(["a", "b", "c"]) == "a, b and c"
+
+
+def test_undeclared_outlet_reads_as_words():
+    assert f.outlet_name("unknown (x_12)") == "the unattributed article x_12"
+    assert f.article_phrase("x_12", "unknown (x_12)") == "the unattributed article x_12"
+    assert f.article_phrase("a", "Daily") == "article a (Daily)"
+
+
+def tone(rows):
+    return pd.DataFrame(rows, columns=["outlet", "mean_compound", "ci_low", "ci_high"])
+
+
+def test_overlapping_intervals_are_not_ranked():
+    text = f.tone_finding(tone([("A", -0.2, -0.4, 0.0), ("B", 0.1, -0.1, 0.3)]))
+    assert "cannot be ranked" in text and "overlaps" in text
+    assert "most negative" not in text
+
+
+def test_separated_intervals_are_named():
+    text = f.tone_finding(tone([("A", -0.5, -0.6, -0.4), ("B", 0.3, 0.2, 0.4), ("C", 0.0, -0.45, 0.25)]))
+    assert "A is more negative than B" in text
+    assert "A is more negative than C" not in text
+
+
+def test_keyness_says_when_nothing_or_one_passes():
+    k = pd.DataFrame({"outlet": ["A", "B"], "term": ["x", "y"], "z": [1.0, 2.5], "count": [2, 3]})
+    assert f.keyness_finding(k) == "Only one term is distinctive at z ≥ 1.96: “y” (B)."
+    assert f.keyness_finding(k.assign(z=[0.5, 1.0])).startswith("No term is distinctive")
+
+
+def test_same_numbers_are_said_once():
+    a = pd.Series([0.1, 0.2])
+    assert "same numbers" in f.same_numbers(a, a.copy(), "tone", "no article is a copy")
+    assert f.same_numbers(a, pd.Series([0.1, 0.3]), "tone", "x") == ""
+
+
+def test_numbers_say_no_conflict_in_words():
+    rec = pd.DataFrame({"group": ["deaths", "deaths"], "status": ["consistent", "single"]})
+    text = " ".join(f.numbers_finding(rec, pd.DataFrame(columns=["text"])))
+    assert "No figures conflict" in text and "0 " not in text
+    rec = pd.DataFrame({"group": ["deaths", "injured_people"], "status": ["conflict", "conflict"]})
+    assert "Two claims conflict, about deaths and injured people." in f.numbers_finding(rec, pd.DataFrame())
+
+
+def test_independent_articles_are_said_to_be_independent():
+    fam = pd.DataFrame({"article_id": ["a", "b"], "family": ["a", "b"]})
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"]})
+    assert f.provenance_finding(pd.DataFrame(columns=["relation"]), fam, arts) == [
+        "The two articles are independent texts: none copies or rewrites another."
+    ]
+
+
+def test_labels_only_one_outlet_uses():
+    counts = pd.DataFrame({"outlet": ["A", "A", "B"], "actor": ["crowd"] * 3, "label": ["mob", "people", "people"],
+                           "count": [1, 2, 4]})
+    (text,) = f.labels_finding(counts, {"crowd": "The crowd"})
+    assert text == "For the group “The crowd”, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."
