@@ -22,7 +22,7 @@ CONTEXT_AFTER = 40
 
 
 @lru_cache(maxsize=8)
-def _calendar(codebook: Codebook) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
+def calendar(codebook: Codebook) -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str]]:
     """Month-day pattern, month prefix -> number, and the deadline cue, from the general codebook."""
     lex = lexicon(codebook)
     names = [str(m) for m in codebook.section("number_words").get("months", [])]
@@ -32,7 +32,7 @@ def _calendar(codebook: Codebook) -> tuple[re.Pattern[str], dict[str, int], re.P
     return date_rx, months, deadline
 
 
-def _month(written: str, months: dict[str, int]) -> int | None:
+def month_number(written: str, months: dict[str, int]) -> int | None:
     """'Jan.' -> 1, 'Sept.' -> 9: a month written in full or by its first letters."""
     stem = written.lower().rstrip(".")
     return next((v for k, v in months.items() if k.startswith(stem[:3])), None)
@@ -41,11 +41,11 @@ def _month(written: str, months: dict[str, int]) -> int | None:
 def mentioned_dates(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
     """Month-day dates in each article, resolved to the event's year when none is written."""
     year = int(codebook.section("event").get("year", 0) or 0)
-    date_rx, months, deadline = _calendar(codebook)
+    date_rx, months, deadline = calendar(codebook)
     rows = []
     for aid, doc in normalised.documents.items():
         for m in date_rx.finditer(doc.clean_text):
-            month = _month(m.group(1), months)
+            month = month_number(m.group(1), months)
             y = int(m.group(3)) if m.group(3) else year
             try:
                 d = date(y, month, int(m.group(2))) if y and month else None

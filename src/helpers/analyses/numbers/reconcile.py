@@ -23,7 +23,7 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from helpers.analyses.numbers.dates import DATE_RX, MONTHS
+from helpers.analyses.numbers.dates import calendar, month_number
 from helpers.inputs.codebook import Codebook
 
 UNKNOWN = "unknown"
@@ -52,12 +52,12 @@ def _weekday_before(phrase: str, report: date) -> date | None:
     return None
 
 
-def _month_day(phrase: str, year: int) -> date | None:
-    m = DATE_RX.search(phrase)
+def _month_day(phrase: str, year: int, codebook: Codebook) -> date | None:
+    date_rx, months, _ = calendar(codebook)
+    m = date_rx.search(phrase)
     if not m or not year:
         return None
-    stem = m.group(1).lower().rstrip(".")[:3]
-    month = next((v for k, v in MONTHS.items() if k.startswith(stem)), None)
+    month = month_number(m.group(1), months)
     try:
         return date(int(m.group(3) or year), month, int(m.group(2))) if month else None
     except ValueError:
@@ -75,7 +75,7 @@ def claim_time(as_of: str, report_date: str, codebook: Codebook) -> tuple[str, i
             report = None
     year = report.year if report else int(codebook.section("event").get("year", 0) or 0)
     rank = _day_part_rank(as_of, codebook) if as_of else 3
-    own = _month_day(as_of, year) if as_of else None
+    own = _month_day(as_of, year, codebook) if as_of else None
     if own is None and as_of and report is not None:
         own = _weekday_before(as_of, report)
     if own is not None:
