@@ -207,9 +207,10 @@ def test_clear_error_out_that_is_a_file_or_read_only(tmp_path, monkeypatch, caps
     locked.mkdir()
     locked.chmod(0o555)
     if os.geteuid() == 0:  # root writes anywhere: stand in for the kernel's refusal
-        monkeypatch.setattr(publish.os, "access", lambda *a, **k: False)
-    assert main(["run", "--corpus", str(texts), "--out", str(locked)]) == 1
-    assert "ro: the output folder is not writable" in capsys.readouterr().err
+        monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    for verb in ("run", "analyse"):
+        assert main([verb, "--corpus", str(texts), "--out", str(locked)]) == 1
+        assert "ro: the output folder is not writable" in capsys.readouterr().err
 
 
 # 16. Stopped runs

@@ -8,6 +8,7 @@ only its own: table folders carry Refract's marker), and that two runs never wri
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ def prepare(out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DriverError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise DriverError(f"{out}: the output folder is not writable")
     owned_any = False
     for name in TABLES:
         folder = out / name
