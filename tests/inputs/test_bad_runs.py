@@ -97,6 +97,9 @@ def test_columns_never_write_over_the_input(tmp_path):
     assert (folder / "converted" / "corpus.parquet").exists()
     assert main(["analyse", "--corpus", str(folder / "converted" / "corpus.parquet"), "--out", str(folder),
                  "--columns", "text=text", "--workers", "1"]) == 1  # the converted copy is now the input
+    part = next((folder / "articles").glob("part-*.parquet"))
+    assert main(["analyse", "--corpus", str(part), "--out", str(folder), "--workers", "1"]) == 1
+    assert part.exists()  # an output used as input is not cleared away
 
 
 # 3. Renames: a run is published by switching one link

@@ -215,8 +215,10 @@ def load_corpus(
     """Load a whole corpus into the articles table (one row per input file or record).
 
     Usable articles have status ``ok`` or ``warning``; others are ``rejected`` (empty, binary,
-    too large), ``duplicate`` (same content as an earlier article) or ``missing`` (in the manifest,
-    not on disk). ``issues`` says why, in words. Each problem is also emitted as a :class:`CorpusWarning`.
+    too large, an unsafe link, a bad value), ``duplicate`` (same content as an earlier article),
+    ``missing`` (in the manifest, not on disk) or ``skipped`` (hidden entries, subfolders); see
+    :data:`STATUSES`. ``issues`` says why, in words. Each problem is also emitted as a :class:`CorpusWarning`.
+    A corpus with no usable article raises :class:`CorpusError`.
     """
     chunks = list(iter_corpus(corpus_dir, chunk_size=10**9, max_bytes=max_bytes, columns=columns))
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]

@@ -100,6 +100,9 @@ def converted(corpus: Path, out: Path, columns: dict[str, str]) -> Path:
 def analyse(corpus: Path, out: Path, columns: dict[str, str] | None, batch: Callable[..., object],
             **engine: object) -> tuple[object, CorpusTally]:
     """Run ``batch`` (the engine's ``run_batch``) on the corpus under a lock, accounting for every input."""
+    for name in (*TABLES, PAIRS, *((CONVERTED,) if columns else ())):
+        if corpus.resolve().is_relative_to((out / name).resolve()):
+            raise DriverError(f"{corpus}: the corpus lies in OUT/{name}, which this run replaces; choose another --out")
     prepare(out)
     before = {p.name for p in out.iterdir()}
     with locked(out):

@@ -28,6 +28,7 @@ from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.pipeline.publish import (
     PUBLISHED,
     PUBLISHING,
+    RUNS,
     DriverError,
     RunStopped,
     check_book,
@@ -298,6 +299,8 @@ def run(
     book_p = resolve(book_dir) if book_dir else None
     if book_p is not None:
         check_book(book_p, [out_p, corpus_p, codebook_p, PROJECT_ROOT])
+    if corpus_p.resolve().is_relative_to((out_p / RUNS).resolve()):
+        raise DriverError(f"{corpus_p}: the corpus lies in a run folder of {out_p}, which this run replaces")
     check_out(out_p)
     with locked(out_p):
         leftovers(out_p, log)

@@ -58,7 +58,7 @@ def check_replaceable(folder: Path, what: str) -> None:
     if not is_owned(folder):
         raise DriverError(
             f"{folder}: {what} exists and was not made by Refract (no {OWNED} marker); refusing to replace it. "
-            "Move it away or choose another folder."
+            "Move it away or choose another folder (one made by a Refract version without markers: remove it once)."
         )
 
 
