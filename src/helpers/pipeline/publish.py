@@ -206,7 +206,7 @@ def _replace_with_copy(source: Path, final: Path, what: str) -> None:
     check_replaceable(final, what)
     tmp = final.with_name(f".{final.name}.refract-new-{os.getpid()}")
     old = final.with_name(f".{final.name}.refract-old-{os.getpid()}")
-    for leftover in (tmp, old):
+    for leftover in final.parent.glob(f".{final.name}.refract-*"):  # left by a publish that was stopped
         if is_owned(leftover):
             shutil.rmtree(leftover)
     shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(OWNED, INCOMPLETE, RUN_RECORD))
