@@ -16,7 +16,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers.__main__ import main
-from helpers.inputs.config import resolve
+from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.inputs.corpus import CorpusError, write_canonical
 from helpers.inputs.results import read_table
 from helpers.pipeline import publish
@@ -252,6 +252,8 @@ def test_relative_paths_resolve_against_the_current_folder(tmp_path, monkeypatch
     assert resolve("my/corpus") == tmp_path.resolve() / "my" / "corpus"
     assert main(["run", "--corpus", "nope", "--out", "o"]) == 1
     assert f"{tmp_path.resolve() / 'nope'}: corpus not found" in capsys.readouterr().err
+    monkeypatch.chdir(NOTEBOOKS_DIR)  # a Jupyter kernel: the notebooks' defaults are project-relative
+    assert resolve("seeds") == PROJECT_ROOT / "seeds"
 
 
 @pytest.mark.slow
