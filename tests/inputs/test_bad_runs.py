@@ -111,6 +111,11 @@ def test_build_refuses_a_book_whose_publishing_was_interrupted(tmp_path):
         build_book(tmp_path, **QUIET)
 
 
+def test_every_run_gets_a_new_folder_even_within_one_second(tmp_path):
+    first, second = publish.new_run(tmp_path, {}), publish.new_run(tmp_path, {})
+    assert first != second and (second / publish.INCOMPLETE).exists() and publish.is_owned(second)
+
+
 @pytest.mark.slow
 def test_run_is_published_by_one_atomic_switch(tmp_path, monkeypatch):
     nbs = notebooks(tmp_path, [WRITE])
