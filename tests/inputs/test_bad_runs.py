@@ -16,7 +16,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers.__main__ import main
-from helpers.inputs.config import resolve
+from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.inputs.corpus import CorpusError, write_canonical
 from helpers.inputs.results import read_table
 from helpers.pipeline import publish
@@ -97,6 +97,9 @@ def test_columns_never_write_over_the_input(tmp_path):
     assert (folder / "converted" / "corpus.parquet").exists()
     assert main(["analyse", "--corpus", str(folder / "converted" / "corpus.parquet"), "--out", str(folder),
                  "--columns", "text=text", "--workers", "1"]) == 1  # the converted copy is now the input
+    part = next((folder / "articles").glob("part-*.parquet"))
+    assert main(["analyse", "--corpus", str(part), "--out", str(folder), "--workers", "1"]) == 1
+    assert part.exists()  # an output used as input is not cleared away
 
 
 # 3. Renames: a run is published by switching one link
@@ -106,6 +109,11 @@ def test_build_refuses_a_book_whose_publishing_was_interrupted(tmp_path):
     (tmp_path / publish.PUBLISHING).write_text("pid 1")
     with pytest.raises(DriverError, match="stopped while publishing"):
         build_book(tmp_path, **QUIET)
+
+
+def test_every_run_gets_a_new_folder_even_within_one_second(tmp_path):
+    first, second = publish.new_run(tmp_path, {}), publish.new_run(tmp_path, {})
+    assert first != second and (second / publish.INCOMPLETE).exists() and publish.is_owned(second)
 
 
 @pytest.mark.slow
@@ -207,9 +215,10 @@ def test_clear_error_out_that_is_a_file_or_read_only(tmp_path, monkeypatch, caps
     locked.mkdir()
     locked.chmod(0o555)
     if os.geteuid() == 0:  # root writes anywhere: stand in for the kernel's refusal
-        monkeypatch.setattr(publish.os, "access", lambda *a, **k: False)
-    assert main(["run", "--corpus", str(texts), "--out", str(locked)]) == 1
-    assert "ro: the output folder is not writable" in capsys.readouterr().err
+        monkeypatch.setattr(os, "access", lambda *a, **k: False)
+    for verb in ("run", "analyse"):
+        assert main([verb, "--corpus", str(texts), "--out", str(locked)]) == 1
+        assert "ro: the output folder is not writable" in capsys.readouterr().err
 
 
 # 16. Stopped runs
@@ -248,6 +257,8 @@ def test_relative_paths_resolve_against_the_current_folder(tmp_path, monkeypatch
     assert resolve("my/corpus") == tmp_path.resolve() / "my" / "corpus"
     assert main(["run", "--corpus", "nope", "--out", "o"]) == 1
     assert f"{tmp_path.resolve() / 'nope'}: corpus not found" in capsys.readouterr().err
+    monkeypatch.chdir(NOTEBOOKS_DIR)  # a Jupyter kernel: the notebooks' defaults are project-relative
+    assert resolve("seeds") == PROJECT_ROOT / "seeds"
 
 
 @pytest.mark.slow

@@ -28,8 +28,15 @@ NLTK_DATA_DIR = Path(os.environ.get("REFRACT_NLTK_DATA", PROJECT_ROOT / ".nltk_d
 
 
 def resolve(path: str | os.PathLike[str]) -> Path:
-    """An absolute path for a user-supplied one: relative paths are relative to the current folder, as in a shell."""
-    return (Path.cwd() / Path(path).expanduser()).resolve()
+    """An absolute path for a user-supplied one: relative paths are relative to the current folder, as in a shell.
+
+    One exception: a kernel that Jupyter starts for a notebook runs in ``notebooks/``, while the
+    notebooks' parameter defaults (``corpus_dir = "seeds"``) are written relative to the project
+    root; there, relative paths resolve against the project root, as they do under the driver.
+    """
+    cwd = Path.cwd().resolve()
+    base = PROJECT_ROOT if cwd == NOTEBOOKS_DIR.resolve() else cwd
+    return (base / Path(path).expanduser()).resolve()
 
 
 def results_dir(work_dir: str | os.PathLike[str]) -> Path:

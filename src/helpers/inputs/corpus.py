@@ -93,6 +93,13 @@ def read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, list[dict[str, str]]]
     return manifest[~dup].reset_index(drop=True), problems
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _file_row(entry: Entry, info: dict | None, seen: Seen, max_bytes: int) -> tuple[dict[str, object], list[str]]:
     """One articles-table row for one readable text file."""
     row = empty_row(entry.name)
@@ -106,7 +113,7 @@ def _file_row(entry: Entry, info: dict | None, seen: Seen, max_bytes: int) -> tu
     try:
         data = read_limited(entry.target, max_bytes)
     except Unreadable as exc:
-        row.update(status="rejected", n_bytes=entry.target.stat().st_size)
+        row.update(status="rejected", n_bytes=_size(entry.target))
         return row, [*issues, str(exc)]
     row["n_bytes"] = len(data)
     row["sha256"] = hashlib.sha256(data).hexdigest()
@@ -132,7 +139,7 @@ def _entry_row(entry: Entry, meta: dict, seen: Seen, max_bytes: int) -> tuple[di
     meta_fields(row, meta.get(entry.name, {}), issues, MANIFEST)
     row["status"] = entry.status
     if entry.target is not None:
-        row["n_bytes"] = entry.target.stat().st_size
+        row["n_bytes"] = _size(entry.target)
     return row, [*issues, entry.issue]
 
 
@@ -215,8 +222,10 @@ def load_corpus(
     """Load a whole corpus into the articles table (one row per input file or record).
 
     Usable articles have status ``ok`` or ``warning``; others are ``rejected`` (empty, binary,
-    too large), ``duplicate`` (same content as an earlier article) or ``missing`` (in the manifest,
-    not on disk). ``issues`` says why, in words. Each problem is also emitted as a :class:`CorpusWarning`.
+    too large, an unsafe link, a bad value), ``duplicate`` (same content as an earlier article),
+    ``missing`` (in the manifest, not on disk) or ``skipped`` (hidden entries, subfolders); see
+    :data:`STATUSES`. ``issues`` says why, in words. Each problem is also emitted as a :class:`CorpusWarning`.
+    A corpus with no usable article raises :class:`CorpusError`.
     """
     chunks = list(iter_corpus(corpus_dir, chunk_size=10**9, max_bytes=max_bytes, columns=columns))
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.inputs.records import MANIFEST
+from helpers.inputs.records import MANIFEST, CorpusError
 
 TEXT_SUFFIX = ".txt"
 KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
@@ -72,7 +72,10 @@ def classify(path: Path, root: Path) -> Entry:
         target, why = _follow(path, root)
         if target is None:
             return Entry(name, status="rejected", issue=why)
-    mode = target.stat().st_mode
+    try:
+        mode = target.stat().st_mode
+    except OSError as exc:
+        return Entry(name, status="rejected", issue=f"cannot be examined ({exc.strerror}); not read")
     if stat.S_ISDIR(mode):
         if name.lower().endswith(TEXT_SUFFIX):
             return Entry(name, status="rejected", issue="a folder named like an article, not a file; not read")
@@ -88,7 +91,10 @@ def classify(path: Path, root: Path) -> Entry:
 def scan(corpus_dir: Path) -> list[Entry]:
     """Every entry of the folder except the manifest, sorted by name."""
     root = corpus_dir.resolve()
-    paths = sorted((p for p in corpus_dir.iterdir() if p.name != MANIFEST), key=lambda p: os.fsencode(p.name))
+    try:
+        paths = sorted((p for p in corpus_dir.iterdir() if p.name != MANIFEST), key=lambda p: os.fsencode(p.name))
+    except OSError as exc:
+        raise CorpusError(f"{corpus_dir}: cannot list the corpus folder ({exc.strerror})") from None
     return [classify(p, root) for p in paths]
 
 
@@ -98,7 +104,10 @@ class Unreadable(ValueError):
 
 def read_limited(path: Path, max_bytes: int) -> bytes:
     """Read a regular file whose size is checked first; never follows a link swapped in since the scan."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:  # unreadable, vanished, or swapped for a link since the scan
+        raise Unreadable(f"cannot be read ({exc.strerror}); not read") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

@@ -41,10 +41,13 @@ def check_csv_header(path: Path, what: str = "CSV") -> list[str]:
     pandas would rename a repeated header ``outlet.1`` and, when the first data row has an extra
     field, silently use the first column as the index and shift every value one column left.
     """
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        reader = csv.reader(fh)
-        header = next(reader, [])
-        first = next(reader, None)
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            first = next(reader, None)
+    except (csv.Error, UnicodeDecodeError, OSError) as exc:
+        raise CorpusError(f"{path}: cannot read as {what} ({exc})") from None
     names = [h.strip().lower() for h in header]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:

@@ -8,6 +8,7 @@ only its own: table folders carry Refract's marker), and that two runs never wri
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ def prepare(out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DriverError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise DriverError(f"{out}: the output folder is not writable")
     owned_any = False
     for name in TABLES:
         folder = out / name
@@ -97,6 +100,9 @@ def converted(corpus: Path, out: Path, columns: dict[str, str]) -> Path:
 def analyse(corpus: Path, out: Path, columns: dict[str, str] | None, batch: Callable[..., object],
             **engine: object) -> tuple[object, CorpusTally]:
     """Run ``batch`` (the engine's ``run_batch``) on the corpus under a lock, accounting for every input."""
+    for name in (*TABLES, PAIRS, *((CONVERTED,) if columns else ())):
+        if corpus.resolve().is_relative_to((out / name).resolve()):
+            raise DriverError(f"{corpus}: the corpus lies in OUT/{name}, which this run replaces; choose another --out")
     prepare(out)
     before = {p.name for p in out.iterdir()}
     with locked(out):

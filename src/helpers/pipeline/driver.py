@@ -28,6 +28,7 @@ from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.pipeline.publish import (
     PUBLISHED,
     PUBLISHING,
+    RUNS,
     DriverError,
     RunStopped,
     check_book,
@@ -267,6 +268,26 @@ def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> 
     return folder
 
 
+def _preflight(corpus: str | Path, out: str | Path, codebook: str | Path | None,
+               book_dir: str | Path | None) -> tuple[Path, Path, Path, Path | None]:
+    """Every check that can fail before a notebook runs: inputs exist, and no folder but Refract's is replaced."""
+    from helpers.inputs.config import DEFAULT_CODEBOOK
+
+    corpus_p, out_p = resolve(corpus), resolve(out)
+    codebook_p = resolve(codebook) if codebook else DEFAULT_CODEBOOK
+    if not corpus_p.exists():
+        raise DriverError(f"{corpus_p}: corpus not found")
+    if not codebook_p.is_dir():
+        raise DriverError(f"{codebook_p}: codebook folder not found")
+    book_p = resolve(book_dir) if book_dir else None
+    if book_p is not None:
+        check_book(book_p, [out_p, corpus_p, codebook_p, PROJECT_ROOT])
+    if corpus_p.resolve().is_relative_to((out_p / RUNS).resolve()):
+        raise DriverError(f"{corpus_p}: the corpus lies in a run folder of {out_p}, which this run replaces")
+    check_out(out_p)
+    return corpus_p, out_p, codebook_p, book_p
+
+
 def run(
     corpus: str | Path,
     out: str | Path,
@@ -284,21 +305,10 @@ def run(
     :mod:`helpers.pipeline.publish`). With ``book_dir`` the executed notebooks are also placed there
     for Jupyter Book, and the tables in its sibling ``data/``; only folders Refract made are replaced.
     """
-    from helpers.inputs.config import DEFAULT_CODEBOOK
-
-    corpus_p, out_p = resolve(corpus), resolve(out)
-    codebook_p = resolve(codebook) if codebook else DEFAULT_CODEBOOK
-    if not corpus_p.exists():
-        raise DriverError(f"{corpus_p}: corpus not found")
-    if not codebook_p.is_dir():
-        raise DriverError(f"{codebook_p}: codebook folder not found")
+    corpus_p, out_p, codebook_p, book_p = _preflight(corpus, out, codebook, book_dir)
     notebooks = discover(resolve(notebooks_dir))
     if only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
-    book_p = resolve(book_dir) if book_dir else None
-    if book_p is not None:
-        check_book(book_p, [out_p, corpus_p, codebook_p, PROJECT_ROOT])
-    check_out(out_p)
     with locked(out_p):
         leftovers(out_p, log)
         if columns:
@@ -309,7 +319,7 @@ def run(
         params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
         params.update(extra or {})
         scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
-                 str(codebook_p): _display(codebook_p, "codebook"), str(PROJECT_ROOT): "."}
+                 str(codebook_p): _display(codebook_p, "codebook"), str(PROJECT_ROOT): "."}  # longest first
         os.environ.setdefault("PYTHONHASHSEED", "0")
         os.environ["REFRACT_RUN"] = "1"
         total = time.perf_counter()

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,7 +59,7 @@ def check_replaceable(folder: Path, what: str) -> None:
     if not is_owned(folder):
         raise DriverError(
             f"{folder}: {what} exists and was not made by Refract (no {OWNED} marker); refusing to replace it. "
-            "Move it away or choose another folder."
+            "Move it away or choose another folder (one made by a Refract version without markers: remove it once)."
         )
 
 
@@ -124,8 +125,10 @@ def leftovers(out: Path, log: Callable[..., None]) -> None:
 def new_run(out: Path, record: dict[str, object]) -> Path:
     """A fresh, marked, incomplete run folder under OUT/runs/."""
     mark(out / RUNS, "made by Refract; holds one folder per run, old runs are removed")
-    run_id = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-    folder = mark(out / RUNS / run_id)
+    folder = mark(Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=out / RUNS)))  # always new
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)  # as readable as a folder made by mkdir (mkdtemp makes it private)
     (folder / INCOMPLETE).write_text(f"pid {os.getpid()}, started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
     (folder / RUN_RECORD).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return folder
@@ -206,7 +209,7 @@ def _replace_with_copy(source: Path, final: Path, what: str) -> None:
     check_replaceable(final, what)
     tmp = final.with_name(f".{final.name}.refract-new-{os.getpid()}")
     old = final.with_name(f".{final.name}.refract-old-{os.getpid()}")
-    for leftover in (tmp, old):
+    for leftover in final.parent.glob(f".{final.name}.refract-*"):  # left by a publish that was stopped
         if is_owned(leftover):
             shutil.rmtree(leftover)
     shutil.copytree(source, tmp, ignore=shutil.ignore_patterns(OWNED, INCOMPLETE, RUN_RECORD))
