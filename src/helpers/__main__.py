@@ -52,7 +52,7 @@ def cmd_build_book(args: argparse.Namespace) -> int:
 
 def cmd_provision(args: argparse.Namespace) -> int:
     from helpers.inputs.config import NLTK_DATA_DIR, resolve
-    from helpers.pipeline.provision import provision_nltk
+    from helpers.inputs.nltk_data import provision_nltk
 
     path = provision_nltk(resolve(args.nltk_data) if args.nltk_data else NLTK_DATA_DIR)
     print(f"VADER lexicon provisioned at {path}")

@@ -23,7 +23,7 @@ import pandas as pd
 from helpers.analyses import labels
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
-from helpers.pipeline.provision import use_project_nltk_data
+from helpers.inputs.nltk_data import use_project_nltk_data
 from helpers.text.patterns import phrase_pattern
 
 THRESHOLD = 0.05
@@ -33,7 +33,7 @@ MASK = "someone"  # a word VADER does not score, put where a masked name stood
 
 @lru_cache(maxsize=1)
 def analyzer():
-    """NLTK's VADER with the lexicon provisioned offline (see helpers.pipeline.provision)."""
+    """NLTK's VADER with the lexicon provisioned offline (see helpers.inputs.nltk_data)."""
     use_project_nltk_data()
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
 

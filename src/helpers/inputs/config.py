@@ -20,7 +20,6 @@ GENERAL_CODEBOOK = GENERAL_DIR / DEFAULT_LANGUAGE
 TEMPLATES_DIR = CODEBOOKS_DIR / "templates"
 DEFAULT_CODEBOOK = CODEBOOKS_DIR / "kazakhstan-2022"
 DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
-DEFAULT_WORK = PROJECT_ROOT / "build"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 BOOK_DIR = PROJECT_ROOT / "book"
 GOLD_DIR = PROJECT_ROOT / "tests" / "gold"  # hand-written gold annotations (data, never imported)
@@ -38,7 +37,3 @@ def resolve(path: str | os.PathLike[str]) -> Path:
     base = PROJECT_ROOT if cwd == NOTEBOOKS_DIR.resolve() else cwd
     return (base / Path(path).expanduser()).resolve()
 
-
-def results_dir(work_dir: str | os.PathLike[str]) -> Path:
-    """Where a run writes its result tables (the DESIGN.md contract)."""
-    return resolve(work_dir) / "results"
