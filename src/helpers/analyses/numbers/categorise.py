@@ -23,6 +23,8 @@ NOUN_MAX_WORDS = 4
 # Words that may stand between a noun written before a number and the count verb ("force would number").
 COUNT_VERB_MAX_WORDS = 3
 OTHER_VERB = "\x00other verb"
+# The largest number read as an age when it is set off by commas after a name.
+AGE_MAX = 120
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _context_check(before: str, after: str, m: re.Match, value: float | None, le
         return "address"
     if value == 1 and not raw[:1].isdigit() and lex.partitive_rx.match(after):
         return "one_of"
+    if value is not None and value < AGE_MAX and re.search(r"[A-Z][\w'-]*,\s*$", before) and re.match(r"\s*,", after):
+        return "age"  # "Ana Lopez, 46, was ..." : an age set off by commas after a name
     return None
 
 
@@ -175,7 +179,9 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
         lower = word.lower()
         if rules.predicate_hits(word) and word.islower():
             return None
-        if word[:1].isupper() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+        if lower in lex.function_words and lower not in lex.noun_phrase_words:
+            return None  # the noun phrase has ended ("800 cattle by ...")
+        if word[:1].isupper() or lower in lex.noun_phrase_words or lex.adverb_rx.fullmatch(lower):
             continue
         if word.islower() and not lex.past_tense_rx.fullmatch(lower):
             continue  # an adjective: "two armed men"
@@ -251,23 +257,57 @@ def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> boo
     return False
 
 
-def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], rules: QuantityRules,
-                     lex: Lexicon) -> str | None:
-    """The predicate of a count's clause: object position, then after the count, then before it, then nearest."""
+def _agent(after: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:
+    """An active verb right after the count with an object after it: the count did it ("two gunmen killed a priest")."""
+    between = after[: hit[0]].lower().split()
+    if any(w in lex.function_words for w in between):
+        return False  # "14 people were killed", "12 have died"
+    rest = after[hit[1] :]
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
+            or lex.qualifier_start_rx.match(rest) is not None)
+
+
+def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: QuantityRules, lex: Lexicon) -> str | None:
+    """Coordinated subjects share the verb after the last of them ("dozens of X and 12 Y had been killed")."""
+    link = sentence[tail : outer[1]]
+    q = lex.qualifier_rx.search(link)
+    words = (link[: q.start()] if q else link).replace(",", " ").lower().split()
+    if outer[1] >= len(sentence) or not words or not all(w in lex.function_words for w in words):
+        return None
+    rest = sentence[outer[1] :]
+    stop = lex.clause_opener_rx.search(rest)
+    hits = rules.predicate_hits(rest[: stop.start()] if stop else rest)
+    return hits[0][2] if hits else None
+
+
+def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], outer: tuple[int, int],
+                     rules: QuantityRules, lex: Lexicon) -> str | None:
+    """The predicate of a count's clause: object position, then after the count, then before it.
+
+    The last resort is the nearest predicate between the neighbouring numbers (``outer``): a verb
+    across another number belongs to that number.
+    """
     before = sentence[clause[0] : s]
     found = object_of(before, rules, lex)
     if found:
         return found
     after = sentence[tail : clause[1]]
     hits = rules.predicate_hits(after)
-    if _subject_of_other_verb(after, rules, lex):
+    if _subject_of_other_verb(after, rules, lex) or (hits and _agent(after, hits[0], lex)):
         return OTHER_VERB
     if hits:
         return _chain_end(hits, 0, after, lex)
     hits = rules.predicate_hits(before)
     if hits:
         return hits[-1][2]
-    hits = rules.predicate_hits(sentence)
+    shared = _coordinated(sentence, tail, outer, rules, lex)
+    if shared:
+        return shared
+    hits = [(a + outer[0], b + outer[0], n) for a, b, n in rules.predicate_hits(sentence[outer[0] : outer[1]])]
     if hits:
         return min((min(abs(a - tail), abs(b - s)), name) for a, b, name in hits)[1]
     return None
@@ -296,7 +336,7 @@ def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexi
 def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
                inherited: str = "", compound: str = "") -> tuple[str, str, str]:
     """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
-    clause = own_clause(sentence, s, e, clause, lex)
+    outer, clause = clause, own_clause(sentence, s, e, clause, lex)
     after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
     noun = noun_after(after_text, rules, lex)
     if noun is None:
@@ -311,7 +351,7 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     claimed = _claimed(sentence, group, rules)
     if claimed:
         return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
-    predicate = clause_predicate(sentence, s, tail, clause, rules, lex)
+    predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
     cat = rules.category(predicate, group) or rules.category(predicate, "")

@@ -10,6 +10,8 @@ was killed") is a count of one.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from helpers.analyses.numbers.categorise import QuantityRules, categorise, country_of, quantity_rules, typed
@@ -37,35 +39,46 @@ def _protected(text: str, codebook: Codebook) -> list[tuple[int, int]]:
 
 
 def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
-              inherited: str) -> tuple[str, str, str, str]:
-    """(category, noun group, unit, qualifier) of one number in its sentence."""
+              inherited: str) -> tuple[str, str, str, str, bool]:
+    """(category, noun group, unit, qualifier, typed) of one number in its sentence; typed: not a count at all."""
     if f.kind == "ordinal":
-        return "other", "", "ordinal", "exact"
+        return "other", "", "ordinal", "exact", True
     if f.kind == "one":
-        return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact"
+        return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact", False
     qualifier = "vague" if f.kind == "vague" else ("range" if f.kind == "range" else _qualifier(text, f.start, lex)[0])
     unit = typed(text, f.match, f.low, lex) if f.kind == "number" and f.match is not None else None
     if unit:
-        return "other", "", unit, qualifier
+        return "other", "", unit, qualifier, True
     compound = (f.match.group("compound") or "") if f.match is not None else ""
     category, group, unit = categorise(text, f.start, f.end, clause, rules, lex, inherited, compound)
-    return category, group, unit, qualifier
+    return category, group, unit, qualifier, False
 
 
 def _predicate_at(text: str, f: Found, rules: QuantityRules) -> str:
     return next((name for a, _b, name in rules.predicate_hits(text) if a == f.start), "")
 
 
-def _part_of(text: str, f: Found, category: str, claims: list[dict], lex: Lexicon) -> tuple[str, str]:
-    """(category, claim id of the total) for a count introduced by a breakdown word; else (category, '')."""
-    if category == "other" or f.kind == "one" or not claims:
+def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: QuantityRules,
+             lex: Lexicon) -> tuple[str, str]:
+    """(category, claim id of the total) for a count introduced by a breakdown word; else (category, '').
+
+    A breakdown counts what its total counts: it keeps a category of its own only when that category
+    refines the total's (same predicate, narrower noun: "including 18 officers" under a death toll) or
+    when its own words after it name its predicate ("including 40 in intensive care").
+    """
+    if f.kind == "one" or not claims:
         return category, ""
     start = _qualifier(text, f.start, lex)[1] if f.kind != "vague" else f.start
     if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     parent = claims[-1]
-    if parent["category"] == category:
-        return category + PART_SUFFIX, parent["claim_id"]
+    predicate = {c.name: c.predicate for c in rules.categories}
+    parent_category = parent["category"].removesuffix(PART_SUFFIX)
+    stop = re.search(r"[,;.)]", text[f.end :])
+    own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
+    if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
+                                       and not rules.predicate_hits(own_words)):
+        return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
 
 
@@ -85,11 +98,14 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     rows: list[dict] = []
     inherited = ""
     for f, clause in zip(found, clauses, strict=True):
-        category, group, unit, qualifier = _classify(text, f, clause, rules, lex, inherited)
+        category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
         if group and category != "other":
             inherited = group
+        if not is_typed:
+            category, part_of = _part_of(text, f, category, [r for r in rows if r["category"] != "other"], rules, lex)
+        else:
+            part_of = ""
         event = category != "other"
-        category, part_of = _part_of(text, f, category, [r for r in rows if r["category"] != "other"], lex)
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
         rows.append({
             "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,

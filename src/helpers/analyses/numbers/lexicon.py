@@ -57,6 +57,8 @@ class Lexicon:
     vague_rx: re.Pattern[str]
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
+    qualifier_start_rx: re.Pattern[str]
+    noun_phrase_words: frozenset[str]
     ordinal_rx: re.Pattern[str]
     month_rx: str
     weekday_rx: str
@@ -139,6 +141,8 @@ def lexicon(codebook: Codebook) -> Lexicon:
         vague_rx=words_rx(list(vague)),
         qualifier_rx=re.compile(r"(?<![\w-])(?:" + (alternation(list(quals)) or "(?!)") + r")\s*$", re.IGNORECASE),
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
+        qualifier_start_rx=re.compile(r"\s*(?:" + (alternation(list(quals)) or "(?!)") + r")(?![\w-])", re.I),
+        noun_phrase_words=frozenset(str(w).lower() for w in nw.get("noun_phrase_words", [])),
         ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b|\b\d+(?:{suffixes})\b", re.I),
         month_rx=month_rx, weekday_rx=weekday_rx, units=units, unit_terms=unit_terms,
         currency_rx=re.compile("(?:" + (alternation(nw.get("currency_symbols", [])) or "(?!)") + r")\s*$"),
