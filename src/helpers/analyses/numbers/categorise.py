@@ -50,6 +50,7 @@ class QuantityRules:
     categories: tuple[Category, ...]
     countries: tuple[tuple[str, re.Pattern[str]], ...]
     count_of_one: tuple[str, ...]
+    not_people: re.Pattern[str]
 
     def predicate_hits(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, predicate) of every predicate term in ``text``, in order."""
@@ -107,6 +108,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
         nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
         categories=tuple(cats), countries=_countries(q.get("countries")),
         count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
+        not_people=words_rx([str(t) for t in q.get("not_people", [])]),
     )
 
 
@@ -178,6 +180,9 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
             return hit[0], hit[1], start + len(hit[1])
         lower = word.lower()
         if rules.predicate_hits(word) and word.islower():
+            nxt = _words(text[start + len(word) :], 1)
+            if nxt and rules.noun_at(text[start + len(word) + nxt[0][0] :]):
+                continue  # a predicate used as an adjective: "displaced people", "wounded soldiers"
             return None
         if lower in lex.function_words and lower not in lex.noun_phrase_words:
             return None  # the noun phrase has ended ("800 cattle by ...")
@@ -227,7 +232,8 @@ def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon
     """The last of coordinated predicates ("were abducted and later killed" -> killed)."""
     while i + 1 < len(hits):
         gap = text[hits[i][1] : hits[i + 1][0]].replace(",", " ").split()
-        if not gap or not all(w.lower() in lex.function_words or lex.adverb_rx.fullmatch(w.lower()) for w in gap):
+        if not gap or not all((w.lower() in lex.function_words and w.lower() not in lex.noun_phrase_words)
+                              or lex.adverb_rx.fullmatch(w.lower()) for w in gap):
             break
         i += 1
     return hits[i][2]
@@ -246,15 +252,18 @@ def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | N
 
 
 def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> bool:
-    """The first content word after a count is a past-tense verb that is not a casualty ("gunmen stormed")."""
-    for _, word in _words(text, NOUN_MAX_WORDS):
-        lower = word.lower()
-        if lower in lex.relative_words:
-            return False
-        if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
-            continue
-        return bool(lex.past_tense_rx.fullmatch(lower)) and not rules.predicate_hits(word)
-    return False
+    """The word right after a count is another verb, used actively ("30 gunmen stormed the village").
+
+    A participle followed by a preposition ("people trapped in ...") describes the count instead.
+    """
+    words = _words(text, 2)
+    if not words:
+        return False
+    lower = words[0][1].lower()
+    if lower in lex.function_words or not lex.past_tense_rx.fullmatch(lower) or rules.predicate_hits(lower):
+        return False
+    nxt = words[1][1].lower() if len(words) > 1 else ""
+    return not nxt or nxt in lex.singular_determiners or nxt not in lex.function_words
 
 
 def _agent(after: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:
@@ -326,6 +335,22 @@ def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str,
     return None
 
 
+def _qualified_start(sentence: str, s: int, lex: Lexicon) -> int:
+    """Where a number's qualifier starts ("at least 12" -> the 'a'), else the number's start."""
+    m = lex.qualifier_rx.search(sentence[max(0, s - lex.qualifier_window) : s])
+    return max(0, s - lex.qualifier_window) + m.start() if m else s
+
+
+def _victim_object(sentence: str, s: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
+                   after_text: str) -> bool:
+    """An unlisted noun is still a victim as the object of a casualty verb ("killed 10 loggers"), unless the
+    codebook lists it among the things that are not people ("killed 20 goats")."""
+    first = _words(after_text, 1)
+    if not first or rules.not_people.match(after_text[first[0][0] :]):
+        return False
+    return object_of(sentence[clause[0] : s], rules, lex) is not None
+
+
 def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
     """The stretch between neighbouring numbers, cut at words that open another clause ("when", "after", ";")."""
     lo = max([clause[0]] + [clause[0] + m.end() for m in lex.clause_opener_rx.finditer(sentence[clause[0] : s])])
@@ -343,8 +368,11 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
         lead = noun_before(sentence[clause[0] : s], rules, lex)
         if lead:
             noun = (lead[0], lead[1], 0)
-        elif counts_something_else(after_text, rules, lex):
+        elif counts_something_else(after_text, rules, lex) and not _victim_object(sentence, s, clause, rules, lex,
+                                                                                   after_text):
             return "other", "", counts_something_else(after_text, rules, lex)
+    if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
+        return "other", noun[0] if noun else "", "agents"
     group = noun[0] if noun else (inherited or earlier_noun(sentence[:s], rules))
     noun_text = noun[1] if noun else ""
     tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e

@@ -94,7 +94,9 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     else:
         source = ""
     asof = lex.as_of_rx.search(text)
-    clauses = _clauses(text, [(f.start, f.end) for f in found])
+    numeric = [f for f in found if f.kind != "one"]  # counts of one are verbs, not clause boundaries
+    bounds = dict(zip((id(f) for f in numeric), _clauses(text, [(f.start, f.end) for f in numeric]), strict=True))
+    clauses = [bounds.get(id(f), (f.start, f.end)) for f in found]
     rows: list[dict] = []
     inherited = ""
     for f, clause in zip(found, clauses, strict=True):

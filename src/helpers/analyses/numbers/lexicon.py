@@ -59,6 +59,7 @@ class Lexicon:
     qualifier_window: int
     qualifier_start_rx: re.Pattern[str]
     noun_phrase_words: frozenset[str]
+    agent_rx: re.Pattern[str]
     ordinal_rx: re.Pattern[str]
     month_rx: str
     weekday_rx: str
@@ -142,6 +143,7 @@ def lexicon(codebook: Codebook) -> Lexicon:
         qualifier_rx=re.compile(r"(?<![\w-])(?:" + (alternation(list(quals)) or "(?!)") + r")\s*$", re.IGNORECASE),
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
         qualifier_start_rx=re.compile(r"\s*(?:" + (alternation(list(quals)) or "(?!)") + r")(?![\w-])", re.I),
+        agent_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("agent_markers", [])) or "(?!)") + r")\s*$", re.I),
         noun_phrase_words=frozenset(str(w).lower() for w in nw.get("noun_phrase_words", [])),
         ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b|\b\d+(?:{suffixes})\b", re.I),
         month_rx=month_rx, weekday_rx=weekday_rx, units=units, unit_terms=unit_terms,

@@ -118,12 +118,12 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
         if cat is None or cat.name not in rules.count_of_one:
             continue
         seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
-        seg_hi = min([len(text)] + [end + m.start() for m in re.finditer(r"[,;:]", text[end:])])
-        if any(seg_lo <= f.start < seg_hi for f in counts):
+        if any(seg_lo <= f.start < start for f in counts):  # the clause counts its subject with a number
             continue
         gap = aux.search(text[seg_lo:start])
         mid = (gap.group("mid") or "").lower().split() if gap else []
-        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in mid):
+        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
+                       for i, w in enumerate(mid)):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
             continue
         obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
@@ -131,6 +131,11 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
                 text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
+
+
+def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
+    """'shot' in 'was shot and killed': a participle joined to the predicate by a conjunction."""
+    return i + 1 < len(words) and words[i + 1] in lex.function_words and words[i + 1] not in lex.noun_phrase_words
 
 
 def _clauses(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
