@@ -284,9 +284,16 @@ def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: Quanti
     """Coordinated subjects share the verb after the last of them ("dozens of X and 12 Y had been killed")."""
     link = sentence[tail : outer[1]]
     q = lex.qualifier_rx.search(link)
-    words = (link[: q.start()] if q else link).replace(",", " ").lower().split()
+    link = link[: q.start()] if q else link
+    if lex.breakdown_rx.search(link):  # "Nine people including two soldiers were killed"
+        return _next_clause_predicate(sentence, outer, rules, lex)
+    words = link.replace(",", " ").lower().split()
     if outer[1] >= len(sentence) or not words or not all(w in lex.function_words for w in words):
         return None
+    return _next_clause_predicate(sentence, outer, rules, lex)
+
+
+def _next_clause_predicate(sentence: str, outer: tuple[int, int], rules: QuantityRules, lex: Lexicon) -> str | None:
     rest = sentence[outer[1] :]
     stop = lex.clause_opener_rx.search(rest)
     hits = rules.predicate_hits(rest[: stop.start()] if stop else rest)

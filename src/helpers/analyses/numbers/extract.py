@@ -10,6 +10,7 @@ was killed") is a count of one.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pandas as pd
@@ -76,6 +77,7 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     stop = re.search(r"[,;.)]", text[f.end :])
     own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
+    own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
                                        and not rules.predicate_hits(own_words)):
         return parent_category + PART_SUFFIX, parent["claim_id"]

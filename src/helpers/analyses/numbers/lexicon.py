@@ -74,6 +74,8 @@ class Lexicon:
     singular_aux_rx: str
     singular_determiners: frozenset[str]
     plural_rx: re.Pattern[str]
+    plural_words: frozenset[str]
+    conjunctions: frozenset[str]
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
     clause_opener_rx: re.Pattern[str]
@@ -158,9 +160,12 @@ def lexicon(codebook: Codebook) -> Lexicon:
         past_tense_rx=re.compile(r"[a-z]+(?:" + ("|".join(nw.get("past_tense_endings", [])) or "(?!)") + r")"),
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",
         singular_determiners=frozenset(d.lower() for d in determiners),
+        plural_words=frozenset(str(w).lower() for w in nw.get("plural_words", [])),
+        conjunctions=frozenset(str(w).lower() for w in nw.get("conjunctions", [])),
         plural_rx=re.compile(r"\w+(?:" + ("|".join(nw.get("plural_endings", [])) or "(?!)") + r")"),
         breakdown_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("breakdown_markers", [])) or "(?!)")
-                                + r")[\s,:(]*$", re.I),
+                                + r")(?:\s+(?:" + (alternation(nw.get("function_words", [])) or "(?!)")
+                                + r"))?[\s,:(]*$", re.I),
         breakdown_after_rx=re.compile(r"\s+(?:" + (alternation(nw.get("breakdown_after", [])) or "(?!)") + r")\b",
                                       re.I),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + (alternation(nw.get("clause_openers", [])) or "(?!)")

@@ -111,8 +111,8 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
         return []
     out: list[Found] = []
     aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
-    counts = [f for f in found
-              if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
+    counts = [f for f in found if f.kind != "ordinal" and (
+        f.match is None or typed(text, f.match, f.low, lex) in (None, "one_of"))]  # "one of whom was killed"
     for start, end, name in rules.predicate_hits(text):
         cat = rules.category(name, "")
         if cat is None or cat.name not in rules.count_of_one:
@@ -122,15 +122,27 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
             continue
         gap = aux.search(text[seg_lo:start])
         mid = (gap.group("mid") or "").lower().split() if gap else []
-        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
-                       for i, w in enumerate(mid)):
+        if gap and not _has_object(text[end:], lex) and all(
+                w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
+                for i, w in enumerate(mid)):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
             continue
         obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
-        if obj and obj.group(1).lower() in lex.singular_determiners and (noun_after(
-                text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))):
+        if obj and obj.group(1).lower() in lex.singular_determiners and obj.group(2).lower() not in lex.plural_words \
+                and (noun_after(text[end + obj.start(2) :], rules, lex) is not None
+                     or not lex.plural_rx.fullmatch(obj.group(2))):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
+
+
+def _has_object(rest: str, lex: Lexicon) -> bool:
+    """An active verb with an object after it ("has killed seven civilians"), not a passive one."""
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
+            or lex.qualifier_start_rx.match(rest) is not None)
 
 
 def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
