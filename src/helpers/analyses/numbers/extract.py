@@ -105,10 +105,10 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
         if group and category != "other":
             inherited = group
-        if not is_typed:
-            category, part_of = _part_of(text, f, category, [r for r in rows if r["category"] != "other"], rules, lex)
-        else:
-            part_of = ""
+        part_of = ""
+        if not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
+            earlier = [r for r in rows if r["category"] != "other"] or context["totals"][-1:]
+            category, part_of = _part_of(text, f, category, earlier, rules, lex)
         event = category != "other"
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
         rows.append({
@@ -121,6 +121,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             "part_of": part_of,
         })
         context["n"] += 1
+        if category != "other" and not part_of:
+            context["totals"].append(rows[-1])
     return rows
 
 
@@ -140,7 +142,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
-        context: dict = {"sources": [], "n": 0}
+        context: dict = {"sources": [], "n": 0, "totals": []}
         for sentence_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
