@@ -15,8 +15,9 @@ import re
 
 import pandas as pd
 
-from helpers.analyses.numbers.categorise import QuantityRules, categorise, country_of, quantity_rules, typed
+from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
+from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
 from helpers.analyses.numbers.spans import Found, _clauses, _qualifier, find_numbers, parse_number, singular_counts
 from helpers.inputs.codebook import Codebook

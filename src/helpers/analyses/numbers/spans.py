@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.analyses.numbers.categorise import QuantityRules, noun_after, typed
+from helpers.analyses.numbers.categorise import noun_after, typed
 from helpers.analyses.numbers.lexicon import Lexicon
+from helpers.analyses.numbers.rules import QuantityRules
 
 # Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
 SINGULAR_GAP_WORDS = 2
