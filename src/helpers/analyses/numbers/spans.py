@@ -102,16 +102,34 @@ def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
     return out
 
 
+def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon) -> bool:
+    """'a policeman was killed', 'has reportedly been killed', 'was shot and killed' (no object after)."""
+    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
+    gap = aux.search(text[seg_lo:start])
+    if not gap or _has_object(text[end:], lex):
+        return False
+    mid = gap.group("mid").lower().split()
+    return all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
+               for i, w in enumerate(mid))
+
+
+def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
+    """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
+    obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
+    if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
+        return False
+    return noun_after(text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
+
+
 def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Lexicon) -> list[Found]:
     """Casualties of one subject or object with no number ("a policeman was killed", "killed a soldier").
 
-    Only where the clause (between commas) has no number of its own, and only for the categories the
-    codebook lists under ``count_of_one``.
+    A passive verb counts one only where its clause (between commas) gives its subject no number; only
+    the categories the codebook lists under ``count_of_one`` are counted this way.
     """
     if not rules.count_of_one:
         return []
     out: list[Found] = []
-    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
     counts = [f for f in found if f.kind != "ordinal" and (
         f.match is None or typed(text, f.match, f.low, lex) in (None, "one_of"))]  # "one of whom was killed"
     for start, end, name in rules.predicate_hits(text):
@@ -119,19 +137,9 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
         if cat is None or cat.name not in rules.count_of_one:
             continue
         seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
-        if any(seg_lo <= f.start < start for f in counts):  # the clause counts its subject with a number
-            continue
-        gap = aux.search(text[seg_lo:start])
-        mid = (gap.group("mid") or "").lower().split() if gap else []
-        if gap and not _has_object(text[end:], lex) and all(
-                w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
-                for i, w in enumerate(mid)):
-            out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
-            continue
-        obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
-        if obj and obj.group(1).lower() in lex.singular_determiners and obj.group(2).lower() not in lex.plural_words \
-                and (noun_after(text[end + obj.start(2) :], rules, lex) is not None
-                     or not lex.plural_rx.fullmatch(obj.group(2))):
+        subject_counted = any(seg_lo <= f.start < start for f in counts)
+        if (not subject_counted and _passive_singular(text, seg_lo, start, end, lex)) or _singular_object(
+                text, end, rules, lex):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
 
