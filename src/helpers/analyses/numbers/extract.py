@@ -48,7 +48,7 @@ def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules
     if f.kind == "one":
         return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact", False
     qualifier = "vague" if f.kind == "vague" else ("range" if f.kind == "range" else _qualifier(text, f.start, lex)[0])
-    unit = typed(text, f.match, f.low, lex) if f.kind == "number" and f.match is not None else None
+    unit = typed(text, f.match, f.low, lex) if f.kind in ("number", "range") and f.match is not None else None
     if unit:
         return "other", "", unit, qualifier, True
     compound = (f.match.group("compound") or "") if f.match is not None else ""

@@ -182,8 +182,8 @@ def _contexts(nw: dict, qs: dict) -> dict:
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",
         plural_words=_set(nw, "plural_words"), conjunctions=_set(nw, "conjunctions"),
         plural_rx=re.compile(r"\w+(?:" + ("|".join(nw.get("plural_endings", [])) or "(?!)") + r")"),
-        breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:\s+(?:"
-                                + _alt(nw, "function_words") + r"))?[\s,:(]*$", re.I),
+        breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:(?:\s+(?:"
+                                + _alt(nw, "function_words") + r"))?|(?:\s+[\w-]+){1,2},)[\s,:(]*$", re.I),
         breakdown_after_rx=_after(nw, "breakdown_after"),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),

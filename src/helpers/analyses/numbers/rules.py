@@ -100,6 +100,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
 
 # Words that may stand between a number and the noun it counts ("six unarmed Iraqi civilians").
 NOUN_MAX_WORDS = 4
+QUOTE_MARKS = frozenset("\"'")
 WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
 
 
@@ -108,6 +109,9 @@ def words_of(text: str, limit: int) -> list[tuple[int, str]]:
     out, pos = [], 0
     while len(out) < limit:
         m = WORD_RX.match(text, pos)
+        if m and m.group(1) in QUOTE_MARKS:  # '"commando" fighters': quotation marks are not words
+            pos = m.end()
+            continue
         if not m or not re.match(r"[^\W\d_]", m.group(1)):
             break
         out.append((m.start(1), m.group(1).rstrip(".")))
