@@ -74,3 +74,15 @@ def test_a_quote_that_swallows_the_text_around_it_does_not_match():
                                                                      "speaker_as_written"])
     s = scoring.bench_quotes(pred, {"q1": RAW}, quotes_gold().iloc[:1])
     assert s["matched"] == 0 and s["recall"] == 0.0
+
+
+def test_a_count_reported_twice_is_found_twice():
+    gold = pd.DataFrame([["x03", "deaths_total", "dozens", "vague"], ["x03", "deaths_total", "dozens", "vague"]],
+                        columns=["article", "category", "value", "qualifier"])
+    pred = pd.DataFrame([["x03", "deaths_total", "dozens", 24, "vague", "Dozens"],
+                         ["x03", "deaths_total", "dozens", 24, "vague", "dozens"]],
+                        columns=["article_id", "category", "value", "value_low", "qualifier", "text"])
+    s = scoring.bench_numbers(pred, gold)
+    assert s["recall"] == 1.0 and s["precision"] == 1.0
+    s = scoring.bench_numbers(pred.iloc[:1], gold)
+    assert s["recall"] == 0.5

@@ -71,3 +71,14 @@ def test_a_gold_file_without_the_columns_is_named(bench):
     with pytest.raises(EvaluationError, match="bad.csv"):
         evaluate("numbers", corpus, bad, str(codebook))
     assert main(["evaluate", "--task", "numbers", "--corpus", str(corpus), "--gold", str(bad)]) == 1
+
+
+def test_the_project_gold_format_is_read(bench):
+    root, corpus, codebook = bench
+    project = root / "project.csv"
+    project.write_text("article_id,text,category,value,qualifier,source,note\n"
+                       "r01_wire,14,deaths_total,14,exact,,by hand\n"
+                       "r02_wire,Three,injured,3,exact,,by hand\n", encoding="utf-8")
+    result = evaluate("numbers", corpus, project, str(codebook), label="in-sample")
+    assert (result["n"], result["matched"]) == (2, 2)
+    assert result["precision"] == pytest.approx(2 / 4)  # the 9 injured and the soldier are not in this gold
