@@ -92,17 +92,21 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
 
 
 def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
-    """The word a number counts when it is not a person noun ("six houses"); '' when there is none."""
-    words = words_of(text, 1)
-    if not words:
-        return ""
-    word = words[0][1]
-    lower = word.lower()
-    if not word.islower() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
-        return ""
-    if rules.predicate_hits(text[words[0][0]:]) and rules.predicate_hits(text[words[0][0]:])[0][0] == 0:
-        return ""
-    return word
+    """The word a number counts when it is not a person noun ("six houses", "three Wurkum villages").
+
+    Names before it are skipped; '' when the number is followed by a verb, a function word or nothing.
+    """
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        lower = word.lower()
+        if not word.islower():
+            continue
+        if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+            return ""
+        hits = rules.predicate_hits(text[start:])
+        if hits and hits[0][0] == 0 or noun_after(text[start + len(word) :], rules, lex):
+            return ""  # a verb, or a modifier of a person noun ("sect members")
+        return word
+    return ""
 
 
 def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:

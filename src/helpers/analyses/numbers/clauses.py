@@ -16,6 +16,8 @@ from helpers.analyses.numbers.lexicon import Lexicon
 from helpers.analyses.numbers.rules import QuantityRules, words_of
 
 OTHER_VERB = "\x00other verb"
+# Words read after a count (and its noun) for another verb it is the subject of ("two men with pistols approached").
+SUBJECT_MAX_WORDS = 8
 
 
 def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon) -> str:
@@ -42,18 +44,26 @@ def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | N
 
 
 def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> bool:
-    """The word right after a count is another verb, used actively ("30 gunmen stormed the village").
+    """The count is the subject of another verb used actively ("30 gunmen stormed the village", "two men
+    with pistols approached and fired").
 
-    A participle followed by a preposition ("people trapped in ...") describes the count instead.
+    The words after the count are read up to its first casualty verb; a verb group (an auxiliary) or a
+    relative clause ends the search. A participle followed by a preposition ("people trapped in ...")
+    describes the count instead.
     """
-    words = words_of(text, 2)
-    if not words:
-        return False
-    lower = words[0][1].lower()
-    if lower in lex.function_words or not lex.past_tense_rx.fullmatch(lower) or rules.predicate_hits(lower):
-        return False
-    nxt = words[1][1].lower() if len(words) > 1 else ""
-    return not nxt or nxt in lex.singular_determiners or nxt not in lex.function_words
+    first_hit = rules.predicate_hits(text)
+    limit = first_hit[0][0] if first_hit else len(text)
+    words = words_of(text[:limit], SUBJECT_MAX_WORDS)
+    for i, (_start, word) in enumerate(words):
+        lower = word.lower()
+        if lower in lex.relative_words or lower in lex.auxiliaries:
+            return False
+        if lower in lex.function_words or not word.islower() or not lex.past_tense_rx.fullmatch(lower):
+            continue  # names ("Red Cross") and function words are not verbs
+        nxt = words[i + 1][1].lower() if i + 1 < len(words) else ""
+        return (not nxt or nxt in lex.singular_determiners or nxt in lex.conjunctions
+                or nxt not in lex.function_words)
+    return False
 
 
 def _agent(after: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:

@@ -18,6 +18,8 @@ from helpers.text.patterns import phrase_pattern, trie_body
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"
 NEVER = re.compile(r"(?!)")
+# Letters a word keeps before an ending for the ending to count ("fled" is a past tense, "red" is not).
+MIN_STEM = 2
 
 
 def words_rx(terms: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -75,6 +77,7 @@ class Lexicon:
     singular_determiners: frozenset[str]
     plural_rx: re.Pattern[str]
     plural_words: frozenset[str]
+    auxiliaries: frozenset[str]
     conjunctions: frozenset[str]
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
@@ -122,7 +125,8 @@ def _alt(section: dict, key: str) -> str:
 
 def _ending(section: dict, key: str) -> str:
     """Word-final pattern for a list of word endings ("ed", "ly")."""
-    return r"[a-z]+(?:" + ("|".join(map(re.escape, section.get(key, []))) or "(?!)") + r")"
+    endings = "|".join(map(re.escape, section.get(key, []))) or "(?!)"
+    return rf"[a-z]{{{MIN_STEM},}}(?:{endings})"
 
 
 def _before(section: dict, key: str) -> re.Pattern[str]:
@@ -180,7 +184,8 @@ def _contexts(nw: dict, qs: dict) -> dict:
         agent_rx=_before(nw, "agent_markers"), noun_phrase_words=_set(nw, "noun_phrase_words"),
         function_words=_set(nw, "function_words"), past_tense_rx=re.compile(_ending(nw, "past_tense_endings")),
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",
-        plural_words=_set(nw, "plural_words"), conjunctions=_set(nw, "conjunctions"),
+        plural_words=_set(nw, "plural_words"), auxiliaries=_set(nw, "auxiliaries"),
+        conjunctions=_set(nw, "conjunctions"),
         plural_rx=re.compile(r"\w+(?:" + ("|".join(nw.get("plural_endings", [])) or "(?!)") + r")"),
         breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:(?:\s+(?:"
                                 + _alt(nw, "function_words") + r"))?|(?:\s+[\w-]+){1,2},)[\s,:(]*$", re.I),

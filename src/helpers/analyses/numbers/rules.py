@@ -99,7 +99,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
 
 
 # Words that may stand between a number and the noun it counts ("six unarmed Iraqi civilians").
-NOUN_MAX_WORDS = 4
+NOUN_MAX_WORDS = 5
 QUOTE_MARKS = frozenset("\"'")
 WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
 
