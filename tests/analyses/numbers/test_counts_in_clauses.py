@@ -160,7 +160,7 @@ def test_no_category_or_event_word_in_python():
 
     code = " ".join(_code_strings(p) for p in Path(pkg.__file__).parent.glob("*.py"))
     for word in ("CSTO", "troops", "deaths_total", "injured", "detained", "independence", "Khabar", "killed",
-                 "January", "Monday", "ministry", "said"):
+                 "January", "Monday", "ministry", "said", "also", "officials", "including", "years"):
         assert word not in code, word
 
 

@@ -95,7 +95,8 @@ def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
         if (prev is not None and prev.kind == "number" and f.kind == "number" and prev.match is not None
                 and not prev.match.group("suffix") and prev.low is not None and f.low is not None
                 and f.low > prev.low and lex.range_rx.fullmatch(text[prev.end : f.start] + " ")
-                and (text[prev.end : f.start].strip() != "and" or lex.range_lead_rx.search(text[: prev.start]))):
+                and (text[prev.end : f.start].strip().lower() not in lex.conjunctions
+                     or lex.range_lead_rx.search(text[: prev.start]))):
             out[-1] = Found(prev.start, f.end, text[prev.start : f.end], prev.low, f.high, f.match, "range")
             continue
         out.append(f)
