@@ -18,6 +18,10 @@ from helpers.text.patterns import phrase_pattern, trie_body
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"
 NEVER = re.compile(r"(?!)")
+# Capitalised words of a street name between a number and "Road" ("12 Harbour Road").
+ADDRESS_NAME_WORDS = 2
+# Words between a breakdown word and a comma before the count ("Among those killed, 10 were ...").
+BREAKDOWN_GAP_WORDS = 2
 # Letters a word keeps before an ending for the ending to count ("fled" is a past tense, "red" is not).
 MIN_STEM = 2
 
@@ -180,7 +184,8 @@ def _contexts(nw: dict, qs: dict) -> dict:
         units={k: re.compile(r"(?:" + trie_body(sorted(v)) + r")(?![\w])", re.I) for k, v in unit_terms.items()},
         currency_rx=re.compile("(?:" + _alt(nw, "currency_symbols") + r")\s*$"),
         age_before_rx=_before(nw, "age_before"), address_before_rx=_before(nw, "address_before"),
-        address_after_rx=re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}(?i:" + _alt(nw, "address_after") + r")\b"),
+        address_after_rx=re.compile(rf"\s+(?:[A-Z][\w'-]*\s+){{0,{ADDRESS_NAME_WORDS}}}(?i:" + _alt(nw, "address_after")
+                                    + r")\b"),
         agent_rx=_before(nw, "agent_markers"), noun_phrase_words=_set(nw, "noun_phrase_words"),
         function_words=_set(nw, "function_words"), past_tense_rx=re.compile(_ending(nw, "past_tense_endings")),
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",
@@ -188,7 +193,8 @@ def _contexts(nw: dict, qs: dict) -> dict:
         conjunctions=_set(nw, "conjunctions"),
         plural_rx=re.compile(r"\w+(?:" + ("|".join(nw.get("plural_endings", [])) or "(?!)") + r")"),
         breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:(?:\s+(?:"
-                                + _alt(nw, "function_words") + r"))?|(?:\s+[\w-]+){1,2},)[\s,:(]*$", re.I),
+                                + _alt(nw, "function_words") + r"))?"
+                                + rf"|(?:\s+[\w-]+){{1,{BREAKDOWN_GAP_WORDS}}},)[\s,:(]*$", re.I),
         breakdown_after_rx=_after(nw, "breakdown_after"),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),
