@@ -203,3 +203,10 @@ def test_a_breakdown_inside_the_subject_belongs_to_the_total(extract):
     ev = numbers.event_counts(found).set_index("value")
     assert ev.loc["9", "category"] == "deaths_total"
     assert ev.loc["2", "part_of"] == ev.loc["9", "claim_id"]
+
+
+def test_one_victim_told_of_after_a_total_is_one_of_them(extract):
+    found = extract("Six people were killed in the raid. The village teacher was killed in front of her pupils.")
+    ev = numbers.event_counts(found).set_index("value")
+    assert ev.loc["6", "category"] == "deaths_total"
+    assert ev.loc["1", "category"] == "deaths_total" + PART_SUFFIX and ev.loc["1", "part_of"] == ev.loc["6", "claim_id"]

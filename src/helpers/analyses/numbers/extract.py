@@ -85,6 +85,12 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     return category, parent["claim_id"]
 
 
+def _one_of_total(category: str, earlier: list[dict]) -> tuple[str, str]:
+    """(category, total) for a count of one ("the mayor was killed") after a total of its category."""
+    total = next((r for r in reversed(earlier) if r["category"] == category and not r["part_of"]), None)
+    return (category + PART_SUFFIX, total["claim_id"]) if total else (category, "")
+
+
 def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context: dict) -> list[dict]:
     """Claim rows of one sentence (offsets within the sentence; the caller maps them to the raw text)."""
     lex, rules = lexicon(codebook), quantity_rules(codebook)
@@ -107,7 +113,9 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         if group and category != "other":
             inherited = group
         part_of = ""
-        if not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
+        if f.kind == "one":  # one victim told of after a total of the same kind is one of them
+            category, part_of = _one_of_total(category, context["totals"] + rows)
+        elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
             earlier = [r for r in rows if r["category"] != "other"] or context["totals"][-1:]
             category, part_of = _part_of(text, f, category, earlier, rules, lex)
         event = category != "other"
