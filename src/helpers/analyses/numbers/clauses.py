@@ -102,10 +102,10 @@ def _next_clause_predicate(sentence: str, outer: tuple[int, int], rules: Quantit
 
 def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], outer: tuple[int, int],
                      rules: QuantityRules, lex: Lexicon) -> str | None:
-    """The predicate of a count's clause: object position, then after the count, then before it.
+    """The predicate of a count's own clause: object position, then after the count, then before it.
 
-    The last resort is the nearest predicate between the neighbouring numbers (``outer``): a verb
-    across another number belongs to that number.
+    Coordinated subjects look past the next number (``outer`` is the stretch between the neighbouring
+    numbers); a verb in another clause is never borrowed.
     """
     before = sentence[clause[0] : s]
     found = object_of(before, rules, lex)
@@ -123,9 +123,6 @@ def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], 
     shared = _coordinated(sentence, tail, outer, rules, lex)
     if shared:
         return shared
-    hits = [(a + outer[0], b + outer[0], n) for a, b, n in rules.predicate_hits(sentence[outer[0] : outer[1]])]
-    if hits:
-        return min((min(abs(a - tail), abs(b - s)), name) for a, b, name in hits)[1]
     return None
 
 
