@@ -137,6 +137,8 @@ def test_numbers_that_are_not_victims(extract, text, unit):
 def test_attackers_and_houses_are_not_victims(extract):
     assert counts(extract("About 40 gunmen stormed the village and burned dozens of houses.")) == []
     assert counts(extract("The raiders burned six houses and killed 20 goats.")) == []
+    stolen = extract("Two people died and the raiders stole dozens of their cows.")
+    assert counts(stolen) == [("deaths_total", "2", "exact")]
 
 
 def _code_strings(path) -> str:

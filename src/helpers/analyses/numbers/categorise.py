@@ -100,6 +100,8 @@ def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
         lower = word.lower()
         if not word.islower():
             continue
+        if lower in lex.noun_phrase_words:
+            continue  # "dozens of their cows"
         if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
             return ""
         hits = rules.predicate_hits(text[start:])
