@@ -69,6 +69,16 @@ def typed(sentence: str, m: re.Match, value: float | None, lex: Lexicon) -> str 
     return _unit_check(before, after, m, value, lex) or _context_check(before, after, m, value, lex)
 
 
+def _modifies(text: str, start: int, word: str, rules: QuantityRules, lex: Lexicon) -> bool:
+    """The word before is a modifier when a noun or a capitalised name follows ("displaced Syrians", "armed men")."""
+    nxt = words_of(text[start + len(word) :], 1)
+    if not nxt:
+        return False
+    following = text[start + len(word) + nxt[0][0] :]
+    return rules.noun_at(following) is not None or (nxt[0][1][:1].isupper() and nxt[0][1].lower()
+                                                     not in lex.function_words)
+
+
 def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
     """(noun group, noun, end offset) of the noun a number counts, within a few words after it."""
     for start, word in words_of(text, NOUN_MAX_WORDS):
@@ -76,17 +86,15 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
         if hit:
             return hit[0], hit[1], start + len(hit[1])
         lower = word.lower()
-        if rules.predicate_hits(word) and word.islower():
-            nxt = words_of(text[start + len(word) :], 1)
-            if nxt and rules.noun_at(text[start + len(word) + nxt[0][0] :]):
-                continue  # a predicate used as an adjective: "displaced people", "wounded soldiers"
+        if word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(lower)) \
+                and lower not in lex.function_words:
+            if _modifies(text, start, word, rules, lex):
+                continue  # a participle used as an adjective: "displaced Syrians", "armed bandits"
             return None
         if lower in lex.function_words and lower not in lex.noun_phrase_words:
             return None  # the noun phrase has ended ("800 cattle by ...")
-        if word[:1].isupper() or lower in lex.noun_phrase_words or lex.adverb_rx.fullmatch(lower):
-            continue
-        if word.islower() and not lex.past_tense_rx.fullmatch(lower):
-            continue  # an adjective: "two armed men"
+        if word[:1].isupper() or lower in lex.noun_phrase_words or lex.adverb_rx.fullmatch(lower) or word.islower():
+            continue  # a name, an adverb or an adjective: "two young men"
         return None
     return None
 
