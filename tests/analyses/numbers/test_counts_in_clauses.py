@@ -176,7 +176,7 @@ def test_no_category_or_event_word_in_python():
     # a participle after the count describes it; "reported" is part of the verb group
     ("Forty miners trapped in the shaft were reported killed.", [("deaths_total", "40", "exact")]),
     # a participle before the noun is an adjective, not another verb
-    ("Twelve armed smugglers suspected of the raid have been killed.", [("deaths_total", "12", "exact")]),
+    ("Twelve armed fishermen suspected of smuggling have been killed.", [("deaths_total", "12", "exact")]),
     ("Thirty displaced Yazidis were wounded.", [("injured", "30", "exact")]),
     # a verb across another number belongs to that number
     ("Fighting killed at least 10 and forced 7,000 people to leave.", [("deaths_total", "10", "at_least")]),

@@ -79,6 +79,17 @@ def _modifies(text: str, start: int, word: str, rules: QuantityRules, lex: Lexic
                                                      not in lex.function_words)
 
 
+def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
+    """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
+    end = 0
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        is_participle = word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(word))
+        if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
+            break
+        end = start + len(word)
+    return end
+
+
 def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
     """(noun group, noun, end offset) of the noun a number counts, within a few words after it."""
     for start, word in words_of(text, NOUN_MAX_WORDS):
@@ -184,7 +195,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
         return "other", noun[0] if noun else "", "agents"
     group = noun[0] if noun else (inherited or earlier_noun(sentence[:s], rules))
     noun_text = noun[1] if noun else ""
-    tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e
+    tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e + modifiers_end(
+        sentence[e : clause[1]], rules, lex)
     claimed = _claimed(sentence, group, rules)
     if claimed:
         return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
