@@ -19,7 +19,14 @@ from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
-from helpers.analyses.numbers.spans import Found, _clauses, _qualifier, find_numbers, parse_number, singular_counts
+from helpers.analyses.numbers.spans import (
+    Found,
+    between_numbers,
+    find_numbers,
+    parse_number,
+    qualifier_at,
+    singular_counts,
+)
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
@@ -47,7 +54,7 @@ def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules
         return "other", "", "ordinal", "exact", True
     if f.kind == "one":
         return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact", False
-    qualifier = "vague" if f.kind == "vague" else ("range" if f.kind == "range" else _qualifier(text, f.start, lex)[0])
+    qualifier = f.kind if f.kind in ("vague", "range") else qualifier_at(text, f.start, lex)[0]
     unit = typed(text, f.match, f.low, lex) if f.kind in ("number", "range") and f.match is not None else None
     if unit:
         return "other", "", unit, qualifier, True
@@ -70,7 +77,7 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     """
     if f.kind == "one" or not claims:
         return category, ""
-    start = _qualifier(text, f.start, lex)[1] if f.kind != "vague" else f.start
+    start = qualifier_at(text, f.start, lex)[1] if f.kind != "vague" else f.start
     if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     parent = claims[-1]
@@ -104,7 +111,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         source = ""
     asof = lex.as_of_rx.search(text)
     numeric = [f for f in found if f.kind != "one"]  # counts of one are verbs, not clause boundaries
-    bounds = dict(zip((id(f) for f in numeric), _clauses(text, [(f.start, f.end) for f in numeric]), strict=True))
+    spans = between_numbers(text, [(f.start, f.end) for f in numeric])
+    bounds = dict(zip((id(f) for f in numeric), spans, strict=True))
     clauses = [bounds.get(id(f), (f.start, f.end)) for f in found]
     rows: list[dict] = []
     inherited = ""

@@ -54,7 +54,7 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     return total + current
 
 
-def _qualifier(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
+def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     """The qualifier written right before a number and where it starts ('exact' and the number's start)."""
     lo = max(0, s - lex.qualifier_window)
     m = lex.qualifier_rx.search(sentence[lo:s])
@@ -160,7 +160,7 @@ def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
     return i + 1 < len(words) and words[i + 1] in lex.function_words and words[i + 1] not in lex.noun_phrase_words
 
 
-def _clauses(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def between_numbers(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """For each number span, the stretch of the sentence from the previous number to the next one."""
     out = []
     for k in range(len(spans)):
