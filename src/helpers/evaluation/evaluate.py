@@ -35,11 +35,26 @@ class EvaluationError(ValueError):
     """Bad evaluation input; the message names the file."""
 
 
+def from_project_gold(gold: pd.DataFrame, task: str) -> pd.DataFrame:
+    """The project's own gold (``tests/gold``: article_id, text, speaker ...) in the benchmark format.
+
+    A project quote is scored by its whole text as the prefix, and for its speaker when it names one.
+    """
+    gold = gold.rename(columns={"article_id": "article"})
+    if task == "quotes" and "quote_prefix" not in gold.columns:
+        speaker = gold.get("speaker", pd.Series("", index=gold.index)).fillna("")
+        gold = gold.assign(quote_prefix=gold["text"], speaker_keys=speaker,
+                           score_speaker=["yes" if s else "no" for s in speaker])
+    return gold
+
+
 def read_gold(path: Path, task: str) -> pd.DataFrame:
-    """The gold CSV, checked for the columns the task needs."""
+    """The gold CSV (benchmark or project format), checked for the columns the task needs."""
     if not path.is_file():
         raise EvaluationError(f"{path}: gold file not found")
     gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "article_id" in gold.columns and "article" not in gold.columns:
+        gold = from_project_gold(gold, task)
     missing = [c for c in GOLD_COLUMNS[task] if c not in gold.columns]
     if missing:
         raise EvaluationError(f"{path}: missing gold column(s) {missing} for task {task!r}")

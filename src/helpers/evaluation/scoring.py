@@ -250,10 +250,15 @@ def _stated(row: dict) -> float | None:
     return None
 
 
-def _number_hit(p: dict, stated: float | None, golds: list[tuple[int, dict, float | None]]) -> tuple[str, int] | None:
-    """('gold', i) for the scored gold claim a prediction states, ('ignore', i) for an ignore row, else None."""
+def _number_hit(p: dict, stated: float | None, golds: list[tuple[int, dict, float | None]],
+                found: set[int]) -> tuple[str, int] | None:
+    """('gold', i) for the scored gold claim a prediction states, ('ignore', i) for an ignore row, else None.
+
+    Among gold claims that are written alike (the same count reported twice in one article), one not yet
+    found is preferred, so each is found once.
+    """
     hit = None
-    for gi, g, gv in golds:
+    for gi, g, gv in sorted(golds, key=lambda t: t[0] in found):
         if g["category"] == "ignore":
             if gv is not None and stated == gv and hit is None:
                 hit = ("ignore", gi)
@@ -284,7 +289,7 @@ def bench_numbers(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, floa
         art = bench_article(p, ids)
         if not art or str(p.get("category", "")).strip() not in categories:
             continue
-        hit = _number_hit(p, _stated(p), golds.get(art, []))
+        hit = _number_hit(p, _stated(p), golds.get(art, []), found)
         if hit is None:
             fp += 1
         elif hit[0] == "gold":

@@ -68,8 +68,7 @@ def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd
         & (scores["n_gold"] >= MIN_GOLD)
     )
     tp, fp, fn = scores["tp"].sum(), scores["fp"].sum(), scores["fn"].sum()
-    micro = {"n_sentences": len(gold), "precision": tp / (tp + fp), "recall": tp / (tp + fn)}
-    micro["f1"] = 2 * micro["precision"] * micro["recall"] / (micro["precision"] + micro["recall"])
+    micro = {"n_sentences": len(gold), **scoring.prf(int(tp), int(tp + fp), int(tp + fn))}
     return scores, scoring.frame_confusion(gold, predicted, frames), micro
 
 

@@ -12,100 +12,17 @@ subject of that action, not a casualty. Every word list is a codebook list: lang
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
-from helpers.analyses.numbers.lexicon import Lexicon, words_rx
-from helpers.inputs.codebook import Codebook
+from helpers.analyses.numbers.clauses import OTHER_VERB, clause_predicate, object_of, own_clause
+from helpers.analyses.numbers.lexicon import Lexicon
+from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules, words_of
 
-# Words that may stand between a number and the noun it counts ("six unarmed Iraqi civilians").
-NOUN_MAX_WORDS = 4
 # Words that may stand between a noun written before a number and the count verb ("force would number").
 COUNT_VERB_MAX_WORDS = 3
-OTHER_VERB = "\x00other verb"
+# The largest number read as an age when it is set off by commas after a name.
+AGE_MAX = 120
 
-
-@dataclass(frozen=True)
-class Category:
-    """One quantity category of the codebook and the options that refine it."""
-
-    name: str
-    predicate: str
-    nouns: tuple[str, ...]
-    claims_nouns: bool  # a count of these nouns is this category whatever the verb ("2,500 troops")
-    requires_context: re.Pattern[str] | None  # ... when the sentence has one of these words
-    exclude_contexts: re.Pattern[str] | None  # never when the sentence has one of these words
-    needs_country: bool  # record the country or bloc the counted group belongs to
-    exclude_label: str  # the unit given to an excluded count, for the reader
-
-
-@dataclass(frozen=True)
-class QuantityRules:
-    """The event's quantity codebook, compiled."""
-
-    predicates: dict[str, re.Pattern[str]]
-    nouns: dict[str, re.Pattern[str]]
-    categories: tuple[Category, ...]
-    countries: tuple[tuple[str, re.Pattern[str]], ...]
-    count_of_one: tuple[str, ...]
-
-    def predicate_hits(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, predicate) of every predicate term in ``text``, in order."""
-        return sorted((m.start(), m.end(), name) for name, rx in self.predicates.items() for m in rx.finditer(text))
-
-    def noun_at(self, text: str) -> tuple[str, str] | None:
-        """(noun group, noun) when ``text`` starts with a noun of the codebook (longest match)."""
-        best = None
-        for group, rx in self.nouns.items():
-            m = rx.match(text)
-            if m and (best is None or len(m.group()) > len(best[1])):
-                best = (group, m.group())
-        return best
-
-    def category(self, predicate: str | None, noun_group: str) -> Category | None:
-        for cat in self.categories:
-            if cat.predicate == predicate and noun_group in cat.nouns:
-                return cat
-        return None
-
-    @property
-    def claimed_nouns(self) -> frozenset[str]:
-        return frozenset(g for c in self.categories if c.claims_nouns for g in c.nouns)
-
-
-def _optional_rx(terms: list[str] | None) -> re.Pattern[str] | None:
-    return words_rx([str(t) for t in terms]) if terms else None
-
-
-def _countries(spec: object) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """``countries`` as a list of names, or a mapping name -> written forms."""
-    if isinstance(spec, dict):
-        return tuple((str(k), words_rx([str(k)] + [str(v) for v in (forms or [])], 0)) for k, forms in spec.items())
-    return tuple((str(k), words_rx([str(k)], 0)) for k in (spec or []))
-
-
-@lru_cache(maxsize=8)
-def quantity_rules(codebook: Codebook) -> QuantityRules:
-    """Compile the event's quantity codebook (cached per codebook)."""
-    q = codebook.section("quantities")
-    general_exclude = q.get("exclude_contexts") or []
-    cats = []
-    for name, spec in (q.get("categories") or {}).items():
-        cats.append(Category(
-            name=str(name), predicate=str(spec.get("predicate", "")),
-            nouns=tuple("" if n is None else str(n) for n in spec.get("nouns", [""])),
-            claims_nouns=bool(spec.get("claims_nouns", False)),
-            requires_context=_optional_rx(spec.get("requires_context")),
-            exclude_contexts=_optional_rx(spec.get("exclude_contexts", general_exclude)),
-            needs_country=bool(spec.get("needs_country", False)),
-            exclude_label=str(spec.get("exclude_label", "excluded by context")),
-        ))
-    return QuantityRules(
-        predicates={k: words_rx([str(t) for t in v]) for k, v in (q.get("predicates") or {}).items()},
-        nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
-        categories=tuple(cats), countries=_countries(q.get("countries")),
-        count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
-    )
+__all__ = ["categorise", "country_of", "noun_after", "quantity_rules", "typed"]
 
 
 # --- numbers that are not counts ---------------------------------------------------------------------
@@ -141,6 +58,8 @@ def _context_check(before: str, after: str, m: re.Match, value: float | None, le
         return "address"
     if value == 1 and not raw[:1].isdigit() and lex.partitive_rx.match(after):
         return "one_of"
+    if value is not None and value < AGE_MAX and re.search(r"[A-Z][\w'-]*,\s*$", before) and re.match(r"\s*,", after):
+        return "age"  # "Ana Lopez, 46, was ..." : an age set off by commas after a name
     return None
 
 
@@ -150,51 +69,65 @@ def typed(sentence: str, m: re.Match, value: float | None, lex: Lexicon) -> str 
     return _unit_check(before, after, m, value, lex) or _context_check(before, after, m, value, lex)
 
 
-# --- what is counted ---------------------------------------------------------------------------------
-WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
+def _modifies(text: str, start: int, word: str, rules: QuantityRules, lex: Lexicon) -> bool:
+    """The word before is a modifier when a noun or a capitalised name follows ("displaced Syrians", "armed men")."""
+    nxt = words_of(text[start + len(word) :], 1)
+    if not nxt:
+        return False
+    following = text[start + len(word) + nxt[0][0] :]
+    return rules.noun_at(following) is not None or (nxt[0][1][:1].isupper() and nxt[0][1].lower()
+                                                     not in lex.function_words)
 
 
-def _words(text: str, limit: int) -> list[tuple[int, str]]:
-    """The first ``limit`` words of ``text`` with their offsets; stops at punctuation."""
-    out, pos = [], 0
-    while len(out) < limit:
-        m = WORD_RX.match(text, pos)
-        if not m or not re.match(r"[^\W\d_]", m.group(1)):
+def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
+    """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
+    end = 0
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        is_participle = word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(word))
+        if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
             break
-        out.append((m.start(1), m.group(1).rstrip(".")))
-        pos = m.end()
-    return out
+        end = start + len(word)
+    return end
 
 
 def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
     """(noun group, noun, end offset) of the noun a number counts, within a few words after it."""
-    for start, word in _words(text, NOUN_MAX_WORDS):
+    for start, word in words_of(text, NOUN_MAX_WORDS):
         hit = rules.noun_at(text[start:])
         if hit:
             return hit[0], hit[1], start + len(hit[1])
         lower = word.lower()
-        if rules.predicate_hits(word) and word.islower():
+        if word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(lower)) \
+                and lower not in lex.function_words:
+            if _modifies(text, start, word, rules, lex):
+                continue  # a participle used as an adjective: "displaced Syrians", "armed bandits"
             return None
-        if word[:1].isupper() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
-            continue
-        if word.islower() and not lex.past_tense_rx.fullmatch(lower):
-            continue  # an adjective: "two armed men"
+        if lower in lex.function_words and lower not in lex.noun_phrase_words:
+            return None  # the noun phrase has ended ("800 cattle by ...")
+        if word[:1].isupper() or lower in lex.noun_phrase_words or lex.adverb_rx.fullmatch(lower) or word.islower():
+            continue  # a name, an adverb or an adjective: "two young men"
         return None
     return None
 
 
 def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
-    """The word a number counts when it is not a person noun ("six houses"); '' when there is none."""
-    words = _words(text, 1)
-    if not words:
-        return ""
-    word = words[0][1]
-    lower = word.lower()
-    if not word.islower() or lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
-        return ""
-    if rules.predicate_hits(text[words[0][0]:]) and rules.predicate_hits(text[words[0][0]:])[0][0] == 0:
-        return ""
-    return word
+    """The word a number counts when it is not a person noun ("six houses", "three Wurkum villages").
+
+    Names before it are skipped; '' when the number is followed by a verb, a function word or nothing.
+    """
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        lower = word.lower()
+        if not word.islower():
+            continue
+        if lower in lex.noun_phrase_words:
+            continue  # "dozens of their cows"
+        if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
+            return ""
+        hits = rules.predicate_hits(text[start:])
+        if hits and hits[0][0] == 0 or noun_after(text[start + len(word) :], rules, lex):
+            return ""  # a verb, or a modifier of a person noun ("sect members")
+        return word
+    return ""
 
 
 def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
@@ -216,63 +149,6 @@ def earlier_noun(lead: str, rules: QuantityRules) -> str:
     return max(hits)[1] if hits else ""
 
 
-# --- the verb of the clause --------------------------------------------------------------------------
-def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon) -> str:
-    """The last of coordinated predicates ("were abducted and later killed" -> killed)."""
-    while i + 1 < len(hits):
-        gap = text[hits[i][1] : hits[i + 1][0]].replace(",", " ").split()
-        if not gap or not all(w.lower() in lex.function_words or lex.adverb_rx.fullmatch(w.lower()) for w in gap):
-            break
-        i += 1
-    return hits[i][2]
-
-
-def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | None:
-    """The predicate that takes the number as its object: nothing but a qualifier between ("killed at least")."""
-    hits = rules.predicate_hits(before_clause)
-    if not hits:
-        return None
-    gap = before_clause[hits[-1][1] :].strip()
-    q = lex.qualifier_rx.search(gap) if gap else None
-    if gap and not (q and not gap[: q.start()].strip()):
-        return None
-    return hits[-1][2]
-
-
-def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> bool:
-    """The first content word after a count is a past-tense verb that is not a casualty ("gunmen stormed")."""
-    for _, word in _words(text, NOUN_MAX_WORDS):
-        lower = word.lower()
-        if lower in lex.relative_words:
-            return False
-        if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
-            continue
-        return bool(lex.past_tense_rx.fullmatch(lower)) and not rules.predicate_hits(word)
-    return False
-
-
-def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], rules: QuantityRules,
-                     lex: Lexicon) -> str | None:
-    """The predicate of a count's clause: object position, then after the count, then before it, then nearest."""
-    before = sentence[clause[0] : s]
-    found = object_of(before, rules, lex)
-    if found:
-        return found
-    after = sentence[tail : clause[1]]
-    hits = rules.predicate_hits(after)
-    if _subject_of_other_verb(after, rules, lex):
-        return OTHER_VERB
-    if hits:
-        return _chain_end(hits, 0, after, lex)
-    hits = rules.predicate_hits(before)
-    if hits:
-        return hits[-1][2]
-    hits = rules.predicate_hits(sentence)
-    if hits:
-        return min((min(abs(a - tail), abs(b - s)), name) for a, b, name in hits)[1]
-    return None
-
-
 # --- the category --------------------------------------------------------------------------------------
 def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str, str] | None:
     """A category that owns the counted noun ("2,500 troops"), if the sentence gives it the right context."""
@@ -286,32 +162,45 @@ def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str,
     return None
 
 
-def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexicon) -> tuple[int, int]:
-    """The stretch between neighbouring numbers, cut at words that open another clause ("when", "after", ";")."""
-    lo = max([clause[0]] + [clause[0] + m.end() for m in lex.clause_opener_rx.finditer(sentence[clause[0] : s])])
-    after = lex.clause_opener_rx.search(sentence, e, clause[1])
-    return lo, after.start() if after else clause[1]
+def _qualified_start(sentence: str, s: int, lex: Lexicon) -> int:
+    """Where a number's qualifier starts ("at least 12" -> the 'a'), else the number's start."""
+    m = lex.qualifier_rx.search(sentence[max(0, s - lex.qualifier_window) : s])
+    return max(0, s - lex.qualifier_window) + m.start() if m else s
+
+
+def _victim_object(sentence: str, s: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
+                   after_text: str) -> bool:
+    """An unlisted noun is still a victim as the object of a casualty verb ("killed 10 loggers"), unless the
+    codebook lists it among the things that are not people ("killed 20 goats")."""
+    first = words_of(after_text, 1)
+    if not first or rules.not_people.match(after_text[first[0][0] :]):
+        return False
+    return object_of(sentence[clause[0] : s], rules, lex) is not None
 
 
 def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
                inherited: str = "", compound: str = "") -> tuple[str, str, str]:
     """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
-    clause = own_clause(sentence, s, e, clause, lex)
+    outer, clause = clause, own_clause(sentence, s, e, clause, lex)
     after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
     noun = noun_after(after_text, rules, lex)
     if noun is None:
         lead = noun_before(sentence[clause[0] : s], rules, lex)
         if lead:
             noun = (lead[0], lead[1], 0)
-        elif counts_something_else(after_text, rules, lex):
+        elif counts_something_else(after_text, rules, lex) and not _victim_object(sentence, s, clause, rules, lex,
+                                                                                   after_text):
             return "other", "", counts_something_else(after_text, rules, lex)
+    if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
+        return "other", noun[0] if noun else "", "agents"
     group = noun[0] if noun else (inherited or earlier_noun(sentence[:s], rules))
     noun_text = noun[1] if noun else ""
-    tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e
+    tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e + modifiers_end(
+        sentence[e : clause[1]], rules, lex)
     claimed = _claimed(sentence, group, rules)
     if claimed:
         return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
-    predicate = clause_predicate(sentence, s, tail, clause, rules, lex)
+    predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
     cat = rules.category(predicate, group) or rules.category(predicate, "")

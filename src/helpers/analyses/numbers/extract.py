@@ -10,12 +10,23 @@ was killed") is a count of one.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pandas as pd
 
-from helpers.analyses.numbers.categorise import QuantityRules, categorise, country_of, quantity_rules, typed
+from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
+from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
-from helpers.analyses.numbers.spans import Found, _clauses, _qualifier, find_numbers, parse_number, singular_counts
+from helpers.analyses.numbers.spans import (
+    Found,
+    between_numbers,
+    find_numbers,
+    parse_number,
+    qualifier_at,
+    singular_counts,
+)
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
@@ -37,36 +48,54 @@ def _protected(text: str, codebook: Codebook) -> list[tuple[int, int]]:
 
 
 def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
-              inherited: str) -> tuple[str, str, str, str]:
-    """(category, noun group, unit, qualifier) of one number in its sentence."""
+              inherited: str) -> tuple[str, str, str, str, bool]:
+    """(category, noun group, unit, qualifier, typed) of one number in its sentence; typed: not a count at all."""
     if f.kind == "ordinal":
-        return "other", "", "ordinal", "exact"
+        return "other", "", "ordinal", "exact", True
     if f.kind == "one":
-        return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact"
-    qualifier = "vague" if f.kind == "vague" else ("range" if f.kind == "range" else _qualifier(text, f.start, lex)[0])
-    unit = typed(text, f.match, f.low, lex) if f.kind == "number" and f.match is not None else None
+        return rules.category(_predicate_at(text, f, rules), "").name, "", "people", "exact", False
+    qualifier = f.kind if f.kind in ("vague", "range") else qualifier_at(text, f.start, lex)[0]
+    unit = typed(text, f.match, f.low, lex) if f.kind in ("number", "range") and f.match is not None else None
     if unit:
-        return "other", "", unit, qualifier
+        return "other", "", unit, qualifier, True
     compound = (f.match.group("compound") or "") if f.match is not None else ""
     category, group, unit = categorise(text, f.start, f.end, clause, rules, lex, inherited, compound)
-    return category, group, unit, qualifier
+    return category, group, unit, qualifier, False
 
 
 def _predicate_at(text: str, f: Found, rules: QuantityRules) -> str:
     return next((name for a, _b, name in rules.predicate_hits(text) if a == f.start), "")
 
 
-def _part_of(text: str, f: Found, category: str, claims: list[dict], lex: Lexicon) -> tuple[str, str]:
-    """(category, claim id of the total) for a count introduced by a breakdown word; else (category, '')."""
-    if category == "other" or f.kind == "one" or not claims:
+def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: QuantityRules,
+             lex: Lexicon) -> tuple[str, str]:
+    """(category, claim id of the total) for a count introduced by a breakdown word; else (category, '').
+
+    A breakdown counts what its total counts: it keeps a category of its own only when that category
+    refines the total's (same predicate, narrower noun: "including 18 officers" under a death toll) or
+    when its own words after it name its predicate ("including 40 in intensive care").
+    """
+    if f.kind == "one" or not claims:
         return category, ""
-    start = _qualifier(text, f.start, lex)[1] if f.kind != "vague" else f.start
+    start = qualifier_at(text, f.start, lex)[1] if f.kind != "vague" else f.start
     if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     parent = claims[-1]
-    if parent["category"] == category:
-        return category + PART_SUFFIX, parent["claim_id"]
+    predicate = {c.name: c.predicate for c in rules.categories}
+    parent_category = parent["category"].removesuffix(PART_SUFFIX)
+    stop = re.search(r"[,;.)]", text[f.end :])
+    own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
+    own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
+    if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
+                                       and not rules.predicate_hits(own_words)):
+        return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
+
+
+def _one_of_total(category: str, earlier: list[dict]) -> tuple[str, str]:
+    """(category, total) for a count of one ("the mayor was killed") after a total of its category."""
+    total = next((r for r in reversed(earlier) if r["category"] == category and not r["part_of"]), None)
+    return (category + PART_SUFFIX, total["claim_id"]) if total else (category, "")
 
 
 def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context: dict) -> list[dict]:
@@ -81,15 +110,23 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     else:
         source = ""
     asof = lex.as_of_rx.search(text)
-    clauses = _clauses(text, [(f.start, f.end) for f in found])
+    numeric = [f for f in found if f.kind != "one"]  # counts of one are verbs, not clause boundaries
+    spans = between_numbers(text, [(f.start, f.end) for f in numeric])
+    bounds = dict(zip((id(f) for f in numeric), spans, strict=True))
+    clauses = [bounds.get(id(f), (f.start, f.end)) for f in found]
     rows: list[dict] = []
     inherited = ""
     for f, clause in zip(found, clauses, strict=True):
-        category, group, unit, qualifier = _classify(text, f, clause, rules, lex, inherited)
+        category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
         if group and category != "other":
             inherited = group
+        part_of = ""
+        if f.kind == "one":  # one victim told of after a total of the same kind is one of them
+            category, part_of = _one_of_total(category, context["totals"] + rows)
+        elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
+            earlier = [r for r in rows if r["category"] != "other"] or context["totals"][-1:]
+            category, part_of = _part_of(text, f, category, earlier, rules, lex)
         event = category != "other"
-        category, part_of = _part_of(text, f, category, [r for r in rows if r["category"] != "other"], lex)
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
         rows.append({
             "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,
@@ -101,6 +138,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             "part_of": part_of,
         })
         context["n"] += 1
+        if category != "other" and not part_of:
+            context["totals"].append(rows[-1])
     return rows
 
 
@@ -120,7 +159,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
-        context: dict = {"sources": [], "n": 0}
+        context: dict = {"sources": [], "n": 0, "totals": []}
         for sentence_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])

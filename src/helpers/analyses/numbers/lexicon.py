@@ -18,6 +18,12 @@ from helpers.text.patterns import phrase_pattern, trie_body
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"
 NEVER = re.compile(r"(?!)")
+# Capitalised words of a street name between a number and "Road" ("12 Harbour Road").
+ADDRESS_NAME_WORDS = 2
+# Words between a breakdown word and a comma before the count ("Among those killed, 10 were ...").
+BREAKDOWN_GAP_WORDS = 2
+# Letters a word keeps before an ending for the ending to count ("fled" is a past tense, "red" is not).
+MIN_STEM = 2
 
 
 def words_rx(terms: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -57,6 +63,9 @@ class Lexicon:
     vague_rx: re.Pattern[str]
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
+    qualifier_start_rx: re.Pattern[str]
+    noun_phrase_words: frozenset[str]
+    agent_rx: re.Pattern[str]
     ordinal_rx: re.Pattern[str]
     month_rx: str
     weekday_rx: str
@@ -71,6 +80,9 @@ class Lexicon:
     singular_aux_rx: str
     singular_determiners: frozenset[str]
     plural_rx: re.Pattern[str]
+    plural_words: frozenset[str]
+    auxiliaries: frozenset[str]
+    conjunctions: frozenset[str]
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
     clause_opener_rx: re.Pattern[str]
@@ -110,63 +122,93 @@ def _time_rx(phrases: list[str], month_rx: str, weekday_rx: str) -> re.Pattern[s
     return re.compile(r"\b(?:" + "|".join(bodies) + r")\b") if bodies else NEVER
 
 
-@lru_cache(maxsize=8)
-def lexicon(codebook: Codebook) -> Lexicon:
-    """Compile the general codebook's number vocabulary (cached per codebook)."""
-    nw = codebook.section("number_words")
-    qs = codebook.section("qualifiers")
+def _alt(section: dict, key: str) -> str:
+    """Alternation of a codebook word list, or a pattern that never matches when the list is empty."""
+    return alternation([str(t) for t in section.get(key, [])]) or "(?!)"
+
+
+def _ending(section: dict, key: str) -> str:
+    """Word-final pattern for a list of word endings ("ed", "ly")."""
+    endings = "|".join(map(re.escape, section.get(key, []))) or "(?!)"
+    return rf"[a-z]{{{MIN_STEM},}}(?:{endings})"
+
+
+def _before(section: dict, key: str) -> re.Pattern[str]:
+    """Any of the words right before a number (end of the text before it)."""
+    return re.compile(r"(?<![\w-])(?:" + _alt(section, key) + r")\s*$", re.I)
+
+
+def _after(section: dict, key: str) -> re.Pattern[str]:
+    """Any of the words right after a number (start of the text after it)."""
+    return re.compile(r"\s+(?:" + _alt(section, key) + r")\b", re.I)
+
+
+def _set(section: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in section.get(key, []))
+
+
+def _vocabulary(nw: dict, qs: dict) -> dict:
+    """Number words, scales, vague quantities, qualifiers and their intervals, ordinals."""
     words = {k: int(v) for section in ("units", "tens") for k, v in nw.get(section, {}).items()}
-    determiners = [str(d) for d in nw.get("singular_determiners", [])]
+    determiners = _set(nw, "singular_determiners")
     for d in determiners:  # "a"/"an" count only before a scale ("a thousand") or as a singular subject
-        if d in words and words[d] == 1 and len(d) <= len("an"):
+        if words.get(d) == 1 and len(d) <= len("an"):
             words.pop(d)
     scales = {k: int(v) for k, v in nw.get("scales", {}).items()}
     vague = {k: (int(v[0]), int(v[1])) for k, v in nw.get("vague", {}).items()}
     quals = {k.lower(): v for k, v in qs.get("qualifiers", {}).items()}
     ordinals = {k.lower(): int(v) for k, v in nw.get("ordinals", {}).items()}
-    suffixes = "|".join(nw.get("ordinal_suffixes", [])) or "(?!)"
+    qual_alt = alternation(list(quals)) or "(?!)"
+    return dict(
+        words=words, scales=scales, vague=vague, qualifiers=quals, ordinals=ordinals,
+        intervals={k: (v[0], v[1]) for k, v in qs.get("intervals", {}).items()},
+        number_rx=_number_rx(words, scales), vague_rx=words_rx(list(vague)),
+        qualifier_rx=re.compile(r"(?<![\w-])(?:" + qual_alt + r")\s*$", re.I),
+        qualifier_window=max((len(q) for q in quals), default=0) + 2,
+        qualifier_start_rx=re.compile(r"\s*(?:" + qual_alt + r")(?![\w-])", re.I),
+        ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b"
+                              rf"|\b\d+(?:{_alt(nw, 'ordinal_suffixes')})\b", re.I),
+        singular_determiners=determiners,
+    )
+
+
+def _contexts(nw: dict, qs: dict) -> dict:
+    """Words around a number that say what it is: calendar, units, ages, addresses, clause and breakdown words."""
     months = [str(m) for m in nw.get("months", [])] + [str(m) for m in nw.get("month_abbreviations", [])]
     month_rx = "(?:" + (alternation(months) or "(?!)") + ")"
-    weekday_rx = "(?:" + (alternation(nw.get("weekdays", [])) or "(?!)") + ")"
+    weekday_rx = "(?:" + _alt(nw, "weekdays") + ")"
     unit_terms = {k: [str(t) for t in v] for k, v in (nw.get("unit_words") or {}).items()}
-    units = {k: re.compile(r"(?:" + trie_body(sorted(v)) + r")(?![\w])", re.IGNORECASE) for k, v in unit_terms.items()}
     aux = [str(a) for a in nw.get("singular_auxiliaries", [])]
-    return Lexicon(
-        words=words, scales=scales, vague=vague, qualifiers=quals,
-        intervals={k: (v[0], v[1]) for k, v in qs.get("intervals", {}).items()},
-        ordinals=ordinals,
-        number_rx=_number_rx(words, scales),
-        vague_rx=words_rx(list(vague)),
-        qualifier_rx=re.compile(r"(?<![\w-])(?:" + (alternation(list(quals)) or "(?!)") + r")\s*$", re.IGNORECASE),
-        qualifier_window=max((len(q) for q in quals), default=0) + 2,
-        ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b|\b\d+(?:{suffixes})\b", re.I),
-        month_rx=month_rx, weekday_rx=weekday_rx, units=units, unit_terms=unit_terms,
-        currency_rx=re.compile("(?:" + (alternation(nw.get("currency_symbols", [])) or "(?!)") + r")\s*$"),
-        age_before_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("age_before", [])) or "(?!)") + r")\s*$",
-                                 re.I),
-        address_before_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("address_before", [])) or "(?!)")
-                                     + r")\s*$", re.I),
-        address_after_rx=re.compile(r"\s+(?:[A-Z][\w'-]*\s+){0,2}(?i:" + (alternation(nw.get("address_after", []))
-                                    or "(?!)") + r")\b"),
-        function_words=frozenset(str(w).lower() for w in nw.get("function_words", [])),
-        past_tense_rx=re.compile(r"[a-z]+(?:" + ("|".join(nw.get("past_tense_endings", [])) or "(?!)") + r")"),
+    return dict(
+        month_rx=month_rx, weekday_rx=weekday_rx, unit_terms=unit_terms,
+        units={k: re.compile(r"(?:" + trie_body(sorted(v)) + r")(?![\w])", re.I) for k, v in unit_terms.items()},
+        currency_rx=re.compile("(?:" + _alt(nw, "currency_symbols") + r")\s*$"),
+        age_before_rx=_before(nw, "age_before"), address_before_rx=_before(nw, "address_before"),
+        address_after_rx=re.compile(rf"\s+(?:[A-Z][\w'-]*\s+){{0,{ADDRESS_NAME_WORDS}}}(?i:" + _alt(nw, "address_after")
+                                    + r")\b"),
+        agent_rx=_before(nw, "agent_markers"), noun_phrase_words=_set(nw, "noun_phrase_words"),
+        function_words=_set(nw, "function_words"), past_tense_rx=re.compile(_ending(nw, "past_tense_endings")),
         singular_aux_rx=trie_body(sorted(aux)) if aux else "(?!)",
-        singular_determiners=frozenset(d.lower() for d in determiners),
+        plural_words=_set(nw, "plural_words"), auxiliaries=_set(nw, "auxiliaries"),
+        conjunctions=_set(nw, "conjunctions"),
         plural_rx=re.compile(r"\w+(?:" + ("|".join(nw.get("plural_endings", [])) or "(?!)") + r")"),
-        breakdown_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("breakdown_markers", [])) or "(?!)")
-                                + r")[\s,:(]*$", re.I),
-        breakdown_after_rx=re.compile(r"\s+(?:" + (alternation(nw.get("breakdown_after", [])) or "(?!)") + r")\b",
-                                      re.I),
-        clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + (alternation(nw.get("clause_openers", [])) or "(?!)")
-                                    + r")(?![\w-])", re.I),
-        range_rx=re.compile(r"\s*(?:" + (alternation(nw.get("range_connectors", [])) or "(?!)") + r")\s*$", re.I),
-        range_lead_rx=re.compile(r"(?<![\w-])(?:" + (alternation(nw.get("range_lead", [])) or "(?!)") + r")\s*$",
-                                 re.I),
+        breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:(?:\s+(?:"
+                                + _alt(nw, "function_words") + r"))?"
+                                + rf"|(?:\s+[\w-]+){{1,{BREAKDOWN_GAP_WORDS}}},)[\s,:(]*$", re.I),
+        breakdown_after_rx=_after(nw, "breakdown_after"),
+        clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
+        range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),
+        range_lead_rx=_before(nw, "range_lead"),
         as_of_rx=_time_rx([str(p) for p in qs.get("time_phrases", [])], month_rx, weekday_rx),
-        adverb_rx=re.compile(r"[a-z]+(?:" + ("|".join(nw.get("adverb_endings", [])) or "(?!)") + r")"),
-        relative_words=frozenset(str(w).lower() for w in nw.get("relative_words", [])),
-        partitive_rx=re.compile(r"\s+(?:" + (alternation(nw.get("partitive_words", [])) or "(?!)") + r")\b", re.I),
-        count_verb_rx=words_rx([str(w) for w in nw.get("count_verbs", [])]),
+        adverb_rx=re.compile(_ending(nw, "adverb_endings")), relative_words=_set(nw, "relative_words"),
+        partitive_rx=_after(nw, "partitive_words"), count_verb_rx=words_rx([str(w) for w in nw.get("count_verbs", [])]),
         deadline_words=[str(w) for w in qs.get("deadline_words", [])],
         sources={k: [str(t) for t in v] for k, v in qs.get("sources", {}).items()},
     )
+
+
+@lru_cache(maxsize=8)
+def lexicon(codebook: Codebook) -> Lexicon:
+    """Compile the general codebook's number vocabulary and context words (cached per codebook)."""
+    nw, qs = codebook.section("number_words"), codebook.section("qualifiers")
+    return Lexicon(**_vocabulary(nw, qs), **_contexts(nw, qs))

@@ -19,17 +19,19 @@ APPOSITIVE_MAX_CHARS = 60
 @lru_cache(maxsize=8)
 def _cues(codebook: Codebook) -> dict[str, re.Pattern[str]]:
     src = lexicon(codebook).sources
-    verbs = "(?:" + (alternation(src.get("verbs", [])) or "(?!)") + ")"
-    unnamed = "(?:" + (alternation(src.get("unnamed", [])) or "(?!)") + ")"
+
+    def alt(key: str) -> str:
+        return "(?:" + (alternation(src.get(key, [])) or "(?!)") + ")"
+
+    verbs, det, adv = alt("verbs"), alt("determiners"), alt("adverbs")
     return {
         "institution": words_rx(src.get("institutions", [])),
-        "institution_ref": re.compile(r"\bthe (" + (alternation(src.get("institutions", [])) or "(?!)") + r")\b", re.I),
-        "citing": re.compile(r"\b(?:" + (alternation(src.get("citing", [])) or "(?!)") + r")\s+(?:the\s+)?$", re.I),
-        "according": re.compile(r"\b(?:" + (alternation(src.get("according", [])) or "(?!)") + r")\s+(?:the\s+)?$",
-                                re.I),
-        "verb_after": re.compile(rf"(?:\s*\([^)]*\))?(?:,[^,]{{0,{APPOSITIVE_MAX_CHARS}}},)?\s*(?:also\s+)?{verbs}\b"),
-        "verb_before": re.compile(rf"\b{verbs}\s+(?:the\s+)?$"),
-        "unnamed": re.compile(rf"\b({unnamed})\s+{verbs}\b"),
+        "institution_ref": re.compile(rf"\b{det} ({alt('institutions')})\b", re.I),
+        "citing": re.compile(rf"\b{alt('citing')}\s+(?:{det}\s+)?$", re.I),
+        "according": re.compile(rf"\b{alt('according')}\s+(?:{det}\s+)?$", re.I),
+        "verb_after": re.compile(rf"(?:\s*\([^)]*\))?(?:,[^,]{{0,{APPOSITIVE_MAX_CHARS}}},)?\s*(?:{adv}\s+)?{verbs}\b"),
+        "verb_before": re.compile(rf"\b{verbs}\s+(?:{det}\s+)?$"),
+        "unnamed": re.compile(rf"\b({alt('unnamed')})\s+{verbs}\b"),
     }
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from helpers.analyses.numbers.categorise import QuantityRules, noun_after, typed
+from helpers.analyses.numbers.categorise import noun_after, typed
 from helpers.analyses.numbers.lexicon import Lexicon
+from helpers.analyses.numbers.rules import QuantityRules
 
 # Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
 SINGULAR_GAP_WORDS = 2
@@ -53,7 +54,7 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     return total + current
 
 
-def _qualifier(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
+def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     """The qualifier written right before a number and where it starts ('exact' and the number's start)."""
     lo = max(0, s - lex.qualifier_window)
     m = lex.qualifier_rx.search(sentence[lo:s])
@@ -94,46 +95,72 @@ def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
         if (prev is not None and prev.kind == "number" and f.kind == "number" and prev.match is not None
                 and not prev.match.group("suffix") and prev.low is not None and f.low is not None
                 and f.low > prev.low and lex.range_rx.fullmatch(text[prev.end : f.start] + " ")
-                and (text[prev.end : f.start].strip() != "and" or lex.range_lead_rx.search(text[: prev.start]))):
+                and (text[prev.end : f.start].strip().lower() not in lex.conjunctions
+                     or lex.range_lead_rx.search(text[: prev.start]))):
             out[-1] = Found(prev.start, f.end, text[prev.start : f.end], prev.low, f.high, f.match, "range")
             continue
         out.append(f)
     return out
 
 
+def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon) -> bool:
+    """'a policeman was killed', 'has reportedly been killed', 'was shot and killed' (no object after)."""
+    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
+    gap = aux.search(text[seg_lo:start])
+    if not gap or _has_object(text[end:], lex):
+        return False
+    mid = gap.group("mid").lower().split()
+    return all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
+               for i, w in enumerate(mid))
+
+
+def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
+    """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
+    obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
+    if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
+        return False
+    return noun_after(text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
+
+
 def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Lexicon) -> list[Found]:
     """Casualties of one subject or object with no number ("a policeman was killed", "killed a soldier").
 
-    Only where the clause (between commas) has no number of its own, and only for the categories the
-    codebook lists under ``count_of_one``.
+    A passive verb counts one only where its clause (between commas) gives its subject no number; only
+    the categories the codebook lists under ``count_of_one`` are counted this way.
     """
     if not rules.count_of_one:
         return []
     out: list[Found] = []
-    aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
-    counts = [f for f in found
-              if f.kind != "ordinal" and not (f.match is not None and typed(text, f.match, f.low, lex))]
+    counts = [f for f in found if f.kind != "ordinal" and (
+        f.match is None or typed(text, f.match, f.low, lex) in (None, "one_of"))]  # "one of whom was killed"
     for start, end, name in rules.predicate_hits(text):
         cat = rules.category(name, "")
         if cat is None or cat.name not in rules.count_of_one:
             continue
         seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
-        seg_hi = min([len(text)] + [end + m.start() for m in re.finditer(r"[,;:]", text[end:])])
-        if any(seg_lo <= f.start < seg_hi for f in counts):
-            continue
-        gap = aux.search(text[seg_lo:start])
-        mid = (gap.group("mid") or "").lower().split() if gap else []
-        if gap and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in mid):
-            out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
-            continue
-        obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
-        if obj and obj.group(1).lower() in lex.singular_determiners and (noun_after(
-                text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))):
+        subject_counted = any(seg_lo <= f.start < start for f in counts)
+        if (not subject_counted and _passive_singular(text, seg_lo, start, end, lex)) or _singular_object(
+                text, end, rules, lex):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
 
 
-def _clauses(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _has_object(rest: str, lex: Lexicon) -> bool:
+    """An active verb with an object after it ("has killed seven civilians"), not a passive one."""
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
+            or lex.qualifier_start_rx.match(rest) is not None)
+
+
+def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
+    """'shot' in 'was shot and killed': a participle joined to the predicate by a conjunction."""
+    return i + 1 < len(words) and words[i + 1] in lex.function_words and words[i + 1] not in lex.noun_phrase_words
+
+
+def between_numbers(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """For each number span, the stretch of the sentence from the previous number to the next one."""
     out = []
     for k in range(len(spans)):

@@ -1,0 +1,119 @@
+"""The event's quantity codebook, compiled: predicates, nouns, categories and their options, countries.
+
+Also the word walk every clause rule uses (words after a number, up to punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from helpers.analyses.numbers.lexicon import words_rx
+from helpers.inputs.codebook import Codebook
+
+
+@dataclass(frozen=True)
+class Category:
+    """One quantity category of the codebook and the options that refine it."""
+
+    name: str
+    predicate: str
+    nouns: tuple[str, ...]
+    claims_nouns: bool  # a count of these nouns is this category whatever the verb ("2,500 troops")
+    requires_context: re.Pattern[str] | None  # ... when the sentence has one of these words
+    exclude_contexts: re.Pattern[str] | None  # never when the sentence has one of these words
+    needs_country: bool  # record the country or bloc the counted group belongs to
+    exclude_label: str  # the unit given to an excluded count, for the reader
+
+
+@dataclass(frozen=True)
+class QuantityRules:
+    """The event's quantity codebook, compiled."""
+
+    predicates: dict[str, re.Pattern[str]]
+    nouns: dict[str, re.Pattern[str]]
+    categories: tuple[Category, ...]
+    countries: tuple[tuple[str, re.Pattern[str]], ...]
+    count_of_one: tuple[str, ...]
+    not_people: re.Pattern[str]
+
+    def predicate_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, predicate) of every predicate term in ``text``, in order."""
+        return sorted((m.start(), m.end(), name) for name, rx in self.predicates.items() for m in rx.finditer(text))
+
+    def noun_at(self, text: str) -> tuple[str, str] | None:
+        """(noun group, noun) when ``text`` starts with a noun of the codebook (longest match)."""
+        best = None
+        for group, rx in self.nouns.items():
+            m = rx.match(text)
+            if m and (best is None or len(m.group()) > len(best[1])):
+                best = (group, m.group())
+        return best
+
+    def category(self, predicate: str | None, noun_group: str) -> Category | None:
+        for cat in self.categories:
+            if cat.predicate == predicate and noun_group in cat.nouns:
+                return cat
+        return None
+
+    @property
+    def claimed_nouns(self) -> frozenset[str]:
+        return frozenset(g for c in self.categories if c.claims_nouns for g in c.nouns)
+
+
+def _optional_rx(terms: list[str] | None) -> re.Pattern[str] | None:
+    return words_rx([str(t) for t in terms]) if terms else None
+
+
+def _countries(spec: object) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """``countries`` as a list of names, or a mapping name -> written forms."""
+    if isinstance(spec, dict):
+        return tuple((str(k), words_rx([str(k)] + [str(v) for v in (forms or [])], 0)) for k, forms in spec.items())
+    return tuple((str(k), words_rx([str(k)], 0)) for k in (spec or []))
+
+
+@lru_cache(maxsize=8)
+def quantity_rules(codebook: Codebook) -> QuantityRules:
+    """Compile the event's quantity codebook (cached per codebook)."""
+    q = codebook.section("quantities")
+    general_exclude = q.get("exclude_contexts") or []
+    cats = []
+    for name, spec in (q.get("categories") or {}).items():
+        cats.append(Category(
+            name=str(name), predicate=str(spec.get("predicate", "")),
+            nouns=tuple("" if n is None else str(n) for n in spec.get("nouns", [""])),
+            claims_nouns=bool(spec.get("claims_nouns", False)),
+            requires_context=_optional_rx(spec.get("requires_context")),
+            exclude_contexts=_optional_rx(spec.get("exclude_contexts", general_exclude)),
+            needs_country=bool(spec.get("needs_country", False)),
+            exclude_label=str(spec.get("exclude_label", "excluded by context")),
+        ))
+    return QuantityRules(
+        predicates={k: words_rx([str(t) for t in v]) for k, v in (q.get("predicates") or {}).items()},
+        nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
+        categories=tuple(cats), countries=_countries(q.get("countries")),
+        count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
+        not_people=words_rx([str(t) for t in q.get("not_people", [])]),
+    )
+
+
+# Words that may stand between a number and the noun it counts ("six unarmed Iraqi civilians").
+NOUN_MAX_WORDS = 5
+QUOTE_MARKS = frozenset("\"'")
+WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
+
+
+def words_of(text: str, limit: int) -> list[tuple[int, str]]:
+    """The first ``limit`` words of ``text`` with their offsets; stops at punctuation."""
+    out, pos = [], 0
+    while len(out) < limit:
+        m = WORD_RX.match(text, pos)
+        if m and m.group(1) in QUOTE_MARKS:  # '"commando" fighters': quotation marks are not words
+            pos = m.end()
+            continue
+        if not m or not re.match(r"[^\W\d_]", m.group(1)):
+            break
+        out.append((m.start(1), m.group(1).rstrip(".")))
+        pos = m.end()
+    return out
