@@ -22,7 +22,14 @@ import re
 
 import pandas as pd
 
-from helpers.analyses.quotes.cues import CUE_AFTER_QUOTE_MAX_WORDS, Context, cue_pattern, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.cues import (
+    CUE_AFTER_QUOTE_MAX_WORDS,
+    Context,
+    cue_pattern,
+    grammar,
+    sentence_of,
+    speaker_for_cue,
+)
 from helpers.analyses.quotes.layouts import (
     Found,
     colon_speaker,
@@ -101,6 +108,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
         [(m.start(), m.end(), m.group()) for m in cue_pattern(codebook).finditer(masked)],
         frozenset(w.lower() for w in sv.get("nouns", [])),
         frozenset(p.lower() for p in sv.get("phrases", [])),
+        grammar(codebook),
     )
 
 

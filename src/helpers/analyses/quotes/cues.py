@@ -17,18 +17,43 @@ from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
 from helpers.inputs.codebook import Codebook
 from helpers.text.patterns import phrase_pattern
 
-CLAUSE_BOUNDARY = re.compile(
-    r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I
-)
-RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 # Words that may stand between a verb and the speaker it introduces ("said on Monday Jane Roe").
 AFTER_VERB_MAX_WORDS = 4
 # Words that may stand between a closing mark and its cue ('"...," the former senior official said').
 CUE_AFTER_QUOTE_MAX_WORDS = 6
 NAMES = ("name", "variant", "descriptor")
-BY = re.compile(r"\s+by\s+")
+# Words between a coordinator and the cue it joins ("and then said").
+COORDINATED_MAX_WORDS = 1
 # Words between a possessive owner and the speech noun it owns ("Jane Roe's repeated claims").
 OWNER_MAX_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Clause-structure words of ``speech_verbs.yaml``, compiled."""
+
+    clause: re.Pattern[str]
+    relative: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    agent: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def grammar(codebook: Codebook) -> Grammar:
+    sv = codebook.section("speech_verbs")
+    boundaries = _alternatives(sv.get("clause_boundaries", []))
+    relative = _alternatives(sv.get("relative_pronouns", []))
+    coord = _alternatives(sv.get("coordinators", []))
+    return Grammar(
+        re.compile(rf";|,?\s+(?:{boundaries})\s+", re.I),
+        re.compile(rf",\s*(?:{relative})\b[^,]*,", re.I),
+        re.compile(rf"\b(?:{coord})\s+(?:\w+\s+){{0,{COORDINATED_MAX_WORDS}}}$", re.I),
+        re.compile(rf"\s+(?:{_alternatives(sv.get('agent_markers', []))})\s+", re.I),
+    )
 
 
 @dataclass
@@ -42,6 +67,7 @@ class Context:
     cues: list[tuple[int, int, str]]
     nouns: frozenset[str]
     phrases: frozenset[str]
+    grammar: Grammar
 
     def __post_init__(self) -> None:
         self.capable = [m for m in self.mentions if _outside(self, m) and _capable(m)]
@@ -71,7 +97,7 @@ def sentence_of(ctx: Context, pos: int) -> int:
 
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
     """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
-    skip = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(ctx.masked, start, end)]
+    skip = [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
     return [m for m in ctx.capable if start <= m.start < end and not any(a <= m.start < b for a, b in skip)]
 
 
@@ -87,7 +113,7 @@ def _fallback_head(cands: list[Mention]) -> Mention | None:
     return last
 
 
-def _segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
+def segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
     """The candidate a comma segment starts with, if it starts with one ("Jane Roe", "a spokeswoman for X")."""
     heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
     if heads and ctx.masked[seg[0] : heads[0].start].strip(" \"'") == "":
@@ -120,18 +146,20 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     """
     if not cands:
         return None
-    segs = _segments(ctx, start, end)
+    segs = segments(ctx, start, end)
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
         return _last_head(cands, segs[-1]) or _fallback_head(cands)
-    app_seg, main_seg = segs[-1], segs[-2]
-    main = _segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
-    app = _segment_head(ctx, cands, app_seg)
+    # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
+    k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
+    main_seg, app_seg = segs[k], segs[k + 1]
+    main = segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
+    app = segment_head(ctx, cands, app_seg)
     return _apposition_winner(ctx, main, app, main_seg) or _fallback_head(cands)
 
 
-def _segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of [start, end) that hold any text."""
     out, pos = [], start
     for m in re.finditer(",", ctx.masked[start:end]):
@@ -168,11 +196,51 @@ def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
     return None
 
 
+def _without_compound(ctx: Context, cs: int) -> Context:
+    """The context minus a candidate that ends right before the speech noun at ``cs``."""
+    if not any(m.end + 1 == cs for m in ctx.capable):
+        return ctx
+    view = Context.__new__(Context)
+    view.__dict__.update(ctx.__dict__)
+    view.capable = [m for m in ctx.capable if m.end + 1 != cs]
+    return view
+
+
 def _clause_start(ctx: Context, ss: int, cs: int) -> int:
     start = ss
-    for b in CLAUSE_BOUNDARY.finditer(ctx.masked, ss, cs):
+    for b in ctx.grammar.clause.finditer(ctx.masked, ss, cs):
         start = b.end()
     return start
+
+
+def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """The subject that opens a sentence: the first comma segment that starts with a candidate."""
+    cands = _between(ctx, ss, cs)
+    for seg in segments(ctx, ss, cs):
+        head = segment_head(ctx, cands, seg)
+        if head is not None:
+            return head
+    return next((m for m in cands if not m.modifier), None)
+
+
+def _noun_speaker(ctx: Context, cue: tuple[int, int, str], ss: int, se: int) -> tuple[Mention | None, Context]:
+    """*claims by X*, *X's claim*; otherwise the context without a compound before the noun ("campaign message")."""
+    cs, ce, _ = cue
+    by = ctx.grammar.agent.match(ctx.text, ce)
+    if by:
+        return head_after(ctx, by.end(), se), ctx
+    return _owner(ctx, ss, cs), _without_compound(ctx, cs)
+
+
+def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: int, se: int) -> Mention | None:
+    """*"..." X said* or *"..." said X*."""
+    cs, ce, _ = cue
+    before = _between(ctx, after_quote, cs)
+    if before:
+        return head_before(ctx, before, after_quote, cs)
+    if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
+        return None  # '..." and urged X': a second verb of the clause, not an inverted cue
+    return head_after(ctx, ce, se)
 
 
 def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | None) -> Mention | None:
@@ -182,22 +250,15 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     ss, se = ctx.sentences[sentence_of(ctx, cs)]
     if low in ctx.phrases:  # according to X
         return head_after(ctx, ce, se)
-    by = BY.match(ctx.text, ce)
-    if low in ctx.nouns and by:  # claims by X
-        return head_after(ctx, by.end(), se)
-    if low in ctx.nouns:  # X's claim
-        owner = _owner(ctx, ss, cs)
+    if low in ctx.nouns:
+        owner, ctx = _noun_speaker(ctx, cue, ss, se)
         if owner is not None:
             return owner
     if after_quote is not None:
-        before = _between(ctx, after_quote, cs)
-        if before:  # ..." X said
-            return head_before(ctx, before, after_quote, cs)
-        if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
-            return None  # '..." and urged X': a second verb of the clause, not an inverted cue
-        return head_after(ctx, ce, se)  # ..." said X
-    if low.endswith("ing") and low not in ctx.nouns and not re.search(r"\bto\s*$", ctx.text[ss:cs]):
-        subj = next((m for m in ctx.capable if ss <= m.start < cs and not m.modifier), None)
+        return _after_quote_speaker(ctx, cue, after_quote, se)
+    participle = low.endswith("ing") and low not in ctx.nouns
+    if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
+        subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
     clause = _clause_start(ctx, ss, cs)

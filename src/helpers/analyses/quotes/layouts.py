@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
-from helpers.analyses.quotes.cues import NAMES, Context, head_before, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.cues import (
+    NAMES,
+    Context,
+    head_before,
+    segment_head,
+    segments,
+    sentence_of,
+    speaker_for_cue,
+)
 from helpers.analyses.quotes.marks import Quote
 from helpers.analyses.quotes.mentions import Mention
 
@@ -72,7 +80,9 @@ def label_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
 
 
 def transcript_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """*"WALLACE: ..."*: a name followed by a colon opens the quoted text."""
+    """*"WALLACE: ..."*: a name followed by a colon opens a quotation that opens its paragraph."""
+    if q.open_mark != paragraph[0]:
+        return None
     first = ctx.text[q.start : q.end].lstrip()
     lead = q.end - q.start - len(ctx.text[q.start : q.end].lstrip())
     m = next((m for m in ctx.mentions if m.start == q.start + lead and m.form in NAMES), None)
@@ -99,9 +109,20 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
 
 
 def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """No cue in the sentence: the subject that opens it speaks the quote (*X called the plan a "fantasy"*)."""
+    """No speech verb in the sentence: its subject speaks the quote (*X dismissed the plan as a "fantasy"*).
+
+    The subject is the last comma segment before the quote that opens with a candidate ("In June, X called"),
+    and a name in apposition wins over a role ("Another critic, Jane Roe, likened ...").
+    """
     ss, se = ctx.sentences[sentence_of(ctx, q.open_mark)]
-    if any(ss <= c[0] < se for c in ctx.cues):
+    if any(ss <= c[0] < se and c[2].lower() not in ctx.nouns for c in ctx.cues):
         return None
-    subj = next((m for m in ctx.capable if ss <= m.start < q.open_mark and not m.modifier), None)
+    cands = [m for m in ctx.capable if ss <= m.start < q.open_mark]
+    heads = [h for h in (segment_head(ctx, cands, seg) for seg in segments(ctx, ss, q.open_mark)) if h is not None]
+    if heads:
+        subj = heads[-1]
+        if subj.form == "role" and len(heads) > 1 and heads[-2].form in NAMES:
+            subj = heads[-2]
+        return subj, ""
+    subj = next((m for m in cands if not m.modifier), None)
     return (subj, "") if subj is not None else None

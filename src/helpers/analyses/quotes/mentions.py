@@ -94,9 +94,11 @@ def _overlaps(m: Mention, taken: list[Mention]) -> bool:
 
 def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]) -> bool:
     """A name that qualifies something else: possessive, before a role noun, after a preposition, or inside a role."""
+    if POSSESSIVE.match(text, m.end) and m.form in ("name", "variant", "role"):
+        return True  # "Jane Roe's aide", "the woman's quotes"
     if m.form not in ("name", "variant"):
         return False
-    if text[m.start - 1 : m.start] == "(" or POSSESSIVE.match(text, m.end):
+    if text[m.start - 1 : m.start] == "(":
         return True
     after = re.match(r" ([a-z][\w-]*)", text[m.end :])
     if after and is_role_noun(after.group(1), codebook):
