@@ -24,6 +24,8 @@ from helpers.text.patterns import trie_body
 TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:[a-z]{1,3}-)?[A-Z][^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*)"
 # How many words may stand between a role phrase's determiner and its role noun ("a senior campaign spokesman").
 ROLE_MAX_MODIFIERS = 3
+# All-capital runs of at least this many words are headings.
+HEADING_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class NameLexicon:
     role_nouns: frozenset[str]
     links: frozenset[str]
     documents: frozenset[str]
+    joiners: frozenset[str]
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -97,6 +100,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(w.lower() for w in nouns),
         frozenset(w.lower() for w in links),
         frozenset(w.lower() for w in _words(roles, "documents")),
+        frozenset(f" {w} " for w in _words(names, "institution_joiners")),
     )
 
 
@@ -130,6 +134,26 @@ def _gender(title: str, lex: NameLexicon) -> str:
     return "any"
 
 
+def _heading(core: str) -> bool:
+    """A run of several all-capital words is a heading ("CONGRESS HAS INVESTIGATED"), not a name."""
+    words = core.split()
+    return len(words) >= HEADING_MIN_WORDS and all(w.isupper() for w in words)
+
+
+def _join_institutions(text: str, found: list[Found], lex: NameLexicon) -> list[Found]:
+    """ "Ministry" + "of" + "Foreign Affairs" is one name when the part before "of" ends in an institution noun."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end : f.start] if prev is not None else ""
+        if prev is not None and gap in lex.joiners and prev.name.split()[-1].lower() in lex.role_nouns:
+            name = text[prev.head_start : f.end]
+            out[-1] = Found(prev.start, f.end, text[prev.start : f.end], name, "name", prev.gender, prev.head_start)
+        else:
+            out.append(f)
+    return out
+
+
 def find_names(text: str, codebook: Codebook) -> list[Found]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
     lex = lexicon(codebook)
@@ -140,13 +164,13 @@ def find_names(text: str, codebook: Codebook) -> list[Found]:
         core = text[core_start : m.end()]
         if core.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", core):
             core = core[:-1]  # a full stop that ends the sentence, not an initial
-        if not core or core in lex.not_names or core.lower() in lex.title_words:
+        if not core or core in lex.not_names or core.lower() in lex.title_words or _heading(core):
             continue
         title = text[m.start() if cut == 0 else m.start("core") + cut : core_start]
         start = core_start - len(title)
         end = core_start + len(core)
         out.append(Found(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
-    return out
+    return _join_institutions(text, out, lex)
 
 
 def find_roles(text: str, codebook: Codebook) -> list[Found]:

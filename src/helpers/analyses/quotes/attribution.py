@@ -24,6 +24,7 @@ import pandas as pd
 
 from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
+    OWNER_MAX_WORDS,
     Context,
     cue_pattern,
     grammar,
@@ -112,15 +113,34 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     )
 
 
+TERMINAL_MARKS = ",.?!"
+OWNED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,{OWNER_MAX_WORDS}}}$")
+
+
+def _verb_before(ctx: Context, verbs: list[Cue], noun: Cue) -> bool:
+    """A possessed speech noun after a verb cue is the verb's object ("X called Y's remarks '...'")."""
+    ss, _ = ctx.sentences[sentence_of(ctx, noun[0])]
+    owned = OWNED.search(ctx.masked[ss : noun[0]])
+    return owned is not None and any(v[1] <= noun[0] for v in verbs)
+
+
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     """Cues to try, in order: right after the quote, before it in its sentence, later in its sentence."""
     s0, s1 = sentence_of(ctx, q.open_mark), sentence_of(ctx, q.end)
     lo, hi = ctx.sentences[s0][0], ctx.sentences[s1][1]
     close = q.close_mark if q.close_mark >= 0 else q.end
     cues = [c for c in ctx.cues if lo <= c[0] < hi]
-    near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
+    # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
+    # a sentence ('called it "fair" to him, ...') only a cue right after it
+    ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
+    gap = CUE_AFTER_QUOTE_MAX_WORDS if ends_utterance else 0
+    near = rf"[\s,]*(\S+\s+){{0,{gap}}}"
     after = [c for c in cues if c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
-    before = [c for c in cues if c[1] <= q.open_mark]
+    verbs = [c for c in cues if c[2].lower() not in ctx.nouns]
+    # a speech noun after a verb cue is its object ("X called Y's remarks '...'"): the verb speaks
+    before = [
+        c for c in cues if c[1] <= q.open_mark and not (c[2].lower() in ctx.nouns and _verb_before(ctx, verbs, c))
+    ]
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
 
@@ -154,13 +174,28 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     spk, cue, document = _by_cues(ctx, q, paragraph)
     if spk is not None:
         return spk, cue, "explicit"
-    for layout, method in ((label_speaker, "explicit"), (intro_speaker, "explicit"), (subject_speaker, "subject")):
+    layouts = ((label_speaker, "explicit"), (intro_speaker, "explicit"), (subject_speaker, "subject"))
+    for layout, method in layouts:
         found = layout(ctx, q, paragraph)
         if found is not None:
             return found[0], found[1], method
     if document is not None:
         return document[0], document[1], "explicit"
     return None, "", "none"
+
+
+def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """A quote-only sentence after a sentence of the same paragraph whose cue names a speaker ('X said. "..."')."""
+    sent = sentence_of(ctx, q.open_mark)
+    ss, se = ctx.sentences[sent]
+    if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
+        return None
+    ps, pe = ctx.sentences[sent - 1]
+    for c in reversed([c for c in ctx.cues if ps <= c[0] < pe]):
+        spk = speaker_for_cue(ctx, c, None)
+        if spk is not None:
+            return spk, c[2]
+    return None
 
 
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
@@ -201,9 +236,13 @@ def attribute(
     history: list[Mention] = []
     previous: Quote | None = None
     for q in quotes:
-        speaker, cue, method = _find_speaker(ctx, q, doc.paragraphs[q.paragraph])
+        paragraph = doc.paragraphs[q.paragraph]
+        speaker, cue, method = _find_speaker(ctx, q, paragraph)
+        carried = _previous_sentence(ctx, q, paragraph) if speaker is None else None
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
+        elif carried is not None:
+            _assign(q, carried[0], carried[1], "continuation", ctx, history)
         elif _continues(previous, q, doc):
             q.speaker, q.group, q.method = previous.speaker, previous.group, "continuation"
             q.speaker_as_written, q.cue = previous.speaker_as_written, previous.cue

@@ -21,6 +21,9 @@ SPEAKER_TYPES = ("person", "organisation", "group")
 PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 UNKNOWN_GROUP = "other"
+# A name used as an adjective: followed by up to this many lower-case words ending in a role noun.
+ATTRIBUTIVE_MAX_WORDS = 2
+ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
 
 
 @dataclass
@@ -88,8 +91,31 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
                    e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document")
 
 
+LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
+
+
+def _common_word(text: str, n: Mention, lower: set[str]) -> bool:
+    """A capitalised word that opens a sentence and is written in lower case elsewhere is no name ("Following")."""
+    if " " in n.text or not SENTENCE_START.search(text[max(0, n.start - 3) : n.start]):
+        return False
+    return n.text.lower() in lower
+
+
 def _overlaps(m: Mention, taken: list[Mention]) -> bool:
     return any(t.start < m.end and m.start < t.end for t in taken)
+
+
+def _attributive(text: str, m: Mention, after: re.Match[str], codebook: Codebook) -> bool:
+    """A name before a role noun qualifies it: right before it ("Trump aides"), or with words between when the
+    role is a title before another name or the name opens the sentence ("Libertarian presidential candidate")."""
+    words = after.group(1).split()
+    if is_role_noun(words[0], codebook):
+        return True
+    if not is_role_noun(words[-1], codebook):
+        return False
+    title = re.match(r" [A-Z]", text[after.end() : after.end() + 2]) is not None
+    return title or SENTENCE_START.search(text[max(0, m.start - 3) : m.start]) is not None
 
 
 def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]) -> bool:
@@ -100,9 +126,9 @@ def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]
         return False
     if text[m.start - 1 : m.start] == "(":
         return True
-    after = re.match(r" ([a-z][\w-]*)", text[m.end :])
-    if after and is_role_noun(after.group(1), codebook):
-        return True
+    after = ATTRIBUTIVE.match(text, m.end)
+    if after and _attributive(text, m, after, codebook):
+        return True  # "Trump attorney", "Democratic presidential nominee Jane Roe"
     before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, m.start - 16) : m.start])
     if before and is_link(before.group(1), codebook):
         return True
@@ -162,7 +188,8 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     out = _codebook_mentions(text, codebook)
     names = [_from_text(f, codebook) for f in find_names(text, codebook)]
     roles = [_from_text(f, codebook) for f in find_roles(text, codebook)]
-    names = [n for n in names if not is_role_noun(n.text, codebook)]
+    lower = set(LOWER_WORD.findall(text))
+    names = [n for n in names if not is_role_noun(n.text, codebook) and not _common_word(text, n, lower)]
     taken = list(out)
     for n in names:
         if not _overlaps(n, taken):
