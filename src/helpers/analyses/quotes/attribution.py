@@ -73,7 +73,7 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
 def _subject(ctx: Context, sent: int) -> Mention | None:
     """The first candidate speaker of a sentence that is not a pronoun or a modifier."""
     s, e = ctx.sentences[sent]
-    return next((m for m in ctx.capable if s <= m.start < e and not m.modifier
+    return next((m for m in ctx.capable_in(s, e) if not m.modifier
                  and m.form not in ("pronoun", "generic")), None)
 
 
@@ -81,7 +81,7 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
     """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject, the last one."""
     sent = sentence_of(ctx, pron.start)
     s, _ = ctx.sentences[sent]
-    earlier = [m for m in ctx.capable if s <= m.start < pron.start and _compatible(pron, m)]
+    earlier = [m for m in ctx.capable_in(s, pron.start) if _compatible(pron, m)]
     if earlier:
         return earlier[0]
     subj = _subject(ctx, sent - 1) if sent > 0 else None
@@ -129,7 +129,7 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     s0, s1 = sentence_of(ctx, q.open_mark), sentence_of(ctx, q.end)
     lo, hi = ctx.sentences[s0][0], ctx.sentences[s1][1]
     close = q.close_mark if q.close_mark >= 0 else q.end
-    cues = [c for c in ctx.cues if lo <= c[0] < hi]
+    cues = ctx.cues_in(lo, hi)
     # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
     # a sentence ('called it "fair" to him, ...') only a cue right after it
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
@@ -191,7 +191,7 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
     if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
         return None
     ps, pe = ctx.sentences[sent - 1]
-    for c in reversed([c for c in ctx.cues if ps <= c[0] < pe]):
+    for c in reversed(ctx.cues_in(ps, pe)):
         spk = speaker_for_cue(ctx, c, None)
         if spk is not None:
             return spk, c[2]

@@ -10,6 +10,7 @@ another noun ("Trump attorney", "Clinton's", "of Virginia") is never the head.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,7 +71,24 @@ class Context:
     grammar: Grammar
 
     def __post_init__(self) -> None:
-        self.capable = [m for m in self.mentions if _outside(self, m) and _capable(m)]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.set_capable([m for m in self.mentions if _outside(self, m) and _capable(m)])
+
+    def set_capable(self, capable: list[Mention]) -> None:
+        """Candidate speakers outside quotes, sorted by position, with their starts for bisection."""
+        self.capable = capable
+        self.capable_starts = [m.start for m in capable]
+
+    def cues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Cues that start in [start, end), by bisection."""
+        return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
+
+    def capable_in(self, start: int, end: int) -> list[Mention]:
+        """Candidates that start in [start, end), found by bisection (no scan of the whole article)."""
+        found = self.capable[bisect_left(self.capable_starts, start) : bisect_left(self.capable_starts, end)]
+        skip = getattr(self, "compound_before", -1)
+        return [m for m in found if m.end + 1 != skip] if skip >= 0 else found
 
 
 @lru_cache(maxsize=8)
@@ -89,16 +107,14 @@ def _outside(ctx: Context, m: Mention) -> bool:
 
 
 def sentence_of(ctx: Context, pos: int) -> int:
-    for k, (s, e) in enumerate(ctx.sentences):
-        if s <= pos < e:
-            return k
-    return max((k for k, (s, _) in enumerate(ctx.sentences) if s <= pos), default=0)
+    """Index of the sentence holding ``pos`` (the last one starting at or before it), by bisection."""
+    return max(bisect_right(ctx.sentence_starts, pos) - 1, 0)
 
 
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
     """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
     skip = [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
-    return [m for m in ctx.capable if start <= m.start < end and not any(a <= m.start < b for a, b in skip)]
+    return [m for m in ctx.capable_in(start, end) if not any(a <= m.start < b for a, b in skip)]
 
 
 def _fallback_head(cands: list[Mention]) -> Mention | None:
@@ -187,8 +203,8 @@ def head_after(ctx: Context, start: int, end: int) -> Mention | None:
 
 def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The possessive name that owns a speech noun ("Jane Roe's claim that ...")."""
-    for m in reversed(ctx.capable):
-        if ss <= m.start < cs and m.form in NAMES:
+    for m in reversed(ctx.capable_in(ss, cs)):
+        if m.form in NAMES:
             poss = re.match(r"['’]s?\s+", ctx.masked[m.end : cs])
             if poss and len(ctx.masked[m.end + poss.end() : cs].split()) <= OWNER_MAX_WORDS:
                 return m
@@ -198,11 +214,11 @@ def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
 
 def _without_compound(ctx: Context, cs: int) -> Context:
     """The context minus a candidate that ends right before the speech noun at ``cs``."""
-    if not any(m.end + 1 == cs for m in ctx.capable):
+    if not any(m.end + 1 == cs for m in ctx.capable_in(0, cs)[-1:]):
         return ctx
     view = Context.__new__(Context)
     view.__dict__.update(ctx.__dict__)
-    view.capable = [m for m in ctx.capable if m.end + 1 != cs]
+    view.compound_before = cs
     return view
 
 

@@ -42,17 +42,17 @@ def dash_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     dash = DASH_AFTER.match(ctx.masked, _close(q) + 1)
     if dash is None or "-" not in dash.group():
         return None
-    nxt = next((m for m in ctx.capable if m.start >= dash.end()), None)
-    if nxt is not None and nxt.start == dash.end() and nxt.form in NAMES:
+    nxt = next(iter(ctx.capable_in(dash.end(), dash.end() + 1)), None)
+    if nxt is not None and nxt.form in NAMES:
         return nxt, "-"
     return None
 
 
 def _label(ctx: Context, start: int, end: int) -> Mention | None:
     """The head of a short label before a colon, if nothing in it is a speech cue."""
-    if any(start <= c[0] < end for c in ctx.cues) or len(ctx.masked[start:end].split()) > LABEL_MAX_WORDS:
+    if ctx.cues_in(start, end) or len(ctx.masked[start:end].split()) > LABEL_MAX_WORDS:
         return None
-    return head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+    return head_before(ctx, ctx.capable_in(start, end), start, end)
 
 
 def colon_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
@@ -63,9 +63,9 @@ def colon_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     ss, _ = ctx.sentences[sentence_of(ctx, q.open_mark)]
     start = max(ss, paragraph[0])
     end = paragraph[0] + colon.start()
-    if any(start <= c[0] < end for c in ctx.cues):
+    if ctx.cues_in(start, end):
         return None  # a verb before the colon ('X said: "..."') is a cue
-    spk = head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+    spk = head_before(ctx, ctx.capable_in(start, end), start, end)
     return (spk, ":") if spk is not None else None
 
 
@@ -100,7 +100,7 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
         return None
     sent = sentence_of(ctx, prev_end - 1)
     ss, _ = ctx.sentences[sent]
-    for c in reversed([c for c in ctx.cues if ss <= c[0] < prev_end]):
+    for c in reversed(ctx.cues_in(ss, prev_end)):
         spk = speaker_for_cue(ctx, c, None)
         if spk is not None:
             return spk, c[2]
@@ -115,9 +115,9 @@ def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found
     and a name in apposition wins over a role ("Another critic, Jane Roe, likened ...").
     """
     ss, se = ctx.sentences[sentence_of(ctx, q.open_mark)]
-    if any(ss <= c[0] < se and c[2].lower() not in ctx.nouns for c in ctx.cues):
+    if any(c[2].lower() not in ctx.nouns for c in ctx.cues_in(ss, se)):
         return None
-    cands = [m for m in ctx.capable if ss <= m.start < q.open_mark]
+    cands = ctx.capable_in(ss, q.open_mark)
     heads = [h for h in (segment_head(ctx, cands, seg) for seg in segments(ctx, ss, q.open_mark)) if h is not None]
     if heads:
         subj = heads[-1]
