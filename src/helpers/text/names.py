@@ -74,7 +74,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     abbreviated = trie_body(sorted(w[:1].upper() + w[1:] for w in honorifics)) or "(?!)"
     token = rf"(?:(?:{abbreviated})\.|{TOKEN})"  # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe"
     name_rx = re.compile(
-        rf"(?<![\w.'’-])(?P<title>(?:(?i:{title})\s+)*)(?P<core>{token}(?:[ ](?:(?:{particles})[ ])?{token})*)(?![\w-])"
+        rf"(?<![\w.'’-])(?P<title>(?:(?i:{title})\s+)*)(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"
     )
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
@@ -88,7 +88,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})\s+(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
         rf"(?:\s+(?i:{trie_body(links) or '(?!)'})\s+(?:(?i:the)\s+)?"
-        rf"(?:{TOKEN}(?:[ ]{TOKEN})*|(?i:{noun})s?)(?![\w-]))?",
+        rf"(?:{TOKEN}(?:[ ]{TOKEN})*|(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?)(?![\w-]))?",
     )
     return NameLexicon(
         name_rx,

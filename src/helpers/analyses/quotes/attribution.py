@@ -96,6 +96,18 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
 # --- attribution -----------------------------------------------------------------------------
 
 
+def _cues(masked: str, codebook: Codebook) -> list[Cue]:
+    """Speech cues outside quotes; an infinitive ("authority to call") is no speech act yet."""
+    g = grammar(codebook)
+    phrases = {p.lower() for p in codebook.section("speech_verbs").get("phrases", [])}
+    out = []
+    for m in cue_pattern(codebook).finditer(masked):
+        infinitive = g.infinitive.search(masked, max(0, m.start() - g.infinitive_span), m.start())
+        if m.group().lower() in phrases or infinitive is None:
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
 def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
@@ -106,7 +118,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
         masked,
         mentions(text, codebook),
         sents,
-        [(m.start(), m.end(), m.group()) for m in cue_pattern(codebook).finditer(masked)],
+        _cues(masked, codebook),
         frozenset(w.lower() for w in sv.get("nouns", [])),
         frozenset(p.lower() for p in sv.get("phrases", [])),
         grammar(codebook),

@@ -37,6 +37,8 @@ class Grammar:
     relative: re.Pattern[str]
     coordinated: re.Pattern[str]
     agent: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
 
 
 def _alternatives(words: list[str]) -> str:
@@ -54,6 +56,8 @@ def grammar(codebook: Codebook) -> Grammar:
         re.compile(rf",\s*(?:{relative})\b[^,]*,", re.I),
         re.compile(rf"\b(?:{coord})\s+(?:\w+\s+){{0,{COORDINATED_MAX_WORDS}}}$", re.I),
         re.compile(rf"\s+(?:{_alternatives(sv.get('agent_markers', []))})\s+", re.I),
+        re.compile(rf"\b(?:{_alternatives(sv.get('infinitive_markers', []))})\s+$", re.I),
+        max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
     )
 
 
