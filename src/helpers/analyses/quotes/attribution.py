@@ -67,7 +67,7 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
         return True
     if want == "institution":
         return m.gender in ("institution", "any")
-    return m.gender in (want, "any")
+    return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
 
 
 def _subject(ctx: Context, sent: int) -> Mention | None:
@@ -78,7 +78,8 @@ def _subject(ctx: Context, sent: int) -> Mention | None:
 
 
 def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | None:
-    """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject, the last one."""
+    """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject or its most
+    recent compatible candidate, else the last speaker attributed."""
     sent = sentence_of(ctx, pron.start)
     s, _ = ctx.sentences[sent]
     earlier = [m for m in ctx.capable_in(s, pron.start) if _compatible(pron, m)]
@@ -87,6 +88,11 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
     subj = _subject(ctx, sent - 1) if sent > 0 else None
     if subj is not None and (_compatible(pron, subj) or subj.gender == "institution"):
         return subj
+    if sent > 0:  # the most recent compatible candidate of the previous sentence
+        ps, pe = ctx.sentences[sent - 1]
+        recent = [m for m in ctx.capable_in(ps, pe) if _compatible(pron, m)]
+        if recent:
+            return recent[-1]
     for m in reversed(history):
         if _compatible(pron, m):
             return m

@@ -38,6 +38,7 @@ class Mention:
     form: str  # variant | descriptor | name | role | pronoun | generic
     modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
     document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
+    head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X")
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +89,8 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
     gender = _role_gender(found.text, codebook, "any" if e is None else e["gender"])
     return Mention(found.start, found.end, found.text, canon if e is not None else found.text,
                    e["type"] if e is not None else "organisation", gender,
-                   e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document")
+                   e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document",
+                   head=found.head_start)
 
 
 LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
@@ -163,8 +165,8 @@ def _role_is_new(r: Mention, taken: list[Mention], text: str) -> bool:
     """A role is kept unless a name ends where it ends ("the State Department") or it sits inside or across another."""
     for t in taken:
         inside = r.start <= t.start and t.end <= r.end
-        if inside and t.end == r.end and t.form != "generic" and len(text[r.start : t.start].split()) <= 1:
-            return False
+        if inside and t.end == r.end and t.form != "generic" and t.start <= r.head:
+            return False  # the role noun is part of the name: "the State Department", "the country's Ministry of X"
         if t.start < r.end and r.start < t.end and not inside:
             return False
         if inside and t.form == "generic":
