@@ -93,15 +93,7 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
                    head=found.head_start)
 
 
-LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
 SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
-
-
-def _common_word(text: str, n: Mention, lower: set[str]) -> bool:
-    """A capitalised word that opens a sentence and is written in lower case elsewhere is no name ("Following")."""
-    if " " in n.text or not SENTENCE_START.search(text[max(0, n.start - 3) : n.start]):
-        return False
-    return n.text.lower() in lower
 
 
 def _overlaps(m: Mention, taken: list[Mention]) -> bool:
@@ -190,8 +182,7 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     out = _codebook_mentions(text, codebook)
     names = [_from_text(f, codebook) for f in find_names(text, codebook)]
     roles = [_from_text(f, codebook) for f in find_roles(text, codebook)]
-    lower = set(LOWER_WORD.findall(text))
-    names = [n for n in names if not is_role_noun(n.text, codebook) and not _common_word(text, n, lower)]
+    names = [n for n in names if not is_role_noun(n.text, codebook)]
     taken = list(out)
     for n in names:
         if not _overlaps(n, taken):
