@@ -101,7 +101,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})\s+(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
         rf"(?:\s+(?i:{trie_body(links) or '(?!)'})\s+(?:(?i:the)\s+)?"
-        rf"(?:{TOKEN}(?:[ ]{TOKEN})*|(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?)(?![\w-]))?",
+        rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
     return NameLexicon(
         name_rx,

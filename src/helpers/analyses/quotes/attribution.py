@@ -19,17 +19,18 @@ Kinds: *full* (a whole utterance: starts with a capital at the start of a paragr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pandas as pd
 
 from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
-    OWNER_MAX_WORDS,
     Context,
     cue_pattern,
     grammar,
     sentence_of,
     speaker_for_cue,
+    usable_cues,
 )
 from helpers.analyses.quotes.layouts import (
     Found,
@@ -114,17 +115,30 @@ def _cues(masked: str, codebook: Codebook) -> list[Cue]:
     return out
 
 
+def _outside_names(cues: list[Cue], found: list[Mention]) -> list[Cue]:
+    """A cue word inside a name is part of the name ("The Huffington Post", "Chicago Tribune Statement")."""
+    spans = sorted((m.start, m.end) for m in found if m.form in ("name", "variant"))
+    starts = [a for a, _ in spans]
+    out = []
+    for c in cues:
+        k = bisect_right(starts, c[0]) - 1
+        if k < 0 or spans[k][1] <= c[0]:
+            out.append(c)
+    return out
+
+
 def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
+    found = mentions(text, codebook)
     return Context(
         text,
         masked,
-        mentions(text, codebook),
+        found,
         sents,
-        _cues(masked, codebook),
+        _outside_names(_cues(masked, codebook), found),
         frozenset(w.lower() for w in sv.get("nouns", [])),
         frozenset(p.lower() for p in sv.get("phrases", [])),
         grammar(codebook),
@@ -132,14 +146,6 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
 
 
 TERMINAL_MARKS = ",.?!"
-OWNED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,{OWNER_MAX_WORDS}}}$")
-
-
-def _verb_before(ctx: Context, verbs: list[Cue], noun: Cue) -> bool:
-    """A possessed speech noun after a verb cue is the verb's object ("X called Y's remarks '...'")."""
-    ss, _ = ctx.sentences[sentence_of(ctx, noun[0])]
-    owned = OWNED.search(ctx.masked[ss : noun[0]])
-    return owned is not None and any(v[1] <= noun[0] for v in verbs)
 
 
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
@@ -151,14 +157,9 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
     # a sentence ('called it "fair" to him, ...') only a cue right after it
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
-    gap = CUE_AFTER_QUOTE_MAX_WORDS if ends_utterance else 0
-    near = rf"[\s,]*(\S+\s+){{0,{gap}}}"
-    after = [c for c in cues if c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
-    verbs = [c for c in cues if c[2].lower() not in ctx.nouns]
-    # a speech noun after a verb cue is its object ("X called Y's remarks '...'"): the verb speaks
-    before = [
-        c for c in cues if c[1] <= q.open_mark and not (c[2].lower() in ctx.nouns and _verb_before(ctx, verbs, c))
-    ]
+    near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
+    after = [c for c in cues if ends_utterance and c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
+    before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
 
@@ -209,7 +210,7 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
     if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
         return None
     ps, pe = ctx.sentences[sent - 1]
-    for c in reversed(ctx.cues_in(ps, pe)):
+    for c in reversed(usable_cues(ctx, ctx.cues_in(ps, pe))):
         spk = speaker_for_cue(ctx, c, None)
         if spk is not None:
             return spk, c[2]

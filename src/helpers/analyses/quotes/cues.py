@@ -291,3 +291,19 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     if ctx.masked[ss:cs].strip(" ,\"'") == "":  # cue first: 'Said X, chief economist: "..."'
         return head_after(ctx, ce, se)
     return None
+
+
+OWNED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,{OWNER_MAX_WORDS}}}$")
+
+
+def usable_cues(ctx: Context, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cues minus a possessed speech noun that follows a verb cue: it is the verb's object, and the verb
+    speaks ("X called Y's remarks '...'", "X said before Y's comments")."""
+    out = []
+    for k, c in enumerate(cues):
+        if c[2].lower() in ctx.nouns and any(v[2].lower() not in ctx.nouns for v in cues[:k]):
+            ss, _ = ctx.sentences[sentence_of(ctx, c[0])]
+            if OWNED.search(ctx.masked[ss : c[0]]):
+                continue
+        out.append(c)
+    return out

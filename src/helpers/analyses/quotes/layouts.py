@@ -21,6 +21,7 @@ from helpers.analyses.quotes.cues import (
     segments,
     sentence_of,
     speaker_for_cue,
+    usable_cues,
 )
 from helpers.analyses.quotes.marks import Quote
 from helpers.analyses.quotes.mentions import Mention
@@ -100,7 +101,7 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
         return None
     sent = sentence_of(ctx, prev_end - 1)
     ss, _ = ctx.sentences[sent]
-    for c in reversed(ctx.cues_in(ss, prev_end)):
+    for c in reversed(usable_cues(ctx, ctx.cues_in(ss, prev_end))):
         spk = speaker_for_cue(ctx, c, None)
         if spk is not None:
             return spk, c[2]
