@@ -95,12 +95,12 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     noun = trie_body(sorted(set(nouns)))
     verbs = _words(codebook.section("speech_verbs"), "verbs")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs)))
-    modifier = rf"(?:(?!(?:{stop})\b)[\w'’.-]+\s+)"
-    owner = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s"
+    modifier = rf"(?:(?!(?:{stop})\b)(?:(?:[A-Za-z]\.)+|[\w'’-]+)[ ])"  # words of one sentence: no line breaks
+    owner = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*['’]s"
     role_rx = re.compile(
-        rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})\s+(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
+        rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
-        rf"(?:\s+(?i:{trie_body(links) or '(?!)'})\s+(?:(?i:the)\s+)?"
+        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:the)[ ])?"
         rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
     return NameLexicon(
@@ -190,7 +190,8 @@ def find_names(text: str, codebook: Codebook) -> list[Found]:
         core = text[core_start : m.end()]
         if core.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", core):
             core = core[:-1]  # a full stop that ends the sentence, not an initial
-        if not core or core in lex.not_names or core.lower() in lex.title_words or _heading(core):
+        titled = start < core_start  # "Mr. King": after an honorific a title word is a name
+        if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
             continue
         if at_start and " " not in core and core.lower() in lower:
             continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")

@@ -22,7 +22,7 @@ from helpers.text.patterns import phrase_pattern
 TRAILING_CUE_MAX_WORDS = 6
 ENDS_WITH_QUESTION = re.compile(r"""[?!,]['"]\s*$""")  # the mark ends the quote, not the sentence
 ENDS_WITH_QUOTE = re.compile(r"""[.?!,]['"]\s*$""")
-STARTS_LOWER = re.compile(r"""^[\s"'(\[]*[a-z]""")
+STARTS_LOWER = re.compile(r"""^[\s"'(\[]*[a-z]|^\s*[),;:\]]""")  # "agents", "), the leader": no new sentence
 
 
 class SentenceTokenizer(PunktSentenceTokenizer):
