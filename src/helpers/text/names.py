@@ -67,6 +67,7 @@ class NameLexicon:
     links: frozenset[str]
     documents: frozenset[str]
     joiners: frozenset[str]
+    determiners: frozenset[str]
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -94,7 +95,8 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     links = _words(roles, "links")
     noun = trie_body(sorted(set(nouns)))
     verbs = _words(codebook.section("speech_verbs"), "verbs")
-    stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs)))
+    infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
+    stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
     modifier = rf"(?:(?!(?:{stop})\b)(?:(?:[A-Za-z]\.)+|[\w'’-]+)[ ])"  # words of one sentence: no line breaks
     owner = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*['’]s"
     role_rx = re.compile(
@@ -115,6 +117,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(w.lower() for w in links),
         frozenset(w.lower() for w in _words(roles, "documents")),
         frozenset(f" {w} " for w in _words(names, "institution_joiners")),
+        frozenset(w.lower() for w in _words(roles, "determiners")),
     )
 
 
@@ -216,6 +219,11 @@ def find_roles(text: str, codebook: Codebook) -> list[Found]:
 def is_link(word: str, codebook: Codebook) -> bool:
     """True for a preposition that makes the next name a complement ("of Virginia", "for the ministry")."""
     return word.lower() in lexicon(codebook).links
+
+
+def is_determiner(word: str, codebook: Codebook) -> bool:
+    """True for a word that opens a noun phrase ("the", "a", "his")."""
+    return word.lower() in lexicon(codebook).determiners
 
 
 def is_role_noun(word: str, codebook: Codebook) -> bool:

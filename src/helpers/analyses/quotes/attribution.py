@@ -210,11 +210,13 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
     if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
         return None
     ps, pe = ctx.sentences[sent - 1]
+    document: Found = None
     for c in reversed(usable_cues(ctx, ctx.cues_in(ps, pe))):
         spk = speaker_for_cue(ctx, c, None)
-        if spk is not None:
+        if spk is not None and not spk.document:
             return spk, c[2]
-    return None
+        document = document or ((spk, c[2]) if spk is not None else None)
+    return document
 
 
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:

@@ -39,6 +39,7 @@ class Grammar:
     agent: re.Pattern[str]
     infinitive: re.Pattern[str]
     infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
+    determiners: frozenset[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -58,6 +59,7 @@ def grammar(codebook: Codebook) -> Grammar:
         re.compile(rf"\s+(?:{_alternatives(sv.get('agent_markers', []))})\s+", re.I),
         re.compile(rf"\b(?:{_alternatives(sv.get('infinitive_markers', []))})\s+$", re.I),
         max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
+        frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
     )
 
 
@@ -136,9 +138,8 @@ def _fallback_head(cands: list[Mention]) -> Mention | None:
 def segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
     """The candidate a comma segment starts with, if it starts with one ("Jane Roe", "a spokeswoman for X")."""
     heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    if heads and ctx.masked[seg[0] : heads[0].start].strip(" \"'") == "":
-        return heads[0]
-    return None
+    lead = ctx.masked[seg[0] : heads[0].start].strip(" \"'").lower() if heads else "-"
+    return heads[0] if lead == "" or lead in ctx.grammar.determiners else None  # "the Security Council"
 
 
 def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, main_seg: tuple[int, int]) -> Mention:
@@ -263,6 +264,20 @@ def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: i
     return head_after(ctx, ce, se)
 
 
+def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
+    """*..., says Jane Roe, founder of X.*: a verb after a comma, whose clause has no subject of its own, followed
+    at once by a name that ends the clause."""
+    if not ctx.masked[ss:cs].rstrip().endswith(","):
+        return None
+    segs = segments(ctx, ss, cs)
+    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
+        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
+    name = head_after(ctx, ce, se)
+    if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
+        return None
+    return name if ctx.masked[name.end : name.end + 1] in (",", ".", "") else None
+
+
 def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | None) -> Mention | None:
     """The mention that speaks through ``cue`` (``after_quote``: the cue follows a quote ending there)."""
     cs, ce, word = cue
@@ -276,6 +291,9 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
             return owner
     if after_quote is not None:
         return _after_quote_speaker(ctx, cue, after_quote, se)
+    inverted = _inverted(ctx, ss, cs, ce, se)
+    if inverted is not None:
+        return inverted
     participle = low.endswith("ing") and low not in ctx.nouns
     if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
         subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."

@@ -109,6 +109,12 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     return (spk, ":") if spk is not None else None
 
 
+def _only(ctx: Context, m: Mention, segs: list[tuple[int, int]]) -> bool:
+    """True when ``m`` fills its comma segment alone (an appositive such as a place or party label)."""
+    seg = next((a, b) for a, b in segs if a <= m.start < b)
+    return ctx.masked[seg[0] : seg[1]].strip(" .") == ctx.masked[m.start : m.end].strip(" .")
+
+
 def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     """No speech verb in the sentence: its subject speaks the quote (*X dismissed the plan as a "fantasy"*).
 
@@ -122,8 +128,9 @@ def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found
     heads = [h for h in (segment_head(ctx, cands, seg) for seg in segments(ctx, ss, q.open_mark)) if h is not None]
     if heads:
         subj = heads[-1]
-        if subj.form == "role" and len(heads) > 1 and heads[-2].form in NAMES:
-            subj = heads[-2]
+        alone = len(heads) > 1 and _only(ctx, subj, segments(ctx, ss, q.open_mark))
+        if len(heads) > 1 and heads[-2].form in NAMES and (subj.form == "role" or alone):
+            subj = heads[-2]  # "Another critic, Jane Roe, likened", "Jane Roe, Ohio, called"
         return subj, ""
     subj = next((m for m in cands if not m.modifier), None)
     return (subj, "") if subj is not None else None
