@@ -7,16 +7,25 @@ A *role* is a determiner and a role, institution or document noun ("a spokeswoma
 "the State Department", "the statement", "police"). All the words come from ``codebooks/general/en``
 (``names.yaml``, ``roles.yaml``); the alias codebook only maps what was found to a canonical name.
 
-Names found here also feed :mod:`helpers.text.aliases`, which clusters their spellings across a corpus.
+Names found here are also clustered across a corpus (:func:`suggest_aliases`): spellings of one name,
+compared after transliteration folds (Tokayev / Toqaev / Tokaev), become a suggested alias group.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+from rapidfuzz import fuzz
 
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.results import write_text
 from helpers.text.patterns import trie_body
 
 # A capitalised word: initials (J., U.S.), names with inner apostrophes (O'Neill, but not the possessive
@@ -24,6 +33,10 @@ from helpers.text.patterns import trie_body
 TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:[a-z]{1,3}-)?[A-Z][^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*)"
 # How many words may stand between a role phrase's determiner and its role noun ("a senior campaign spokesman").
 ROLE_MAX_MODIFIERS = 3
+# Capitalised words that may qualify a title before a name ("U.S. Secretary of State", "Kazakh President").
+TITLE_MAX_QUALIFIERS = 3
+# All-capital runs of at least this many words are headings.
+HEADING_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -50,8 +63,11 @@ class NameLexicon:
     verbs: frozenset[str]
     title_words: frozenset[str]
     role_nouns: frozenset[str]
+    institutions: frozenset[str]
     links: frozenset[str]
     documents: frozenset[str]
+    joiners: frozenset[str]
+    determiners: frozenset[str]
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -71,21 +87,23 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     abbreviated = trie_body(sorted(w[:1].upper() + w[1:] for w in honorifics)) or "(?!)"
     token = rf"(?:(?:{abbreviated})\.|{TOKEN})"  # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe"
     name_rx = re.compile(
-        rf"(?<![\w.'’-])(?P<title>(?:(?i:{title})\s+)*)(?P<core>{token}(?:[ ](?:(?:{particles})[ ])?{token})*)(?![\w-])"
+        rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})\s+)+)?"
+        rf"(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"
     )
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
     links = _words(roles, "links")
     noun = trie_body(sorted(set(nouns)))
     verbs = _words(codebook.section("speech_verbs"), "verbs")
-    stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs)))
-    modifier = rf"(?:(?!(?:{stop})\b)[\w'’.-]+\s+)"
-    owner = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s"
+    infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
+    stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
+    modifier = rf"(?:(?!(?:{stop})\b)(?:(?:[A-Za-z]\.)+|[\w'’-]+)[ ])"  # words of one sentence: no line breaks
+    owner = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*['’]s"
     role_rx = re.compile(
-        rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})\s+(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
+        rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
-        rf"(?:\s+(?i:{trie_body(links) or '(?!)'})\s+(?:(?i:the)\s+)?"
-        rf"(?:{TOKEN}(?:[ ]{TOKEN})*|(?i:{noun})s?)(?![\w-]))?",
+        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:the)[ ])?"
+        rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
     return NameLexicon(
         name_rx,
@@ -95,31 +113,24 @@ def lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(w.lower() for w in _words(codebook.section("speech_verbs"), "verbs")),
         frozenset(w.lower() for w in titles),
         frozenset(w.lower() for w in nouns),
+        frozenset(w.lower() for w in _words(roles, "institutions")),
         frozenset(w.lower() for w in links),
         frozenset(w.lower() for w in _words(roles, "documents")),
+        frozenset(f" {w} " for w in _words(names, "institution_joiners")),
+        frozenset(w.lower() for w in _words(roles, "determiners")),
     )
 
 
 def _strip_leading(core: str, lex: NameLexicon) -> tuple[int, int]:
-    """(title end, name start) in a capitalised run: words that start no name, then titles, come off the front.
+    """(0, name start) in a capitalised run: titles inside it come off the front.
 
-    "But Trump" -> Trump; "Democratic Sen. Jane Roe" and "Retired Lt. Gen. John Roe" -> the title ends
-    after the last title word, and the name starts there.
+    "Democratic Sen. Jane Roe" and "Retired Lt. Gen. John Roe": the name starts after the last title word.
     """
-    words = list(re.finditer(r"\S+", core))
-    cut = 0
-    for m in words:
-        word = m.group().rstrip(".")
-        low = word.lower()
-        if word in lex.not_names or low in lex.verbs:
-            cut = m.end() + 1
-        else:
-            break
-    title_end = cut
-    for m in words:
-        if m.start() >= cut and m.group().rstrip(".").lower() in lex.title_words and m.end() < len(core):
+    title_end = 0
+    for m in re.finditer(r"\S+", core):
+        if m.group().rstrip(".").lower() in lex.title_words and m.end() < len(core):
             title_end = m.end() + 1
-    return min(cut, len(core)), min(title_end, len(core))
+    return 0, min(title_end, len(core))
 
 
 def _gender(title: str, lex: NameLexicon) -> str:
@@ -130,23 +141,67 @@ def _gender(title: str, lex: NameLexicon) -> str:
     return "any"
 
 
+def _heading(core: str) -> bool:
+    """A run of several all-capital words is a heading ("CONGRESS HAS INVESTIGATED"), not a name."""
+    words = core.split()
+    return len(words) >= HEADING_MIN_WORDS and all(w.isupper() for w in words)
+
+
+def _join_institutions(text: str, found: list[Found], lex: NameLexicon) -> list[Found]:
+    """ "Ministry" + "of" + "Foreign Affairs" is one name when the part before "of" ends in an institution noun."""
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        gap = text[prev.end : f.start] if prev is not None else ""
+        if prev is not None and gap in lex.joiners and prev.name.split()[-1].lower() in lex.institutions:
+            name = text[prev.head_start : f.end]
+            out[-1] = Found(prev.start, f.end, text[prev.start : f.end], name, "name", prev.gender, prev.head_start)
+        else:
+            out.append(f)
+    return out
+
+
+LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
+# Characters looked back for a sentence end before a name: a full stop, a space and a quotation mark.
+SENTENCE_START_SPAN = 3
+
+
+def _noise(words: list[re.Match[str]], lex: NameLexicon) -> int:
+    """Characters of leading words that start no name ("But", "Said")."""
+    cut = 0
+    for m in words:
+        word = m.group().rstrip(".")
+        if word in lex.not_names or word.lower() in lex.verbs:
+            cut = m.end() + 1
+        else:
+            break
+    return cut
+
+
 def find_names(text: str, codebook: Codebook) -> list[Found]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
     lex = lexicon(codebook)
+    lower = set(LOWER_WORD.findall(text))
     out: list[Found] = []
     for m in lex.name_rx.finditer(text):
-        cut, title_end = _strip_leading(m.group("core"), lex)
-        core_start = m.start("core") + title_end
+        at_start = SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]) is not None
+        start = m.start() + _noise(list(re.finditer(r"\S+", text[m.start() : m.end()])), lex)
+        core_start = max(m.start("core"), start)
+        _, title_end = _strip_leading(text[core_start : m.end()], lex)
+        core_start += title_end
         core = text[core_start : m.end()]
         if core.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", core):
             core = core[:-1]  # a full stop that ends the sentence, not an initial
-        if not core or core in lex.not_names or core.lower() in lex.title_words:
+        titled = start < core_start  # "Mr. King": after an honorific a title word is a name
+        if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
             continue
-        title = text[m.start() if cut == 0 else m.start("core") + cut : core_start]
-        start = core_start - len(title)
+        if at_start and " " not in core and core.lower() in lower:
+            continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
         end = core_start + len(core)
+        title = text[start:core_start]
         out.append(Found(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
-    return out
+    return _join_institutions(text, out, lex)
 
 
 def find_roles(text: str, codebook: Codebook) -> list[Found]:
@@ -166,8 +221,121 @@ def is_link(word: str, codebook: Codebook) -> bool:
     return word.lower() in lexicon(codebook).links
 
 
+def is_determiner(word: str, codebook: Codebook) -> bool:
+    """True for a word that opens a noun phrase ("the", "a", "his")."""
+    return word.lower() in lexicon(codebook).determiners
+
+
 def is_role_noun(word: str, codebook: Codebook) -> bool:
     """True for a role or institution noun ("attorney", "campaign"): a name before it is a modifier."""
     w = word.lower()
     nouns = lexicon(codebook).role_nouns
     return w in nouns or (w.endswith("s") and w[:-1] in nouns)
+
+
+# --- name variants across a corpus ---------------------------------------------------------------
+
+# Folded names at least this similar (rapidfuzz ratio, 0-100) are spellings of one name.
+VARIANT_MIN_SIMILARITY = 85
+SUGGESTION_COLUMNS = ["canonical_suggestion", "variants", "n_variants", "n_mentions", "articles", "already_in_codebook"]
+
+
+def fold_name(name: str, codebook: Codebook) -> str:
+    """The comparison form of a name: lower case, no accents or hyphens, transliteration folds, no double letters."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    out = "".join(c for c in decomposed if c.isalpha() or c == " ")
+    for a, b in codebook.section("names").get("transliteration_folds", []) or []:
+        out = out.replace(str(a), str(b))
+    return re.sub(r"(\w)\1+", r"\1", out)
+
+
+def _similar(a: list[str], b: list[str]) -> bool:
+    """Same surname (last word), and same first name when both have one (an initial matches its name)."""
+    if fuzz.ratio(a[-1], b[-1]) < VARIANT_MIN_SIMILARITY:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    first_a, first_b = a[0], b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return fuzz.ratio(first_a, first_b) >= VARIANT_MIN_SIMILARITY
+
+
+def _name_counts(normalised, codebook: Codebook) -> dict[str, tuple[int, set[str]]]:
+    """Every name written in the corpus: mentions and the articles that write it."""
+    counts: dict[str, tuple[int, set[str]]] = {}
+    for aid, doc in normalised.documents.items():
+        for f in find_names(doc.clean_text, codebook):
+            n, arts = counts.get(f.name, (0, set()))
+            arts.add(aid)
+            counts[f.name] = (n + 1, arts)
+    return counts
+
+
+def _variant_groups(names: list[str], codebook: Codebook) -> list[list[str]]:
+    """Connected components of 'same name' links; only names whose folded surnames start alike are compared."""
+    folded = {n: fold_name(n, codebook).split() for n in names}
+    blocks: dict[str, list[str]] = {}
+    for n, parts in folded.items():
+        if parts:
+            blocks.setdefault(parts[-1][:1], []).append(n)
+    graph = nx.Graph()
+    graph.add_nodes_from(n for n in names if folded[n])
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            graph.add_edges_from((a, b) for b in block[i + 1 :] if _similar(folded[a], folded[b]))
+    return [sorted(c) for c in nx.connected_components(graph)]
+
+
+def suggest_aliases(normalised, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
+    """Proposed alias groups: the spellings of each name across the corpus (a suggestion, not a codebook).
+
+    The suggested canonical name is the most mentioned full spelling (several words: "Kassym-Jomart Tokayev"
+    rather than "Tokayev"). ``already_in_codebook`` says whether the codebook already maps every spelling.
+    """
+    counts = _name_counts(normalised, codebook)
+    known = codebook.alias_lookup
+    rows = []
+    for group in _variant_groups(sorted(counts), codebook):
+        n_mentions = sum(counts[v][0] for v in group)
+        if n_mentions < min_mentions:
+            continue
+        canonical = max(group, key=lambda v: (len(v.split()) > 1, counts[v][0], len(v), v))
+        articles = set().union(*(counts[v][1] for v in group))
+        rows.append({
+            "canonical_suggestion": canonical,
+            "variants": group,
+            "n_variants": len(group),
+            "n_mentions": n_mentions,
+            "articles": len(articles),
+            "already_in_codebook": all(v in known for v in group),
+        })
+    table = pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
+    return table.sort_values(["n_mentions", "canonical_suggestion"], ascending=[False, True]).reset_index(drop=True)
+
+
+def suggested_aliases_yaml(suggestions: pd.DataFrame) -> str:
+    """The suggestions in the format of a study's ``aliases.yaml``, ready to check and paste."""
+    lines = [
+        "# Suggested by Refract from the names written in this corpus (helpers.text.names.suggest_aliases).",
+        "# Suggestions, not confirmed aliases: check each group, set type, gender and group, then paste the",
+        "# entries you keep into your study's aliases.yaml.",
+        "entities:",
+    ]
+    for row in suggestions[~suggestions["already_in_codebook"]].itertuples(index=False):
+        variants = ", ".join(json.dumps(v, ensure_ascii=False) for v in row.variants)
+        lines += [
+            f"  - canonical: {json.dumps(row.canonical_suggestion, ensure_ascii=False)}",
+            "    type: person  # check: person | organisation | group | place",
+            "    gender: any  # check: male | female | institution | any",
+            "    group: other  # set: your speaker group",
+            f"    variants: [{variants}]  # {row.n_mentions} mentions in {row.articles} articles",
+        ]
+    if len(lines) == 4:
+        lines[-1] = "entities: []"
+    return "\n".join(lines) + "\n"
+
+
+def write_suggested_aliases(suggestions: pd.DataFrame, path: str | Path) -> Path:
+    """Write ``suggested_aliases.yaml`` (a result file, e.g. OUT/results/suggested_aliases.yaml) atomically."""
+    return write_text(suggested_aliases_yaml(suggestions), path)

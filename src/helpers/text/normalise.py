@@ -24,10 +24,10 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.corpus import ARTICLE_COLUMNS
+from helpers.text.sentences import sentence_tokenizer, split_sentences
 
 CHAR_MAP = {
     "\u2018": "'",
@@ -288,40 +288,6 @@ def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
     clean = "".join(pieces)
     off = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
     return Normalised(article_id, clean, off, out_paras, spans)
-
-
-def sentence_tokenizer(codebook: Codebook) -> PunktSentenceTokenizer:
-    """Punkt with codebook abbreviations and every single letter as a possible initial."""
-    params = PunktParameters()
-    params.abbrev_types = set(codebook.abbreviations) | set("abcdefghijklmnopqrstuvwxyz")
-    return PunktSentenceTokenizer(params)
-
-
-def _inside_quote(text: str) -> np.ndarray:
-    """Boolean per character: inside a double-quoted stretch (only when marks balance)."""
-    inside = np.zeros(len(text), dtype=bool)
-    marks = [i for i, c in enumerate(text) if c == '"']
-    if len(marks) % 2:
-        return inside
-    for a, b in zip(marks[::2], marks[1::2], strict=True):
-        inside[a + 1 : b] = True
-    return inside
-
-
-def split_sentences(text: str, tokenizer: PunktSentenceTokenizer) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph; never splits inside a balanced quotation."""
-    spans = list(tokenizer.span_tokenize(text))
-    if len(spans) < 2:
-        return spans
-    inside = _inside_quote(text)
-    merged = [spans[0]]
-    for s, e in spans[1:]:
-        boundary = merged[-1][1] - 1
-        if inside[boundary] or inside[s]:
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return merged
 
 
 class NormalisedCorpus(NamedTuple):

@@ -19,10 +19,19 @@ Kinds: *full* (a whole utterance: starts with a capital at the start of a paragr
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import pandas as pd
 
-from helpers.analyses.quotes.cues import CUE_AFTER_QUOTE_MAX_WORDS, Context, cue_pattern, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.cues import (
+    CUE_AFTER_QUOTE_MAX_WORDS,
+    Context,
+    cue_pattern,
+    grammar,
+    sentence_of,
+    speaker_for_cue,
+    usable_cues,
+)
 from helpers.analyses.quotes.layouts import (
     Found,
     colon_speaker,
@@ -59,26 +68,32 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
         return True
     if want == "institution":
         return m.gender in ("institution", "any")
-    return m.gender in (want, "any")
+    return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
 
 
 def _subject(ctx: Context, sent: int) -> Mention | None:
     """The first candidate speaker of a sentence that is not a pronoun or a modifier."""
     s, e = ctx.sentences[sent]
-    return next((m for m in ctx.capable if s <= m.start < e and not m.modifier
+    return next((m for m in ctx.capable_in(s, e) if not m.modifier
                  and m.form not in ("pronoun", "generic")), None)
 
 
 def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | None:
-    """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject, the last one."""
+    """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject or its most
+    recent compatible candidate, else the last speaker attributed."""
     sent = sentence_of(ctx, pron.start)
     s, _ = ctx.sentences[sent]
-    earlier = [m for m in ctx.capable if s <= m.start < pron.start and _compatible(pron, m)]
+    earlier = [m for m in ctx.capable_in(s, pron.start) if _compatible(pron, m)]
     if earlier:
         return earlier[0]
     subj = _subject(ctx, sent - 1) if sent > 0 else None
     if subj is not None and (_compatible(pron, subj) or subj.gender == "institution"):
         return subj
+    if sent > 0:  # the most recent compatible candidate of the previous sentence
+        ps, pe = ctx.sentences[sent - 1]
+        recent = [m for m in ctx.capable_in(ps, pe) if _compatible(pron, m)]
+        if recent:
+            return recent[-1]
     for m in reversed(history):
         if _compatible(pron, m):
             return m
@@ -88,20 +103,49 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
 # --- attribution -----------------------------------------------------------------------------
 
 
+def _cues(masked: str, codebook: Codebook) -> list[Cue]:
+    """Speech cues outside quotes; an infinitive ("authority to call") is no speech act yet."""
+    g = grammar(codebook)
+    phrases = {p.lower() for p in codebook.section("speech_verbs").get("phrases", [])}
+    out = []
+    for m in cue_pattern(codebook).finditer(masked):
+        infinitive = g.infinitive.search(masked, max(0, m.start() - g.infinitive_span), m.start())
+        if m.group().lower() in phrases or infinitive is None:
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def _outside_names(cues: list[Cue], found: list[Mention]) -> list[Cue]:
+    """A cue word inside a name is part of the name ("The Huffington Post", "Chicago Tribune Statement")."""
+    spans = sorted((m.start, m.end) for m in found if m.form in ("name", "variant"))
+    starts = [a for a, _ in spans]
+    out = []
+    for c in cues:
+        k = bisect_right(starts, c[0]) - 1
+        if k < 0 or spans[k][1] <= c[0]:
+            out.append(c)
+    return out
+
+
 def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
+    found = mentions(text, codebook)
     return Context(
         text,
         masked,
-        mentions(text, codebook),
+        found,
         sents,
-        [(m.start(), m.end(), m.group()) for m in cue_pattern(codebook).finditer(masked)],
+        _outside_names(_cues(masked, codebook), found),
         frozenset(w.lower() for w in sv.get("nouns", [])),
         frozenset(p.lower() for p in sv.get("phrases", [])),
+        grammar(codebook),
     )
+
+
+TERMINAL_MARKS = ",.?!"
 
 
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
@@ -109,10 +153,13 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     s0, s1 = sentence_of(ctx, q.open_mark), sentence_of(ctx, q.end)
     lo, hi = ctx.sentences[s0][0], ctx.sentences[s1][1]
     close = q.close_mark if q.close_mark >= 0 else q.end
-    cues = [c for c in ctx.cues if lo <= c[0] < hi]
+    cues = ctx.cues_in(lo, hi)
+    # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
+    # a sentence ('called it "fair" to him, ...') only a cue right after it
+    ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
-    after = [c for c in cues if c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
-    before = [c for c in cues if c[1] <= q.open_mark]
+    after = [c for c in cues if ends_utterance and c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
+    before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
 
@@ -146,13 +193,30 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     spk, cue, document = _by_cues(ctx, q, paragraph)
     if spk is not None:
         return spk, cue, "explicit"
-    for layout, method in ((label_speaker, "explicit"), (intro_speaker, "explicit"), (subject_speaker, "subject")):
+    layouts = ((label_speaker, "explicit"), (intro_speaker, "explicit"), (subject_speaker, "subject"))
+    for layout, method in layouts:
         found = layout(ctx, q, paragraph)
         if found is not None:
             return found[0], found[1], method
     if document is not None:
         return document[0], document[1], "explicit"
     return None, "", "none"
+
+
+def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """A quote-only sentence after a sentence of the same paragraph whose cue names a speaker ('X said. "..."')."""
+    sent = sentence_of(ctx, q.open_mark)
+    ss, se = ctx.sentences[sent]
+    if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
+        return None
+    ps, pe = ctx.sentences[sent - 1]
+    document: Found = None
+    for c in reversed(usable_cues(ctx, ctx.cues_in(ps, pe))):
+        spk = speaker_for_cue(ctx, c, None)
+        if spk is not None and not spk.document:
+            return spk, c[2]
+        document = document or ((spk, c[2]) if spk is not None else None)
+    return document
 
 
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
@@ -193,9 +257,13 @@ def attribute(
     history: list[Mention] = []
     previous: Quote | None = None
     for q in quotes:
-        speaker, cue, method = _find_speaker(ctx, q, doc.paragraphs[q.paragraph])
+        paragraph = doc.paragraphs[q.paragraph]
+        speaker, cue, method = _find_speaker(ctx, q, paragraph)
+        carried = _previous_sentence(ctx, q, paragraph) if speaker is None else None
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
+        elif carried is not None:
+            _assign(q, carried[0], carried[1], "continuation", ctx, history)
         elif _continues(previous, q, doc):
             q.speaker, q.group, q.method = previous.speaker, previous.group, "continuation"
             q.speaker_as_written, q.cue = previous.speaker_as_written, previous.cue

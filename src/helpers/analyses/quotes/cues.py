@@ -10,6 +10,7 @@ another noun ("Trump attorney", "Clinton's", "of Virginia") is never the head.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,18 +18,49 @@ from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
 from helpers.inputs.codebook import Codebook
 from helpers.text.patterns import phrase_pattern
 
-CLAUSE_BOUNDARY = re.compile(
-    r";|,?\s+(?:while|but|which|whereas|after|before|because|although|though|as|when)\s+", re.I
-)
-RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom)\b[^,]*,", re.I)
 # Words that may stand between a verb and the speaker it introduces ("said on Monday Jane Roe").
 AFTER_VERB_MAX_WORDS = 4
 # Words that may stand between a closing mark and its cue ('"...," the former senior official said').
 CUE_AFTER_QUOTE_MAX_WORDS = 6
 NAMES = ("name", "variant", "descriptor")
-BY = re.compile(r"\s+by\s+")
+# Words between a coordinator and the cue it joins ("and then said").
+COORDINATED_MAX_WORDS = 1
 # Words between a possessive owner and the speech noun it owns ("Jane Roe's repeated claims").
 OWNER_MAX_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Clause-structure words of ``speech_verbs.yaml``, compiled."""
+
+    clause: re.Pattern[str]
+    relative: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    agent: re.Pattern[str]
+    infinitive: re.Pattern[str]
+    infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
+    determiners: frozenset[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(map(re.escape, words)) or "(?!)"
+
+
+@lru_cache(maxsize=8)
+def grammar(codebook: Codebook) -> Grammar:
+    sv = codebook.section("speech_verbs")
+    boundaries = _alternatives(sv.get("clause_boundaries", []))
+    relative = _alternatives(sv.get("relative_pronouns", []))
+    coord = _alternatives(sv.get("coordinators", []))
+    return Grammar(
+        re.compile(rf";|,?\s+(?:{boundaries})\s+", re.I),
+        re.compile(rf",\s*(?:{relative})\b[^,]*,", re.I),
+        re.compile(rf"\b(?:{coord})\s+(?:\w+\s+){{0,{COORDINATED_MAX_WORDS}}}$", re.I),
+        re.compile(rf"\s+(?:{_alternatives(sv.get('agent_markers', []))})\s+", re.I),
+        re.compile(rf"\b(?:{_alternatives(sv.get('infinitive_markers', []))})\s+$", re.I),
+        max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
+        frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
+    )
 
 
 @dataclass
@@ -42,9 +74,27 @@ class Context:
     cues: list[tuple[int, int, str]]
     nouns: frozenset[str]
     phrases: frozenset[str]
+    grammar: Grammar
 
     def __post_init__(self) -> None:
-        self.capable = [m for m in self.mentions if _outside(self, m) and _capable(m)]
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.cue_starts = [c[0] for c in self.cues]
+        self.set_capable([m for m in self.mentions if _outside(self, m) and _capable(m)])
+
+    def set_capable(self, capable: list[Mention]) -> None:
+        """Candidate speakers outside quotes, sorted by position, with their starts for bisection."""
+        self.capable = capable
+        self.capable_starts = [m.start for m in capable]
+
+    def cues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Cues that start in [start, end), by bisection."""
+        return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
+
+    def capable_in(self, start: int, end: int) -> list[Mention]:
+        """Candidates that start in [start, end), found by bisection (no scan of the whole article)."""
+        found = self.capable[bisect_left(self.capable_starts, start) : bisect_left(self.capable_starts, end)]
+        skip = getattr(self, "compound_before", -1)
+        return [m for m in found if m.end + 1 != skip] if skip >= 0 else found
 
 
 @lru_cache(maxsize=8)
@@ -63,16 +113,14 @@ def _outside(ctx: Context, m: Mention) -> bool:
 
 
 def sentence_of(ctx: Context, pos: int) -> int:
-    for k, (s, e) in enumerate(ctx.sentences):
-        if s <= pos < e:
-            return k
-    return max((k for k, (s, _) in enumerate(ctx.sentences) if s <= pos), default=0)
+    """Index of the sentence holding ``pos`` (the last one starting at or before it), by bisection."""
+    return max(bisect_right(ctx.sentence_starts, pos) - 1, 0)
 
 
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
     """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
-    skip = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(ctx.masked, start, end)]
-    return [m for m in ctx.capable if start <= m.start < end and not any(a <= m.start < b for a, b in skip)]
+    skip = [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
+    return [m for m in ctx.capable_in(start, end) if not any(a <= m.start < b for a, b in skip)]
 
 
 def _fallback_head(cands: list[Mention]) -> Mention | None:
@@ -87,12 +135,11 @@ def _fallback_head(cands: list[Mention]) -> Mention | None:
     return last
 
 
-def _segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
+def segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
     """The candidate a comma segment starts with, if it starts with one ("Jane Roe", "a spokeswoman for X")."""
     heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    if heads and ctx.masked[seg[0] : heads[0].start].strip(" \"'") == "":
-        return heads[0]
-    return None
+    lead = ctx.masked[seg[0] : heads[0].start].strip(" \"'").lower() if heads else "-"
+    return heads[0] if lead == "" or lead in ctx.grammar.determiners else None  # "the Security Council"
 
 
 def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, main_seg: tuple[int, int]) -> Mention:
@@ -120,18 +167,20 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     """
     if not cands:
         return None
-    segs = _segments(ctx, start, end)
+    segs = segments(ctx, start, end)
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
         return _last_head(cands, segs[-1]) or _fallback_head(cands)
-    app_seg, main_seg = segs[-1], segs[-2]
-    main = _segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
-    app = _segment_head(ctx, cands, app_seg)
+    # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
+    k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
+    main_seg, app_seg = segs[k], segs[k + 1]
+    main = segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
+    app = segment_head(ctx, cands, app_seg)
     return _apposition_winner(ctx, main, app, main_seg) or _fallback_head(cands)
 
 
-def _segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of [start, end) that hold any text."""
     out, pos = [], start
     for m in re.finditer(",", ctx.masked[start:end]):
@@ -159,8 +208,8 @@ def head_after(ctx: Context, start: int, end: int) -> Mention | None:
 
 def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The possessive name that owns a speech noun ("Jane Roe's claim that ...")."""
-    for m in reversed(ctx.capable):
-        if ss <= m.start < cs and m.form in NAMES:
+    for m in reversed(ctx.capable_in(ss, cs)):
+        if m.form in NAMES:
             poss = re.match(r"['’]s?\s+", ctx.masked[m.end : cs])
             if poss and len(ctx.masked[m.end + poss.end() : cs].split()) <= OWNER_MAX_WORDS:
                 return m
@@ -168,11 +217,65 @@ def _owner(ctx: Context, ss: int, cs: int) -> Mention | None:
     return None
 
 
+def _without_compound(ctx: Context, cs: int) -> Context:
+    """The context minus a candidate that ends right before the speech noun at ``cs``."""
+    if not any(m.end + 1 == cs for m in ctx.capable_in(0, cs)[-1:]):
+        return ctx
+    view = Context.__new__(Context)
+    view.__dict__.update(ctx.__dict__)
+    view.compound_before = cs
+    return view
+
+
 def _clause_start(ctx: Context, ss: int, cs: int) -> int:
     start = ss
-    for b in CLAUSE_BOUNDARY.finditer(ctx.masked, ss, cs):
+    for b in ctx.grammar.clause.finditer(ctx.masked, ss, cs):
         start = b.end()
     return start
+
+
+def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """The subject that opens a sentence: the first comma segment that starts with a candidate."""
+    cands = _between(ctx, ss, cs)
+    for seg in segments(ctx, ss, cs):
+        head = segment_head(ctx, cands, seg)
+        if head is not None:
+            return head
+    return next((m for m in cands if not m.modifier), None)
+
+
+def _noun_speaker(ctx: Context, cue: tuple[int, int, str], ss: int, se: int) -> tuple[Mention | None, Context]:
+    """*claims by X*, *X's claim*; otherwise the context without a compound before the noun ("campaign message")."""
+    cs, ce, _ = cue
+    by = ctx.grammar.agent.match(ctx.text, ce)
+    if by:
+        return head_after(ctx, by.end(), se), ctx
+    return _owner(ctx, ss, cs), _without_compound(ctx, cs)
+
+
+def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: int, se: int) -> Mention | None:
+    """*"..." X said* or *"..." said X*."""
+    cs, ce, _ = cue
+    before = _between(ctx, after_quote, cs)
+    if before:
+        return head_before(ctx, before, after_quote, cs)
+    if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
+        return None  # '..." and urged X': a second verb of the clause, not an inverted cue
+    return head_after(ctx, ce, se)
+
+
+def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
+    """*..., says Jane Roe, founder of X.*: a verb after a comma, whose clause has no subject of its own, followed
+    at once by a name that ends the clause."""
+    if not ctx.masked[ss:cs].rstrip().endswith(","):
+        return None
+    segs = segments(ctx, ss, cs)
+    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
+        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
+    name = head_after(ctx, ce, se)
+    if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
+        return None
+    return name if ctx.masked[name.end : name.end + 1] in (",", ".", "") else None
 
 
 def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | None) -> Mention | None:
@@ -182,22 +285,18 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     ss, se = ctx.sentences[sentence_of(ctx, cs)]
     if low in ctx.phrases:  # according to X
         return head_after(ctx, ce, se)
-    by = BY.match(ctx.text, ce)
-    if low in ctx.nouns and by:  # claims by X
-        return head_after(ctx, by.end(), se)
-    if low in ctx.nouns:  # X's claim
-        owner = _owner(ctx, ss, cs)
+    if low in ctx.nouns:
+        owner, ctx = _noun_speaker(ctx, cue, ss, se)
         if owner is not None:
             return owner
     if after_quote is not None:
-        before = _between(ctx, after_quote, cs)
-        if before:  # ..." X said
-            return head_before(ctx, before, after_quote, cs)
-        if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
-            return None  # '..." and urged X': a second verb of the clause, not an inverted cue
-        return head_after(ctx, ce, se)  # ..." said X
-    if low.endswith("ing") and low not in ctx.nouns and not re.search(r"\bto\s*$", ctx.text[ss:cs]):
-        subj = next((m for m in ctx.capable if ss <= m.start < cs and not m.modifier), None)
+        return _after_quote_speaker(ctx, cue, after_quote, se)
+    inverted = _inverted(ctx, ss, cs, ce, se)
+    if inverted is not None:
+        return inverted
+    participle = low.endswith("ing") and low not in ctx.nouns
+    if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
+        subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
     clause = _clause_start(ctx, ss, cs)
@@ -210,3 +309,19 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     if ctx.masked[ss:cs].strip(" ,\"'") == "":  # cue first: 'Said X, chief economist: "..."'
         return head_after(ctx, ce, se)
     return None
+
+
+OWNED = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,{OWNER_MAX_WORDS}}}$")
+
+
+def usable_cues(ctx: Context, cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cues minus a possessed speech noun that follows a verb cue: it is the verb's object, and the verb
+    speaks ("X called Y's remarks '...'", "X said before Y's comments")."""
+    out = []
+    for k, c in enumerate(cues):
+        if c[2].lower() in ctx.nouns and any(v[2].lower() not in ctx.nouns for v in cues[:k]):
+            ss, _ = ctx.sentences[sentence_of(ctx, c[0])]
+            if OWNED.search(ctx.masked[ss : c[0]]):
+                continue
+        out.append(c)
+    return out

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 import re
 
-from helpers.analyses.quotes.cues import NAMES, Context, head_before, sentence_of, speaker_for_cue
+from helpers.analyses.quotes.cues import (
+    NAMES,
+    Context,
+    head_before,
+    segment_head,
+    segments,
+    sentence_of,
+    speaker_for_cue,
+    usable_cues,
+)
 from helpers.analyses.quotes.marks import Quote
 from helpers.analyses.quotes.mentions import Mention
 
@@ -34,17 +43,17 @@ def dash_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     dash = DASH_AFTER.match(ctx.masked, _close(q) + 1)
     if dash is None or "-" not in dash.group():
         return None
-    nxt = next((m for m in ctx.capable if m.start >= dash.end()), None)
-    if nxt is not None and nxt.start == dash.end() and nxt.form in NAMES:
+    nxt = next(iter(ctx.capable_in(dash.end(), dash.end() + 1)), None)
+    if nxt is not None and nxt.form in NAMES:
         return nxt, "-"
     return None
 
 
 def _label(ctx: Context, start: int, end: int) -> Mention | None:
     """The head of a short label before a colon, if nothing in it is a speech cue."""
-    if any(start <= c[0] < end for c in ctx.cues) or len(ctx.masked[start:end].split()) > LABEL_MAX_WORDS:
+    if ctx.cues_in(start, end) or len(ctx.masked[start:end].split()) > LABEL_MAX_WORDS:
         return None
-    return head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+    return head_before(ctx, ctx.capable_in(start, end), start, end)
 
 
 def colon_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
@@ -55,9 +64,9 @@ def colon_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     ss, _ = ctx.sentences[sentence_of(ctx, q.open_mark)]
     start = max(ss, paragraph[0])
     end = paragraph[0] + colon.start()
-    if any(start <= c[0] < end for c in ctx.cues):
+    if ctx.cues_in(start, end):
         return None  # a verb before the colon ('X said: "..."') is a cue
-    spk = head_before(ctx, [m for m in ctx.capable if start <= m.start < end], start, end)
+    spk = head_before(ctx, ctx.capable_in(start, end), start, end)
     return (spk, ":") if spk is not None else None
 
 
@@ -72,7 +81,9 @@ def label_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
 
 
 def transcript_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """*"WALLACE: ..."*: a name followed by a colon opens the quoted text."""
+    """*"WALLACE: ..."*: a name followed by a colon opens a quotation that opens its paragraph."""
+    if q.open_mark != paragraph[0]:
+        return None
     first = ctx.text[q.start : q.end].lstrip()
     lead = q.end - q.start - len(ctx.text[q.start : q.end].lstrip())
     m = next((m for m in ctx.mentions if m.start == q.start + lead and m.form in NAMES), None)
@@ -90,7 +101,7 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
         return None
     sent = sentence_of(ctx, prev_end - 1)
     ss, _ = ctx.sentences[sent]
-    for c in reversed([c for c in ctx.cues if ss <= c[0] < prev_end]):
+    for c in reversed(usable_cues(ctx, ctx.cues_in(ss, prev_end))):
         spk = speaker_for_cue(ctx, c, None)
         if spk is not None:
             return spk, c[2]
@@ -98,10 +109,28 @@ def intro_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     return (spk, ":") if spk is not None else None
 
 
+def _only(ctx: Context, m: Mention, segs: list[tuple[int, int]]) -> bool:
+    """True when ``m`` fills its comma segment alone (an appositive such as a place or party label)."""
+    seg = next((a, b) for a, b in segs if a <= m.start < b)
+    return ctx.masked[seg[0] : seg[1]].strip(" .") == ctx.masked[m.start : m.end].strip(" .")
+
+
 def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """No cue in the sentence: the subject that opens it speaks the quote (*X called the plan a "fantasy"*)."""
+    """No speech verb in the sentence: its subject speaks the quote (*X dismissed the plan as a "fantasy"*).
+
+    The subject is the last comma segment before the quote that opens with a candidate ("In June, X called"),
+    and a name in apposition wins over a role ("Another critic, Jane Roe, likened ...").
+    """
     ss, se = ctx.sentences[sentence_of(ctx, q.open_mark)]
-    if any(ss <= c[0] < se for c in ctx.cues):
+    if any(c[2].lower() not in ctx.nouns for c in ctx.cues_in(ss, se)):
         return None
-    subj = next((m for m in ctx.capable if ss <= m.start < q.open_mark and not m.modifier), None)
+    cands = ctx.capable_in(ss, q.open_mark)
+    heads = [h for h in (segment_head(ctx, cands, seg) for seg in segments(ctx, ss, q.open_mark)) if h is not None]
+    if heads:
+        subj = heads[-1]
+        alone = len(heads) > 1 and _only(ctx, subj, segments(ctx, ss, q.open_mark))
+        if len(heads) > 1 and heads[-2].form in NAMES and (subj.form == "role" or alone):
+            subj = heads[-2]  # "Another critic, Jane Roe, likened", "Jane Roe, Ohio, called"
+        return subj, ""
+    subj = next((m for m in cands if not m.modifier), None)
     return (subj, "") if subj is not None else None

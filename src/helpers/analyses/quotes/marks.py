@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from helpers.text.normalise import WORD, Normalised
 
@@ -58,109 +60,151 @@ def _mark_role(raw: str, doc: Normalised, i: int) -> str:
     return "either"
 
 
-def find_quotes(doc: Normalised, raw: str, article_id: str = "") -> list[Quote]:
-    """Quoted stretches of one article, per paragraph, with continuation across paragraphs."""
-    text = doc.clean_text
-    quotes: list[Quote] = []
+def _warn(article_id: str, message: str) -> None:
+    warnings.warn(f"{article_id}: {message}", QuoteWarning, stacklevel=3)
+
+
+def _close_pending(pending: Quote, where: str, article_id: str) -> Quote:
+    pending.closed = False
+    pending.notes.append(f"no closing mark before the end of the {where}")
+    _warn(article_id, f"unbalanced quotation mark at clean offset {pending.open_mark}")
+    return pending
+
+
+@dataclass
+class _Scan:
+    """State of the one left-to-right pass over the quotation marks of an article."""
+
+    text: str
+    article_id: str
+    stats: dict[str, int] | None
+    quotes: list[Quote] = field(default_factory=list)
     pending: Quote | None = None  # a quote left open at the end of the previous paragraph
+    continued: Quote | None = None  # that quote, re-opened at the start of this paragraph
+    opened: int | None = None
+
+    def count(self, key: str, n: int = 1) -> None:
+        if self.stats is not None:
+            self.stats[key] = self.stats.get(key, 0) + n
+
+    def start_paragraph(self, marks: list[int], roles: list[str], ps: int) -> tuple[list[int], list[str]]:
+        """Carry a quote left open by the previous paragraph: re-opened here, or closed with a warning."""
+        self.opened, self.continued = None, None
+        if self.pending is None:
+            return marks, roles
+        if marks and marks[0] == ps and roles[0] in ("open", "either"):
+            p = self.pending
+            self.continued = Quote(p.start, p.end, p.paragraph, p.open_mark, -1, False)
+            self.continued.notes.append("continues into the next paragraph")
+            self.opened = ps
+            marks, roles = marks[1:], roles[1:]
+        else:
+            self.quotes.append(_close_pending(self.pending, "paragraph", self.article_id))
+        self.pending = None
+        return marks, roles
+
+    def mark(self, i: int, role: str, pid: int, ps: int) -> None:
+        """One mark: open a quote, close the open one, or (a new opening while one is open) close it before."""
+        if self.opened is None:
+            if role == "close":
+                _warn(self.article_id, f"closing mark without an opening one at clean offset {i}")
+            else:
+                self.opened = i
+            return
+        if role == "open" and i > self.opened + 1 and self.text[i - 1] == " ":
+            _warn(self.article_id, f"quotation opened at {self.opened} not closed")
+            q = Quote(self.opened + 1, i - 1, pid, self.opened, -1, False)
+            q.notes.append("no closing mark before the next opening mark")
+            self.quotes.append(q)
+            self.opened = i
+            return
+        if self.continued is not None and self.opened == ps:
+            self.continued.end, self.continued.close_mark = i, i
+            self.quotes.append(self.continued)
+            self.continued = None
+        else:
+            self.quotes.append(Quote(self.opened + 1, i, pid, self.opened, i))
+        self.opened = None
+
+    def end_paragraph(self, pid: int, ps: int, pe: int) -> None:
+        """A quote still open at the paragraph end may continue in the next paragraph."""
+        if self.opened is None:
+            if self.continued is not None:  # re-opened but never closed here: it ends at this paragraph
+                self.quotes.append(self.continued)
+            return
+        if self.continued is not None and self.opened == ps:
+            self.continued.end = pe
+            self.pending = self.continued
+        else:
+            if self.continued is not None:
+                self.quotes.append(self.continued)
+            start = self.opened + 1
+            self.pending = Quote(start, pe, pid, self.opened, -1, False)
+
+
+def find_quotes(doc: Normalised, raw: str, article_id: str = "", stats: dict[str, int] | None = None) -> list[Quote]:
+    """Quoted stretches of one article, per paragraph, with continuation across paragraphs.
+
+    One pass over the marks (``stats``, when given, counts the marks looked at and the overlap checks, so tests
+    can show the work grows linearly with the text, also when marks do not balance).
+    """
+    text = doc.clean_text
+    scan = _Scan(text, article_id, stats)
     for pid, (ps, pe) in enumerate(doc.paragraphs):
         marks = [i for i in range(ps, pe) if text[i] == '"']
+        scan.count("marks", len(marks))
         roles = [_mark_role(raw, doc, i) for i in marks]
-        opened: int | None = None
-        if pending is not None:
-            if marks and marks[0] == ps and roles[0] in ("open", "either"):
-                marks, roles = marks[1:], roles[1:]  # continued quote re-opens at the paragraph start
-                opened = ps
-                quotes.append(Quote(pending.start, pending.end, pending.paragraph, pending.open_mark, -1, False))
-                quotes[-1].notes.append("continues into the next paragraph")
-                continued = quotes[-1]
-            else:
-                pending.closed = False
-                pending.notes.append("no closing mark before the end of the paragraph")
-                warnings.warn(
-                    f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}",
-                    QuoteWarning,
-                    stacklevel=2,
-                )
-                quotes.append(pending)
-                continued = None
-            pending = None
-        else:
-            continued = None
+        marks, roles = scan.start_paragraph(marks, roles, ps)
         for i, role in zip(marks, roles, strict=True):
-            if opened is None:
-                if role == "close":
-                    warnings.warn(
-                        f"{article_id}: closing mark without an opening one at clean offset {i}",
-                        QuoteWarning,
-                        stacklevel=2,
-                    )
-                    continue
-                opened = i
-            else:
-                if role == "open" and i > opened + 1 and text[i - 1] == " ":
-                    # a new opening mark while one is open: close the old quote before it
-                    warnings.warn(f"{article_id}: quotation opened at {opened} not closed", QuoteWarning, stacklevel=2)
-                    q = Quote(opened + 1, i - 1, pid, opened, -1, False)
-                    q.notes.append("no closing mark before the next opening mark")
-                    quotes.append(q)
-                    opened = i
-                    continue
-                if continued is not None and opened == ps:
-                    continued.end, continued.close_mark = i, i
-                    continued = None
-                else:
-                    quotes.append(Quote(opened + 1, i, pid, opened, i))
-                opened = None
-        if opened is not None:
-            start = opened + 1 if opened != ps or continued is None else opened
-            if continued is not None and opened == ps:
-                continued.end = pe
-                pending = continued
-                quotes.remove(continued)
-                pending.end = pe
-            else:
-                pending = Quote(start, pe, pid, opened, -1, False)
-    if pending is not None:
-        pending.closed = False
-        pending.notes.append("no closing mark before the end of the article")
-        warnings.warn(
-            f"{article_id}: unbalanced quotation mark at clean offset {pending.open_mark}", QuoteWarning, stacklevel=2
-        )
-        quotes.append(pending)
-    quotes += _single_quoted(doc, quotes)
+            scan.mark(i, role, pid, ps)
+        scan.end_paragraph(pid, ps, pe)
+    if scan.pending is not None:
+        scan.quotes.append(_close_pending(scan.pending, "article", article_id))
+    quotes = scan.quotes + _single_quoted(doc, scan.quotes, scan)
     return [q for q in sorted(quotes, key=lambda q: q.start) if q.end > q.start]
 
 
 SINGLE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]*?[A-Za-z.,!?])'(?![\w'])")
 
 
-def _single_quoted(doc: Normalised, doubles: list[Quote]) -> list[Quote]:
+def _single_quoted(doc: Normalised, doubles: list[Quote], scan: _Scan | None = None) -> list[Quote]:
     """Quotations in single marks ('swift and proportionate'), outside double-quoted stretches.
 
     Apostrophes inside words (city's, it's) never qualify: the opening mark must follow a non-letter
-    and the closing mark precede one.
+    and the closing mark precede one. Double-quoted stretches are looked up by bisection, not one by one.
     """
+    covered = sorted((q.open_mark, max(q.close_mark, q.end)) for q in doubles)
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # furthest end among stretches opened so far
     out = []
     text = doc.clean_text
     for pid, (ps, pe) in enumerate(doc.paragraphs):
         for m in SINGLE.finditer(text, ps, pe):
-            if any(q.open_mark <= m.start() <= max(q.close_mark, q.end) for q in doubles):
+            k = bisect_right(starts, m.start()) - 1
+            if scan is not None:
+                scan.count("overlap_checks")
+            if k >= 0 and m.start() <= reach[k]:
                 continue
             out.append(Quote(m.start() + 1, m.end() - 1, pid, m.start(), m.end() - 1))
     return out
 
 
+CUE_TAIL = re.compile(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))")
+
+
 def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str]) -> None:
-    """An unclosed quote that ends in its own speech cue (', she said.') is closed before the cue."""
+    """An unclosed quote that ends in its own speech cue (', she said.') is closed before the cue.
+
+    The first subject-and-verb after a comma or full stop whose verb is a cue closes it; one pass per quote.
+    """
     for q in quotes:
         if q.closed:
             continue
-        inner = text[q.start : q.end]
-        tail = re.search(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))[^\n]*$", inner)
-        if tail and cue.fullmatch(tail.group(3)):
-            q.end = q.start + tail.start(1) + 1
-            q.notes.append(f"closed before its speech cue ({tail.group(2)!r})")
+        for tail in CUE_TAIL.finditer(text, q.start, q.end):
+            if cue.fullmatch(tail.group(3)):
+                q.end = tail.start(1) + 1
+                q.notes.append(f"closed before its speech cue ({tail.group(2)!r})")
+                break
 
 
 def quote_kind(text: str, q: Quote) -> str:

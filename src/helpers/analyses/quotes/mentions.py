@@ -21,6 +21,9 @@ SPEAKER_TYPES = ("person", "organisation", "group")
 PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 UNKNOWN_GROUP = "other"
+# A name used as an adjective: followed by up to this many lower-case words ending in a role noun.
+ATTRIBUTIVE_MAX_WORDS = 2
+ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Mention:
     form: str  # variant | descriptor | name | role | pronoun | generic
     modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
     document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
+    head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X")
 
 
 @lru_cache(maxsize=8)
@@ -85,22 +89,40 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
     gender = _role_gender(found.text, codebook, "any" if e is None else e["gender"])
     return Mention(found.start, found.end, found.text, canon if e is not None else found.text,
                    e["type"] if e is not None else "organisation", gender,
-                   e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document")
+                   e["group"] if e is not None else UNKNOWN_GROUP, "role", document=found.kind == "document",
+                   head=found.head_start)
+
+
+SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
 
 
 def _overlaps(m: Mention, taken: list[Mention]) -> bool:
     return any(t.start < m.end and m.start < t.end for t in taken)
 
 
+def _attributive(text: str, m: Mention, after: re.Match[str], codebook: Codebook) -> bool:
+    """A name before a role noun qualifies it: right before it ("Trump aides"), or with words between when the
+    role is a title before another name or the name opens the sentence ("Libertarian presidential candidate")."""
+    words = after.group(1).split()
+    if is_role_noun(words[0], codebook):
+        return True
+    if not is_role_noun(words[-1], codebook):
+        return False
+    title = re.match(r" [A-Z]", text[after.end() : after.end() + 2]) is not None
+    return title or SENTENCE_START.search(text[max(0, m.start - 3) : m.start]) is not None
+
+
 def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]) -> bool:
     """A name that qualifies something else: possessive, before a role noun, after a preposition, or inside a role."""
+    if POSSESSIVE.match(text, m.end) and m.form in ("name", "variant", "role"):
+        return True  # "Jane Roe's aide", "the woman's quotes"
     if m.form not in ("name", "variant"):
         return False
-    if text[m.start - 1 : m.start] == "(" or POSSESSIVE.match(text, m.end):
+    if text[m.start - 1 : m.start] == "(":
         return True
-    after = re.match(r" ([a-z][\w-]*)", text[m.end :])
-    if after and is_role_noun(after.group(1), codebook):
-        return True
+    after = ATTRIBUTIVE.match(text, m.end)
+    if after and _attributive(text, m, after, codebook):
+        return True  # "Trump attorney", "Democratic presidential nominee Jane Roe"
     before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, m.start - 16) : m.start])
     if before and is_link(before.group(1), codebook):
         return True
@@ -135,8 +157,8 @@ def _role_is_new(r: Mention, taken: list[Mention], text: str) -> bool:
     """A role is kept unless a name ends where it ends ("the State Department") or it sits inside or across another."""
     for t in taken:
         inside = r.start <= t.start and t.end <= r.end
-        if inside and t.end == r.end and t.form != "generic" and len(text[r.start : t.start].split()) <= 1:
-            return False
+        if inside and t.end == r.end and t.form != "generic" and t.start <= r.head:
+            return False  # the role noun is part of the name: "the State Department", "the country's Ministry of X"
         if t.start < r.end and r.start < t.end and not inside:
             return False
         if inside and t.form == "generic":

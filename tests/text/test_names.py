@@ -1,0 +1,40 @@
+"""Name-shaped spans and role phrases found in invented text."""
+
+from __future__ import annotations
+
+from helpers.text.names import find_names, find_roles
+
+
+def names(text, codebook):
+    return [(f.text, f.name, f.gender) for f in find_names(text, codebook)]
+
+
+def test_titles_and_honorifics_are_kept_apart_from_the_name(codebook):
+    got = names("Yesterday Sen. Harriet Olmos met Mrs. Ada Quist and Secretary of State Paul Ferro.", codebook)
+    assert ("Sen. Harriet Olmos", "Harriet Olmos", "any") in got
+    assert ("Mrs. Ada Quist", "Ada Quist", "female") in got
+    assert ("Secretary of State Paul Ferro", "Paul Ferro", "any") in got
+
+
+def test_particles_and_joined_prefixes(codebook):
+    got = [n for _, n, _ in names("Guests included Hendrik van der Berg, Omar al-Rashid and Lucie de la Tour.",
+                                  codebook)]
+    assert {"Hendrik van der Berg", "Omar al-Rashid", "Lucie de la Tour"} <= set(got)
+
+
+def test_sentence_openers_and_possessives_are_not_names(codebook):
+    got = [n for _, n, _ in names("But Ferro's plan failed. When Olmos arrived, the hall was empty.", codebook)]
+    assert got == ["Ferro", "Olmos"]
+
+
+def test_institution_names_with_of(codebook):
+    got = [n for _, n, _ in names("The Ministry of Water Resources published the figures.", codebook)]
+    assert got == ["Ministry of Water Resources"]
+
+
+def test_role_phrases(codebook):
+    text = "A spokeswoman for the port authority declined, and police said the statement was false."
+    got = [f.text for f in find_roles(text, codebook)]
+    assert "A spokeswoman for the port authority" in got and "police" in got and "the statement" in got
+    kinds = {f.text: f.kind for f in find_roles(text, codebook)}
+    assert kinds["the statement"] == "document" and kinds["police"] == "role"
