@@ -33,6 +33,7 @@ from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: 
     signature_matrix,
     words,
 )
+from helpers.analyses.quotes.drift import word_diff
 from helpers.analyses.story_families import (  # noqa: F401  (the chapter's API, re-exported)
     RELATED,
     derived_summary,
@@ -123,9 +124,41 @@ def _classify(before: list[str], after: list[str], codebook: Codebook | None) ->
     return "inserted words" if after else "removed words"
 
 
+DIFF_TOKEN = re.compile(r"\[-(.*?)-\](?= |$)|\{\+(.*?)\+\}(?= |$)|(\S+)")
+
+
+def diff_chunks(text_a: str, text_b: str) -> list[tuple[list[str], list[str], int]]:
+    """(removed words, added words, index of the first word in b) for each change between two sentences.
+
+    Read from :func:`helpers.analyses.quotes.drift.word_diff`, the one word diff of the project, so a
+    quotation and a republished sentence are compared the same way. (A text that itself contains the
+    diff's markup, such as "{+x+}", can be split differently; news text does not.)
+    """
+    chunks: list[tuple[list[str], list[str], int]] = []
+    b = 0
+    pending: list[str] | None = None
+    for m in DIFF_TOKEN.finditer(word_diff(text_a, text_b)):
+        removed, added, same = m.groups()
+        if removed is not None:
+            pending = removed.split()
+            chunks.append((pending, [], b))
+            continue
+        if added is not None:
+            words_added = added.split()
+            if pending is not None:
+                chunks[-1] = (pending, words_added, chunks[-1][2])
+            else:
+                chunks.append(([], words_added, b))
+            b += len(words_added)
+        else:
+            b += 1
+        pending = None
+    return chunks
+
+
 def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codebook | None) -> list[Change]:
     """Word-level differences between two aligned sentences, each classified."""
-    ta, tb = text_a.split(), text_b.split()
+    tb = text_b.split()
     quotes_b = _in_quotes(text_b)
     pos_b = []
     p = 0
@@ -134,13 +167,7 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
         pos_b.append(p)
         p += len(t)
     out = []
-    sm = difflib.SequenceMatcher(
-        None, [t.lower().strip('.,;:"') for t in ta], [t.lower().strip('.,;:"') for t in tb], autojunk=False
-    )
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op == "equal":
-            continue
-        before, after = ta[a0:a1], tb[b0:b1]
+    for before, after, b0 in diff_chunks(text_a, text_b):
         clean_b = [t.strip('.,;:"()') for t in before]
         clean_a = [t.strip('.,;:"()') for t in after]
         if [x.lower() for x in clean_b] == [x.lower() for x in clean_a]:
