@@ -199,3 +199,21 @@ def test_top_pairs_and_what_they_leave_out(synthetic):
     related = int(table["relation"].isin(provenance.RELATED).sum())
     assert f"{related - 2:,} are in reuse.csv" in provenance.pairs_not_shown(table, 2)
     assert provenance.pairs_not_shown(table, 100) == "All related pairs are shown."
+
+
+def test_background_similarity_does_not_become_all_pairs():
+    """Articles that each share a little with every other: candidates stay a few per article."""
+    import numpy as np
+
+    from helpers.analyses.near_copies import MAX_PARTNERS, candidate_pairs_from_matrix
+
+    def corpus(n, seed=4):
+        rng = np.random.default_rng(seed)
+        pool = rng.integers(0, 2**32, size=(40, 128), dtype=np.uint64).astype(np.uint32)
+        picks = rng.integers(0, 40, size=(n, 128))  # every hash value drawn from a small shared pool
+        return [f"a{i:05d}" for i in range(n)], pool[picks, np.arange(128)]
+
+    small = candidate_pairs_from_matrix(*corpus(400), threshold=0.1)
+    large = candidate_pairs_from_matrix(*corpus(800), threshold=0.1)
+    assert large.capped_pairs > 0
+    assert len(large.pairs) <= 2.2 * len(small.pairs) and len(large.pairs) <= MAX_PARTNERS * 800

@@ -176,8 +176,24 @@ def _add_small(sub: argparse._SubParsersAction) -> None:
     le.set_defaults(func=cmd_lock_env)
 
 
+def cmd_bench_book(args: argparse.Namespace) -> int:
+    from helpers.pipeline.book_benchmark import main as bench_book
+
+    return bench_book(args.articles, args.json, args.workers, args.keep, args.notebooks)
+
+
+def _add_bench_book(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("bench-book", help="the whole book (engine, notebooks, site) on a synthetic corpus")
+    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles (fixed seed)")
+    b.add_argument("--json", action="store_true", help="print one JSON line")
+    b.add_argument("--workers", type=int, default=None, help="engine worker processes (default: every core)")
+    b.add_argument("--keep", default=None, help="work in this folder and keep it (default: a temporary folder)")
+    b.add_argument("--notebooks", default=None, help="notebook folder to run (default: the project's notebooks)")
+    b.set_defaults(func=cmd_bench_book)
+
+
 # Each verb registers itself here; a new verb adds one `_add_*` function and one `cmd_*` function.
-REGISTRARS = [_add_run, _add_analyse, _add_small, _add_evaluate]
+REGISTRARS = [_add_run, _add_analyse, _add_small, _add_evaluate, _add_bench_book]
 
 
 def parser() -> argparse.ArgumentParser:

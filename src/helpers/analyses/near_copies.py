@@ -27,6 +27,8 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"  # datasketch's default permutation scheme; signatures are stored as uint32
 SMALL_BUCKET = 8  # a bucket of at most this many articles yields all its pairs; a larger one, a star
+MAX_PARTNERS = 10  # each article keeps its most similar candidates (by MinHash estimate) up to this many
+EDGE_CHUNK = 200_000  # candidate pairs scored per numpy pass (bounds memory)
 
 
 def words(text: str) -> list[str]:
@@ -78,6 +80,7 @@ class Candidates:
     bucket_members: int = 0  # articles placed in buckets of two or more, summed over bands (the work)
     largest_bucket: int = 0
     summarised_buckets: int = 0  # buckets larger than SMALL_BUCKET, joined as a star instead of all pairs
+    capped_pairs: int = 0  # bucket pairs dropped because neither article ranks the other among its closest
 
 
 def _bucket_edges(members: np.ndarray, small_bucket: int) -> list[tuple[int, int]]:
@@ -87,12 +90,34 @@ def _bucket_edges(members: np.ndarray, small_bucket: int) -> list[tuple[int, int
     return [(rep, int(m)) for m in members[1:]]
 
 
+def _estimated_jaccard(matrix: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Share of equal MinHash values of each pair (the MinHash estimate of their Jaccard similarity)."""
+    out = np.empty(len(edges))
+    for start in range(0, len(edges), EDGE_CHUNK):
+        e = edges[start : start + EDGE_CHUNK]
+        out[start : start + len(e)] = (matrix[e[:, 0]] == matrix[e[:, 1]]).mean(axis=1)
+    return out
+
+
+def _closest(edges: np.ndarray, score: np.ndarray, n: int, max_partners: int) -> np.ndarray:
+    """Keep a pair when either article ranks the other among its ``max_partners`` most similar."""
+    src = np.concatenate([edges[:, 0], edges[:, 1]])
+    order = np.lexsort((-np.concatenate([score, score]), src))
+    starts = np.searchsorted(src[order], np.arange(n))
+    rank = np.empty(len(src), dtype=np.int64)
+    rank[order] = np.arange(len(src)) - starts[src[order]]
+    keep = (rank[: len(edges)] < max_partners) | (rank[len(edges) :] < max_partners)
+    return edges[keep]
+
+
 def candidate_pairs_from_matrix(ids: list[str], matrix: np.ndarray, threshold: float,
-                                small_bucket: int = SMALL_BUCKET) -> Candidates:
+                                small_bucket: int = SMALL_BUCKET, max_partners: int = MAX_PARTNERS) -> Candidates:
     """Pairs of articles that share at least one LSH bucket; large buckets are joined as stars.
 
-    Linear in the number of articles: each band costs one sort, and each bucket yields at most
-    ``small_bucket``² / 2 pairs or one pair per member.
+    Linear in the number of articles: each band costs one sort, each bucket yields at most
+    ``small_bucket``² / 2 pairs or one pair per member, and an article keeps at most ``max_partners``
+    candidates of its own (the closest by MinHash estimate), so a corpus where everything shares a
+    little with everything does not turn into all pairs.
     """
     found = Candidates(list(ids))
     if len(ids) < 2:
@@ -110,7 +135,10 @@ def candidate_pairs_from_matrix(ids: list[str], matrix: np.ndarray, threshold: f
             found.largest_bucket = max(found.largest_bucket, len(members))
             found.summarised_buckets += int(len(members) > small_bucket)
             edges.update(_bucket_edges(members, small_bucket))
-    found.pairs = sorted(tuple(sorted((ids[i], ids[j]))) for i, j in edges)
+    pairs = np.array(sorted(edges), dtype=np.int64).reshape(-1, 2)
+    kept = _closest(pairs, _estimated_jaccard(matrix, pairs), len(ids), max_partners) if len(pairs) else pairs
+    found.capped_pairs = len(pairs) - len(kept)
+    found.pairs = sorted(tuple(sorted((ids[i], ids[j]))) for i, j in kept.tolist())
     return found
 
 

@@ -1,8 +1,9 @@
 """Provenance: who copied, republished or rewrote whom.
 
 Two copies of one text are not two independent outlets, so this module finds reuse before any
-per-outlet comparison is read. Every pair of articles is compared by word n-gram shingles on the
-normalised text (containment in both directions, because a short copy is contained in a long
+per-outlet comparison is read. Pairs of articles (every pair in a small corpus; in a larger one the
+candidates that share an LSH bucket, see ``helpers.analyses.near_copies``) are compared by word
+n-gram shingles on the normalised text (containment in both directions, because a short copy is contained in a long
 original, and Jaccard); related pairs are aligned sentence by sentence and the alignment tells what
 the later text changed: numbers, spellings of names, substituted words, dropped or added passages,
 altered quotations. What the texts declare about themselves (wire credits, a copyright owner that is
@@ -22,7 +23,6 @@ import difflib
 import re
 from dataclasses import dataclass
 
-import networkx as nx
 import pandas as pd
 
 from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: re-exported for callers)
@@ -33,6 +33,18 @@ from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: 
     signature_matrix,
     words,
 )
+from helpers.analyses.quotes.drift import word_diff
+from helpers.analyses.story_families import (  # noqa: F401  (the chapter's API, re-exported)
+    RELATED,
+    derived_summary,
+    family_summary,
+    one_vote_per_family,
+    pairs_not_shown,
+    per_article_measures,
+    story_families,
+    top_families,
+    top_pairs,
+)
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
@@ -40,7 +52,6 @@ ALL_PAIRS_MAX_ARTICLES = 60  # up to this many articles every pair is compared; 
 LSH_THRESHOLD = 0.1  # low: a shared paragraph is enough to become a candidate
 MATRIX_MAX_ARTICLES = 20  # a containment heatmap is readable up to this many articles; above it, a ranked table
 THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
-RELATED = ("copy", "derived", "shared_source")
 NUMBER = re.compile(
     r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I
 )
@@ -113,9 +124,41 @@ def _classify(before: list[str], after: list[str], codebook: Codebook | None) ->
     return "inserted words" if after else "removed words"
 
 
+DIFF_TOKEN = re.compile(r"\[-(.*?)-\](?= |$)|\{\+(.*?)\+\}(?= |$)|(\S+)")
+
+
+def diff_chunks(text_a: str, text_b: str) -> list[tuple[list[str], list[str], int]]:
+    """(removed words, added words, index of the first word in b) for each change between two sentences.
+
+    Read from :func:`helpers.analyses.quotes.drift.word_diff`, the one word diff of the project, so a
+    quotation and a republished sentence are compared the same way. (A text that itself contains the
+    diff's markup, such as "{+x+}", can be split differently; news text does not.)
+    """
+    chunks: list[tuple[list[str], list[str], int]] = []
+    b = 0
+    pending: list[str] | None = None
+    for m in DIFF_TOKEN.finditer(word_diff(text_a, text_b)):
+        removed, added, same = m.groups()
+        if removed is not None:
+            pending = removed.split()
+            chunks.append((pending, [], b))
+            continue
+        if added is not None:
+            words_added = added.split()
+            if pending is not None:
+                chunks[-1] = (pending, words_added, chunks[-1][2])
+            else:
+                chunks.append(([], words_added, b))
+            b += len(words_added)
+        else:
+            b += 1
+        pending = None
+    return chunks
+
+
 def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codebook | None) -> list[Change]:
     """Word-level differences between two aligned sentences, each classified."""
-    ta, tb = text_a.split(), text_b.split()
+    tb = text_b.split()
     quotes_b = _in_quotes(text_b)
     pos_b = []
     p = 0
@@ -124,13 +167,7 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
         pos_b.append(p)
         p += len(t)
     out = []
-    sm = difflib.SequenceMatcher(
-        None, [t.lower().strip('.,;:"') for t in ta], [t.lower().strip('.,;:"') for t in tb], autojunk=False
-    )
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op == "equal":
-            continue
-        before, after = ta[a0:a1], tb[b0:b1]
+    for before, after, b0 in diff_chunks(text_a, text_b):
         clean_b = [t.strip('.,;:"()') for t in before]
         clean_a = [t.strip('.,;:"()') for t in after]
         if [x.lower() for x in clean_b] == [x.lower() for x in clean_a]:
@@ -352,117 +389,3 @@ def reuse(
         rows.append(row)
         change_rows += ch
     return pd.DataFrame(rows, columns=REUSE_COLUMNS), pd.DataFrame(change_rows, columns=CHANGE_COLUMNS)
-
-
-def story_families(reuse_table: pd.DataFrame, article_ids: list[str]) -> pd.DataFrame:
-    """Connected components of copy/derived pairs: article_id, family, family_size, weight (1/size).
-
-    A family is named after its smallest article id; components come from networkx, so thousands of
-    copies joined through one representative form one family without comparing them pair by pair.
-    """
-    graph = nx.Graph()
-    graph.add_nodes_from(article_ids)
-    linked = reuse_table[reuse_table["relation"].isin(["copy", "derived"])]
-    graph.add_edges_from((a, b) for a, b in zip(linked["article_a"], linked["article_b"], strict=True)
-                         if a in graph and b in graph)
-    family = {a: min(component) for component in nx.connected_components(graph) for a in component}
-    fam = pd.DataFrame({"article_id": article_ids, "family": [family[a] for a in article_ids]})
-    fam["family_size"] = fam.groupby("family")["article_id"].transform("size")
-    fam["weight"] = 1.0 / fam["family_size"]
-    return fam
-
-
-def top_pairs(reuse_table: pd.DataFrame, n: int = 30) -> pd.DataFrame:
-    """The ``n`` strongest related pairs (copies first, then derived, then shared passages), ranked.
-
-    For corpora too large for a containment heatmap: a ranked table a reader can scan.
-    """
-    rank = {rel: i for i, rel in enumerate(RELATED)}
-    related = reuse_table[reuse_table["relation"].isin(RELATED)]
-    strength = related[["containment_ab", "containment_ba"]].max(axis=1)
-    ordered = related.assign(_rank=related["relation"].map(rank), _strength=strength).sort_values(
-        ["_rank", "_strength", "article_a", "article_b"], ascending=[True, False, True, True])
-    out = ordered.drop(columns=["_rank", "_strength"]).head(n).reset_index(drop=True)
-    out.insert(0, "rank", range(1, len(out) + 1))
-    return out
-
-
-def pairs_not_shown(reuse_table: pd.DataFrame, n: int) -> str:
-    """A sentence on what ``top_pairs(reuse_table, n)`` leaves out, for the chapter's caption."""
-    related = reuse_table[reuse_table["relation"].isin(RELATED)]
-    rest = len(related) - min(n, len(related))
-    if rest <= 0:
-        return "All related pairs are shown."
-    counts = related["relation"].value_counts()
-    parts = [f"{counts[r]:,} {r.replace('_', ' ')}" for r in RELATED if r in counts]
-    return (f"The table shows the {n} strongest of {len(related):,} related pairs ({', '.join(parts)}); "
-            f"the other {rest:,} are in reuse.csv.")
-
-
-def family_summary(families: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per story family of two or more articles: size, outlets, first and last publication date."""
-    t = families[families["family_size"] > 1].merge(
-        articles[["article_id", "outlet_label", "published"]], on="article_id", how="left")
-    if t.empty:
-        return pd.DataFrame(columns=["family", "articles", "outlets", "first_published", "last_published"])
-    dated = t["published"].where(t["published"].astype(str) != "unknown")
-    g = t.assign(dated=dated).groupby("family")
-    out = pd.DataFrame({"articles": g.size(), "outlets": g["outlet_label"].nunique(),
-                        "first_published": g["dated"].min(), "last_published": g["dated"].max()}).reset_index()
-    return out.sort_values(["articles", "family"], ascending=[False, True]).reset_index(drop=True)
-
-
-def top_families(families: pd.DataFrame, n: int = 12) -> pd.DataFrame:
-    """The families table restricted to the ``n`` largest families of two or more (for a readable figure)."""
-    multi = families[families["family_size"] > 1]
-    keep = (multi.drop_duplicates("family").sort_values(["family_size", "family"], ascending=[False, True])
-            ["family"].head(n))
-    return families[families["family"].isin(set(keep))].reset_index(drop=True)
-
-
-def one_vote_per_family(per_article: pd.DataFrame, families: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Corpus-level means of per-article values, counting every article vs one vote per story family.
-
-    Two copies of one text are one story: with weights 1/family size, a family counts once however
-    many times it was republished.
-    """
-    t = per_article.merge(families[["article_id", "weight"]], on="article_id", how="left").fillna({"weight": 1.0})
-    rows = []
-    for col in columns:
-        per = float(t[col].mean())
-        fam = float((t[col] * t["weight"]).sum() / t["weight"].sum())
-        rows.append({"measure": col, "per_article": per, "one_vote_per_family": fam, "difference": fam - per})
-    return pd.DataFrame(rows, columns=["measure", "per_article", "one_vote_per_family", "difference"])
-
-
-def per_article_measures(article_scores: pd.DataFrame, frame_sentences: pd.DataFrame | None,
-                         quotes: pd.DataFrame | None) -> pd.DataFrame:
-    """The other chapters' per-article measures side by side: tone, frame shares, quotes per article."""
-    out = article_scores[["article_id", "mean_compound"]].copy()
-    if frame_sentences is not None and len(frame_sentences):
-        fs = frame_sentences.assign(frames=frame_sentences["frames"].fillna("").astype(str))
-        for frame in sorted({f for value in fs["frames"] for f in value.split(";") if f}):
-            hit = fs["frames"].str.split(";").map(lambda v, f=frame: f in v)
-            share = fs.assign(hit=hit).groupby("article_id")["hit"].mean()
-            out[f"share of sentences: {frame}"] = out["article_id"].map(share).fillna(0.0)
-    if quotes is not None:
-        out["quotes per article"] = out["article_id"].map(quotes.groupby("article_id").size()).fillna(0)
-    return out
-
-
-def derived_summary(reuse_table: pd.DataFrame, changes: pd.DataFrame, articles: pd.DataFrame) -> dict[str, str]:
-    """Prose pieces about the first derived pair: who reused whom and which numbers changed."""
-    label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
-    derived = reuse_table[reuse_table["relation"].isin(["copy", "derived"])]
-    if derived.empty:
-        return {"derived_origin": "none", "derived_copy": "none", "derived_numbers": "no numbers"}
-    r = derived.iloc[0]
-    origin = r["earlier"] or r["article_a"]
-    later = r["article_b"] if origin == r["article_a"] else r["article_a"]
-    nums = changes[(changes["article_a"] == origin) & (changes["article_b"] == later) & (changes["kind"] == "number")]
-    text = ", ".join(f"{b} to {a}" for b, a in zip(nums["before"], nums["after"], strict=True)) or "no numbers"
-    def name(aid: str) -> str:
-        outlet = label.get(aid, aid)
-        return outlet if aid in outlet else f"{outlet} ({aid})"
-
-    return {"derived_origin": name(origin), "derived_copy": name(later), "derived_numbers": text}

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from helpers.analyses import labels
+from helpers.analyses import labels, vader
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.nltk_data import use_project_nltk_data
@@ -46,31 +46,11 @@ def analyzer():
 def valences(text: str) -> tuple[list[str], list[float], float]:
     """VADER's rule-adjusted valence per token, plus the punctuation emphasis term.
 
-    Follows ``SentimentIntensityAnalyzer.polarity_scores`` step by step, but keeps the per-token
-    values that the library sums, so the compound score can be attributed to words exactly.
+    Computed by :mod:`helpers.analyses.vader`, which follows ``SentimentIntensityAnalyzer.polarity_scores``
+    step by step through NLTK's public lexicon and constants, but keeps the per-token values that the
+    library sums, so the compound score can be attributed to words exactly.
     """
-    from nltk.sentiment.vader import SentiText
-
-    sia = analyzer()
-    c = sia.constants
-    st = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
-    tokens = st.words_and_emoticons
-    first: dict[str, int] = {}
-    for idx, tok in enumerate(tokens):
-        first.setdefault(tok, idx)
-    sentiments: list[float] = []
-    for tok in tokens:
-        i = first[tok]  # the library looks tokens up by first occurrence; we do the same
-        nxt = tokens[i + 1].lower() if i < len(tokens) - 1 else ""
-        if (tok.lower() == "kind" and nxt == "of") or tok.lower() in c.BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        sentiments = sia.sentiment_valence(0, st, tok, i, sentiments)
-    sentiments = sia._but_check(tokens, sentiments)
-    total = float(sum(sentiments))
-    punct = sia._punctuation_emphasis(total, text) if sentiments else 0.0
-    emphasis = punct if total > 0 else (-punct if total < 0 else 0.0)
-    return list(tokens), [float(s) for s in sentiments], emphasis
+    return vader.valences(text)
 
 
 def compound_of(sum_s: float) -> float:
@@ -137,7 +117,7 @@ def score_sentences(sentences: pd.DataFrame, mask: re.Pattern[str] | None = None
     """Add ``compound`` and ``polarity`` (and ``scored_text``, what VADER saw) to the sentences table."""
     out = sentences.copy()
     out["scored_text"] = [mask_text(t, mask) for t in out["text"]]
-    out["compound"] = [attribute(t)[0] for t in out["scored_text"]]
+    out["compound"] = vader.compounds(out["scored_text"].tolist())
     out["polarity"] = out["compound"].map(label)
     return out
 
