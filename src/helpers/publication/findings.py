@@ -327,7 +327,7 @@ def update_findings(reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
         a, b = r["article_a"], r["article_b"]
         if names.get(a) == names.get(b) and not str(names.get(a, "")).startswith("unknown ("):
             out.append(f"Articles {a} and {b} ({outlet_name(names[a])}) share passages: they are probably "
-                       "versions of one story, updated during the day, not two independent reports.")
+                       "versions of one story, updated as it developed, not two independent reports.")
     return out or ["No two articles of one outlet share text: no article is an update of another."]
 
 
