@@ -89,3 +89,14 @@ def test_abstract_is_sentences_from_the_results():
     assert "cannot be ranked" in text and "No figures conflict" in text and "“Crowd”" in text
     for template in ("(s)", "  ", " 0 ", "nan", "inf"):
         assert template not in text
+
+
+def test_outlet_counts_read_naturally():
+    assert f.single_article_finding(pd.DataFrame({"articles": [1, 1]})).startswith("Every outlet contributes a single")
+    assert f.single_article_finding(pd.DataFrame({"articles": [1, 2, 1]})).startswith("Two outlets of three contribute")
+
+
+def test_clean_corpus_does_not_report_zero_percent():
+    arts = pd.DataFrame({"article_id": ["a"], "outlet_label": ["X"], "status": ["ok"], "n_words_raw": [100],
+                         "n_words": [100]})
+    assert "0%" not in f.cleaning_finding(arts)

@@ -203,6 +203,8 @@ def cleaning_finding(articles: pd.DataFrame) -> str:
         return "No article had text to clean."
     removed = 1 - used["n_words"].sum() / used["n_words_raw"].sum()
     shares = 1 - used["n_words"] / used["n_words_raw"]
+    if removed < 0.005:
+        return "Cleaning found almost no boilerplate: less than 1% of the words were removed."
     top = used.loc[shares.idxmax()]
     return (
         f"Cleaning removed {share(removed)} of the words as boilerplate; the most, {share(shares.max())}, from "
@@ -364,3 +366,16 @@ def abstract(
         quotes[1] if len(quotes) > 1 else "",
     ]
     return " ".join(p for p in parts if p)
+
+
+def single_article_finding(outlets: pd.DataFrame) -> str:
+    """How many outlets rest on one article (from :func:`outlet_facts`)."""
+    single, total = int((outlets["articles"] == 1).sum()), len(outlets)
+    tail = ": differences between outlets describe these articles, not the outlets' habits."
+    if not single:
+        return "Every outlet contributes more than one article."
+    if single == total:
+        subject = "The only outlet contributes" if total == 1 else "Every outlet contributes"
+        return subject + " a single article" + tail
+    verb = "contributes" if single == 1 else "contribute"
+    return f"{capital(count(single, 'outlet'))} of {number(total)} {verb} a single article" + tail
