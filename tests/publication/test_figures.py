@@ -54,3 +54,11 @@ def _lum(colour):
 def test_outlet_colours_have_three_to_one_contrast_on_white():
     for colour in [*plots.OKABE_ITO, plots.OTHER]:
         assert 1.05 / (_lum(colour) + 0.05) >= 3.0, colour
+
+
+def test_long_labels_do_not_push_a_figure_past_the_column():
+    matrix = pd.DataFrame([[1.0, 2.0]] * 3, index=[f"A very long row label number {i} for a group" for i in range(3)],
+                          columns=["x", "y"])
+    fig = plots.fit_width(plots.heatmap(matrix, "t"))
+    width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    assert width <= plots.FIG_WIDTH + 0.02

@@ -96,8 +96,21 @@ def empty_figure(message: str, title: str = "") -> plt.Figure:
     return fig
 
 
+def fit_width(fig: plt.Figure, width: float = FIG_WIDTH) -> plt.Figure:
+    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches,
+    so it is shown at full size and its text keeps the size it was drawn with."""
+    for _ in range(3):
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
+            break
+        fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
+        fig.tight_layout()
+    return fig
+
+
 def save(fig: plt.Figure, path: str | Path) -> Path:
     """Save a figure as SVG with fixed metadata (byte-stable across builds)."""
+    fit_width(fig)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata=SVG_METADATA)
