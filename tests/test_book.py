@@ -62,8 +62,9 @@ def test_book_builds_strictly_with_every_chapter(seed_book):
     for page in toc_files(book):
         assert (html / f"{page}.html").exists(), page
     assert not (html / "reports").exists()
-    landing = (html / "intro.html").read_text(encoding="utf-8")
+    landing = (html / f"{toc_files(book)[0]}.html").read_text(encoding="utf-8")
     assert "papermill" not in landing.lower()
+    assert "Abstract" in landing and "in-sample" in landing
 
 
 def test_driver_on_a_small_invented_corpus(tmp_path):
@@ -86,3 +87,35 @@ def test_driver_on_a_small_invented_corpus(tmp_path):
     assert int(glued["n_articles"]) == 2 and int(glued["n_outlets"]) == 2
     boiler = read_table(tmp_path / "out" / "results" / "boilerplate.csv")
     assert "Breaking News" in set(boiler["text"])
+
+
+# Words that only the seed corpus and its codebook can put into the book. Built on another corpus, no
+# page may contain them: every sentence must come from that corpus's results.
+SEED_ONLY = ["Kazakhstan", "Kazakh", "Tokayev", "Toqaev", "Almaty", "RFE/RL", "Washington Times", "Digital Agency",
+             "CSTO", "Blinken", "January 2022"]
+
+
+def test_book_on_another_corpus_says_nothing_only_true_of_the_seeds(tmp_path):
+    import re
+    import shutil
+
+    from helpers.inputs.config import BOOK_DIR, PROJECT_ROOT
+    from helpers.pipeline.driver import build_book
+
+    example = PROJECT_ROOT / "examples" / "harbour-strike"
+    book = tmp_path / "book"
+    shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data", "scores"))
+    run(example / "corpus", tmp_path / "out", codebook=example / "codebook", book_dir=book / "chapters", **QUIET)
+    html = build_book(book, **QUIET).parent
+    tag = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S)
+    for page in sorted(html.rglob("*.html")):
+        # the method details print the codebooks verbatim, including the general codebook shared by every study
+        if any(part.startswith("_") for part in page.relative_to(html).parts) or page.stem == "06_method_details":
+            continue
+        text = tag.sub(" ", page.read_text(encoding="utf-8"))
+        for word in SEED_ONLY:
+            assert word not in text, f"{page.relative_to(html)}: mentions {word!r}, which only the seeds can say"
+    overview = tag.sub(" ", (html / "chapters" / "08_overview.html").read_text(encoding="utf-8"))
+    assert "Port Alder" in overview  # the event named by this corpus's codebook
+    for chapter in ("01_normalisation", "02_tone_and_framing", "03_quotes", "04_numbers", "05_provenance"):
+        assert "What we found" in (html / "chapters" / f"{chapter}.html").read_text(encoding="utf-8"), chapter

@@ -78,10 +78,16 @@ HOSTILE = ('Police said 20 people were detained on Friday in the capital after t
            '"We will <b onmouseover=alert(1)>not</b> give up," said Maria Okafor, a protest leader.\n')
 
 
+HOSTILE_NAME = "<img src=x onerror=alert(document.domain)>.txt"  # becomes an article id, a column header
+
+
 def test_hostile_article_builds_offline_without_live_markup(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", {"hostile.txt": HOSTILE,
-                                                "calm.txt": "Police said 12 people were detained on Friday.\n"},
-                          'file,outlet\nhostile.txt,"<script>alert(""outlet"")</script>"\ncalm.txt,Calm Daily\n')
+                                                HOSTILE_NAME: "Tokayev said 30 people were detained on Saturday. "
+                                                "Officials said the \u201ccurfew would stay,\u201d a spokesman said.\n",
+                                                "calm.txt": "Toqaev said 12 people were detained on Friday.\n"},
+                          'file,outlet\nhostile.txt,"<script>alert(""outlet"")</script>"\ncalm.txt,Calm Daily\n'
+                          f'"{HOSTILE_NAME}",<b onmouseover=alert(2)>Bold Outlet</b>\n')
     book = tmp_path / "book"
     shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data"))
     log = tmp_path / "network.log"
@@ -93,12 +99,19 @@ def test_hostile_article_builds_offline_without_live_markup(tmp_path):
                           env=env, capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert not log.exists() or log.read_text() == "", f"network connections attempted:\n{log.read_text()}"
-    for page in (book / "_build" / "html").rglob("*.html"):
+    html_dir = book / "_build" / "html"
+    chapters = sorted((html_dir / "chapters").glob("*.html"))
+    assert len(chapters) == len(list((book / "chapters").glob("*.ipynb"))) >= 8  # every chapter was built and scanned
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
         scan = _Scanner()
-        scan.feed(page.read_text(encoding="utf-8"))
+        scan.feed(text)
         live = [s for s in scan.scripts if "injected" in s or 'alert("outlet")' in s]
         assert not live, f"{page.name}: live injected script"
         assert not [h for h in scan.handlers if "alert" in h[1]], f"{page.name}: live event handler {scan.handlers}"
+    first = (html_dir / "chapters" / "01_normalisation.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(document.domain)&gt;" in first  # shown as text in the corpus table
+    assert "<th>&lt;img src=x onerror=alert(document.domain)&gt;</th>" in first  # and as a column header (spellings)
 
 
 def test_offline_guard_blocks_outside_connections(tmp_path):
@@ -168,15 +181,88 @@ def test_every_page_loads_cleanly(browser, served, seed_book):
         assert not broken, f"{page_name}: images not loaded {broken}"
 
 
-def test_landing_page_shows_glued_numbers(browser, served, seed_run):
+LANDING = "chapters/08_overview.html"
+CHAPTERS = ["01_normalisation", "02_tone_and_framing", "03_quotes", "04_numbers", "05_provenance"]
+TEMPLATE_TRACES = [r"\binf\b", r"\bnan\b", r"\(s\)", r"\\n", r"\bNaT\b", r"Loading ITables", r"trusted",
+                   r"\b0 are\b"]
+
+
+def test_landing_page_opens_with_a_generated_abstract(browser, served, seed_run):
     glued = glued_values(seed_run / "build" / "notebooks" / "01_normalisation.ipynb")
     page = browser.new_page()
-    page.goto(f"{served}/intro.html", wait_until="networkidle")
+    page.goto(f"{served}/{LANDING}", wait_until="networkidle")
     text = page.inner_text("main")
+    alts = page.eval_on_selector_all("main img", "els => els.map(e => e.alt)")
     page.close()
-    assert f"{int(glued['n_articles'])} articles from" in text
-    assert f"{int(glued['n_words']):,} words" in text
-    assert "Key findings" in text
+    abstract = text.split("Abstract", 1)[1]
+    assert "The corpus holds five usable articles" in abstract  # the seeds: five files, all usable
+    assert glued["n_articles"] == "5"
+    assert "in-sample" in text and "cannot be ranked" in text
+    assert alts and all(len(a.split()) > 8 for a in alts), alts  # alt text states a finding
+
+
+def test_no_page_shows_template_traces(browser, served, seed_book):
+    import re
+
+    for page_name in pages(seed_book):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{served}/{page_name}", wait_until="networkidle")
+        text = page.inner_text("main") if page.locator("main").count() else page.inner_text("body")
+        page.close()
+        for trace in TEMPLATE_TRACES:
+            found = re.search(trace, text)
+            context = text[max(0, found.start() - 80) : found.end() + 80] if found else ""
+            assert not found, f"{page_name}: shows {trace!r}: ...{context}"
+
+
+def test_every_table_shows_its_rows_without_javascript(browser, served, seed_book):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    checked = 0
+    for page_name in pages(seed_book):
+        page = context.new_page()
+        page.goto(f"{served}/{page_name}", wait_until="load")
+        tables = page.locator("main table")
+        for i in range(tables.count()):
+            table = tables.nth(i)
+            if not table.is_visible():
+                continue  # the interactive copy waits hidden for its scripts; its static copy is visible
+            rows = table.locator("tbody tr")
+            assert rows.count() >= 1 and rows.first.is_visible(), f"{page_name}: table {i} shows no rows"
+            checked += 1
+        text = page.inner_text("main")
+        page.close()
+        assert "Loading ITables" not in text and "trusted" not in text, page_name
+    context.close()
+    assert checked > 20
+
+
+def test_no_figure_text_under_9pt_at_1280(browser, served, seed_book):
+    measured = 0
+    for page_name in pages(seed_book):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{served}/{page_name}", wait_until="networkidle")
+        figures = page.eval_on_selector_all(
+            "img[data-min-font-pt]",
+            "els => els.map(e => [e.alt, parseFloat(e.dataset.minFontPt), e.clientWidth, e.naturalWidth])")
+        page.close()
+        for alt, min_pt, shown, natural in figures:
+            assert natural > 0, f"{page_name}: figure not loaded ({alt[:60]})"
+            rendered = min_pt * min(1.0, shown / natural)
+            assert rendered >= 9.0, f"{page_name}: text at {rendered:.1f} pt in the figure '{alt[:60]}'"
+            measured += 1
+    assert measured >= 10
+
+
+def test_every_chapter_ends_with_findings_and_limits(browser, served):
+    for chapter in CHAPTERS:
+        page = browser.new_page()
+        page.goto(f"{served}/chapters/{chapter}.html", wait_until="networkidle")
+        headings = page.eval_on_selector_all("main h2", "els => els.map(e => e.innerText.trim())")
+        found = page.locator("main section#what-we-found").inner_text()
+        page.close()
+        names = [h.rstrip("#").strip() for h in headings]
+        assert names[-2:] == ["What we found", "Limits of this chapter"], f"{chapter}: {names}"
+        assert len(found.split()) > 12, f"{chapter}: 'What we found' is empty"
 
 
 def test_interactive_tables_filter(browser, served):
@@ -186,7 +272,7 @@ def test_interactive_tables_filter(browser, served):
     table.wait_for()
     wrapper = page.locator(".dt-container, .dataTables_wrapper").first
     before = wrapper.locator(".dt-info, .dataTables_info").first.inner_text()
-    wrapper.locator("input[type=search]").first.fill("Borrell")
+    wrapper.locator("input[type=search]").first.fill("Borrell")  # a speaker in the seeds
     page.wait_for_timeout(300)
     after = wrapper.locator(".dt-info, .dataTables_info").first.inner_text()
     rows = table.locator("tbody tr").count()

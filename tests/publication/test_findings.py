@@ -73,4 +73,30 @@ def test_labels_only_one_outlet_uses():
     counts = pd.DataFrame({"outlet": ["A", "A", "B"], "actor": ["crowd"] * 3, "label": ["mob", "people", "people"],
                            "count": [1, 2, 4]})
     (text,) = f.labels_finding(counts, {"crowd": "The crowd"})
-    assert text == "For the group “The crowd”, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."
+    assert text == (
+        "For the group “The crowd”, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."
+    )
+
+
+def test_abstract_is_sentences_from_the_results():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"], "status": ["ok", "ok"]})
+    own = tone([("X", -0.2, -0.4, 0.0), ("Y", 0.1, -0.1, 0.3)])
+    labels = pd.DataFrame({"outlet": ["X", "Y"], "actor": ["crowd", "crowd"], "label": ["mob", "people"],
+                           "count": [1, 1]})
+    rec = pd.DataFrame({"group": ["deaths"], "status": ["single"]})
+    text = f.abstract(arts, own, labels, {"crowd": "Crowd"}, rec, ["The two articles are independent texts."], [])
+    assert text.startswith("The corpus holds two usable articles from two outlets")
+    assert "cannot be ranked" in text and "No figures conflict" in text and "“Crowd”" in text
+    for template in ("(s)", "  ", " 0 ", "nan", "inf"):
+        assert template not in text
+
+
+def test_outlet_counts_read_naturally():
+    assert f.single_article_finding(pd.DataFrame({"articles": [1, 1]})).startswith("Every outlet contributes a single")
+    assert f.single_article_finding(pd.DataFrame({"articles": [1, 2, 1]})).startswith("Two outlets of three contribute")
+
+
+def test_clean_corpus_does_not_report_zero_percent():
+    arts = pd.DataFrame({"article_id": ["a"], "outlet_label": ["X"], "status": ["ok"], "n_words_raw": [100],
+                         "n_words": [100]})
+    assert "0%" not in f.cleaning_finding(arts)

@@ -35,6 +35,7 @@ def test_numbers_for_people():
     assert tables.cell(float("inf")) == "no upper bound"
     assert tables.cell(float("nan")) == tables.MISSING and tables.cell(None) == tables.MISSING
     assert tables.cell(0.12345) == "0.12" and tables.cell(True) == "yes"
+    assert tables.cell(-0.5) == "\u22120.50" and tables.cell(0.0064) == "0.0064"
     assert tables.cell("line one\nline two") == "line one line two"
     assert tables.cell("literal\\nbreak") == "literal break"
 

@@ -203,6 +203,8 @@ def cleaning_finding(articles: pd.DataFrame) -> str:
         return "No article had text to clean."
     removed = 1 - used["n_words"].sum() / used["n_words_raw"].sum()
     shares = 1 - used["n_words"] / used["n_words_raw"]
+    if removed < 0.005:
+        return "Cleaning found almost no boilerplate: less than 1% of the words were removed."
     top = used.loc[shares.idxmax()]
     return (
         f"Cleaning removed {share(removed)} of the words as boilerplate; the most, {share(shares.max())}, from "
@@ -299,20 +301,23 @@ def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
 
 
-def republisher_findings(declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """Which 'outlets' print another newsroom's text: declared copyright or credit, or measured reuse."""
+def republisher_findings(
+    declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame, measured: bool = True
+) -> list[str]:
+    """Which 'outlets' print another newsroom's text: declared copyright or credit, or (``measured``) reuse."""
     names = articles.set_index("article_id")["outlet_label"].to_dict()
     out = []
     for r in declared[declared["declared_origin"].fillna("") != ""].to_dict("records"):
         out.append(capital(f"{article_phrase(r['article_id'], names.get(r['article_id'], ''))} carries the "
                            f"text of {r['declared_origin']}, by its own copyright or credit lines."))
-    for r in reuse[reuse["relation"].isin(["copy", "derived"])].to_dict("records"):
+    for r in reuse[reuse["relation"].isin(["copy", "derived"]) & measured].to_dict("records"):
         first = r.get("earlier") or r["article_a"]
         later = r["article_b"] if first == r["article_a"] else r["article_a"]
         if names.get(first) != names.get(later):
             out.append(capital(f"{article_phrase(later, names.get(later, ''))} republishes the text of "
                                f"{article_phrase(first, names.get(first, ''))}: one newsroom, two mastheads."))
-    return out or ["No outlet in this corpus republishes another outlet's text, by declaration or by measure."]
+    return out or ["No outlet in this corpus republishes another outlet's text" + (
+        ", by declaration or by measure." if measured else " by its own declaration.")]
 
 
 def update_findings(reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
@@ -324,5 +329,53 @@ def update_findings(reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
         a, b = r["article_a"], r["article_b"]
         if names.get(a) == names.get(b) and not str(names.get(a, "")).startswith("unknown ("):
             out.append(f"Articles {a} and {b} ({outlet_name(names[a])}) share passages: they are probably "
-                       "versions of one story, updated during the day, not two independent reports.")
+                       "versions of one story, updated as it developed, not two independent reports.")
     return out or ["No two articles of one outlet share text: no article is an update of another."]
+
+
+def in_words(name: object, names: dict[str, str] | None = None) -> str:
+    """An id from a codebook in words: its declared name, else 'snake_case' as 'Snake case'."""
+    text = str(name)
+    if names and text in names:
+        return str(names[text])
+    return capital(text.replace("_", " ")) if text else ""
+
+
+def richest_group(counts: pd.DataFrame) -> str | None:
+    """The group of people described with the most different labels: where word choice varies most."""
+    if counts.empty:
+        return None
+    variety = counts.groupby("actor")["label"].nunique().sort_values(ascending=False, kind="stable")
+    return str(variety.index[0])
+
+
+def abstract(
+    articles: pd.DataFrame, own_voice: pd.DataFrame, labels: pd.DataFrame, groups: dict[str, str],
+    reconciled: pd.DataFrame, provenance: list[str], quotes: list[str]
+) -> str:
+    """A short abstract of the main results, assembled from the chapters' findings."""
+    group = richest_group(labels)
+    label_text = labels_finding(labels[labels["actor"] == group], groups)[0] if group else ""
+    numbers = numbers_finding(reconciled, pd.DataFrame())
+    parts = [
+        corpus_finding(articles),
+        provenance[0] if provenance else "",
+        tone_finding(own_voice, "own words"),
+        label_text,
+        numbers[2] if len(numbers) > 2 else numbers[0],
+        quotes[1] if len(quotes) > 1 else "",
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def single_article_finding(outlets: pd.DataFrame) -> str:
+    """How many outlets rest on one article (from :func:`outlet_facts`)."""
+    single, total = int((outlets["articles"] == 1).sum()), len(outlets)
+    tail = ": differences between outlets describe these articles, not the outlets' habits."
+    if not single:
+        return "Every outlet contributes more than one article."
+    if single == total:
+        subject = "The only outlet contributes" if total == 1 else "Every outlet contributes"
+        return subject + " a single article" + tail
+    verb = "contributes" if single == 1 else "contribute"
+    return f"{capital(count(single, 'outlet'))} of {number(total)} {verb} a single article" + tail

@@ -18,8 +18,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.text  # noqa: E402
 import pandas as pd  # noqa: E402
 
-DISPLAY_WIDTH_PX = 700  # the width of the book's text column at a 1280 px window; figures are drawn for it
+DISPLAY_WIDTH_PX = 690  # the width of the book's text column at a 1280 px window; figures are drawn for it
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
+FIG_WIDTH = 7.0  # inches: 672 CSS px, so figures are shown at full size in the text column
+SMALL = 9  # points: the smallest text in any figure
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
 # Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
@@ -30,6 +32,10 @@ STYLE = {
     "svg.hashsalt": "refract",
     "svg.fonttype": "path",
     "font.size": 10,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 9,
+    "legend.title_fontsize": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 11,
@@ -70,6 +76,15 @@ def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: in
     return colours
 
 
+def outlet_display(label: object) -> str:
+    """An outlet label for a figure: an undeclared outlet reads 'Unattributed: ID' (ID shortened)."""
+    text = str(label)
+    if text.startswith("unknown (") and text.endswith(")"):
+        ident = text[len("unknown (") : -1]
+        return f"Unattributed: {ident[:12]}…" if len(ident) > 13 else f"Unattributed: {ident}"
+    return text
+
+
 def empty_figure(message: str, title: str = "") -> plt.Figure:
     """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
     apply_style()
@@ -81,8 +96,21 @@ def empty_figure(message: str, title: str = "") -> plt.Figure:
     return fig
 
 
+def fit_width(fig: plt.Figure, width: float = FIG_WIDTH) -> plt.Figure:
+    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches,
+    so it is shown at full size and its text keeps the size it was drawn with."""
+    for _ in range(3):
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
+            break
+        fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
+        fig.tight_layout()
+    return fig
+
+
 def save(fig: plt.Figure, path: str | Path) -> Path:
     """Save a figure as SVG with fixed metadata (byte-stable across builds)."""
+    fit_width(fig)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, format="svg", metadata=SVG_METADATA)
@@ -110,10 +138,10 @@ def bar_by_article(
         title = f"{title} (top {MAX_ROWS})"
     apply_style()
     t = table.sort_values(value)
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.2))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.2))
     ax.barh(t[label].astype(str), t[value], color=[colours.get(o, OTHER) for o in t["outlet_label"]])
     for y, v in enumerate(t[value]):
-        ax.text(v, y, f" {v:,.0f}", va="center", fontsize=8)
+        ax.text(v, y, f" {v:,.0f}", va="center", fontsize=SMALL)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     _outlet_legend(ax, t["outlet_label"].unique(), colours)
@@ -125,7 +153,7 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     """Words kept and boilerplate words removed per article."""
     apply_style()
     t = table.nlargest(MAX_ROWS, "n_words_raw").sort_values("n_words_raw")
-    fig, ax = plt.subplots(figsize=(7, 0.45 * len(t) + 1.4))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.4))
     y = range(len(t))
     ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
     ax.barh(
@@ -140,7 +168,7 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     ax.set_yticks(list(y), t["article_id"].astype(str))
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="lower right", frameon=False, fontsize=SMALL)
     fig.tight_layout()
     return fig
 
@@ -149,10 +177,11 @@ def _outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:
     from matplotlib.patches import Patch
 
     named = [o for o in sorted(outlets) if colours.get(o, OTHER) != OTHER][:8]
-    handles = [Patch(color=colours.get(o, OTHER), label=str(o)) for o in named]
+    handles = [Patch(color=colours.get(o, OTHER), label=outlet_display(o)) for o in named]
     if len(named) < len(list(outlets)):
         handles.append(Patch(color=OTHER, label="other outlets"))
-    ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8, title="outlet")
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False,
+              fontsize=SMALL, title="Outlet")
 
 
 def interval_dots(
@@ -173,17 +202,17 @@ def interval_dots(
         title = f"{title} (the {MAX_ROWS} outlets with most sentences)"
     apply_style()
     t = table.sort_values(value).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7, 0.55 * len(t) + 1.3))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.55 * len(t) + 1.3))
     for y, r in t.iterrows():
         c = colours.get(r["outlet"], OTHER)
         ax.plot([r[low], r[high]], [y, y], color=c, lw=2.5, solid_capstyle="butt")
         ax.plot(r[value], y, "o", color=c, ms=8, mec="white")
         label = f"  n = {int(r['n_articles'])} art., {int(r['n_sentences'])} sent."
-        ax.text(max(r[high], r[value]), y, label, va="center", fontsize=8)
+        ax.text(max(r[high], r[value]), y, label, va="center", fontsize=SMALL)
     if reference is not None:
         ax.axvline(reference, color="#666666", ls="--", lw=1)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
-    ax.set_yticks(range(len(t)), t["outlet"])
+    ax.set_yticks(range(len(t)), [outlet_display(o) for o in t["outlet"]])
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     fig.tight_layout()
@@ -196,18 +225,22 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         return empty_figure("No sentiment-bearing words in this corpus: nothing to shift.")
     apply_style()
     outlets = sorted(shift["outlet"].value_counts().index[:MAX_PANELS])
-    fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 0.32 * 2 * n + 1.6), squeeze=False)
-    for ax, outlet in zip(axes[0], outlets, strict=True):
+    cols = min(2, len(outlets))
+    rows = -(-len(outlets) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, rows * (0.3 * 2 * n + 1.2)), squeeze=False)
+    for ax in axes.flat[len(outlets):]:
+        ax.axis("off")
+    for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = shift[shift["outlet"] == outlet].sort_values("shift")
         g = pd.concat([g.head(n), g[g["shift"] > 0].tail(n)]).drop_duplicates()
         ax.barh(
-            range(len(g)), g["shift"], color=[colours.get(outlet, OTHER) if v > 0 else "#888888" for v in g["shift"]]
+            range(len(g)), g["shift"], color=[colours.get(outlet, OTHER) if v > 0 else "#767676" for v in g["shift"]]
         )
-        ax.set_yticks(range(len(g)), g["word"], fontsize=8)
+        ax.set_yticks(range(len(g)), g["word"], fontsize=SMALL)
         ax.axvline(0, color="black", lw=0.8)
         total = shift.loc[shift["outlet"] == outlet, "shift"].sum()
-        ax.set_title(f"{outlet}\n(total {total:+.3f})", fontsize=9)
-        ax.tick_params(axis="x", labelsize=7)
+        ax.set_title(f"{outlet_display(outlet)}\n(total {total:+.3f})", fontsize=SMALL + 1)
+        ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
     return fig
@@ -235,14 +268,14 @@ def heatmap(
     import numpy as np
 
     values = matrix.to_numpy(dtype=float)
-    fig, ax = plt.subplots(figsize=(max(5, 0.9 * matrix.shape[1] + 2.5), 0.5 * matrix.shape[0] + 1.8))
+    fig, ax = plt.subplots(figsize=(min(FIG_WIDTH, max(5, 1.1 * matrix.shape[1] + 3)), 0.5 * matrix.shape[0] + 1.8))
     if center is not None:
         lim = np.nanmax(np.abs(values - center)) or 1.0
         im = ax.imshow(values, cmap=cmap, vmin=center - lim, vmax=center + lim, aspect="auto")
     else:
         im = ax.imshow(values, cmap=cmap, aspect="auto")
-    ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [str(i) for i in matrix.index])
+    ax.set_xticks(range(matrix.shape[1]), [outlet_display(c) for c in matrix.columns], rotation=40, ha="right")
+    ax.set_yticks(range(matrix.shape[0]), [outlet_display(i) for i in matrix.index])
     finite = values[np.isfinite(values)]
     mid = (finite.max() + finite.min()) / 2 if finite.size else 0
     for i in range(matrix.shape[0]):
@@ -254,7 +287,7 @@ def heatmap(
             if annotations is not None:
                 text += f"\n{annotations.iloc[i, j]}"
             dark = (v > mid) if center is None else abs(v - center) > 0.6 * (np.nanmax(np.abs(values - center)) or 1)
-            ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
+            ax.text(j, i, text, ha="center", va="center", fontsize=SMALL, color="white" if dark else "black")
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -272,19 +305,23 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) 
     import numpy as np
 
     outlets = sorted(keyness.groupby("outlet")["count"].sum().nlargest(MAX_PANELS).index)
-    fig, axes = plt.subplots(1, len(outlets), figsize=(3.4 * len(outlets), 4), squeeze=False, sharey=True)
-    for ax, outlet in zip(axes[0], outlets, strict=True):
+    cols = min(2, len(outlets))
+    rows = -(-len(outlets) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.4 * rows), squeeze=False, sharey=True)
+    for ax in axes.flat[len(outlets):]:
+        ax.axis("off")
+    for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = keyness[keyness["outlet"] == outlet]
-        ax.scatter(np.log10(g["count"]), g["z"], s=6, color="#bbbbbb")
+        ax.scatter(np.log10(g["count"]), g["z"], s=8, color="#8a8a8a")
         top = g.nlargest(n, "z")
         ax.scatter(np.log10(top["count"]), top["z"], s=14, color=colours.get(outlet, OTHER))
         for r in top.itertuples():
-            ax.annotate(r.term, (np.log10(r.count), r.z), fontsize=7, xytext=(3, 0), textcoords="offset points")
+            ax.annotate(r.term, (np.log10(r.count), r.z), fontsize=SMALL, xytext=(3, 0), textcoords="offset points")
         ax.axhline(1.96, color="#666666", ls=":", lw=0.8)
         ax.axhline(-1.96, color="#666666", ls=":", lw=0.8)
-        ax.set_title(outlet, fontsize=9)
-        ax.set_xlabel("log10 count in outlet")
-    axes[0][0].set_ylabel("z-score (log-odds, informative prior)")
+        ax.set_title(outlet_display(outlet), fontsize=SMALL + 1)
+        ax.set_xlabel("uses in the outlet (log10)")
+    axes[0][0].set_ylabel("z-score (log-odds ratio)")
     fig.tight_layout()
     return fig
 
@@ -303,9 +340,9 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels
     import numpy as np
 
     groups = list(reconciled.groupby("group"))[:max_panels]
-    cols = min(3, len(groups))
+    cols = min(2, len(groups))
     rows = math.ceil(len(groups) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.0 * rows), squeeze=False)
     dates = sorted(d for d in reconciled["published"].unique() if d != "unknown")
     positions = {d: i for i, d in enumerate(dates)}
     positions["unknown"] = len(dates) + 0.6
@@ -322,7 +359,7 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels
                 ax.annotate("", xy=(x, top), xytext=(x, r.value_low), arrowprops={"arrowstyle": "->", "color": c})
         ax.set_xticks(list(positions.values()), [d[5:] if d != "unknown" else "date\nunknown" for d in positions])
         ax.set_ylim(0, top)
-        ax.set_title(str(name), fontsize=9)
+        ax.set_title(str(name).replace("_", " ").capitalize(), fontsize=SMALL + 1)
     for ax in list(axes.flat)[len(groups):]:
         ax.axis("off")
     _outlet_legend(axes.flat[0], reconciled["outlet"].unique(), colours)
@@ -361,7 +398,7 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
         for y, aid in enumerate(members):
             pos[aid] = (x * 2.6, -y * 1.3)
     height = max(-p[1] for p in pos.values()) + 1
-    fig, ax = plt.subplots(figsize=(max(6, 2.2 * len(fams) + 1), 1.2 * height + 1.8))
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 * height + 1.8))
     for r in reuse.itertuples(index=False):
         if r.relation == "independent" or r.article_a not in pos or r.article_b not in pos:
             continue
@@ -373,10 +410,10 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
         ax.annotate("", xy=dst, xytext=src, zorder=2,
                     arrowprops={"arrowstyle": "-|>", "lw": 2, "color": "#333333", "shrinkA": 22, "shrinkB": 22})
         mid = ((src[0] + dst[0]) / 2, (src[1] + dst[1]) / 2)
-        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=8, color="#333333")
+        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=SMALL, color="#333333")
     for aid, (x, y) in pos.items():
         c = colours.get(label.get(aid, ""), OTHER)
-        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=8, zorder=3,
+        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=SMALL, zorder=3,
                 bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
                 color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
     ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)

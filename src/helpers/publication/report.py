@@ -94,8 +94,9 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from helpers.publication.plots import SVG_METADATA, min_font_pt
+    from helpers.publication.plots import SVG_METADATA, fit_width, min_font_pt
 
+    fit_width(fig)
     buf = io.BytesIO()
     fig.savefig(buf, format="svg", metadata=SVG_METADATA)
     match = re.search(rb'width="([0-9.]+)pt"', buf.getvalue())

@@ -63,11 +63,45 @@ def alias_table(codebook: Codebook) -> pd.DataFrame:
 
 
 def actor_label_table(codebook: Codebook) -> pd.DataFrame:
+    """Group, who is meant, label, terms, and the modifiers that claim a head noun for the group."""
     rows = []
     for actor, spec in codebook.section("actor_labels").get("targets", {}).items():
         for label, terms in spec.get("labels", {}).items():
-            rows.append({"actor": actor, "label": label, "terms": ", ".join(terms)})
-    return pd.DataFrame(rows, columns=["actor", "label", "terms"])
+            rows.append({"group": spec.get("label", actor), "who is meant": spec.get("actor", ""), "label": label,
+                         "terms": ", ".join(map(str, terms)),
+                         "modifiers": ", ".join(map(str, spec.get("modifiers", []) or []))})
+    return pd.DataFrame(rows, columns=["group", "who is meant", "label", "terms", "modifiers"])
+
+
+def development_scores(folder: str | Path | None = None) -> pd.DataFrame:
+    """Scores on outside development sets, read from ``book/scores/*.json`` when the files exist.
+
+    These JSON files are written by ``python -m helpers evaluate`` and committed by hand; nothing is
+    typed into the book. Every numeric value is listed with its path in the file. Returns an empty
+    table when there are none, and the book then shows nothing.
+    """
+    import json
+
+    folder = Path(folder) if folder else PROJECT_ROOT / "book" / "scores"
+    rows: list[dict[str, object]] = []
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: not a readable JSON score file ({exc})") from exc
+        rows += [{"set": path.stem, "measure": key, "value": value} for key, value in _numbers(data)]
+    return pd.DataFrame(rows, columns=["set", "measure", "value"])
+
+
+def _numbers(data: object, prefix: str = "") -> list[tuple[str, float]]:
+    """(dotted path, value) for every number in nested JSON (booleans excluded)."""
+    if isinstance(data, dict):
+        return [item for k, v in data.items() for item in _numbers(v, f"{prefix}{k}." if prefix or k else "")]
+    if isinstance(data, list):
+        return [item for i, v in enumerate(data) for item in _numbers(v, f"{prefix}{i}.")]
+    if isinstance(data, (int, float)) and not isinstance(data, bool):
+        return [(prefix.rstrip(".").replace("_", " "), float(data))]
+    return []
 
 
 def quantity_table(codebook: Codebook) -> pd.DataFrame:

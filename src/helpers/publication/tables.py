@@ -18,6 +18,7 @@ import re
 import pandas as pd
 
 MISSING = "\u2014"
+MINUS = "\u2212"
 DECIMALS = 2
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
 FALLBACK = re.compile(r'(<div id="[^"]+_fallback">).*?</div><script>', re.DOTALL)
@@ -60,9 +61,11 @@ def _float(value: float) -> str:
         return "no upper bound" if value > 0 else "no lower bound"
     if value.is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
-    if abs(value) < 0.01:
-        return f"{value:.3f}"
-    return f"{value:,.{DECIMALS}f}"
+    if 0 < abs(value) < 0.01:
+        text = f"{value:.2g}"  # two significant digits for small contributions (0.0064)
+    else:
+        text = f"{value:,.{DECIMALS}f}"
+    return text.replace("-", MINUS) if text.startswith("-") else text
 
 
 def readable(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
