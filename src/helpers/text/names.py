@@ -102,7 +102,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     role_rx = re.compile(
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
-        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:the)[ ])?"
+        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:{dets})[ ])?"
         rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
     return NameLexicon(

@@ -15,12 +15,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
-from helpers.text.names import Found, find_names, find_roles, is_link, is_role_noun
+from helpers.text.names import (
+    SENTENCE_START,
+    SENTENCE_START_SPAN,
+    Found,
+    find_names,
+    find_roles,
+    is_determiner,
+    is_link,
+    is_role_noun,
+)
 
 SPEAKER_TYPES = ("person", "organisation", "group")
-PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 UNKNOWN_GROUP = "other"
+# Words looked back for a preposition that makes a name its complement ("of Virginia", "for the Ministry").
+LINK_LOOKBACK_WORDS = 2
 # A name used as an adjective: followed by up to this many lower-case words ending in a role noun.
 ATTRIBUTIVE_MAX_WORDS = 2
 ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
@@ -39,6 +49,13 @@ class Mention:
     modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
     document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
     head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X")
+
+
+@lru_cache(maxsize=8)
+def pronoun_pattern(codebook: Codebook) -> re.Pattern[str]:
+    """The personal pronouns of ``speech_verbs.yaml`` (he, she, they, it) as whole words."""
+    words = [str(w) for w in codebook.section("speech_verbs").get("pronouns", {})]
+    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")\b", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -93,7 +110,6 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
                    head=found.head_start)
 
 
-SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
 
 
 class _Spans:
@@ -129,7 +145,25 @@ def _attributive(text: str, m: Mention, after: re.Match[str], codebook: Codebook
     if not is_role_noun(words[-1], codebook):
         return False
     title = re.match(r" [A-Z]", text[after.end() : after.end() + 2]) is not None
-    return title or SENTENCE_START.search(text[max(0, m.start - 3) : m.start]) is not None
+    return title or SENTENCE_START.search(text[max(0, m.start - SENTENCE_START_SPAN) : m.start]) is not None
+
+
+def _previous_words(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` words right before ``pos`` (walking back over letters and spaces only, so the cost is theirs)."""
+    words: list[str] = []
+    i = pos
+    while len(words) < n:
+        j = i
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isalnum():
+            k -= 1
+        if k == j:
+            break
+        words.insert(0, text[k:j])
+        i = k
+    return words
 
 
 def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: _Spans) -> bool:
@@ -143,9 +177,10 @@ def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: _Spans) -> bo
     after = ATTRIBUTIVE.match(text, m.end)
     if after and _attributive(text, m, after, codebook):
         return True  # "Trump attorney", "Democratic presidential nominee Jane Roe"
-    before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, m.start - 16) : m.start])
-    if before and is_link(before.group(1), codebook):
-        return True
+    words = _previous_words(text, m.start, LINK_LOOKBACK_WORDS)
+    if words and (is_link(words[-1], codebook) or (len(words) > 1 and is_determiner(words[-1], codebook)
+                                                   and is_link(words[-2], codebook))):
+        return True  # "of Virginia", "for the Ministry"
     role = roles.covering(m.start)
     return role is not None and role.start <= m.start and m.end < role.end
 
@@ -227,7 +262,7 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
         if m.form == "role" and text[m.end : m.end + 1] == " " and m.end + 1 in starts:
             m.modifier = True  # a role written as a title before a name ("pharmacist Jane Roe")
     pronouns = codebook.section("speech_verbs").get("pronouns", {})
-    for m in PRONOUN.finditer(text):
+    for m in pronoun_pattern(codebook).finditer(text):
         taken.append(
             Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
         )
