@@ -82,12 +82,15 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     honorifics = {str(w).lower(): g for g, ws in (names.get("honorifics") or {}).items() for w in ws}
     titles = _words(names, "titles") + list(honorifics)
     prefixes = trie_body(_words(names, "title_prefixes")) or "(?!)"
-    title = rf"(?:(?:{prefixes})[\s-]+)?(?:{trie_body(sorted(set(titles))) or '(?!)'})\.?"
+    offices = trie_body(sorted(set(_words(names, "titles")))) or "(?!)"
+    short = trie_body(sorted(honorifics)) or "(?!)"
+    # an office is written in full ("aide." ends a sentence); only an honorific takes a full stop ("Sen.")
+    title = rf"(?:(?:{prefixes})[ -]+)?(?:(?:{short})\.?|(?:{offices}))"
     particles = trie_body(_words(names, "particles")) or "(?!)"
     abbreviated = trie_body(sorted(w[:1].upper() + w[1:] for w in honorifics)) or "(?!)"
     token = rf"(?:(?:{abbreviated})\.|{TOKEN})"  # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe"
     name_rx = re.compile(
-        rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})\s+)+)?"
+        rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})[ ]+)+)?"
         rf"(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"
     )
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
