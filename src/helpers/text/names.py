@@ -96,7 +96,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
     links = _words(roles, "links")
-    noun = trie_body(sorted(set(nouns)))
+    noun = trie_body(sorted(set(nouns))) or "(?!)"  # an old study copy without roles.yaml finds no roles
     verbs = _words(codebook.section("speech_verbs"), "verbs")
     infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
