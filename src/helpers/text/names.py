@@ -82,18 +82,21 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     honorifics = {str(w).lower(): g for g, ws in (names.get("honorifics") or {}).items() for w in ws}
     titles = _words(names, "titles") + list(honorifics)
     prefixes = trie_body(_words(names, "title_prefixes")) or "(?!)"
-    title = rf"(?:(?:{prefixes})[\s-]+)?(?:{trie_body(sorted(set(titles))) or '(?!)'})\.?"
+    offices = trie_body(sorted(set(_words(names, "titles")))) or "(?!)"
+    short = trie_body(sorted(honorifics)) or "(?!)"
+    # an office is written in full ("aide." ends a sentence); only an honorific takes a full stop ("Sen.")
+    title = rf"(?:(?:{prefixes})[ -]+)?(?:(?:{short})\.?|(?:{offices}))"
     particles = trie_body(_words(names, "particles")) or "(?!)"
     abbreviated = trie_body(sorted(w[:1].upper() + w[1:] for w in honorifics)) or "(?!)"
     token = rf"(?:(?:{abbreviated})\.|{TOKEN})"  # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe"
     name_rx = re.compile(
-        rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})\s+)+)?"
+        rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})[ ]+)+)?"
         rf"(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"
     )
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
     links = _words(roles, "links")
-    noun = trie_body(sorted(set(nouns)))
+    noun = trie_body(sorted(set(nouns))) or "(?!)"  # an old study copy without roles.yaml finds no roles
     verbs = _words(codebook.section("speech_verbs"), "verbs")
     infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
@@ -102,7 +105,7 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     role_rx = re.compile(
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
         rf"(?P<head>(?i:{noun})s?)(?![\w-])"
-        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:the)[ ])?"
+        rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:{dets})[ ])?"
         rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
     return NameLexicon(

@@ -252,7 +252,8 @@ def attribute(
 ) -> list[Quote]:
     """Find and attribute the quotes of one article."""
     quotes = find_quotes(doc, raw, article_id)
-    close_at_cue(quotes, doc.clean_text, cue_pattern(codebook))
+    pronouns = [str(p) for p in codebook.section("speech_verbs").get("pronouns", {})]
+    close_at_cue(quotes, doc.clean_text, cue_pattern(codebook), pronouns)
     ctx = _context(doc, quotes, codebook, sentences)
     history: list[Mention] = []
     previous: Quote | None = None

@@ -40,6 +40,7 @@ class Grammar:
     infinitive: re.Pattern[str]
     infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
     determiners: frozenset[str]
+    participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -60,6 +61,7 @@ def grammar(codebook: Codebook) -> Grammar:
         re.compile(rf"\b(?:{_alternatives(sv.get('infinitive_markers', []))})\s+$", re.I),
         max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
         frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
+        tuple(str(w) for w in sv.get("participle_endings", [])),
     )
 
 
@@ -294,7 +296,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     inverted = _inverted(ctx, ss, cs, ce, se)
     if inverted is not None:
         return inverted
-    participle = low.endswith("ing") and low not in ctx.nouns
+    participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
     if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
         subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:

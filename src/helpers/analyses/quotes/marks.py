@@ -189,18 +189,23 @@ def _single_quoted(doc: Normalised, doubles: list[Quote], scan: _Scan | None = N
     return out
 
 
-CUE_TAIL = re.compile(r"([,.?!])\s+((?:he|she|they|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){0,2})\s+(\w+))")
+# Words of a short subject before a cue at the end of an unclosed quote (', Jane Q. Roe said.').
+TAIL_SUBJECT_MAX_WORDS = 3
 
 
-def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str]) -> None:
+def close_at_cue(quotes: list[Quote], text: str, cue: re.Pattern[str], pronouns: list[str]) -> None:
     """An unclosed quote that ends in its own speech cue (', she said.') is closed before the cue.
 
     The first subject-and-verb after a comma or full stop whose verb is a cue closes it; one pass per quote.
     """
+    subject = "|".join(map(re.escape, pronouns)) or "(?!)"
+    tail_rx = re.compile(
+        rf"([,.?!])\s+((?:{subject}|[A-Z][\w.'-]*(?:\s+[A-Z][\w'-]*){{0,{TAIL_SUBJECT_MAX_WORDS - 1}}})\s+(\w+))"
+    )
     for q in quotes:
         if q.closed:
             continue
-        for tail in CUE_TAIL.finditer(text, q.start, q.end):
+        for tail in tail_rx.finditer(text, q.start, q.end):
             if cue.fullmatch(tail.group(3)):
                 q.end = tail.start(1) + 1
                 q.notes.append(f"closed before its speech cue ({tail.group(2)!r})")

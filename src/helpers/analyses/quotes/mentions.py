@@ -15,12 +15,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
-from helpers.text.names import Found, find_names, find_roles, is_link, is_role_noun
+from helpers.text.names import (
+    SENTENCE_START,
+    SENTENCE_START_SPAN,
+    Found,
+    find_names,
+    find_roles,
+    is_determiner,
+    is_link,
+    is_role_noun,
+)
 
 SPEAKER_TYPES = ("person", "organisation", "group")
-PRONOUN = re.compile(r"\b(he|she|they|it)\b", re.I)
 POSSESSIVE = re.compile(r"['’]s?\b")
 UNKNOWN_GROUP = "other"
+# Words looked back for a preposition that makes a name its complement ("of Virginia", "for the Ministry").
+LINK_LOOKBACK_WORDS = 2
 # A name used as an adjective: followed by up to this many lower-case words ending in a role noun.
 ATTRIBUTIVE_MAX_WORDS = 2
 ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
@@ -39,6 +49,13 @@ class Mention:
     modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
     document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
     head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X")
+
+
+@lru_cache(maxsize=8)
+def pronoun_pattern(codebook: Codebook) -> re.Pattern[str]:
+    """The personal pronouns of ``speech_verbs.yaml`` (he, she, they, it) as whole words."""
+    words = [str(w) for w in codebook.section("speech_verbs").get("pronouns", {})]
+    return re.compile(r"\b(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")\b", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -93,11 +110,30 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
                    head=found.head_start)
 
 
-SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
 
 
-def _overlaps(m: Mention, taken: list[Mention]) -> bool:
-    return any(t.start < m.end and m.start < t.end for t in taken)
+class _Spans:
+    """Which mention covers each character: overlap look-ups in the length of the span, not of the list."""
+
+    def __init__(self, size: int) -> None:
+        self.owner = [-1] * (size + 1)
+        self.items: list[Mention] = []
+
+    def add(self, m: Mention) -> None:
+        k = len(self.items)
+        self.items.append(m)
+        for i in range(m.start, m.end):
+            if self.owner[i] < 0:
+                self.owner[i] = k
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """Mentions that cover any character of [start, end)."""
+        seen = dict.fromkeys(k for k in self.owner[start:end] if k >= 0)
+        return [self.items[k] for k in seen]
+
+    def covering(self, pos: int) -> Mention | None:
+        k = self.owner[pos] if 0 <= pos < len(self.owner) else -1
+        return self.items[k] if k >= 0 else None
 
 
 def _attributive(text: str, m: Mention, after: re.Match[str], codebook: Codebook) -> bool:
@@ -109,10 +145,28 @@ def _attributive(text: str, m: Mention, after: re.Match[str], codebook: Codebook
     if not is_role_noun(words[-1], codebook):
         return False
     title = re.match(r" [A-Z]", text[after.end() : after.end() + 2]) is not None
-    return title or SENTENCE_START.search(text[max(0, m.start - 3) : m.start]) is not None
+    return title or SENTENCE_START.search(text[max(0, m.start - SENTENCE_START_SPAN) : m.start]) is not None
 
 
-def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]) -> bool:
+def _previous_words(text: str, pos: int, n: int) -> list[str]:
+    """Up to ``n`` words right before ``pos`` (walking back over letters and spaces only, so the cost is theirs)."""
+    words: list[str] = []
+    i = pos
+    while len(words) < n:
+        j = i
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > 0 and text[k - 1].isalnum():
+            k -= 1
+        if k == j:
+            break
+        words.insert(0, text[k:j])
+        i = k
+    return words
+
+
+def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: _Spans) -> bool:
     """A name that qualifies something else: possessive, before a role noun, after a preposition, or inside a role."""
     if POSSESSIVE.match(text, m.end) and m.form in ("name", "variant", "role"):
         return True  # "Jane Roe's aide", "the woman's quotes"
@@ -123,10 +177,12 @@ def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: list[Mention]
     after = ATTRIBUTIVE.match(text, m.end)
     if after and _attributive(text, m, after, codebook):
         return True  # "Trump attorney", "Democratic presidential nominee Jane Roe"
-    before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, m.start - 16) : m.start])
-    if before and is_link(before.group(1), codebook):
-        return True
-    return any(r.start <= m.start and m.end < r.end for r in roles)
+    words = _previous_words(text, m.start, LINK_LOOKBACK_WORDS)
+    if words and (is_link(words[-1], codebook) or (len(words) > 1 and is_determiner(words[-1], codebook)
+                                                   and is_link(words[-2], codebook))):
+        return True  # "of Virginia", "for the Ministry"
+    role = roles.covering(m.start)
+    return role is not None and role.start <= m.start and m.end < role.end
 
 
 def _same_person(mentions: list[Mention]) -> None:
@@ -141,7 +197,7 @@ def _same_person(mentions: list[Mention]) -> None:
             m.canonical = full[m.canonical]
 
 
-def _generic(text: str, codebook: Codebook, taken: list[Mention]) -> list[Mention]:
+def _generic(text: str, codebook: Codebook, taken: _Spans) -> list[Mention]:
     """Subjects that name no particular speaker ("analysts", "some")."""
     generic = _generic_pattern(codebook)
     if generic is None:
@@ -149,13 +205,13 @@ def _generic(text: str, codebook: Codebook, taken: list[Mention]) -> list[Mentio
     return [
         Mention(m.start(), m.end(), m.group(), "", "generic", "any", "", "generic")
         for m in generic.finditer(text)
-        if not any(o.start <= m.start() < o.end for o in taken)
+        if taken.covering(m.start()) is None
     ]
 
 
-def _role_is_new(r: Mention, taken: list[Mention], text: str) -> bool:
+def _role_is_new(r: Mention, taken: _Spans) -> bool:
     """A role is kept unless a name ends where it ends ("the State Department") or it sits inside or across another."""
-    for t in taken:
+    for t in taken.within(r.start, r.end):
         inside = r.start <= t.start and t.end <= r.end
         if inside and t.end == r.end and t.form != "generic" and t.start <= r.head:
             return False  # the role noun is part of the name: "the State Department", "the country's Ministry of X"
@@ -166,13 +222,16 @@ def _role_is_new(r: Mention, taken: list[Mention], text: str) -> bool:
     return True
 
 
-def _roles_serve(taken: list[Mention]) -> None:
+def _roles_serve(taken: list[Mention], size: int) -> None:
     """A role that serves a body the codebook knows speaks for it ("a spokeswoman for X" -> X, group of X)."""
-    known = [m for m in taken if m.form in ("variant", "descriptor")]
+    known = _Spans(size)
+    for m in taken:
+        if m.form in ("variant", "descriptor"):
+            known.add(m)
     for r in taken:
         if r.form != "role" or r.canonical != r.text:
             continue
-        inner = next((k for k in known if r.start <= k.start and k.end <= r.end), None)
+        inner = next((k for k in known.within(r.start, r.end) if r.start <= k.start and k.end <= r.end), None)
         if inner is not None:
             r.canonical, r.group, r.type = inner.canonical, inner.group, inner.type
 
@@ -183,26 +242,31 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     names = [_from_text(f, codebook) for f in find_names(text, codebook)]
     roles = [_from_text(f, codebook) for f in find_roles(text, codebook)]
     names = [n for n in names if not is_role_noun(n.text, codebook)]
-    taken = list(out)
+    spans = _Spans(len(text))
+    for m in out:
+        spans.add(m)
     for n in names:
-        if not _overlaps(n, taken):
-            taken.append(n)
-    taken += _generic(text, codebook, taken)
+        if not spans.within(n.start, n.end):
+            spans.add(n)
+    for g in _generic(text, codebook, spans):
+        spans.add(g)
+    role_spans = _Spans(len(text))
     for r in roles:
-        if _role_is_new(r, taken, text):
-            taken.append(r)
-    role_list = [m for m in taken if m.form == "role"]
+        if _role_is_new(r, spans):
+            spans.add(r)
+            role_spans.add(r)
+    taken = spans.items
     starts = {m.start for m in taken if m.form in ("name", "variant")}
     for m in taken:
-        m.modifier = _is_modifier(text, m, codebook, role_list)
+        m.modifier = _is_modifier(text, m, codebook, role_spans)
         if m.form == "role" and text[m.end : m.end + 1] == " " and m.end + 1 in starts:
             m.modifier = True  # a role written as a title before a name ("pharmacist Jane Roe")
     pronouns = codebook.section("speech_verbs").get("pronouns", {})
-    for m in PRONOUN.finditer(text):
+    for m in pronoun_pattern(codebook).finditer(text):
         taken.append(
             Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
         )
     taken.sort(key=lambda x: x.start)
     _same_person(taken)
-    _roles_serve(taken)
+    _roles_serve(taken, len(text))
     return taken
