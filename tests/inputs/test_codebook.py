@@ -23,3 +23,16 @@ def test_codebook_language_picks_the_general_folder(tmp_path):
 def test_missing_codebook_folder_is_named(tmp_path):
     with pytest.raises(CodebookError, match="codebook folder not found"):
         load_codebook(tmp_path / "nope")
+
+
+def test_study_copy_missing_a_newer_list_falls_back_to_the_shipped_one(tmp_path):
+    """A study made before a word list existed still gets it, from the package."""
+    from helpers.pipeline.new_study import new_study
+
+    root = new_study("older", tmp_path)
+    copy = root / "codebook" / "general" / "en"
+    (copy / "speech_verbs.yaml").unlink()
+    (copy / "abbreviations.yaml").write_text("abbreviations: [zz]\n", encoding="utf-8")
+    cb = load_codebook(root / "codebook")
+    assert cb.general["speech_verbs"], "the shipped speech verbs fill the gap"
+    assert cb.abbreviations == frozenset({"zz"}), "the study's own lists still win"

@@ -216,5 +216,8 @@ def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path |
         general = GENERAL_DIR / language
     if not general.is_dir():
         raise CodebookError(f"{general}: general codebook folder for language {language!r} not found")
-    gen = {name: _read_yaml(general / f"{name}.yaml") for name in GENERAL_FILES}
+    shipped = GENERAL_DIR / language
+    # a study's copy made by an older release may lack a newer list: the shipped one fills the gap
+    gen = {name: _read_yaml(general / f"{name}.yaml" if (general / f"{name}.yaml").exists() or not shipped.is_dir()
+                            else shipped / f"{name}.yaml") for name in GENERAL_FILES}
     return Codebook(event_dir=event, general=gen, event=ev)
