@@ -19,6 +19,7 @@ from helpers.evaluation import scoring
 from helpers.inputs.codebook import load_codebook
 from helpers.inputs.config import resolve
 from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.inputs.corpus import usable as usable_articles
 from helpers.inputs.results import write_table
 from helpers.text.normalise import normalise_corpus
 
@@ -68,7 +69,7 @@ def _extract(task: str, corpus: Path, codebook_dir: str | None) -> tuple[pd.Data
         warnings.simplefilter("ignore", CorpusWarning)  # corpus warnings are reported by `run`, not here
         articles = load_corpus(corpus)
     normalised = normalise_corpus(articles, codebook)
-    usable = normalised.articles[normalised.articles["status"].isin(["ok", "warning"])]
+    usable = usable_articles(normalised.articles)
     if task == "quotes":
         from helpers.analyses import quotes
 
@@ -80,6 +81,18 @@ def _extract(task: str, corpus: Path, codebook_dir: str | None) -> tuple[pd.Data
 
         predicted = numbers.extract_numbers(normalised, usable, codebook)
     return predicted, usable, str(codebook.event_dir)
+
+
+def _shown(path: str | Path) -> str:
+    """A path as it may be published: relative to the current folder, else only its last two parts.
+
+    Score files are committed and shown in the book, which must not carry a machine's absolute paths.
+    """
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return "/".join(p.parts[-2:])
 
 
 def _corpus_name(corpus_dir: Path) -> str:
@@ -105,9 +118,9 @@ def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | No
     else:
         scores = scoring.bench_numbers(predicted, gold_table)
     result = {
-        "task": task, "corpus": _corpus_name(corpus_dir), "corpus_path": str(corpus_dir), "gold": str(gold_path),
+        "task": task, "corpus": _corpus_name(corpus_dir), "corpus_path": _shown(corpus_dir), "gold": _shown(gold_path),
         "n": int(scores["n_gold"]), **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()},
-        "codebook": codebook_used, "label": label or "unlabelled", "articles": len(articles),
+        "codebook": _shown(codebook_used), "label": label or "unlabelled", "articles": len(articles),
         "extract_seconds": round(seconds, 2),
     }
     if out is not None:
