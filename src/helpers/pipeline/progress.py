@@ -1,0 +1,87 @@
+"""Progress of a run's long stages, as lines in the driver's log: how much is done, the rate, the time left.
+
+The driver's log is what a user watches in the terminal and what CI keeps, so progress is written
+there as plain lines (a bar that redraws itself is unreadable in a log file). A stage reports when it
+starts, every few seconds while it runs (from a watcher thread that asks the stage how far it is), and
+when it ends; a stage shorter than the interval shows only its start and end lines.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+EVERY_S = 5.0  # seconds between progress lines while a stage runs
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes} min {secs:02d} s" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+@dataclass
+class Progress:
+    """One stage's progress: ``done`` of ``total`` units since the stage started (by ``clock``)."""
+
+    label: str
+    total: int | None
+    log: Callable[..., None]
+    unit: str = "article"
+    clock: Callable[[], float] = time.monotonic
+    done: int = 0
+    current: str = ""
+    started: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
+
+    def line(self) -> str:
+        """'LABEL: 1,500/10,000 articles (15%), 150.0 articles/s, 10 s elapsed, about 57 s left'."""
+        elapsed = self.clock() - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        of = f"/{self.total:,}" if self.total is not None else ""
+        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        text = f"{self.label}: {self.done:,}{of} {self.unit}s{share}, {rate:.1f} {self.unit}s/s, " \
+               f"{_duration(elapsed)} elapsed"
+        if self.total is not None and rate > 0:
+            text += f", about {_duration((self.total - self.done) / rate)} left"
+        return text + (f"; {self.current}" if self.current else "")
+
+    def update(self, done: int | None = None, current: str | None = None) -> None:
+        """Record how far the stage is and write a progress line."""
+        if done is not None:
+            self.done = done
+        if current is not None:
+            self.current = current
+        self.log(self.line(), flush=True)
+
+    def finish(self) -> float:
+        """Write the stage's last line (count, time, rate); return the seconds it took."""
+        elapsed = self.clock() - self.started
+        rate = f" ({self.done / elapsed:.1f} {self.unit}s/s)" if elapsed > 0 else ""
+        self.log(f"{self.label}: {self.done:,} {self.unit}s done in {elapsed:.1f} s{rate}", flush=True)
+        return elapsed
+
+
+@contextmanager
+def watched(progress: Progress, measure: Callable[[], int] | None = None, every: float = EVERY_S) -> Iterator[None]:
+    """While the body runs, write a progress line every ``every`` seconds (``measure`` says how much is done)."""
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.wait(every):
+            progress.update(measure() if measure is not None else None)
+
+    thread = threading.Thread(target=watch, name=f"progress {progress.label}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
