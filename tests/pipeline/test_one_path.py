@@ -135,6 +135,21 @@ def test_progress_lines_say_how_much_is_done_the_rate_and_the_time_left():
     assert lines[2] == "engine: 500 articles done in 20.0 s (25.0 articles/s)"
 
 
+def test_progress_of_slow_units_says_seconds_per_unit_and_nothing_left_at_the_end():
+    lines: list[str] = []
+    clock = FakeClock()
+    progress = Progress("notebooks", 4, lambda line, **k: lines.append(line), unit="notebook", clock=clock)
+    progress.update(0, current="running 01_a.ipynb")
+    clock.now += 30
+    progress.update(1)
+    clock.now += 90
+    progress.update(4, current="")
+    assert lines == ["notebooks: 0/4 notebooks (0%), 0 s elapsed; running 01_a.ipynb",
+                     "notebooks: 1/4 notebooks (25%), 30.0 s per notebook, 30 s elapsed, about 1 min 30 s left; "
+                     "running 01_a.ipynb",
+                     "notebooks: 4/4 notebooks (100%), 30.0 s per notebook, 2 min 00 s elapsed"]
+
+
 READ = ("from pathlib import Path\nfrom helpers.pipeline.study import load_study\n"
         "from helpers.inputs.results import write_table\n"
         "study = load_study(corpus_dir, codebook_dir, work_dir)\n"
@@ -164,10 +179,15 @@ def test_run_computes_tables_first_and_passes_them_only_to_notebooks_that_declar
     pd.testing.assert_frame_equal(engine_table, pd.read_csv(out / "results" / "m.csv"))
     assert (out / "current" / "tables" / "numbers").is_dir()
     assert any(line.startswith("engine: 3 articles done in") for line in lines)
-    assert any(line.startswith("notebook 1/2 01_reads.ipynb done in") for line in lines)
-    assert any(line.startswith("notebooks: 2/2 notebooks (100%)") for line in lines)
+    assert any(line.startswith("notebook 1/2 01_reads.ipynb done in") and line.endswith(" left") for line in lines)
+    assert any(line.startswith("notebooks: 2 notebooks done in") for line in lines)
     assert lines.index(next(x for x in lines if x.startswith("engine:"))) < lines.index(
         next(x for x in lines if x.startswith("notebook 1/2")))
+    lines.clear()  # a partial run keeps the tables of the run it builds on (same corpus and codebook)
+    run(tmp_path / "corpus", out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, only=["01"], engine=IN_PROCESS,
+        log=lambda line, **k: lines.append(line))
+    assert "engine: tables of the previous run kept (same corpus and codebook)" in lines
+    pd.testing.assert_frame_equal(pd.read_csv(out / "results" / "n.csv"), engine_table)
 
 
 def test_run_skips_the_engine_when_no_notebook_reads_its_tables(tmp_path):

@@ -208,9 +208,11 @@ def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object],
             if tables is not None and _declares(source, TABLES_PARAMETER):
                 given[TABLES_PARAMETER] = str(tables)
             seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
-            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s", flush=True)
+            progress.done, progress.current = i, ""
+            left = progress.left()
+            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s" + (f"; {left}" if left else ""),
+                flush=True)
             runs.append(NotebookRun(source.name, seconds, folder / "notebooks" / source.name))
-            progress.update(i, current="")
     progress.finish()
     return runs
 

@@ -41,17 +41,26 @@ class Progress:
     def __post_init__(self) -> None:
         self.started = self.clock()
 
-    def line(self) -> str:
-        """'LABEL: 1,500/10,000 articles (15%), 150.0 articles/s, 10 s elapsed, about 57 s left'."""
+    def _rate(self, elapsed: float) -> str:
+        if self.done == 0 or elapsed <= 0:
+            return ""
+        per_second = self.done / elapsed
+        return f"{per_second:.1f} {self.unit}s/s" if per_second >= 1 else f"{elapsed / self.done:.1f} s per {self.unit}"
+
+    def left(self) -> str:
+        """'about 57 s left' at the rate so far; empty before the first unit and after the last."""
         elapsed = self.clock() - self.started
-        rate = self.done / elapsed if elapsed > 0 else 0.0
-        of = f"/{self.total:,}" if self.total is not None else ""
-        share = f" ({self.done / self.total:.0%})" if self.total else ""
-        text = f"{self.label}: {self.done:,}{of} {self.unit}s{share}, {rate:.1f} {self.unit}s/s, " \
-               f"{_duration(elapsed)} elapsed"
-        if self.total is not None and rate > 0:
-            text += f", about {_duration((self.total - self.done) / rate)} left"
-        return text + (f"; {self.current}" if self.current else "")
+        if self.total is None or not 0 < self.done < self.total or elapsed <= 0:
+            return ""
+        return f"about {_duration((self.total - self.done) * elapsed / self.done)} left"
+
+    def line(self) -> str:
+        """'LABEL: 1,500/10,000 articles (15%), 150.0 articles/s, 10 s elapsed, about 57 s left; CURRENT'."""
+        elapsed = self.clock() - self.started
+        count = f"{self.done:,}/{self.total:,} {self.unit}s ({self.done / self.total:.0%})" if self.total \
+            else f"{self.done:,} {self.unit}s"
+        parts = [count, self._rate(elapsed), f"{_duration(elapsed)} elapsed", self.left()]
+        return f"{self.label}: " + ", ".join(p for p in parts if p) + (f"; {self.current}" if self.current else "")
 
     def update(self, done: int | None = None, current: str | None = None) -> None:
         """Record how far the stage is and write a progress line."""
@@ -64,8 +73,9 @@ class Progress:
     def finish(self) -> float:
         """Write the stage's last line (count, time, rate); return the seconds it took."""
         elapsed = self.clock() - self.started
-        rate = f" ({self.done / elapsed:.1f} {self.unit}s/s)" if elapsed > 0 else ""
-        self.log(f"{self.label}: {self.done:,} {self.unit}s done in {elapsed:.1f} s{rate}", flush=True)
+        rate = self._rate(elapsed)
+        self.log(f"{self.label}: {self.done:,} {self.unit}s done in {elapsed:.1f} s" + (f" ({rate})" if rate else ""),
+                 flush=True)
         return elapsed
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,8 +111,12 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
     from helpers.pipeline.engine import run_batch
     from helpers.pipeline.progress import EVERY_S
 
+    if options.engine == "local" and options.workers is None and usable <= options.chunk_size:
+        options = replace(options, workers=1)  # one chunk: starting a process pool would only cost time
     where = f"Dask at {options.scheduler}" if options.scheduler else (
-        "Dask (local cluster)" if options.engine == "dask" else f"{options.workers or 'every'} core(s)")
+        "a local Dask cluster" if options.engine == "dask" else
+        "this process" if options.workers == 1 else
+        f"{options.workers} worker processes" if options.workers else "every core")
     log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, on {where}", flush=True)
     sizes: dict[int, int] = {}
     progress = Progress("engine", usable, log)
