@@ -17,7 +17,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from helpers.inputs.config import DEFAULT_CODEBOOK, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning
 from helpers.pipeline import tables
-from helpers.pipeline.driver import run
+from helpers.pipeline.driver import DriverError, run
 from helpers.pipeline.progress import Progress
 from helpers.pipeline.study import load_study
 
@@ -198,3 +198,19 @@ def test_run_skips_the_engine_when_no_notebook_reads_its_tables(tmp_path):
         engine=IN_PROCESS, log=lambda line, **k: lines.append(line))
     assert any("engine: skipped" in line for line in lines)
     assert not (tmp_path / "out" / "current" / "tables").exists()
+
+
+def test_an_engine_failure_is_one_clear_error_and_nothing_is_published(tmp_path, monkeypatch):
+    nbs = tmp_path / "nbs"
+    notebook(nbs, "01_reads.ipynb", 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"\ntables_dir = None',
+             "x = 1")
+
+    def broken(articles, codebook_dir=None, outlets=()):
+        raise ValueError("a chunk could not be analysed")
+
+    monkeypatch.setattr(tables, "chunk_tables", broken)
+    with pytest.raises(DriverError, match="engine: computing the tables failed: ValueError: a chunk could not"):
+        run(invented_corpus(tmp_path / "corpus"), tmp_path / "out", codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs,
+            engine=IN_PROCESS, log=lambda *a, **k: None)
+    assert not (tmp_path / "out" / "current").exists()
+    assert not [p for p in (tmp_path / "out" / "runs").iterdir() if p.is_dir()]

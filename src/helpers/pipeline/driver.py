@@ -229,7 +229,12 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
         log("engine: tables of the previous run kept (same corpus and codebook)", flush=True)
         return tables
     (corpus, codebook), (usable, outlets) = inputs, survey
-    build(corpus, tables, str(codebook), outlets, usable, engine, log)
+    try:
+        build(corpus, tables, str(codebook), outlets, usable, engine, log)
+    except DriverError:
+        raise
+    except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
+        raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
     return tables
 
 

@@ -113,11 +113,11 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
 
     if options.engine == "local" and options.workers is None and usable <= options.chunk_size:
         options = replace(options, workers=1)  # one chunk: starting a process pool would only cost time
-    where = f"Dask at {options.scheduler}" if options.scheduler else (
-        "a local Dask cluster" if options.engine == "dask" else
-        "this process" if options.workers == 1 else
-        f"{options.workers} worker processes" if options.workers else "every core")
-    log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, on {where}", flush=True)
+    where = f"on Dask at {options.scheduler}" if options.scheduler else (
+        "on a local Dask cluster" if options.engine == "dask" else
+        "in this process" if options.workers == 1 else
+        f"on {options.workers} worker processes" if options.workers else "on every core")
+    log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, {where}", flush=True)
     sizes: dict[int, int] = {}
     progress = Progress("engine", usable, log)
     task = partial(chunk_tables, codebook_dir=codebook_dir, outlets=tuple(sorted(outlets)))
