@@ -214,3 +214,15 @@ def test_an_engine_failure_is_one_clear_error_and_nothing_is_published(tmp_path,
             engine=IN_PROCESS, log=lambda *a, **k: None)
     assert not (tmp_path / "out" / "current").exists()
     assert not [p for p in (tmp_path / "out" / "runs").iterdir() if p.is_dir()]
+
+
+def test_run_verb_passes_the_engine_options_through(monkeypatch):
+    from helpers import __main__ as cli
+    from helpers.pipeline import driver
+
+    seen = {}
+    monkeypatch.setattr(driver, "run", lambda *a, **k: seen.update(k))
+    assert cli.main(["run", "--corpus", "c", "--out", "o", "--workers", "3", "--chunk-size", "7"]) == 0
+    assert (seen["engine"].engine, seen["engine"].workers, seen["engine"].chunk_size) == ("local", 3, 7)
+    assert cli.main(["run", "--corpus", "c", "--out", "o", "--scheduler", "tcp://10.0.0.5:8786"]) == 0
+    assert (seen["engine"].engine, seen["engine"].scheduler) == ("dask", "tcp://10.0.0.5:8786")
