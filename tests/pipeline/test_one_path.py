@@ -144,10 +144,14 @@ def test_progress_of_slow_units_says_seconds_per_unit_and_nothing_left_at_the_en
     progress.update(1)
     clock.now += 90
     progress.update(4, current="")
-    assert lines == ["notebooks: 0/4 notebooks (0%), 0 s elapsed; running 01_a.ipynb",
+    assert lines[:3] == ["notebooks: 0/4 notebooks (0%), 0 s elapsed; running 01_a.ipynb",
                      "notebooks: 1/4 notebooks (25%), 30.0 s per notebook, 30 s elapsed, about 1 min 30 s left; "
                      "running 01_a.ipynb",
                      "notebooks: 4/4 notebooks (100%), 30.0 s per notebook, 2 min 00 s elapsed"]
+    uncounted = Progress("book", None, lambda line, **k: lines.append(line), clock=clock, current="building")
+    clock.now += 75
+    uncounted.update()
+    assert lines[3] == "book: 1 min 15 s elapsed; building"
 
 
 READ = ("from pathlib import Path\nfrom helpers.pipeline.study import load_study\n"

@@ -357,7 +357,8 @@ def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
         cmd = [str(jb), *cmd[3:]]
     log("building the book: " + " ".join(cmd[1:]), flush=True)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, text=True, capture_output=True)
+    with watched(Progress("book", None, log, current="jupyter-book build running"), every=NOTEBOOK_EVERY_S):
+        proc = subprocess.run(cmd, cwd=PROJECT_ROOT, text=True, capture_output=True)
     html = book_dir / "_build" / "html"
     reports = html / "reports"
     if reports.exists():

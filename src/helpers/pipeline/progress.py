@@ -58,7 +58,7 @@ class Progress:
         """'LABEL: 1,500/10,000 articles (15%), 150.0 articles/s, 10 s elapsed, about 57 s left; CURRENT'."""
         elapsed = self.clock() - self.started
         count = f"{self.done:,}/{self.total:,} {self.unit}s ({self.done / self.total:.0%})" if self.total \
-            else f"{self.done:,} {self.unit}s"
+            else f"{self.done:,} {self.unit}s" if self.done else ""  # a stage that cannot count shows its time
         parts = [count, self._rate(elapsed), f"{_duration(elapsed)} elapsed", self.left()]
         return f"{self.label}: " + ", ".join(p for p in parts if p) + (f"; {self.current}" if self.current else "")
 
@@ -86,7 +86,11 @@ def watched(progress: Progress, measure: Callable[[], int] | None = None, every:
 
     def watch() -> None:
         while not stop.wait(every):
-            progress.update(measure() if measure is not None else None)
+            try:
+                done = measure() if measure is not None else None
+            except Exception:  # progress is advice: a measure that fails now skips one line, never the stage
+                continue
+            progress.update(done)
 
     thread = threading.Thread(target=watch, name=f"progress {progress.label}", daemon=True)
     thread.start()

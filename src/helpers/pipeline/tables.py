@@ -194,10 +194,13 @@ def survey(corpus: Path, log: Callable[..., None]) -> tuple[int, list[str]]:
 
     counts: dict[str, int] = {}
     outlets: set[str] = set()
+    progress = Progress("corpus", None, log, unit="input")
+    read = [0]
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), watched(progress, lambda: read[0]):
             warnings.simplefilter("ignore", CorpusWarning)
             for chunk in iter_corpus(corpus):
+                read[0] += len(chunk)
                 for status, n in chunk["status"].value_counts().items():
                     counts[status] = counts.get(status, 0) + int(n)
                 outlets.update(str(o) for o in chunk.loc[chunk["status"].isin(USABLE), "outlet"].dropna())
