@@ -218,7 +218,7 @@ def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object],
 
 
 def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, folder_from: Path | None,
-            survey: tuple[int, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
+            surveyed: tuple[int, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
     """The engine stage: the run's per-article tables, when a notebook reads them (declares ``tables_dir``)."""
     if not any(_declares(p, TABLES_PARAMETER) for p in notebooks):
         log(f"engine: skipped, no notebook to run reads its tables (none declares {TABLES_PARAMETER})", flush=True)
@@ -228,7 +228,7 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
         shutil.copytree(folder_from / TABLES_DIR, tables)
         log("engine: tables of the previous run kept (same corpus and codebook)", flush=True)
         return tables
-    (corpus, codebook), (usable, outlets) = inputs, survey
+    (corpus, codebook), (usable, outlets) = inputs, surveyed
     try:
         build(corpus, tables, str(codebook), outlets, usable, engine, log)
     except DriverError:
