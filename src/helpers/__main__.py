@@ -25,10 +25,14 @@ def parse_columns(text: str) -> dict[str, str]:
 def cmd_run(args: argparse.Namespace) -> int:
     from helpers.inputs.corpus import CorpusError
     from helpers.pipeline.driver import DriverError, RunStopped, run
+    from helpers.pipeline.tables import EngineOptions
 
+    engine = EngineOptions(engine="dask" if args.scheduler else args.engine, workers=args.workers,
+                           scheduler=args.scheduler, chunk_size=args.chunk_size, terminal_bar=sys.stderr.isatty())
     try:
         columns = parse_columns(args.columns) if args.columns else None
-        run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=columns)
+        run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=columns,
+            engine=engine)
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
         return STOPPED
@@ -138,6 +142,10 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
     r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
     r.add_argument("--columns", default=None, help="column mapping for a table corpus: text=body,outlet=source")
+    r.add_argument("--engine", choices=["local", "dask"], default="local", help="how the tables are computed first")
+    r.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (implies --engine dask)")
+    r.add_argument("--workers", type=int, default=None, help="engine worker processes (default: every core)")
+    r.add_argument("--chunk-size", type=int, default=500, help="articles per engine chunk")
     r.set_defaults(func=cmd_run)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
     PUBLISHED,
     PUBLISHING,
@@ -41,11 +42,15 @@ from helpers.pipeline.publish import (
     publish_run,
     run_record,
 )
+from helpers.pipeline.publishable import publishable
+from helpers.pipeline.tables import PARAMETER as TABLES_PARAMETER
+from helpers.pipeline.tables import TABLES_DIR, EngineOptions, build, survey
 
 PARAMETERS = ("corpus_dir", "codebook_dir", "work_dir")
 KERNEL = "python3"
 START_RETRIES = 3
 CELL_TIMEOUT_S = 3600
+NOTEBOOK_EVERY_S = 30.0  # seconds between progress lines while a notebook runs
 
 
 @dataclass(frozen=True)
@@ -93,49 +98,6 @@ def check_parameters(nb: nbformat.NotebookNode, given: dict[str, object], name: 
 def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Normalise the kernel name so every machine runs the project's own python3 kernel."""
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
-    return nb
-
-
-def _scrubbed(value: object, scrub: list[tuple[str, str]]) -> object:
-    if isinstance(value, str):
-        for local, shown in scrub:
-            value = value.replace(local, shown)
-        return value
-    if isinstance(value, list):
-        return [_scrubbed(v, scrub) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrubbed(v, scrub) for k, v in value.items()}
-    return value
-
-
-def scrub_paths(nb: nbformat.NotebookNode, scrub: dict[str, str]) -> nbformat.NotebookNode:
-    """Replace absolute local paths in sources and text outputs, so the book never shows the machine's folders."""
-    pairs = sorted(((k, v) for k, v in scrub.items() if k and k != os.sep), key=lambda kv: -len(kv[0]))
-    for cell in nb.cells:
-        cell.source = _scrubbed(cell.source, pairs)
-        for out in cell.get("outputs", []):
-            for key in ("text", "traceback", "evalue"):
-                if key in out:
-                    out[key] = _scrubbed(out[key], pairs)
-            for mime, data in out.get("data", {}).items():
-                if mime.startswith("text/") or mime.endswith("json"):
-                    out["data"][mime] = _scrubbed(data, pairs)
-    return nb
-
-
-def publishable(nb: nbformat.NotebookNode, scrub: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """Hide papermill plumbing (injected-parameters and parameters cells) and absolute local paths."""
-    if scrub:
-        scrub_paths(nb, scrub)
-    for cell in nb.cells:
-        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
-        if "injected-parameters" in tags and "remove-cell" not in tags:
-            tags.append("remove-cell")
-        if "parameters" in tags and "remove-cell" not in tags:
-            tags.append("remove-cell")
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-    nb.metadata.pop("papermill", None)
     return nb
 
 
@@ -194,24 +156,6 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
     return time.perf_counter() - t0
 
 
-def _check_corpus(corpus: Path, log: Callable[..., None]) -> None:
-    """Read the corpus once before any notebook runs, so a corpus-wide problem is one clear error, not six."""
-    import warnings
-
-    from helpers.inputs.corpus import CorpusError, CorpusWarning, iter_corpus
-
-    counts: dict[str, int] = {}
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", CorpusWarning)
-            for chunk in iter_corpus(corpus):
-                for status, n in chunk["status"].value_counts().items():
-                    counts[status] = counts.get(status, 0) + int(n)
-    except CorpusError as exc:
-        raise DriverError(str(exc)) from None
-    log("corpus: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())), flush=True)
-
-
 def _converted(corpus: Path, out: Path, columns: dict[str, str]) -> Path:
     from helpers.inputs.corpus import CorpusError
     from helpers.pipeline.batch_outputs import converted
@@ -247,16 +191,51 @@ def _stop_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _declares(source: Path, name: str) -> bool:
+    return name in declared_parameters(nbformat.read(source, as_version=4), source.name)
+
+
 def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
-                 log: Callable[..., None]) -> list[NotebookRun]:
+                 log: Callable[..., None], tables: Path | None = None) -> list[NotebookRun]:
+    """Execute the notebooks in order; log each start and end, and while one runs, the time so far and left."""
     runs: list[NotebookRun] = []
-    for i, source in enumerate(notebooks, 1):
-        log(f"[{i}/{len(notebooks)}] {source.name} ...", flush=True)
-        output = folder / "notebooks" / source.name
-        seconds = execute(source, output, params, PROJECT_ROOT, scrub)
-        log(f"[{i}/{len(notebooks)}] {source.name} done in {seconds:.1f} s", flush=True)
-        runs.append(NotebookRun(source.name, seconds, output))
+    progress = Progress("notebooks", len(notebooks), log, unit="notebook")
+    with watched(progress, every=NOTEBOOK_EVERY_S):
+        for i, source in enumerate(notebooks, 1):
+            log(f"notebook {i}/{len(notebooks)} {source.name} ...", flush=True)
+            progress.current = f"running {source.name}"
+            given = dict(params)
+            if tables is not None and _declares(source, TABLES_PARAMETER):
+                given[TABLES_PARAMETER] = str(tables)
+            seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
+            progress.done, progress.current = i, ""
+            left = progress.left()
+            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s" + (f"; {left}" if left else ""),
+                flush=True)
+            runs.append(NotebookRun(source.name, seconds, folder / "notebooks" / source.name))
+    progress.finish()
     return runs
+
+
+def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, folder_from: Path | None,
+            surveyed: tuple[int, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
+    """The engine stage: the run's per-article tables, when a notebook reads them (declares ``tables_dir``)."""
+    if not any(_declares(p, TABLES_PARAMETER) for p in notebooks):
+        log(f"engine: skipped, no notebook to run reads its tables (none declares {TABLES_PARAMETER})", flush=True)
+        return None
+    tables = folder / TABLES_DIR
+    if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus and codebook (checked)
+        shutil.copytree(folder_from / TABLES_DIR, tables)
+        log("engine: tables of the previous run kept (same corpus and codebook)", flush=True)
+        return tables
+    (corpus, codebook), (usable, outlets) = inputs, surveyed
+    try:
+        build(corpus, tables, str(codebook), outlets, usable, engine, log)
+    except DriverError:
+        raise
+    except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
+        raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
+    return tables
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
@@ -298,12 +277,15 @@ def run(
     extra: dict[str, object] | None = None,
     log=print,
     columns: dict[str, str] | None = None,
+    engine: EngineOptions | None = None,
 ) -> list[NotebookRun]:
     """Run every notebook on ``corpus``; publish ``OUT/results/*.csv``, ``OUT/figures``, ``OUT/notebooks``.
 
     The run executes in ``OUT/runs/<id>`` and is published by one atomic link switch (see
     :mod:`helpers.pipeline.publish`). With ``book_dir`` the executed notebooks are also placed there
     for Jupyter Book, and the tables in its sibling ``data/``; only folders Refract made are replaced.
+    When a notebook declares ``tables_dir``, the engine first writes the per-article tables into the
+    run (``engine`` says how: every core by default, or Dask) and that notebook gets their folder.
     """
     corpus_p, out_p, codebook_p, book_p = _preflight(corpus, out, codebook, book_dir)
     notebooks = discover(resolve(notebooks_dir))
@@ -313,9 +295,10 @@ def run(
         leftovers(out_p, log)
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
-        _check_corpus(corpus_p, log)
+        usable, outlets = survey(corpus_p, log)
         record = run_record(corpus_p, codebook_p)
-        folder = _start(out_p, check_partial(out_p, record) if only else None, record)
+        folder_from = check_partial(out_p, record) if only else None
+        folder = _start(out_p, folder_from, record)
         params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
         params.update(extra or {})
         scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
@@ -325,7 +308,9 @@ def run(
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
-                runs = _execute_all(notebooks, folder, params, scrub, log)
+                tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (usable, outlets),
+                                 engine or EngineOptions(), log)
+                runs = _execute_all(notebooks, folder, params, scrub, log, tables)
         except BaseException as exc:
             shutil.rmtree(folder, ignore_errors=True)
             why = "stopped by SIGTERM" if isinstance(exc, RunStopped) else "failed"
@@ -334,7 +319,7 @@ def run(
         publish_run(out_p, folder)
         if book_p is not None:
             publish_book(out_p / "notebooks", out_p / "results", book_p)
-    log(f"all {len(runs)} notebooks done in {time.perf_counter() - total:.1f} s; results in {out_p / 'results'}",
+    log(f"run done in {time.perf_counter() - total:.1f} s ({len(runs)} notebooks); results in {out_p / 'results'}",
         flush=True)
     return [NotebookRun(r.notebook, r.seconds, out_p / "notebooks" / r.notebook) for r in runs]
 
@@ -372,7 +357,8 @@ def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
         cmd = [str(jb), *cmd[3:]]
     log("building the book: " + " ".join(cmd[1:]), flush=True)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, text=True, capture_output=True)
+    with watched(Progress("book", None, log, current="jupyter-book build running"), every=NOTEBOOK_EVERY_S):
+        proc = subprocess.run(cmd, cwd=PROJECT_ROOT, text=True, capture_output=True)
     html = book_dir / "_build" / "html"
     reports = html / "reports"
     if reports.exists():

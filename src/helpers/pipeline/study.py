@@ -65,6 +65,17 @@ class Study:
             raise FileNotFoundError(f"{path}: not found; run the earlier notebooks first (python -m helpers run ...)")
         return read_table(path)
 
+    def table(self, name: str, tables_dir: str | Path | None = None) -> pd.DataFrame:
+        """A per-article table (quotes, numbers, frame_hits, sentences, tone): the one the engine wrote for
+        this run when ``tables_dir`` is given (``helpers run`` passes it), else computed in memory the same way.
+
+        Either way it is one table, so a chapter reads it at any corpus size and still runs by hand.
+        Warnings the extractor raised in the engine (unbalanced quotation marks) are raised again here.
+        """
+        from helpers.pipeline.tables import study_table
+
+        return study_table(self, name, tables_dir)
+
 
 def load_study(corpus_dir: str, codebook_dir: str, work_dir: str) -> Study:
     """Load codebook and corpus, normalise, and collect the corpus warnings for the report."""

@@ -1,0 +1,210 @@
+"""One path to the per-article tables: the engine writes them for a run, the notebooks read them.
+
+``helpers run`` first runs the batch engine (:func:`helpers.pipeline.engine.run_batch`: chunked, on
+every core or on Dask) into the run's ``tables/`` folder, then executes the notebooks, which get the
+tables with ``study.table(name, tables_dir)``. A notebook run by hand (``tables_dir = None``) gets the
+same table computed in memory by the same extractor call, so both ways give one table; a test checks it.
+
+Besides the engine's own tables, a run's chunks record ``tone`` (sentences scored with names and set
+phrases masked, as the tone chapter scores them; the mask needs every outlet of the corpus, so the
+driver passes them in) and ``warnings`` (what the extractors warned about, re-emitted when the table is read).
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from helpers.pipeline.progress import Progress, watched
+
+if TYPE_CHECKING:
+    from helpers.pipeline.engine import BatchResult
+    from helpers.pipeline.study import Study
+
+TABLES_DIR = "tables"  # the engine's tables inside a run folder
+PARAMETER = "tables_dir"  # the notebook parameter that receives that folder
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "compound", "polarity"]
+TONE_COLUMNS = [*SENTENCE_COLUMNS, "scored_text"]
+WARNING_COLUMNS = ["table", "module", "category", "message"]
+WARNING_TABLES = {"QuoteWarning": "quotes"}  # warning category -> the table whose extractor emits it
+PART = "part-*.parquet"
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How ``helpers run`` runs the engine: local processes (``workers``, default every core) or Dask."""
+
+    engine: str = "local"
+    workers: int | None = None
+    scheduler: str | None = None
+    chunk_size: int = 500
+    terminal_bar: bool = False  # the engine's own tqdm bar, for a terminal (the log gets progress lines anyway)
+
+
+class TableError(RuntimeError):
+    """A table was asked for that the engine's folder does not hold."""
+
+
+@lru_cache(maxsize=4)
+def _mask(codebook_dir: str | None, outlets: tuple[str, ...]):
+    from helpers.analyses.sentiment import mask_pattern
+    from helpers.pipeline.engine import _codebook
+
+    return mask_pattern(_codebook(codebook_dir), pd.DataFrame({"outlet": list(outlets)}))
+
+
+def _warnings_table(caught: list[warnings.WarningMessage]) -> pd.DataFrame:
+    rows = []
+    for w in caught:
+        table = WARNING_TABLES.get(w.category.__name__)
+        if table is None:  # not an extractor's warning about the text: show it as it came
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            continue
+        rows.append({"table": table, "module": w.category.__module__, "category": w.category.__qualname__,
+                     "message": str(w.message)})
+    return pd.DataFrame(rows, columns=WARNING_COLUMNS, dtype=str)
+
+
+def chunk_tables(articles: pd.DataFrame, codebook_dir: str | None = None,
+                 outlets: tuple[str, ...] = ()) -> dict[str, object]:
+    """The engine's chunk analysis, plus the masked ``tone`` scores and the extractors' ``warnings``."""
+    from helpers.analyses.sentiment import score_sentences
+    from helpers.pipeline.engine import analyse_chunk
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = analyse_chunk(articles, codebook_dir)
+    result["warnings"] = _warnings_table(caught)
+    sentences = result["sentences"]
+    assert isinstance(sentences, pd.DataFrame)
+    result["tone"] = score_sentences(sentences, _mask(codebook_dir, outlets))[TONE_COLUMNS]
+    return result
+
+
+def _sized(chunks: Iterator[pd.DataFrame], sizes: dict[int, int]) -> Iterator[pd.DataFrame]:
+    from helpers.inputs.corpus import USABLE
+
+    for i, chunk in enumerate(chunks):
+        sizes[i] = int(chunk["status"].isin(USABLE).sum())
+        yield chunk
+
+
+def _written(folder: Path, sizes: dict[int, int]) -> int:
+    """Articles whose chunk the engine has written (its parts are renamed into place when complete)."""
+    try:
+        return sum(sizes.get(int(p.stem.split("-")[1]), 0) for p in (folder / "articles").glob(PART))
+    except (OSError, ValueError):
+        return 0
+
+
+def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[str], usable: int,
+          options: EngineOptions, log: Callable[..., None], every: float | None = None) -> BatchResult:
+    """Run the engine on the corpus into ``folder``, writing progress lines (rate, time left) to ``log``."""
+    from helpers.inputs.corpus import CorpusWarning, iter_corpus
+    from helpers.pipeline.engine import run_batch
+    from helpers.pipeline.progress import EVERY_S
+
+    if options.engine == "local" and options.workers is None and usable <= options.chunk_size:
+        options = replace(options, workers=1)  # one chunk: starting a process pool would only cost time
+    where = f"on Dask at {options.scheduler}" if options.scheduler else (
+        "on a local Dask cluster" if options.engine == "dask" else
+        "in this process" if options.workers == 1 else
+        f"on {options.workers} worker processes" if options.workers else "on every core")
+    log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, {where}", flush=True)
+    sizes: dict[int, int] = {}
+    progress = Progress("engine", usable, log)
+    task = partial(chunk_tables, codebook_dir=codebook_dir, outlets=tuple(sorted(outlets)))
+    with watched(progress, lambda: _written(folder, sizes), EVERY_S if every is None else every), \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)  # the survey reported every status; the chapters list them
+        result = run_batch(corpus, folder, codebook_dir, engine=options.engine, workers=options.workers,
+                           chunk_size=options.chunk_size, scheduler=options.scheduler,
+                           progress=options.terminal_bar, task=task,
+                           chunks=_sized(iter_corpus(corpus, chunk_size=options.chunk_size), sizes))
+    progress.done = sum(sizes.values())
+    progress.finish()
+    return result
+
+
+def read_parts(folder: Path, name: str) -> pd.DataFrame:
+    """All parts of one engine table, in article order (parts are numbered by chunk, chunks follow the corpus)."""
+    parts = sorted((folder / name).glob(PART))
+    if not parts:
+        raise TableError(f"{folder / name}: no engine table {name!r} here; run `python -m helpers run` again")
+    tables = [pd.read_parquet(p) for p in parts]
+    filled = [t for t in tables if len(t)] or tables[:1]  # empty parts carry no dtypes worth keeping
+    return pd.concat(filled, ignore_index=True)
+
+
+def _reemit(folder: Path, name: str) -> None:
+    """Warn again, in the reader, what the extractor warned about in the engine's worker."""
+    if not (folder / "warnings").is_dir():
+        return
+    recorded = read_parts(folder, "warnings")
+    for row in recorded[recorded["table"] == name].itertuples(index=False):
+        try:
+            category = getattr(importlib.import_module(row.module), row.category)
+        except (ImportError, AttributeError):
+            category = UserWarning
+        warnings.warn(row.message, category if issubclass(category, Warning) else UserWarning, stacklevel=3)
+
+
+def in_memory(study: Study, name: str) -> pd.DataFrame:
+    """The table computed from the study's loaded corpus, as the notebooks computed it before the engine."""
+    from helpers.analyses import framing, numbers, quotes, sentiment
+    from helpers.inputs.corpus import usable
+
+    articles = usable(study.articles)
+    sentences = study.normalised.sentences
+    compute: dict[str, Callable[[], pd.DataFrame]] = {
+        "quotes": lambda: quotes.extract_quotes(study.normalised, articles, study.codebook),
+        "numbers": lambda: numbers.extract_numbers(study.normalised, articles, study.codebook),
+        "frame_hits": lambda: framing.frame_hits(sentences, study.codebook),
+        "sentences": lambda: sentiment.score_sentences(sentences)[SENTENCE_COLUMNS],
+        "tone": lambda: sentiment.score_sentences(sentences, sentiment.mask_pattern(study.codebook, articles))[
+            TONE_COLUMNS],
+    }
+    if name not in compute:
+        raise TableError(f"no table {name!r}: the tables are {sorted(compute)} (the engine's, with tables_dir)")
+    return compute[name]().reset_index(drop=True)
+
+
+def study_table(study: Study, name: str, tables_dir: str | Path | None = None) -> pd.DataFrame:
+    """The engine's table when the run wrote one (``tables_dir``), else the same table computed in memory."""
+    if tables_dir is None:
+        return in_memory(study, name)
+    folder = Path(tables_dir)
+    table = read_parts(folder, name)
+    _reemit(folder, name)
+    return table
+
+
+def survey(corpus: Path, log: Callable[..., None]) -> tuple[int, list[str]]:
+    """Read the corpus once before anything runs: one clear error for a corpus-wide problem, the status
+    counts for the log, and what the engine needs up front (the usable count, every outlet for the mask)."""
+    from helpers.inputs.corpus import USABLE, CorpusError, CorpusWarning, iter_corpus
+    from helpers.pipeline.publish import DriverError
+
+    counts: dict[str, int] = {}
+    outlets: set[str] = set()
+    progress = Progress("corpus", None, log, unit="input")
+    read = [0]
+    try:
+        with warnings.catch_warnings(), watched(progress, lambda: read[0]):
+            warnings.simplefilter("ignore", CorpusWarning)
+            for chunk in iter_corpus(corpus):
+                read[0] += len(chunk)
+                for status, n in chunk["status"].value_counts().items():
+                    counts[status] = counts.get(status, 0) + int(n)
+                outlets.update(str(o) for o in chunk.loc[chunk["status"].isin(USABLE), "outlet"].dropna())
+    except CorpusError as exc:
+        raise DriverError(str(exc)) from None
+    log("corpus: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())), flush=True)
+    return sum(counts.get(s, 0) for s in USABLE), sorted(outlets)

@@ -1,0 +1,232 @@
+"""One path: the tables the engine writes for a run are the tables the notebooks computed in memory.
+
+The engine runs in this process (``workers=1``) with tiny chunks, so a table is built from several
+Parquet parts and any dependence on the chunking, the part order or the Parquet round trip shows up.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from helpers.inputs.config import DEFAULT_CODEBOOK, PROJECT_ROOT
+from helpers.inputs.corpus import CorpusWarning
+from helpers.pipeline import tables
+from helpers.pipeline.driver import DriverError, run
+from helpers.pipeline.progress import Progress
+from helpers.pipeline.study import load_study
+
+SEEDS = PROJECT_ROOT / "seeds"
+COMPARED = ("quotes", "numbers", "sentences", "tone", "frame_hits")
+IN_PROCESS = tables.EngineOptions(workers=1, chunk_size=2)
+
+# Invented reports of an invented event; one quotation is never closed, one file is empty, one is a copy.
+INVENTED = {
+    "a.txt": ("Floodwater reached the old mill on Tuesday, and at least 40 families left their homes.\n\n"
+              '"We have never seen the river this high," said Mara Olsen, the town\'s mayor.\n\n'
+              "Officials said 3 people were missing and about 200 volunteers joined the search.\n"),
+    "b.txt": ("The council met late on Wednesday. Rescue teams brought 12 people to safety, police said.\n\n"
+              'A resident told reporters "the bridge is gone and nobody warned us.\n\n'
+              "More than 1,500 sandbags were laid along the eastern bank, the fire service said.\n"),
+    "c.txt": ("Nobody was hurt when the footbridge collapsed, according to the county.\n\n"
+              "\u201cIt was a terrible night for everyone,\u201d said a spokeswoman for the fire service.\n\n"
+              "The Free Record first reported the collapse.\n"),
+    "d.txt": "",
+    "e.txt": ("Floodwater reached the old mill on Tuesday, and at least 40 families left their homes.\n\n"
+              '"We have never seen the river this high," said Mara Olsen, the town\'s mayor.\n\n'
+              "Officials said 3 people were missing and about 200 volunteers joined the search.\n"),
+}
+MANIFEST = ("file,outlet,published\na.txt,Valley Courier,2031-04-02\nb.txt,The Free Record,2031-04-03\n"
+            "c.txt,Valley Courier,2031-04-03\nd.txt,Hill Times,2031-04-04\n")
+
+
+def invented_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name, text in INVENTED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    return folder
+
+
+def both_ways(corpus: Path, tmp_path: Path):
+    """The study loaded in memory, and the engine's tables folder for the same corpus."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        study = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"))
+        usable, outlets = tables.survey(corpus, lambda *a, **k: None)
+        folder = tmp_path / "tables"
+        result = tables.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, usable, IN_PROCESS,
+                              lambda *a, **k: None)
+    return study, folder, result
+
+
+def table_and_warnings(study, name: str, tables_dir: Path | None):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = study.table(name, tables_dir)
+    return table, [(w.category, str(w.message)) for w in caught if not issubclass(w.category, CorpusWarning)]
+
+
+@pytest.mark.parametrize("which", ["seeds", "invented"])
+def test_engine_tables_are_the_in_memory_tables(which, tmp_path):
+    corpus = SEEDS if which == "seeds" else invented_corpus(tmp_path / "corpus")
+    study, folder, _ = both_ways(corpus, tmp_path)
+    analysed = tables.read_parts(folder, "articles")["article_id"].tolist()
+    assert analysed == (sorted(p.stem for p in SEEDS.glob("*.txt")) if which == "seeds" else ["a", "b", "c"])
+    assert len(list((folder / "quotes").glob("part-*.parquet"))) >= 2  # really several chunks
+    for name in COMPARED:
+        memory, memory_warned = table_and_warnings(study, name, None)
+        engine, engine_warned = table_and_warnings(study, name, folder)
+        assert len(memory) > 0, name
+        pd.testing.assert_frame_equal(engine, memory, check_exact=True, obj=name)
+        assert engine_warned == memory_warned, name
+
+
+def test_quote_warnings_of_the_engine_are_raised_again_when_the_table_is_read(tmp_path):
+    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    _, warned = table_and_warnings(study, "quotes", folder)
+    assert [c.__name__ for c, _ in warned] == ["QuoteWarning"]
+    assert warned[0][1].startswith("b:")
+    assert table_and_warnings(study, "numbers", folder)[1] == []
+
+
+def test_tone_masks_every_outlet_of_the_corpus_also_in_chunks_without_it(tmp_path):
+    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    tone = study.table("tone", folder)
+    named = tone[tone["text"].str.contains("The Free Record")]  # in c.txt; the outlet's own b.txt is in another chunk
+    assert named["article_id"].tolist() == ["c"]
+    assert "Free" not in named["scored_text"].iloc[0]
+    unmasked = study.table("sentences", folder).set_index(["article_id", "sentence_id"])["compound"]
+    assert named["compound"].iloc[0] != unmasked[("c", named["sentence_id"].iloc[0])]  # "free" scores in VADER
+
+
+def test_unknown_or_missing_table_is_a_clear_error(tmp_path):
+    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    with pytest.raises(tables.TableError, match="no table 'gossip'"):
+        study.table("gossip")
+    with pytest.raises(tables.TableError, match="gossip"):
+        study.table("gossip", folder)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_progress_lines_say_how_much_is_done_the_rate_and_the_time_left():
+    lines: list[str] = []
+    clock = FakeClock()
+    progress = Progress("engine", 1000, lambda line, **k: lines.append(line), clock=clock)
+    clock.now += 10
+    progress.update(250)
+    clock.now += 10
+    progress.update(500, current="chunk 2")
+    progress.finish()
+    assert lines[0] == "engine: 250/1,000 articles (25%), 25.0 articles/s, 10 s elapsed, about 30 s left"
+    assert lines[1] == "engine: 500/1,000 articles (50%), 25.0 articles/s, 20 s elapsed, about 20 s left; chunk 2"
+    assert lines[2] == "engine: 500 articles done in 20.0 s (25.0 articles/s)"
+
+
+def test_progress_of_slow_units_says_seconds_per_unit_and_nothing_left_at_the_end():
+    lines: list[str] = []
+    clock = FakeClock()
+    progress = Progress("notebooks", 4, lambda line, **k: lines.append(line), unit="notebook", clock=clock)
+    progress.update(0, current="running 01_a.ipynb")
+    clock.now += 30
+    progress.update(1)
+    clock.now += 90
+    progress.update(4, current="")
+    assert lines[:3] == ["notebooks: 0/4 notebooks (0%), 0 s elapsed; running 01_a.ipynb",
+                     "notebooks: 1/4 notebooks (25%), 30.0 s per notebook, 30 s elapsed, about 1 min 30 s left; "
+                     "running 01_a.ipynb",
+                     "notebooks: 4/4 notebooks (100%), 30.0 s per notebook, 2 min 00 s elapsed"]
+    uncounted = Progress("book", None, lambda line, **k: lines.append(line), clock=clock, current="building")
+    clock.now += 75
+    uncounted.update()
+    assert lines[3] == "book: 1 min 15 s elapsed; building"
+
+
+READ = ("from pathlib import Path\nfrom helpers.pipeline.study import load_study\n"
+        "from helpers.inputs.results import write_table\n"
+        "study = load_study(corpus_dir, codebook_dir, work_dir)\n"
+        "write_table(study.table('numbers', tables_dir)[['article_id', 'value']], Path(work_dir) / 'results' / "
+        "'n.csv')\n"
+        "write_table(study.table('numbers')[['article_id', 'value']], Path(work_dir) / 'results' / 'm.csv')")
+
+
+def notebook(folder: Path, name: str, params: str, source: str) -> None:
+    cell = new_code_cell(params)
+    cell.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[cell, new_code_cell(source)])
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / name)
+
+
+def test_run_computes_tables_first_and_passes_them_only_to_notebooks_that_declare_them(tmp_path):
+    base = 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"'
+    nbs = tmp_path / "nbs"
+    notebook(nbs, "01_reads.ipynb", base + "\ntables_dir = None", READ)
+    notebook(nbs, "02_plain.ipynb", base, "assert 'tables_dir' not in globals()")
+    out, lines = tmp_path / "out", []
+    run(invented_corpus(tmp_path / "corpus"), out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs,
+        engine=IN_PROCESS, log=lambda line, **k: lines.append(line))
+    engine_table = pd.read_csv(out / "results" / "n.csv")
+    assert len(engine_table) > 0
+    pd.testing.assert_frame_equal(engine_table, pd.read_csv(out / "results" / "m.csv"))
+    assert (out / "current" / "tables" / "numbers").is_dir()
+    assert any(line.startswith("engine: 3 articles done in") for line in lines)
+    assert any(line.startswith("notebook 1/2 01_reads.ipynb done in") and line.endswith(" left") for line in lines)
+    assert any(line.startswith("notebooks: 2 notebooks done in") for line in lines)
+    assert lines.index(next(x for x in lines if x.startswith("engine:"))) < lines.index(
+        next(x for x in lines if x.startswith("notebook 1/2")))
+    lines.clear()  # a partial run keeps the tables of the run it builds on (same corpus and codebook)
+    run(tmp_path / "corpus", out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, only=["01"], engine=IN_PROCESS,
+        log=lambda line, **k: lines.append(line))
+    assert "engine: tables of the previous run kept (same corpus and codebook)" in lines
+    pd.testing.assert_frame_equal(pd.read_csv(out / "results" / "n.csv"), engine_table)
+
+
+def test_run_skips_the_engine_when_no_notebook_reads_its_tables(tmp_path):
+    nbs = tmp_path / "nbs"
+    notebook(nbs, "01_plain.ipynb", 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"', "x = 1")
+    lines: list[str] = []
+    run(invented_corpus(tmp_path / "corpus"), tmp_path / "out", codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs,
+        engine=IN_PROCESS, log=lambda line, **k: lines.append(line))
+    assert any("engine: skipped" in line for line in lines)
+    assert not (tmp_path / "out" / "current" / "tables").exists()
+
+
+def test_an_engine_failure_is_one_clear_error_and_nothing_is_published(tmp_path, monkeypatch):
+    nbs = tmp_path / "nbs"
+    notebook(nbs, "01_reads.ipynb", 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"\ntables_dir = None',
+             "x = 1")
+
+    def broken(articles, codebook_dir=None, outlets=()):
+        raise ValueError("a chunk could not be analysed")
+
+    monkeypatch.setattr(tables, "chunk_tables", broken)
+    with pytest.raises(DriverError, match="engine: computing the tables failed: ValueError: a chunk could not"):
+        run(invented_corpus(tmp_path / "corpus"), tmp_path / "out", codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs,
+            engine=IN_PROCESS, log=lambda *a, **k: None)
+    assert not (tmp_path / "out" / "current").exists()
+    assert not [p for p in (tmp_path / "out" / "runs").iterdir() if p.is_dir()]
+
+
+def test_run_verb_passes_the_engine_options_through(monkeypatch):
+    from helpers import __main__ as cli
+    from helpers.pipeline import driver
+
+    seen = {}
+    monkeypatch.setattr(driver, "run", lambda *a, **k: seen.update(k))
+    assert cli.main(["run", "--corpus", "c", "--out", "o", "--workers", "3", "--chunk-size", "7"]) == 0
+    assert (seen["engine"].engine, seen["engine"].workers, seen["engine"].chunk_size) == ("local", 3, 7)
+    assert cli.main(["run", "--corpus", "c", "--out", "o", "--scheduler", "tcp://10.0.0.5:8786"]) == 0
+    assert (seen["engine"].engine, seen["engine"].scheduler) == ("dask", "tcp://10.0.0.5:8786")
