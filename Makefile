@@ -11,7 +11,7 @@ CODEBOOK ?= src/helpers/codebooks/kazakhstan-2022
 OUT ?= build
 HTML := book/_build/html
 
-.PHONY: setup book results test test-fast lint lab lock clean help
+.PHONY: setup book results scores test test-fast lint lab lock clean help
 
 help:
 	@echo "make book   - set up, run every notebook on $(CORPUS), build the report"
@@ -40,6 +40,22 @@ results: setup
 book: results
 	$(PY) -m helpers build-book
 	@echo "Report: $(CURDIR)/$(HTML)/index.html"
+
+# Development-set scores for the book (book/scores/*.json), where the external sets are available.
+BENCHMARKS ?= ../shared/benchmarks
+DEV_LABEL := development set: tuned against
+scores: setup
+	@test -d $(BENCHMARKS) || { echo "no development sets at $(BENCHMARKS); book/scores/ left as it is"; exit 0; }
+	rm -rf build/scores-study && mkdir -p build book/scores
+	$(PY) -m helpers new-study scores-study --dest build >/dev/null
+	$(PY) -m helpers evaluate --task quotes --corpus $(BENCHMARKS)/polnear-dev/corpus \
+	    --gold $(BENCHMARKS)/polnear-dev/gold.csv --codebook build/scores-study/codebook \
+	    --out build/scores/polnear-dev --label "$(DEV_LABEL)"
+	$(PY) -m helpers evaluate --task numbers --corpus $(BENCHMARKS)/victims-dev/corpus \
+	    --gold $(BENCHMARKS)/victims-dev/gold.csv --codebook build/scores-study/codebook \
+	    --out build/scores/victims-dev --label "$(DEV_LABEL)"
+	cp build/scores/polnear-dev/evaluation_quotes.json book/scores/polnear-dev.json
+	cp build/scores/victims-dev/evaluation_numbers.json book/scores/victims-dev.json
 
 test: setup
 	$(PY) -m pytest
