@@ -46,7 +46,6 @@ from helpers.pipeline.publishable import publishable
 from helpers.pipeline.tables import PARAMETER as TABLES_PARAMETER
 from helpers.pipeline.tables import TABLES_DIR, EngineOptions, build, survey
 
-PARAMETERS = ("corpus_dir", "codebook_dir", "work_dir")
 KERNEL = "python3"
 START_RETRIES = 3
 CELL_TIMEOUT_S = 3600
@@ -304,7 +303,6 @@ def run(
         scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
                  str(codebook_p): _display(codebook_p, "codebook"), str(PROJECT_ROOT): "."}  # longest first
         os.environ.setdefault("PYTHONHASHSEED", "0")
-        os.environ["REFRACT_RUN"] = "1"
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
