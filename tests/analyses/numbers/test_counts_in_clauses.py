@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from helpers.analyses import numbers
-from helpers.analyses.numbers.extract import PART_SUFFIX
+from helpers.analyses.numbers.extract import CLAIM_COLUMNS, PART_SUFFIX
 from helpers.inputs.codebook import load_codebook
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.pipeline.new_study import new_study
@@ -215,3 +215,56 @@ def test_one_victim_told_of_after_a_total_is_one_of_them(extract):
     ev = numbers.event_counts(found).set_index("value")
     assert ev.loc["6", "category"] == "deaths_total"
     assert ev.loc["1", "category"] == "deaths_total" + PART_SUFFIX and ev.loc["1", "part_of"] == ev.loc["6", "claim_id"]
+
+
+# Counts told after a report's total (a later sentence of the same paragraph): break-downs and repeats
+# are its parts, kept as rows marked part_of; a larger figure, another day or another paragraph is not.
+def events(table):
+    """{written number: (category, written number of its total or '')} of the event counts."""
+    ev = numbers.event_counts(table)
+    written = dict(zip(ev["claim_id"], ev["text"], strict=True))
+    return {t: (c, written.get(p, "")) for t, c, p in zip(ev["text"], ev["category"], ev["part_of"], strict=True)}
+
+
+def test_a_later_sentence_breaking_the_total_down_gives_its_parts(extract):
+    text = ("Twelve people were killed in an attack on two villages. "
+            "Seven died in the first village and five died in the second.")
+    assert events(extract(text)) == {"Twelve": ("deaths_total", ""), "Seven": ("deaths_total" + PART_SUFFIX, "Twelve"),
+                                     "five": ("deaths_total" + PART_SUFFIX, "Twelve")}
+
+
+def test_the_same_figure_again_is_not_a_second_claim(extract):
+    text = "Thirty people were killed in the fire. Officials later confirmed that 30 people were killed."
+    assert events(extract(text)) == {"Thirty": ("deaths_total", ""), "30": ("deaths_total" + PART_SUFFIX, "Thirty")}
+
+
+def test_a_larger_later_figure_is_an_update_not_a_part(extract):
+    text = "Eight people were killed in the raid. Police later said 11 people were killed. Four of them were women."
+    assert events(extract(text)) == {"Eight": ("deaths_total", ""), "11": ("deaths_total", ""),
+                                     "Four": ("deaths_total" + PART_SUFFIX, "11")}
+
+
+def test_the_victims_set_apart_from_armed_people_are_the_victim_count(extract):
+    text = "Fifteen people were killed in the clash. Six soldiers and nine farmers died in the fighting."
+    assert events(extract(text)) == {"Fifteen": ("deaths_total", ""), "nine": ("deaths_total", ""),
+                                     "Six": ("deaths_total" + PART_SUFFIX, "Fifteen")}
+
+
+def test_a_count_of_armed_people_holds_no_civilians(extract):
+    text = "Troops killed 40 militants near the border. The raid also left three civilians dead."
+    assert events(extract(text)) == {"40": ("deaths_total", ""), "three": ("deaths_total", "")}
+
+
+def test_another_paragraph_or_another_day_is_another_incident(extract):
+    assert events(extract("Twelve people were killed in the north.\n\nIn another province, five people were killed.")
+                  ) == {"Twelve": ("deaths_total", ""), "five": ("deaths_total", "")}
+    assert events(extract("Nine people were killed in a shooting on Monday. "
+                          "Three people were killed in another attack on Wednesday.")
+                  ) == {"Nine": ("deaths_total", ""), "Three": ("deaths_total", "")}
+
+
+def test_other_categories_and_the_table_columns_are_untouched(extract):
+    table = extract("Twenty people were killed in the bombing. Four of the dead were children. Eleven were injured.")
+    assert list(table.columns) == CLAIM_COLUMNS
+    assert events(table) == {"Twenty": ("deaths_total", ""), "Four": ("deaths_total" + PART_SUFFIX, "Twenty"),
+                             "Eleven": ("injured", "")}

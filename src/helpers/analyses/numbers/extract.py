@@ -15,6 +15,7 @@ import re
 
 import pandas as pd
 
+from helpers.analyses.numbers.breakdowns import PARAGRAPH, mark_breakdowns, not_victims_rx
 from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
@@ -151,20 +152,23 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     """Every number in the clean text, typed; event counts get a category, source, time and any total above them."""
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     s = normalised.sentences
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for aid, sid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["clean_start"].tolist(),
-                                 s["text"].tolist(), strict=True):
-        by_article.setdefault(aid, []).append((sid, cs, txt))
-    rows = []
+    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    for aid, sid, pid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["paragraph_id"].tolist(),
+                                      s["clean_start"].tolist(), s["text"].tolist(), strict=True):
+        by_article.setdefault(aid, []).append((sid, pid, cs, txt))
+    rows, armed = [], not_victims_rx(codebook)
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
         context: dict = {"sources": [], "n": 0, "totals": []}
-        for sentence_id, clean_start, text in by_article.get(aid, []):
+        article_rows = []
+        for sentence_id, paragraph_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
-                row["outlet"] = outlet[aid]
-                rows.append(row)
+                row["outlet"], row[PARAGRAPH] = outlet[aid], paragraph_id
+                article_rows.append(row)
+        mark_breakdowns(article_rows, armed)
+        rows.extend(article_rows)
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 

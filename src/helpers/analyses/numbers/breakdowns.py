@@ -1,0 +1,100 @@
+"""Report-level breakdowns: counts told after a report's total that split it up or repeat it.
+
+A short report usually gives its total first ("twelve people were killed") and then tells the
+same dead again, place by place or group by group ("ten were shot and two burnt"), or repeats the
+figure ("the 12 killed"). Those later counts are not new totals: counted as claims of their own they
+would turn one report into several. Within one category, a later count (in a later sentence of the
+same paragraph: a new paragraph is a new part of the story) that
+fits in what is left of the total is marked as its part (``part_of``, category suffix ``_part``, like
+"including four children"); the same figure again is marked as a part of its first statement.
+
+Two kinds of later count are not parts:
+- one that does not fit (larger than what is left): an update or another account, which becomes the
+  total later counts are measured against;
+- the victims of a breakdown that sets them apart from armed people ("ten militants and five
+  villagers died"): the study's ``not_victims`` nouns say who is armed, and the victims' count
+  becomes the total (the armed count is the part). Likewise a count of armed people is never a total
+  that others' counts are part of ("killed 80 fighters ... left seven civilians dead").
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.analyses.numbers.lexicon import words_rx
+from helpers.inputs.codebook import Codebook
+
+PART_SUFFIX = "_part"
+# A claim row's paragraph (used here only; not a column of the claims table).
+PARAGRAPH = "_paragraph"
+
+
+def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
+    """Nouns of armed people whose count is set apart from the victims' (the study codebook's ``not_victims``)."""
+    return words_rx([str(t) for t in codebook.section("quantities").get("not_victims") or []])
+
+
+def _is_total(row: dict) -> bool:
+    """A numeric count that is not already a sub-count of something (vague words have no size to split)."""
+    return (row["category"] != "other" and not row["part_of"] and row["qualifier"] != "vague"
+            and not str(row["category"]).endswith(PART_SUFFIX))
+
+
+def _is_armed(row: dict, armed: re.Pattern[str]) -> bool:
+    return bool(row["unit"]) and armed.fullmatch(str(row["unit"])) is not None
+
+
+def _victims_told_apart(rows: list[dict], armed: re.Pattern[str]) -> set[int]:
+    """Ids of the one count in a sentence that also counts armed people of its category: the victims' count."""
+    armed_at = {(r["sentence_id"], r["category"]) for r in rows if _is_total(r) and _is_armed(r, armed)}
+    others: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if _is_total(r) and (r["sentence_id"], r["category"]) in armed_at and not _is_armed(r, armed):
+            others.setdefault((r["sentence_id"], r["category"]), []).append(r)
+    return {id(group[0]) for group in others.values() if len(group) == 1}  # one victims' count, not a list
+
+
+def _follows(row: dict, total: dict) -> bool:
+    """Whether a count is told after its total, in a later sentence of the same paragraph, about the same side.
+
+    Counts of groups from two named countries ("200 troops from one, 150 from the other") are counted
+    side by side, not one inside the other; so are counts told for two different times ("on Monday",
+    "on Wednesday"): two incidents.
+    """
+    sides = {str(total.get("country") or ""), str(row.get("country") or "")} - {""}
+    times = {str(total.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
+    return (total["sentence_id"] != row["sentence_id"] and total.get(PARAGRAPH) == row.get(PARAGRAPH)
+            and len(sides) < 2 and len(times) < 2)
+
+
+def _mark(row: dict, total: dict) -> None:
+    row["category"], row["part_of"] = row["category"] + PART_SUFFIX, total["claim_id"]
+
+
+def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
+    """Mark, in place, the later counts of one article that break down or repeat a total of their category."""
+    victims = _victims_told_apart(rows, armed)
+    open_totals: dict[str, tuple[dict, float]] = {}  # category -> (total row, what is left of it)
+    replaced: dict[tuple, dict] = {}  # (sentence, category) -> the total its victims' count replaced
+    for row in rows:
+        if not _is_total(row):
+            continue
+        category, value = row["category"], float(row["value_low"])
+        held = open_totals.get(category)
+        if (row["sentence_id"], category) in replaced and _is_armed(row, armed):  # the armed side of it
+            _mark(row, replaced[(row["sentence_id"], category)])
+            continue
+        if id(row) in victims and held is not None and _follows(row, held[0]):
+            replaced[(row["sentence_id"], category)] = held[0]
+        if (held is not None and _follows(row, held[0]) and id(row) not in victims
+                and not (_is_armed(held[0], armed) and not _is_armed(row, armed))):
+            total, left = held
+            whole = float(total["value_low"])
+            if value == whole and left == whole:  # the same figure again
+                _mark(row, total)
+                continue
+            if value <= left:
+                _mark(row, total)
+                open_totals[category] = (total, left - value)
+                continue
+        open_totals[category] = (row, value)
