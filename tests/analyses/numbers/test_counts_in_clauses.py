@@ -268,3 +268,21 @@ def test_other_categories_and_the_table_columns_are_untouched(extract):
     assert list(table.columns) == CLAIM_COLUMNS
     assert events(table) == {"Twenty": ("deaths_total", ""), "Four": ("deaths_total" + PART_SUFFIX, "Twenty"),
                              "Eleven": ("injured", "")}
+
+
+@pytest.mark.parametrize(("text", "one", "group", "total"), [
+    ("Gunmen killed a teacher and three pupils at the school.", "killed", "three", "4"),
+    ("A village chief was killed on Sunday along with four of his guards.", "killed", "four", "5"),
+])
+def test_a_victim_and_a_group_joined_under_one_verb_are_counted_together(extract, text, one, group, total):
+    ev = numbers.event_counts(extract(text))
+    totals = ev[ev["part_of"] == ""]
+    assert list(totals["category"]) == ["deaths_total"] and list(totals["value"]) == [total]
+    parts = ev[ev["part_of"] == totals["claim_id"].iloc[0]]
+    assert sorted(parts["text"]) == sorted([one, group])
+    assert set(parts["category"]) == {"deaths_total" + PART_SUFFIX}
+
+
+def test_a_victim_in_another_clause_is_not_joined(extract):
+    ev = numbers.event_counts(extract("A policeman was killed, while three people died when the bridge collapsed."))
+    assert sorted(ev.loc[ev["part_of"] == "", "value"]) == ["1", "3"]

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import re
 
-from helpers.analyses.numbers.lexicon import words_rx
+from helpers.analyses.numbers.lexicon import Lexicon, words_rx
 from helpers.inputs.codebook import Codebook
 
 PART_SUFFIX = "_part"
-# A claim row's paragraph (used here only; not a column of the claims table).
+# Keys of a claim row used here only (not columns of the claims table): its paragraph, and whether it
+# is a victim told of without a number ("the mayor was killed").
 PARAGRAPH = "_paragraph"
+ONE = "_one"
 
 
 def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
@@ -98,3 +100,26 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
                 open_totals[category] = (total, left - value)
                 continue
         open_totals[category] = (row, value)
+
+
+def joined_total(text: str, rows: list[dict], lex: Lexicon) -> tuple[dict, dict] | None:
+    """(the victim without a number, the counted group) one verb of the sentence joins ("killed a mayor and four
+    others"), when they are the only totals of their category in it: their sum is the verb's count."""
+    totals = [r for r in rows if _is_total(r)]
+    for one, group in zip(totals, totals[1:], strict=False):
+        between = text[one["end"] : group["start"]]
+        if (one.get(ONE) and not group.get(ONE) and one["category"] == group["category"]
+                and sum(r["category"] == one["category"] for r in totals) == 2
+                and lex.joined_rx.search(between) and not lex.clause_opener_rx.search(between)):
+            return one, group
+    return None
+
+
+def joined_row(text: str, one: dict, group: dict, claim_id: str) -> dict:
+    """The derived claim for a victim and a group joined under one verb; both become its parts."""
+    row = {**group, "claim_id": claim_id, "text": text[one["start"] : group["end"]], "start": one["start"],
+           ONE: False, "value": f"{float(group['value']) + 1:.15g}", "value_low": group["value_low"] + 1,
+           "value_high": group["value_high"] + 1}
+    _mark(one, row)
+    _mark(group, row)
+    return row

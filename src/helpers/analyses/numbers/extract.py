@@ -15,7 +15,14 @@ import re
 
 import pandas as pd
 
-from helpers.analyses.numbers.breakdowns import PARAGRAPH, mark_breakdowns, not_victims_rx
+from helpers.analyses.numbers.breakdowns import (
+    ONE,
+    PARAGRAPH,
+    joined_row,
+    joined_total,
+    mark_breakdowns,
+    not_victims_rx,
+)
 from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
@@ -136,12 +143,23 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             "source": source if event else "", "as_of": asof.group() if asof and event else "",
             "sentence_id": sid, "start": f.start, "end": f.end,
             "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",
-            "part_of": part_of,
+            "part_of": part_of, ONE: f.kind == "one",
         })
         context["n"] += 1
         if category != "other" and not part_of:
             context["totals"].append(rows[-1])
-    return rows
+    return rows + _joined(text, rows, lex, context)
+
+
+def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[dict]:
+    """The derived count of a victim and a group one verb joins ("killed the mayor and four others"), if any."""
+    pair = joined_total(text, rows, lex)
+    if pair is None:
+        return []
+    derived = joined_row(text, *pair, f"{rows[0]['article_id']}:n{context['n']:03d}")
+    context["n"] += 1
+    context["totals"][:] = [r for r in context["totals"] if not any(r is p for p in pair)] + [derived]
+    return [derived]
 
 
 def _needs_country(category: str, rules: QuantityRules) -> bool:
