@@ -204,7 +204,7 @@ def test_a_breakdown_in_the_next_sentence_belongs_to_the_last_total(extract):
 
 
 def test_a_breakdown_inside_the_subject_belongs_to_the_total(extract):
-    found = extract("Nine people including two soldiers were killed.")
+    found = extract("Nine people including two teachers were killed.")
     ev = numbers.event_counts(found).set_index("value")
     assert ev.loc["9", "category"] == "deaths_total"
     assert ev.loc["2", "part_of"] == ev.loc["9", "claim_id"]
@@ -286,3 +286,21 @@ def test_a_victim_and_a_group_joined_under_one_verb_are_counted_together(extract
 def test_a_victim_in_another_clause_is_not_joined(extract):
     ev = numbers.event_counts(extract("A policeman was killed, while three people died when the bridge collapsed."))
     assert sorted(ev.loc[ev["part_of"] == "", "value"]) == ["1", "3"]
+
+
+def test_a_total_less_its_armed_part_is_the_victims_count(extract):
+    ev = numbers.event_counts(extract("Nine people, including two soldiers, were killed in the ambush."))
+    totals = ev[ev["part_of"] == ""]
+    assert list(zip(totals["category"], totals["value"], strict=True)) == [("deaths_total", "7")]
+    parts = ev[ev["part_of"] != ""]
+    nine = parts[parts["value"] == "9"].iloc[0]
+    assert nine["part_of"] == totals["claim_id"].iloc[0] and nine["category"] == "deaths_total" + PART_SUFFIX
+    assert parts.loc[parts["value"] == "2", "part_of"].tolist() == [nine["claim_id"]]
+
+
+def test_a_breakdown_naming_the_dead_belongs_to_the_death_toll(extract):
+    ev = numbers.event_counts(extract("A bomb killed 10 people and wounded 22. Among the dead were two policemen."))
+    ten = ev[(ev["value"] == "10") & (ev["part_of"] != "")].iloc[0]
+    assert ev.loc[ev["value"] == "2", "part_of"].tolist() == [ten["claim_id"]]
+    totals = ev[ev["part_of"] == ""]
+    assert sorted(zip(totals["category"], totals["value"], strict=True)) == [("deaths_total", "8"), ("injured", "22")]

@@ -29,6 +29,8 @@ PART_SUFFIX = "_part"
 # is a victim told of without a number ("the mayor was killed").
 PARAGRAPH = "_paragraph"
 ONE = "_one"
+SET_APART = "_set_apart"  # an armed count a later sentence sets apart from the victims of a total
+FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakdown word says so)
 
 
 def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
@@ -70,7 +72,7 @@ def _follows(row: dict, total: dict) -> bool:
 
 
 def _mark(row: dict, total: dict) -> None:
-    row["category"], row["part_of"] = row["category"] + PART_SUFFIX, total["claim_id"]
+    row["category"], row["part_of"], row[FITTED] = row["category"] + PART_SUFFIX, total["claim_id"], True
 
 
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
@@ -85,6 +87,7 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
         held = open_totals.get(category)
         if (row["sentence_id"], category) in replaced and _is_armed(row, armed):  # the armed side of it
             _mark(row, replaced[(row["sentence_id"], category)])
+            row[SET_APART] = True
             continue
         if id(row) in victims and held is not None and _follows(row, held[0]):
             replaced[(row["sentence_id"], category)] = held[0]
@@ -100,6 +103,11 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
                 open_totals[category] = (total, left - value)
                 continue
         open_totals[category] = (row, value)
+    apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
+    for r in rows:
+        if r["part_of"] and _is_armed(r, armed) and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) \
+                in apart:
+            r[SET_APART] = True
 
 
 def joined_total(text: str, rows: list[dict], lex: Lexicon) -> tuple[dict, dict] | None:
@@ -122,4 +130,33 @@ def joined_row(text: str, one: dict, group: dict, claim_id: str) -> dict:
            "value_high": group["value_high"] + 1}
     _mark(one, row)
     _mark(group, row)
+    return row
+
+
+def armed_differences(rows: list[dict], armed: re.Pattern[str]) -> list[tuple[dict, list[dict]]]:
+    """(total, its parts that count armed people) for each total broken down into armed people and others
+    ("nine people, including two soldiers"; "... Six soldiers and nine farmers died"): the victims are the
+    total less the armed. Only a breakdown word ("including", "among the dead"), or a sentence that sets the
+    victims apart from the armed, says so; an armed count merely fitting in a total told earlier does not."""
+    parts: dict[str, list[dict]] = {}
+    for r in rows:
+        if (r["part_of"] and str(r["category"]).endswith(PART_SUFFIX) and _is_armed(r, armed)
+                and (r.get(SET_APART) or not r.get(FITTED))):
+            parts.setdefault(r["part_of"], []).append(r)
+    out = []
+    for r in rows:
+        given = parts.get(r["claim_id"], [])
+        if _is_total(r) and given and not _is_armed(r, armed):
+            low = sum(float(p["value_low"]) for p in given)
+            if low < float(r["value_low"]):
+                out.append((r, given))
+    return out
+
+
+def difference_row(total: dict, given: list[dict], claim_id: str) -> dict:
+    """The derived victims' count of a total less its armed parts; the total becomes a part of it."""
+    less = sum(float(p["value_low"]) for p in given)
+    row = {**total, "claim_id": claim_id, ONE: False, "value": f"{float(total['value']) - less:.15g}",
+           "value_low": total["value_low"] - less, "value_high": total["value_high"] - less}
+    _mark(total, row)
     return row

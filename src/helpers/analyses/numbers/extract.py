@@ -18,6 +18,8 @@ import pandas as pd
 from helpers.analyses.numbers.breakdowns import (
     ONE,
     PARAGRAPH,
+    armed_differences,
+    difference_row,
     joined_row,
     joined_total,
     mark_breakdowns,
@@ -86,10 +88,11 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     if f.kind == "one" or not claims:
         return category, ""
     start = qualifier_at(text, f.start, lex)[1] if f.kind != "vague" else f.start
-    if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
+    marker = lex.breakdown_rx.search(text[:start])
+    if not (marker or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
-    parent = claims[-1]
     predicate = {c.name: c.predicate for c in rules.categories}
+    parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     stop = re.search(r"[,;.)]", text[f.end :])
     own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
@@ -98,6 +101,13 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
                                        and not rules.predicate_hits(own_words)):
         return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
+
+
+def _named_total(marker: str, claims: list[dict], predicate: dict[str, str], rules: QuantityRules) -> dict:
+    """The total a breakdown belongs to: the last one of the kind its words name ("among the dead"), else the last."""
+    named = {name for _a, _b, name in rules.predicate_hits(marker)}
+    of_kind = [r for r in claims if predicate.get(r["category"].removesuffix(PART_SUFFIX)) in named]
+    return (of_kind or claims)[-1]
 
 
 def _one_of_total(category: str, earlier: list[dict]) -> tuple[str, str]:
@@ -132,7 +142,7 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         if f.kind == "one":  # one victim told of after a total of the same kind is one of them
             category, part_of = _one_of_total(category, context["totals"] + rows)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
-            earlier = [r for r in rows if r["category"] != "other"] or context["totals"][-1:]
+            earlier = [r for r in rows if r["category"] != "other"] or context["totals"]
             category, part_of = _part_of(text, f, category, earlier, rules, lex)
         event = category != "other"
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
@@ -187,6 +197,9 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                 article_rows.append(row)
         mark_breakdowns(article_rows, armed)
         rows.extend(article_rows)
+        for total, given in armed_differences(article_rows, armed):
+            rows.append(difference_row(total, given, f"{aid}:n{context['n']:03d}"))
+            context["n"] += 1
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
