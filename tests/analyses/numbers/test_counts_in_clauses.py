@@ -304,3 +304,13 @@ def test_a_breakdown_naming_the_dead_belongs_to_the_death_toll(extract):
     assert ev.loc[ev["value"] == "2", "part_of"].tolist() == [ten["claim_id"]]
     totals = ev[ev["part_of"] == ""]
     assert sorted(zip(totals["category"], totals["value"], strict=True)) == [("deaths_total", "8"), ("injured", "22")]
+
+
+def test_a_vague_count_is_restated_by_the_figure_in_its_paragraph(extract):
+    ev = numbers.event_counts(extract("Dozens of people were killed in the clashes. Officials said 43 people died."))
+    figure = ev[ev["value"] == "43"].iloc[0]
+    assert figure["part_of"] == "" and figure["category"] == "deaths_total"
+    vague = ev[ev["value"] == "dozens"].iloc[0]
+    assert vague["part_of"] == figure["claim_id"] and vague["category"] == "deaths_total" + PART_SUFFIX
+    apart = numbers.event_counts(extract("Dozens of people were killed in the north.\n\nIn the south, 43 people died."))
+    assert sorted(apart.loc[apart["part_of"] == "", "value"]) == ["43", "dozens"]

@@ -75,8 +75,22 @@ def _mark(row: dict, total: dict) -> None:
     row["category"], row["part_of"], row[FITTED] = row["category"] + PART_SUFFIX, total["claim_id"], True
 
 
+def _vague_restatements(rows: list[dict]) -> None:
+    """Mark a vague count ("dozens were killed") as a part of the figure another sentence of its paragraph gives
+    for the same category ("officials said 69 were killed"): the number says how many the word meant, it is not
+    a second claim. In one sentence the two are different groups ("dozens of workers and 12 guards")."""
+    for row in rows:
+        if row["category"] == "other" or row["part_of"] or row["qualifier"] != "vague":
+            continue
+        figures = [r for r in rows if _is_total(r) and r["category"] == row["category"]
+                   and r.get(PARAGRAPH) == row.get(PARAGRAPH) and r["sentence_id"] != row["sentence_id"]]
+        if figures:
+            _mark(row, min(figures, key=lambda r: abs(int(r["sentence_id"]) - int(row["sentence_id"]))))
+
+
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
     """Mark, in place, the later counts of one article that break down or repeat a total of their category."""
+    _vague_restatements(rows)
     victims = _victims_told_apart(rows, armed)
     open_totals: dict[str, tuple[dict, float]] = {}  # category -> (total row, what is left of it)
     replaced: dict[tuple, dict] = {}  # (sentence, category) -> the total its victims' count replaced
