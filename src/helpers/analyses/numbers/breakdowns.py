@@ -10,7 +10,8 @@ fits in what is left of the total is marked as its part (``part_of``, category s
 
 Two kinds of later count are not parts:
 - one that does not fit (larger than what is left): an update or another account, which becomes the
-  total later counts are measured against;
+  total later counts are measured against (in a category that only grows, the earlier figure, if nothing
+  broke it down, is revised by it and kept as its part);
 - the victims of a breakdown that sets them apart from armed people ("ten militants and five
   villagers died"): the study's ``not_victims`` nouns say who is armed, and the victims' count
   becomes the total (the armed count is the part). Likewise a count of armed people is never a total
@@ -88,8 +89,13 @@ def _vague_restatements(rows: list[dict]) -> None:
             _mark(row, min(figures, key=lambda r: abs(int(r["sentence_id"]) - int(row["sentence_id"]))))
 
 
-def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
-    """Mark, in place, the later counts of one article that break down or repeat a total of their category."""
+def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
+    """Mark, in place, the later counts of one article that break down or repeat a total of their category.
+
+    In a category that only grows (the codebook's ``cumulative``), a larger figure told after a total that
+    nothing has broken down revises it ("at least 34 were killed ... locals put the number at 35"): the
+    earlier figure is kept as a part of the later one, which is the report's total.
+    """
     _vague_restatements(rows)
     victims = _victims_told_apart(rows, armed)
     open_totals: dict[str, tuple[dict, float]] = {}  # category -> (total row, what is left of it)
@@ -116,6 +122,8 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str]) -> None:
                 _mark(row, total)
                 open_totals[category] = (total, left - value)
                 continue
+            if left == whole and category in growing:  # a revised figure: the earlier one is inside it
+                _mark(total, row)
         open_totals[category] = (row, value)
     apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
     for r in rows:

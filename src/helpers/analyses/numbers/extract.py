@@ -185,6 +185,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                                       s["clean_start"].tolist(), s["text"].tolist(), strict=True):
         by_article.setdefault(aid, []).append((sid, pid, cs, txt))
     rows, armed = [], not_victims_rx(codebook)
+    growing = frozenset(str(c) for c in codebook.section("quantities").get("cumulative") or [])
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
@@ -195,7 +196,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
                 row["outlet"], row[PARAGRAPH] = outlet[aid], paragraph_id
                 article_rows.append(row)
-        mark_breakdowns(article_rows, armed)
+        mark_breakdowns(article_rows, armed, growing)
         rows.extend(article_rows)
         for total, given in armed_differences(article_rows, armed):
             rows.append(difference_row(total, given, f"{aid}:n{context['n']:03d}"))
