@@ -5,7 +5,9 @@ quantity codebook; numbers that are not event counts (years, dates, ages, durati
 distances, percentages, ordinals, numbers inside names) are typed as such and never counted. A count
 introduced by a breakdown word ("including four children") is marked as part of the total before it
 (``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
-was killed") is a count of one.
+was killed") is a count of one. Across the sentences of a paragraph, later counts that break a total down,
+repeat or revise it are marked as its parts, and derived totals are added where a report's own words
+make one (``breakdowns.py``).
 """
 
 from __future__ import annotations
