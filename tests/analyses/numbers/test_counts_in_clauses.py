@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from helpers.analyses import numbers
-from helpers.analyses.numbers.extract import PART_SUFFIX
+from helpers.analyses.numbers.extract import CLAIM_COLUMNS, PART_SUFFIX
 from helpers.inputs.codebook import load_codebook
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.pipeline.new_study import new_study
@@ -204,7 +204,7 @@ def test_a_breakdown_in_the_next_sentence_belongs_to_the_last_total(extract):
 
 
 def test_a_breakdown_inside_the_subject_belongs_to_the_total(extract):
-    found = extract("Nine people including two soldiers were killed.")
+    found = extract("Nine people including two teachers were killed.")
     ev = numbers.event_counts(found).set_index("value")
     assert ev.loc["9", "category"] == "deaths_total"
     assert ev.loc["2", "part_of"] == ev.loc["9", "claim_id"]
@@ -215,3 +215,103 @@ def test_one_victim_told_of_after_a_total_is_one_of_them(extract):
     ev = numbers.event_counts(found).set_index("value")
     assert ev.loc["6", "category"] == "deaths_total"
     assert ev.loc["1", "category"] == "deaths_total" + PART_SUFFIX and ev.loc["1", "part_of"] == ev.loc["6", "claim_id"]
+
+
+# Counts told after a report's total (a later sentence of the same paragraph): break-downs and repeats
+# are its parts, kept as rows marked part_of; a larger figure, another day or another paragraph is not.
+def events(table):
+    """{written number: (category, written number of its total or '')} of the event counts."""
+    ev = numbers.event_counts(table)
+    written = dict(zip(ev["claim_id"], ev["text"], strict=True))
+    return {t: (c, written.get(p, "")) for t, c, p in zip(ev["text"], ev["category"], ev["part_of"], strict=True)}
+
+
+def test_a_later_sentence_breaking_the_total_down_gives_its_parts(extract):
+    text = ("Twelve people were killed in an attack on two villages. "
+            "Seven died in the first village and five died in the second.")
+    assert events(extract(text)) == {"Twelve": ("deaths_total", ""), "Seven": ("deaths_total" + PART_SUFFIX, "Twelve"),
+                                     "five": ("deaths_total" + PART_SUFFIX, "Twelve")}
+
+
+def test_the_same_figure_again_is_not_a_second_claim(extract):
+    text = "Thirty people were killed in the fire. Officials later confirmed that 30 people were killed."
+    assert events(extract(text)) == {"Thirty": ("deaths_total", ""), "30": ("deaths_total" + PART_SUFFIX, "Thirty")}
+
+
+def test_a_larger_later_figure_revises_the_total(extract):
+    # deaths only grow (cumulative in the codebook): the earlier figure is inside the revised one
+    text = "Eight people were killed in the raid. Police later said 11 people were killed. Four of them were women."
+    assert events(extract(text)) == {"Eight": ("deaths_total" + PART_SUFFIX, "11"), "11": ("deaths_total", ""),
+                                     "Four": ("deaths_total" + PART_SUFFIX, "11")}
+
+
+def test_the_victims_set_apart_from_armed_people_are_the_victim_count(extract):
+    text = "Fifteen people were killed in the clash. Six soldiers and nine farmers died in the fighting."
+    assert events(extract(text)) == {"Fifteen": ("deaths_total", ""), "nine": ("deaths_total", ""),
+                                     "Six": ("deaths_total" + PART_SUFFIX, "Fifteen")}
+
+
+def test_a_count_of_armed_people_holds_no_civilians(extract):
+    text = "Troops killed 40 militants near the border. The raid also left three civilians dead."
+    assert events(extract(text)) == {"40": ("deaths_total", ""), "three": ("deaths_total", "")}
+
+
+def test_another_paragraph_or_another_day_is_another_incident(extract):
+    assert events(extract("Twelve people were killed in the north.\n\nIn another province, five people were killed.")
+                  ) == {"Twelve": ("deaths_total", ""), "five": ("deaths_total", "")}
+    assert events(extract("Nine people were killed in a shooting on Monday. "
+                          "Three people were killed in another attack on Wednesday.")
+                  ) == {"Nine": ("deaths_total", ""), "Three": ("deaths_total", "")}
+
+
+def test_other_categories_and_the_table_columns_are_untouched(extract):
+    table = extract("Twenty people were killed in the bombing. Four of the dead were children. Eleven were injured.")
+    assert list(table.columns) == CLAIM_COLUMNS
+    assert events(table) == {"Twenty": ("deaths_total", ""), "Four": ("deaths_total" + PART_SUFFIX, "Twenty"),
+                             "Eleven": ("injured", "")}
+
+
+@pytest.mark.parametrize(("text", "one", "group", "total"), [
+    ("Gunmen killed a teacher and three pupils at the school.", "killed", "three", "4"),
+    ("A village chief was killed on Sunday along with four of his guards.", "killed", "four", "5"),
+])
+def test_a_victim_and_a_group_joined_under_one_verb_are_counted_together(extract, text, one, group, total):
+    ev = numbers.event_counts(extract(text))
+    totals = ev[ev["part_of"] == ""]
+    assert list(totals["category"]) == ["deaths_total"] and list(totals["value"]) == [total]
+    parts = ev[ev["part_of"] == totals["claim_id"].iloc[0]]
+    assert sorted(parts["text"]) == sorted([one, group])
+    assert set(parts["category"]) == {"deaths_total" + PART_SUFFIX}
+
+
+def test_a_victim_in_another_clause_is_not_joined(extract):
+    ev = numbers.event_counts(extract("A policeman was killed, while three people died when the bridge collapsed."))
+    assert sorted(ev.loc[ev["part_of"] == "", "value"]) == ["1", "3"]
+
+
+def test_a_total_less_its_armed_part_is_the_victims_count(extract):
+    ev = numbers.event_counts(extract("Nine people, including two soldiers, were killed in the ambush."))
+    totals = ev[ev["part_of"] == ""]
+    assert list(zip(totals["category"], totals["value"], strict=True)) == [("deaths_total", "7")]
+    parts = ev[ev["part_of"] != ""]
+    nine = parts[parts["value"] == "9"].iloc[0]
+    assert nine["part_of"] == totals["claim_id"].iloc[0] and nine["category"] == "deaths_total" + PART_SUFFIX
+    assert parts.loc[parts["value"] == "2", "part_of"].tolist() == [nine["claim_id"]]
+
+
+def test_a_breakdown_naming_the_dead_belongs_to_the_death_toll(extract):
+    ev = numbers.event_counts(extract("A bomb killed 10 people and wounded 22. Among the dead were two policemen."))
+    ten = ev[(ev["value"] == "10") & (ev["part_of"] != "")].iloc[0]
+    assert ev.loc[ev["value"] == "2", "part_of"].tolist() == [ten["claim_id"]]
+    totals = ev[ev["part_of"] == ""]
+    assert sorted(zip(totals["category"], totals["value"], strict=True)) == [("deaths_total", "8"), ("injured", "22")]
+
+
+def test_a_vague_count_is_restated_by_the_figure_in_its_paragraph(extract):
+    ev = numbers.event_counts(extract("Dozens of people were killed in the clashes. Officials said 43 people died."))
+    figure = ev[ev["value"] == "43"].iloc[0]
+    assert figure["part_of"] == "" and figure["category"] == "deaths_total"
+    vague = ev[ev["value"] == "dozens"].iloc[0]
+    assert vague["part_of"] == figure["claim_id"] and vague["category"] == "deaths_total" + PART_SUFFIX
+    apart = numbers.event_counts(extract("Dozens of people were killed in the north.\n\nIn the south, 43 people died."))
+    assert sorted(apart.loc[apart["part_of"] == "", "value"]) == ["43", "dozens"]

@@ -5,7 +5,9 @@ quantity codebook; numbers that are not event counts (years, dates, ages, durati
 distances, percentages, ordinals, numbers inside names) are typed as such and never counted. A count
 introduced by a breakdown word ("including four children") is marked as part of the total before it
 (``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
-was killed") is a count of one.
+was killed") is a count of one. Across the sentences of a paragraph, later counts that break a total down,
+repeat or revise it are marked as its parts, and derived totals are added where a report's own words
+make one (``breakdowns.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,16 @@ import re
 
 import pandas as pd
 
+from helpers.analyses.numbers.breakdowns import (
+    ONE,
+    PARAGRAPH,
+    armed_differences,
+    difference_row,
+    joined_row,
+    joined_total,
+    mark_breakdowns,
+    not_victims_rx,
+)
 from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
@@ -78,10 +90,11 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     if f.kind == "one" or not claims:
         return category, ""
     start = qualifier_at(text, f.start, lex)[1] if f.kind != "vague" else f.start
-    if not (lex.breakdown_rx.search(text[:start]) or lex.breakdown_after_rx.match(text, f.end)):
+    marker = lex.breakdown_rx.search(text[:start])
+    if not (marker or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
-    parent = claims[-1]
     predicate = {c.name: c.predicate for c in rules.categories}
+    parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     stop = re.search(r"[,;.)]", text[f.end :])
     own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
@@ -90,6 +103,13 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
                                        and not rules.predicate_hits(own_words)):
         return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
+
+
+def _named_total(marker: str, claims: list[dict], predicate: dict[str, str], rules: QuantityRules) -> dict:
+    """The total a breakdown belongs to: the last one of the kind its words name ("among the dead"), else the last."""
+    named = {name for _a, _b, name in rules.predicate_hits(marker)}
+    of_kind = [r for r in claims if predicate.get(r["category"].removesuffix(PART_SUFFIX)) in named]
+    return (of_kind or claims)[-1]
 
 
 def _one_of_total(category: str, earlier: list[dict]) -> tuple[str, str]:
@@ -124,7 +144,7 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         if f.kind == "one":  # one victim told of after a total of the same kind is one of them
             category, part_of = _one_of_total(category, context["totals"] + rows)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
-            earlier = [r for r in rows if r["category"] != "other"] or context["totals"][-1:]
+            earlier = [r for r in rows if r["category"] != "other"] or context["totals"]
             category, part_of = _part_of(text, f, category, earlier, rules, lex)
         event = category != "other"
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
@@ -135,12 +155,23 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             "source": source if event else "", "as_of": asof.group() if asof and event else "",
             "sentence_id": sid, "start": f.start, "end": f.end,
             "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",
-            "part_of": part_of,
+            "part_of": part_of, ONE: f.kind == "one",
         })
         context["n"] += 1
         if category != "other" and not part_of:
             context["totals"].append(rows[-1])
-    return rows
+    return rows + _joined(text, rows, lex, context)
+
+
+def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[dict]:
+    """The derived count of a victim and a group one verb joins ("killed the mayor and four others"), if any."""
+    pair = joined_total(text, rows, lex)
+    if pair is None:
+        return []
+    derived = joined_row(text, *pair, f"{rows[0]['article_id']}:n{context['n']:03d}")
+    context["n"] += 1
+    context["totals"][:] = [r for r in context["totals"] if not any(r is p for p in pair)] + [derived]
+    return [derived]
 
 
 def _needs_country(category: str, rules: QuantityRules) -> bool:
@@ -151,20 +182,27 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     """Every number in the clean text, typed; event counts get a category, source, time and any total above them."""
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     s = normalised.sentences
-    by_article: dict[str, list[tuple[int, int, str]]] = {}
-    for aid, sid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["clean_start"].tolist(),
-                                 s["text"].tolist(), strict=True):
-        by_article.setdefault(aid, []).append((sid, cs, txt))
-    rows = []
+    by_article: dict[str, list[tuple[int, int, int, str]]] = {}
+    for aid, sid, pid, cs, txt in zip(s["article_id"].tolist(), s["sentence_id"].tolist(), s["paragraph_id"].tolist(),
+                                      s["clean_start"].tolist(), s["text"].tolist(), strict=True):
+        by_article.setdefault(aid, []).append((sid, pid, cs, txt))
+    rows, armed = [], not_victims_rx(codebook)
+    growing = frozenset(str(c) for c in codebook.section("quantities").get("cumulative") or [])
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
         context: dict = {"sources": [], "n": 0, "totals": []}
-        for sentence_id, clean_start, text in by_article.get(aid, []):
+        article_rows = []
+        for sentence_id, paragraph_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
-                row["outlet"] = outlet[aid]
-                rows.append(row)
+                row["outlet"], row[PARAGRAPH] = outlet[aid], paragraph_id
+                article_rows.append(row)
+        mark_breakdowns(article_rows, armed, growing)
+        rows.extend(article_rows)
+        for total, given in armed_differences(article_rows, armed):
+            rows.append(difference_row(total, given, f"{aid}:n{context['n']:03d}"))
+            context["n"] += 1
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 

@@ -85,6 +85,7 @@ class Lexicon:
     conjunctions: frozenset[str]
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
+    joined_rx: re.Pattern[str]
     clause_opener_rx: re.Pattern[str]
     range_rx: re.Pattern[str]
     range_lead_rx: re.Pattern[str]
@@ -196,6 +197,7 @@ def _contexts(nw: dict, qs: dict) -> dict:
                                 + _alt(nw, "function_words") + r"))?"
                                 + rf"|(?:\s+[\w-]+){{1,{BREAKDOWN_GAP_WORDS}}},)[\s,:(]*$", re.I),
         breakdown_after_rx=_after(nw, "breakdown_after"),
+        joined_rx=words_rx([str(w) for w in nw.get("victims_joined_by", [])]),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),
         range_lead_rx=_before(nw, "range_lead"),

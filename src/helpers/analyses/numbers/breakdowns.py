@@ -1,0 +1,184 @@
+"""Report-level breakdowns: counts told after a report's total that split it up or repeat it.
+
+A short report usually gives its total first ("twelve people were killed") and then tells the
+same dead again, place by place or group by group ("ten were shot and two burnt"), or repeats the
+figure ("the 12 killed"). Those later counts are not new totals: counted as claims of their own they
+would turn one report into several. Within one category, a later count (in a later sentence of the
+same paragraph: a new paragraph is a new part of the story) that
+fits in what is left of the total is marked as its part (``part_of``, category suffix ``_part``, like
+"including four children"); the same figure again is marked as a part of its first statement.
+
+Two kinds of later count are not parts:
+- one that does not fit (larger than what is left): an update or another account, which becomes the
+  total later counts are measured against (in a category that only grows, the earlier figure, if nothing
+  broke it down, is revised by it and kept as its part);
+- the victims of a breakdown that sets them apart from armed people ("ten militants and five
+  villagers died"): the study's ``not_victims`` nouns say who is armed, and the victims' count
+  becomes the total (the armed count is the part). Likewise a count of armed people is never a total
+  that others' counts are part of ("killed 80 fighters ... left seven civilians dead").
+"""
+
+from __future__ import annotations
+
+import re
+
+from helpers.analyses.numbers.lexicon import Lexicon, words_rx
+from helpers.inputs.codebook import Codebook
+
+PART_SUFFIX = "_part"
+# Keys of a claim row used here only (not columns of the claims table): its paragraph, and whether it
+# is a victim told of without a number ("the mayor was killed").
+PARAGRAPH = "_paragraph"
+ONE = "_one"
+SET_APART = "_set_apart"  # an armed count a later sentence sets apart from the victims of a total
+FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakdown word says so)
+
+
+def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
+    """Nouns of armed people whose count is set apart from the victims' (the study codebook's ``not_victims``)."""
+    return words_rx([str(t) for t in codebook.section("quantities").get("not_victims") or []])
+
+
+def _is_total(row: dict) -> bool:
+    """A numeric count that is not already a sub-count of something (vague words have no size to split)."""
+    return (row["category"] != "other" and not row["part_of"] and row["qualifier"] != "vague"
+            and not str(row["category"]).endswith(PART_SUFFIX))
+
+
+def _is_armed(row: dict, armed: re.Pattern[str]) -> bool:
+    return bool(row["unit"]) and armed.fullmatch(str(row["unit"])) is not None
+
+
+def _victims_told_apart(rows: list[dict], armed: re.Pattern[str]) -> set[int]:
+    """Ids of the one count in a sentence that also counts armed people of its category: the victims' count."""
+    armed_at = {(r["sentence_id"], r["category"]) for r in rows if _is_total(r) and _is_armed(r, armed)}
+    others: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if _is_total(r) and (r["sentence_id"], r["category"]) in armed_at and not _is_armed(r, armed):
+            others.setdefault((r["sentence_id"], r["category"]), []).append(r)
+    return {id(group[0]) for group in others.values() if len(group) == 1}  # one victims' count, not a list
+
+
+def _follows(row: dict, total: dict) -> bool:
+    """Whether a count is told after its total, in a later sentence of the same paragraph, about the same side.
+
+    Counts of groups from two named countries ("200 troops from one, 150 from the other") are counted
+    side by side, not one inside the other; so are counts told for two different times ("on Monday",
+    "on Wednesday"): two incidents.
+    """
+    sides = {str(total.get("country") or ""), str(row.get("country") or "")} - {""}
+    times = {str(total.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
+    return (total["sentence_id"] != row["sentence_id"] and total.get(PARAGRAPH) == row.get(PARAGRAPH)
+            and len(sides) < 2 and len(times) < 2)
+
+
+def _mark(row: dict, total: dict) -> None:
+    row["category"], row["part_of"], row[FITTED] = row["category"] + PART_SUFFIX, total["claim_id"], True
+
+
+def _vague_restatements(rows: list[dict]) -> None:
+    """Mark a vague count ("dozens were killed") as a part of the figure another sentence of its paragraph gives
+    for the same category ("officials said 69 were killed"): the number says how many the word meant, it is not
+    a second claim. In one sentence the two are different groups ("dozens of workers and 12 guards")."""
+    for row in rows:
+        if row["category"] == "other" or row["part_of"] or row["qualifier"] != "vague":
+            continue
+        figures = [r for r in rows if _is_total(r) and r["category"] == row["category"]
+                   and r.get(PARAGRAPH) == row.get(PARAGRAPH) and r["sentence_id"] != row["sentence_id"]]
+        if figures:
+            _mark(row, min(figures, key=lambda r: abs(int(r["sentence_id"]) - int(row["sentence_id"]))))
+
+
+def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
+    """Mark, in place, the later counts of one article that break down or repeat a total of their category.
+
+    In a category that only grows (the codebook's ``cumulative``), a larger figure told after a total that
+    nothing has broken down revises it ("at least 34 were killed ... locals put the number at 35"): the
+    earlier figure is kept as a part of the later one, which is the report's total.
+    """
+    _vague_restatements(rows)
+    victims = _victims_told_apart(rows, armed)
+    open_totals: dict[str, tuple[dict, float]] = {}  # category -> (total row, what is left of it)
+    replaced: dict[tuple, dict] = {}  # (sentence, category) -> the total its victims' count replaced
+    for row in rows:
+        if not _is_total(row):
+            continue
+        category, value = row["category"], float(row["value_low"])
+        held = open_totals.get(category)
+        if (row["sentence_id"], category) in replaced and _is_armed(row, armed):  # the armed side of it
+            _mark(row, replaced[(row["sentence_id"], category)])
+            row[SET_APART] = True
+            continue
+        if id(row) in victims and held is not None and _follows(row, held[0]):
+            replaced[(row["sentence_id"], category)] = held[0]
+        if (held is not None and _follows(row, held[0]) and id(row) not in victims
+                and not (_is_armed(held[0], armed) and not _is_armed(row, armed))):
+            total, left = held
+            whole = float(total["value_low"])
+            if value == whole and left == whole:  # the same figure again
+                _mark(row, total)
+                continue
+            if value <= left:
+                _mark(row, total)
+                open_totals[category] = (total, left - value)
+                continue
+            if left == whole and category in growing:  # a revised figure: the earlier one is inside it
+                _mark(total, row)
+        open_totals[category] = (row, value)
+    apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
+    for r in rows:
+        if r["part_of"] and _is_armed(r, armed) and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) \
+                in apart:
+            r[SET_APART] = True
+
+
+def joined_total(text: str, rows: list[dict], lex: Lexicon) -> tuple[dict, dict] | None:
+    """(the victim without a number, the counted group) one verb of the sentence joins ("killed a mayor and four
+    others"), when they are the only totals of their category in it: their sum is the verb's count."""
+    totals = [r for r in rows if _is_total(r)]
+    for one, group in zip(totals, totals[1:], strict=False):
+        between = text[one["end"] : group["start"]]
+        if (one.get(ONE) and not group.get(ONE) and one["category"] == group["category"]
+                and sum(r["category"] == one["category"] for r in totals) == 2
+                and lex.joined_rx.search(between) and not lex.clause_opener_rx.search(between)):
+            return one, group
+    return None
+
+
+def joined_row(text: str, one: dict, group: dict, claim_id: str) -> dict:
+    """The derived claim for a victim and a group joined under one verb; both become its parts."""
+    row = {**group, "claim_id": claim_id, "text": text[one["start"] : group["end"]], "start": one["start"],
+           ONE: False, "value": f"{float(group['value']) + 1:.15g}", "value_low": group["value_low"] + 1,
+           "value_high": group["value_high"] + 1}
+    _mark(one, row)
+    _mark(group, row)
+    return row
+
+
+def armed_differences(rows: list[dict], armed: re.Pattern[str]) -> list[tuple[dict, list[dict]]]:
+    """(total, its parts that count armed people) for each total broken down into armed people and others
+    ("nine people, including two soldiers"; "... Six soldiers and nine farmers died"): the victims are the
+    total less the armed. Only a breakdown word ("including", "among the dead"), or a sentence that sets the
+    victims apart from the armed, says so; an armed count merely fitting in a total told earlier does not."""
+    parts: dict[str, list[dict]] = {}
+    for r in rows:
+        if (r["part_of"] and str(r["category"]).endswith(PART_SUFFIX) and _is_armed(r, armed)
+                and (r.get(SET_APART) or not r.get(FITTED))):
+            parts.setdefault(r["part_of"], []).append(r)
+    out = []
+    for r in rows:
+        given = parts.get(r["claim_id"], [])
+        if _is_total(r) and given and not _is_armed(r, armed):
+            low = sum(float(p["value_low"]) for p in given)
+            if low < float(r["value_low"]):
+                out.append((r, given))
+    return out
+
+
+def difference_row(total: dict, given: list[dict], claim_id: str) -> dict:
+    """The derived victims' count of a total less its armed parts; the total becomes a part of it."""
+    less = sum(float(p["value_low"]) for p in given)
+    row = {**total, "claim_id": claim_id, ONE: False, "value": f"{float(total['value']) - less:.15g}",
+           "value_low": total["value_low"] - less, "value_high": total["value_high"] - less}
+    _mark(total, row)
+    return row
