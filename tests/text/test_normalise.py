@@ -7,11 +7,11 @@ from conftest import seed_id
 
 from helpers.text.normalise import (
     count_words,
-    name_variants,
     normalise_text,
     sentence_tokenizer,
     split_sentences,
 )
+from helpers.text.spellings import name_variants
 
 
 def removed(seeds, prefix):

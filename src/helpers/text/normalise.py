@@ -136,33 +136,35 @@ def _match_line(line: str, codebook: Codebook) -> tuple[str, dict[str, str], boo
     return None
 
 
-def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
-    """Spans of the raw text that are not the story, each with its kind and the rule that fired."""
-    spans: list[Span] = []
-    for m in SCRIPT_BLOCK.finditer(raw):
-        spans.append(Span("html_script", m.start(), m.end(), m.group(), rule=SCRIPT_BLOCK.pattern))
+def _rule_spans(raw: str, codebook: Codebook) -> list[Span]:
+    """Script/style blocks, then the codebook's span rules, each run on the text the previous ones left."""
+    spans = [Span("html_script", m.start(), m.end(), m.group(), rule=SCRIPT_BLOCK.pattern)
+             for m in SCRIPT_BLOCK.finditer(raw)]
     for kind, rx in codebook.boilerplate_spans:
         masked = _mask(raw, spans)
-        for m in rx.finditer(masked):
-            spans.append(Span(kind, m.start(), m.end(), raw[m.start() : m.end()], rule=rx.pattern))
-    masked = _mask(raw, spans)
+        spans += [Span(kind, m.start(), m.end(), raw[m.start() : m.end()], rule=rx.pattern)
+                  for m in rx.finditer(masked)]
+    return spans
 
-    lines = [(s, e) for s, e in _lines(masked) if masked[s:e].strip()]
-    texts = [fold(masked[s:e]).strip() for s, e in lines]
+
+def _body_start(texts: list[str], counts: dict[str, int], matches: list, codebook: Codebook) -> int:
+    """Index of the first line that reads as story text (unique, long enough, no rule); 0 when none does."""
+    first = next((i for i, t in enumerate(texts)
+                  if _is_body(t, codebook.body_min_words) and counts[t] == 1 and matches[i] is None), len(texts))
+    return 0 if first == len(texts) else first  # no line looks like story text: do not treat all of it as a header
+
+
+def _header_kind(text: str, codebook: Codebook) -> str:
+    kind = "headline" if not TERMINAL.search(text) else "caption"
+    return "header" if count_words(text) > codebook.header_max_words else kind
+
+
+def _removed_lines(texts: list[str], matches: list, codebook: Codebook) -> dict[int, tuple[str, dict[str, str], str]]:
+    """Line index -> (kind, info, rule) for every line that is not the story."""
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
-    matches = [_match_line(t, codebook) for t in texts]
-    body_start = next(
-        (
-            i
-            for i, t in enumerate(texts)
-            if _is_body(t, codebook.body_min_words) and counts[t] == 1 and matches[i] is None
-        ),
-        len(texts),
-    )
-    if body_start == len(texts):  # no line looks like story text: do not treat all of it as a header
-        body_start = 0
+    body_start = _body_start(texts, counts, matches, codebook)
     removed: dict[int, tuple[str, dict[str, str], str]] = {}
     seen: set[str] = set()
     footer = False
@@ -176,10 +178,8 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
             removed[i] = (kind, info, rule)
             footer = ends and i >= body_start
         elif i < body_start and (not TERMINAL.search(t) or counts[t] > 1):
-            kind = "headline" if not TERMINAL.search(t) else "caption"
-            if count_words(t) > codebook.header_max_words:
-                kind = "header"
-            removed[i] = (kind, {}, "header zone: unpunctuated or repeated line before the first body paragraph")
+            removed[i] = (_header_kind(t, codebook), {},
+                          "header zone: unpunctuated or repeated line before the first body paragraph")
         elif t in seen:
             removed[i] = ("repeated_line", {}, "repeats an earlier line")
         seen.add(t)
@@ -187,7 +187,17 @@ def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
         if removed[i][0] == "photo_credit" and i > 0 and (i - 1) not in removed:
             if count_words(texts[i - 1]) <= 2 * codebook.header_max_words:
                 removed[i - 1] = ("caption", {}, "line before a photo credit")
-    for i, (kind, info, rule) in removed.items():
+    return removed
+
+
+def find_boilerplate(raw: str, codebook: Codebook) -> list[Span]:
+    """Spans of the raw text that are not the story, each with its kind and the rule that fired."""
+    spans = _rule_spans(raw, codebook)
+    masked = _mask(raw, spans)
+    lines = [(s, e) for s, e in _lines(masked) if masked[s:e].strip()]
+    texts = [fold(masked[s:e]).strip() for s, e in lines]
+    matches = [_match_line(t, codebook) for t in texts]
+    for i, (kind, info, rule) in _removed_lines(texts, matches, codebook).items():
         s, e = lines[i]
         spans.append(Span(kind, s, e, raw[s:e], info, rule))
     return sorted(spans, key=lambda s: (s.start, s.end))
@@ -363,43 +373,6 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
     )
     boilerplate = pd.DataFrame(bp_rows, columns=["article_id", "kind", "start", "end", "text", "info", "rule"])
     return NormalisedCorpus(out, sentences, boilerplate, docs)
-
-
-def name_variants(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
-    """Which outlet wrote which spelling of each codebook name: outlet, canonical, variant, count."""
-    rx = codebook.alias_pattern
-    rows = []
-    if rx is not None:
-        outlets = dict(zip(normalised.articles["article_id"], normalised.articles["outlet"], strict=True))
-        for aid, doc in normalised.documents.items():
-            for m in rx.finditer(doc.clean_text):
-                rows.append(
-                    {
-                        "article_id": aid,
-                        "outlet": outlets[aid],
-                        "variant": m.group(),
-                        "canonical": codebook.canonical(m.group()),
-                    }
-                )
-    table = pd.DataFrame(rows, columns=["article_id", "outlet", "variant", "canonical"])
-    return (
-        table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)
-        .size()
-        .rename(columns={"size": "count"})
-        .sort_values(["canonical", "variant", "article_id"])
-        .reset_index(drop=True)
-    )
-
-
-def spelling_table(variants: pd.DataFrame, min_variants: int = 2) -> pd.DataFrame:
-    """Wide view: canonical names with several spellings, one column per article."""
-    multi = variants.groupby("canonical")["variant"].nunique()
-    keep = variants[variants["canonical"].isin(multi[multi >= min_variants].index)]
-    if keep.empty:
-        return pd.DataFrame(columns=["canonical", "variant"])
-    return keep.pivot_table(
-        index=["canonical", "variant"], columns="article_id", values="count", aggfunc="sum", fill_value=0
-    ).reset_index()
 
 
 ARTICLES_CSV = [
