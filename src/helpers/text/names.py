@@ -8,7 +8,7 @@ A *role* is a determiner and a role, institution or document noun ("a spokeswoma
 (``names.yaml``, ``roles.yaml``); the alias codebook only maps what was found to a canonical name.
 
 Names found here are also clustered across a corpus (:func:`suggest_aliases`): spellings of one name,
-compared after transliteration folds (Tokayev / Toqaev / Tokaev), become a suggested alias group.
+compared after transliteration folds (Tchaikovsky / Chaikovsky / Tschaikowsky), become a suggested alias group.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from helpers.inputs.results import write_text
 from helpers.text.patterns import trie_body
 
 # A capitalised word: initials (J., U.S.), names with inner apostrophes (O'Neill, but not the possessive
-# 's), hyphenated or prefixed parts (Kassym-Jomart, al-Assad), and all-capital words (PENCE).
+# 's), hyphenated or prefixed parts (Jean-Luc, al-Rashid), and all-capital words (PENCE).
 TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:[a-z]{1,3}-)?[A-Z][^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*)"
 # How many words may stand between a role phrase's determiner and its role noun ("a senior campaign spokesman").
 ROLE_MAX_MODIFIERS = 3
-# Capitalised words that may qualify a title before a name ("U.S. Secretary of State", "Kazakh President").
+# Capitalised words that may qualify a title before a name ("U.S. Secretary of State", "French President").
 TITLE_MAX_QUALIFIERS = 3
 # All-capital runs of at least this many words are headings.
 HEADING_MIN_WORDS = 3
@@ -293,8 +293,8 @@ def _variant_groups(names: list[str], codebook: Codebook) -> list[list[str]]:
 def suggest_aliases(normalised, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
     """Proposed alias groups: the spellings of each name across the corpus (a suggestion, not a codebook).
 
-    The suggested canonical name is the most mentioned full spelling (several words: "Kassym-Jomart Tokayev"
-    rather than "Tokayev"). ``already_in_codebook`` says whether the codebook already maps every spelling.
+    The suggested canonical name is the most mentioned full spelling (several words: "Jean-Luc Marchand"
+    rather than "Marchand"). ``already_in_codebook`` says whether the codebook already maps every spelling.
     """
     counts = _name_counts(normalised, codebook)
     known = codebook.alias_lookup

@@ -1,6 +1,6 @@
 """Spellings of one name across outlets: which outlet wrote which variant of each codebook name.
 
-Transliterated names (Tokayev, Toqaev) are a finding in themselves: an outlet's spelling often shows
+Transliterated names (Tchaikovsky, Chaikovsky) are a finding in themselves: an outlet's spelling often shows
 which wire or language it worked from. This module counts the confirmed variants of the alias codebook;
 ``helpers.text.names`` proposes new ones.
 """

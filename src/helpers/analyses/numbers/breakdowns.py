@@ -62,7 +62,7 @@ def _victims_told_apart(rows: list[dict], armed: re.Pattern[str]) -> set[int]:
 def _follows(row: dict, total: dict) -> bool:
     """Whether a count is told after its total, in a later sentence of the same paragraph, about the same side.
 
-    Counts of groups from two named countries ("200 troops from one, 150 from the other") are counted
+    Counts of groups from two named countries ("200 volunteers from one, 150 from the other") are counted
     side by side, not one inside the other; so are counts told for two different times ("on Monday",
     "on Wednesday"): two incidents.
     """

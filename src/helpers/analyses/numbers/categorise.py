@@ -151,7 +151,7 @@ def earlier_noun(lead: str, rules: QuantityRules) -> str:
 
 # --- the category --------------------------------------------------------------------------------------
 def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str, str] | None:
-    """A category that owns the counted noun ("2,500 troops"), if the sentence gives it the right context."""
+    """A category that owns the counted noun ("2,500 firefighters"), if the sentence gives it the right context."""
     for cat in rules.categories:
         if cat.claims_nouns and noun_group in cat.nouns:
             if cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence):

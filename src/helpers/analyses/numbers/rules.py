@@ -20,7 +20,7 @@ class Category:
     name: str
     predicate: str
     nouns: tuple[str, ...]
-    claims_nouns: bool  # a count of these nouns is this category whatever the verb ("2,500 troops")
+    claims_nouns: bool  # a count of these nouns is this category whatever the verb ("2,500 firefighters")
     requires_context: re.Pattern[str] | None  # ... when the sentence has one of these words
     exclude_contexts: re.Pattern[str] | None  # never when the sentence has one of these words
     needs_country: bool  # record the country or bloc the counted group belongs to
