@@ -46,16 +46,16 @@ BENCHMARKS ?= ../shared/benchmarks
 DEV_LABEL := development set: tuned against
 scores: setup
 	@test -d $(BENCHMARKS) || { echo "no development sets at $(BENCHMARKS); book/scores/ left as it is"; exit 0; }
-	rm -rf build/scores-study && mkdir -p build book/scores
-	$(PY) -m helpers new-study scores-study --dest build >/dev/null
+	rm -rf build-scores && mkdir -p build-scores book/scores
+	$(PY) -m helpers new-study scores-study --dest build-scores >/dev/null
 	$(PY) -m helpers evaluate --task quotes --corpus $(BENCHMARKS)/polnear-dev/corpus \
-	    --gold $(BENCHMARKS)/polnear-dev/gold.csv --codebook build/scores-study/codebook \
-	    --out build/scores/polnear-dev --label "$(DEV_LABEL)"
+	    --gold $(BENCHMARKS)/polnear-dev/gold.csv --codebook build-scores/scores-study/codebook \
+	    --out build-scores/polnear-dev --label "$(DEV_LABEL)"
 	$(PY) -m helpers evaluate --task numbers --corpus $(BENCHMARKS)/victims-dev/corpus \
-	    --gold $(BENCHMARKS)/victims-dev/gold.csv --codebook build/scores-study/codebook \
-	    --out build/scores/victims-dev --label "$(DEV_LABEL)"
-	cp build/scores/polnear-dev/evaluation_quotes.json book/scores/polnear-dev.json
-	cp build/scores/victims-dev/evaluation_numbers.json book/scores/victims-dev.json
+	    --gold $(BENCHMARKS)/victims-dev/gold.csv --codebook build-scores/scores-study/codebook \
+	    --out build-scores/victims-dev --label "$(DEV_LABEL)"
+	cp build-scores/polnear-dev/evaluation_quotes.json book/scores/polnear-dev.json
+	cp build-scores/victims-dev/evaluation_numbers.json book/scores/victims-dev.json
 
 test: setup
 	$(PY) -m pytest
