@@ -8,7 +8,6 @@ only its own: table folders carry Refract's marker), and that two runs never wri
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.inputs.corpus import USABLE, iter_corpus, write_canonical
-from helpers.pipeline.publish import DriverError, check_replaceable, is_owned, locked, mark
+from helpers.pipeline.publish import DriverError, check_replaceable, is_owned, locked, mark, writable_folder
 
 TABLES = ("articles", "texts", "sentences", "frame_hits", "quotes", "numbers", "signatures")
 PAIRS = "candidate_pairs.csv"
@@ -57,14 +56,7 @@ class CorpusTally:
 
 def prepare(out: Path) -> None:
     """Create OUT; remove this verb's own old parts; refuse table folders Refract did not make."""
-    if out.exists() and not out.is_dir():
-        raise DriverError(f"{out}: --out is a file, not a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DriverError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise DriverError(f"{out}: the output folder is not writable")
+    writable_folder(out)
     owned_any = False
     for name in TABLES:
         folder = out / name

@@ -63,8 +63,8 @@ def check_replaceable(folder: Path, what: str) -> None:
         )
 
 
-def check_out(out: Path) -> None:
-    """OUT must be a writable folder whose published names are Refract's links or absent."""
+def writable_folder(out: Path) -> None:
+    """Create OUT if needed; a file in its place, or a folder this user cannot write, is a clear error."""
     if out.exists() and not out.is_dir():
         raise DriverError(f"{out}: --out is a file, not a folder")
     try:
@@ -73,6 +73,11 @@ def check_out(out: Path) -> None:
         raise DriverError(f"{out}: cannot create the output folder ({exc.strerror})") from None
     if not os.access(out, os.W_OK | os.X_OK):
         raise DriverError(f"{out}: the output folder is not writable")
+
+
+def check_out(out: Path) -> None:
+    """OUT must be a writable folder whose published names are Refract's links or absent."""
+    writable_folder(out)
     for name in PUBLISHED:
         link = out / name
         if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":

@@ -71,13 +71,7 @@ def _agent(after: str, hit: tuple[int, int, str], lex: Lexicon) -> bool:
     between = after[: hit[0]].lower().split()
     if any(w in lex.function_words for w in between):
         return False  # "14 people were killed", "12 have died"
-    rest = after[hit[1] :]
-    nxt = re.match(r"\s+([\w-]+)", rest)
-    if not nxt:
-        return False
-    word = nxt.group(1).lower()
-    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
-            or lex.qualifier_start_rx.match(rest) is not None)
+    return has_object(after[hit[1] :], lex)
 
 
 def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: QuantityRules, lex: Lexicon) -> str | None:
@@ -131,3 +125,13 @@ def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexi
     lo = max([clause[0]] + [clause[0] + m.end() for m in lex.clause_opener_rx.finditer(sentence[clause[0] : s])])
     after = lex.clause_opener_rx.search(sentence, e, clause[1])
     return lo, after.start() if after else clause[1]
+
+
+def has_object(rest: str, lex: Lexicon) -> bool:
+    """An active verb with an object after it ("has killed seven civilians"), not a passive one."""
+    nxt = re.match(r"\s+([\w-]+)", rest)
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
+            or lex.qualifier_start_rx.match(rest) is not None)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.analyses.numbers.categorise import noun_after, typed
+from helpers.analyses.numbers.clauses import has_object
 from helpers.analyses.numbers.lexicon import Lexicon
 from helpers.analyses.numbers.rules import QuantityRules
 
@@ -107,7 +108,7 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
     """'a policeman was killed', 'has reportedly been killed', 'was shot and killed' (no object after)."""
     aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
     gap = aux.search(text[seg_lo:start])
-    if not gap or _has_object(text[end:], lex):
+    if not gap or has_object(text[end:], lex):
         return False
     mid = gap.group("mid").lower().split()
     return all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
@@ -144,15 +145,6 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
 
-
-def _has_object(rest: str, lex: Lexicon) -> bool:
-    """An active verb with an object after it ("has killed seven civilians"), not a passive one."""
-    nxt = re.match(r"\s+([\w-]+)", rest)
-    if not nxt:
-        return False
-    word = nxt.group(1).lower()
-    return (word in lex.singular_determiners or word[:1].isdigit() or word in lex.words
-            or lex.qualifier_start_rx.match(rest) is not None)
 
 
 def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
