@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers.inputs.codebook import load_codebook
@@ -74,3 +75,14 @@ def write_corpus(folder: Path, files: dict[str, str | bytes], manifest: str | No
     if manifest is not None:
         (folder / "manifest.csv").write_text(manifest, encoding="utf-8")
     return folder
+
+
+def quotes_of_text(folder: Path, text: str, codebook) -> pd.DataFrame:
+    """The quotes table of one invented article written to ``folder/a.txt`` (corpus warnings silenced)."""
+    from helpers.analyses import quotes
+
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        norm = normalise_corpus(load_corpus(folder), codebook)
+    return quotes.extract_quotes(norm, norm.articles, codebook)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 import pytest
+from conftest import quotes_of_text
 
 from helpers.analyses import quotes
 from helpers.evaluation import validation
 from helpers.inputs.codebook import load_codebook
-from helpers.text.normalise import fold, normalise_corpus
+from helpers.text.normalise import fold
 
 TARGET_F1 = 0.95
 TARGET_SPEAKER = 0.95
@@ -25,14 +24,7 @@ def test_seed_and_second_set_meet_targets():
 
 
 def corpus_of(tmp_path, text, codebook):
-    from helpers.inputs.corpus import load_corpus
-
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        arts = load_corpus(tmp_path)
-    norm = normalise_corpus(arts, codebook)
-    return quotes.extract_quotes(norm, norm.articles, codebook)
+    return quotes_of_text(tmp_path, text, codebook)
 
 
 def test_unbalanced_mark_warns_not_crashes(tmp_path, codebook):

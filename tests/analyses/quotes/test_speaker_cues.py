@@ -5,15 +5,11 @@ All sentences are invented for these tests; the expected speakers are written by
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
+from conftest import quotes_of_text
 
-from helpers.analyses import quotes
 from helpers.inputs.codebook import load_codebook
-from helpers.inputs.corpus import load_corpus
 from helpers.pipeline.new_study import new_study
-from helpers.text.normalise import normalise_corpus
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +22,7 @@ def empty_codebook(tmp_path_factory):
 
 
 def attributed(tmp_path, text, codebook):
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        arts = load_corpus(tmp_path)
-        norm = normalise_corpus(arts, codebook)
-        return quotes.extract_quotes(norm, norm.articles, codebook)
+    return quotes_of_text(tmp_path, text, codebook)
 
 
 def speaker_of(table, start: str) -> tuple[str, str]:
