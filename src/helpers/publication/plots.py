@@ -18,9 +18,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.text  # noqa: E402
 import pandas as pd  # noqa: E402
 
-DISPLAY_WIDTH_PX = 690  # the width of the book's text column at a 1280 px window; figures are drawn for it
+DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px window; figures are drawn for it
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
-FIG_WIDTH = 7.0  # inches: 672 CSS px, so figures are shown at full size in the text column
+FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
 SMALL = 9  # points: the smallest text in any figure
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
