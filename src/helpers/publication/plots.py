@@ -15,13 +15,19 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-import matplotlib.text  # noqa: E402
 import pandas as pd  # noqa: E402
 
-DISPLAY_WIDTH_PX = 690  # the width of the book's text column at a 1280 px window; figures are drawn for it
-MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
-FIG_WIDTH = 7.0  # inches: 672 CSS px, so figures are shown at full size in the text column
-SMALL = 9  # points: the smallest text in any figure
+from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for notebooks and tests)
+    DISPLAY_WIDTH_PX,
+    FIG_WIDTH,
+    MIN_FONT_PT,
+    SMALL,
+    display_scale,
+    fit_width,
+    min_font_pt,
+    outlet_display,
+)
+
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
 MAX_PANELS = 6  # small multiples (one per outlet)
 # Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
@@ -76,14 +82,6 @@ def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: in
     return colours
 
 
-def outlet_display(label: object) -> str:
-    """An outlet label for a figure: an undeclared outlet reads 'Unattributed: ID' (ID shortened)."""
-    text = str(label)
-    if text.startswith("unknown (") and text.endswith(")"):
-        ident = text[len("unknown (") : -1]
-        return f"Unattributed: {ident[:12]}…" if len(ident) > 13 else f"Unattributed: {ident}"
-    return text
-
 
 def empty_figure(message: str, title: str = "") -> plt.Figure:
     """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
@@ -96,17 +94,6 @@ def empty_figure(message: str, title: str = "") -> plt.Figure:
     return fig
 
 
-def fit_width(fig: plt.Figure, width: float = FIG_WIDTH) -> plt.Figure:
-    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches,
-    so it is shown at full size and its text keeps the size it was drawn with."""
-    for _ in range(3):
-        box = fig.get_tightbbox(fig.canvas.get_renderer())
-        if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
-            break
-        fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
-        fig.tight_layout()
-    return fig
-
 
 def save(fig: plt.Figure, path: str | Path) -> Path:
     """Save a figure as SVG with fixed metadata (byte-stable across builds)."""
@@ -117,16 +104,6 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
     return path
 
 
-def min_font_pt(fig: plt.Figure) -> float:
-    """The smallest size, in points, of any visible text in the figure (at its own size)."""
-    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
-    return float(min(sizes)) if sizes else float(STYLE["font.size"])
-
-
-def display_scale(fig: plt.Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
-    """How much the figure shrinks when shown ``width_px`` wide (1 when it fits)."""
-    natural = fig.get_figwidth() * 96  # CSS pixels: SVG sizes are in points, 96 px per inch
-    return min(1.0, width_px / natural) if natural else 1.0
 
 
 def bar_by_article(

@@ -105,8 +105,8 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
     anchor = f" id='{html.escape(name, quote=True)}'" if name else ""
     display(HTML(
         f"<figure class='refract-figure'{anchor}><img src='data:image/svg+xml;base64,{src}' "
-        f"alt='{html.escape(alt, quote=True)}' width='{width}' data-min-font-pt='{min_font_pt(fig):.1f}' "
-        f"style='max-width:100%;height:auto'><figcaption>{html.escape(caption)}</figcaption></figure>"
+        f"alt='{html.escape(alt, quote=True)}' width='{width}' data-min-font-pt='{min_font_pt(fig):.1f}'>"
+        f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     ))
     plt.close(fig)
 

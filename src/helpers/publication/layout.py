@@ -1,0 +1,49 @@
+"""Figure sizes and labels for the book's text column: every figure is drawn to be shown at full size.
+
+At a 1280 px window the text column is about 650 px wide; figures are drawn no wider than that, so
+their text keeps the size it was drawn with (at least 9 pt). On narrower screens the page lets a
+figure scroll sideways rather than shrink (see ``book/_static/refract.css``).
+"""
+
+from __future__ import annotations
+
+import matplotlib.text
+from matplotlib.figure import Figure
+
+DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px window; figures are drawn for it
+MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
+FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
+SMALL = 9  # points: the smallest text in any figure
+
+
+def min_font_pt(fig: Figure) -> float:
+    """The smallest size, in points, of any visible text in the figure (at its own size)."""
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes)) if sizes else SMALL + 1.0
+
+
+def display_scale(fig: Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
+    """How much the figure shrinks when shown ``width_px`` wide (1 when it fits)."""
+    natural = fig.get_figwidth() * 96  # CSS pixels: SVG sizes are in points, 96 px per inch
+    return min(1.0, width_px / natural) if natural else 1.0
+
+
+def outlet_display(label: object) -> str:
+    """An outlet label for a figure: an undeclared outlet reads 'Unattributed: ID' (ID shortened)."""
+    text = str(label)
+    if text.startswith("unknown (") and text.endswith(")"):
+        ident = text[len("unknown (") : -1]
+        return f"Unattributed: {ident[:12]}…" if len(ident) > 13 else f"Unattributed: {ident}"
+    return text
+
+
+def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
+    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches,
+    so it is shown at full size and its text keeps the size it was drawn with."""
+    for _ in range(3):
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
+            break
+        fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
+        fig.tight_layout()
+    return fig
