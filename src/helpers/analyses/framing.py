@@ -19,8 +19,8 @@ import pandas as pd
 
 from helpers.analyses import labels
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import phrase_pattern
 from helpers.text.normalise import WORD
-from helpers.text.patterns import phrase_pattern
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
 

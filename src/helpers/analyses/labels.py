@@ -3,8 +3,8 @@
 The label ("bandits", "protesters") is the measured variable; who is meant (the identity) is kept
 apart and never replaces it. Both come from ``actor_labels.yaml`` in the event codebook.
 
-Nouns such as "forces" or "troops" do not say whose they are: the words before them do. "Kazakh
-security forces" and "Russian troops" belong to different groups, so a head noun takes the group of
+Nouns such as "forces" or "units" do not say whose they are: the words before them do. "Ruritanian
+security forces" and "foreign peacekeeping units" belong to different groups, so a head noun takes the group of
 the first modifier in the run of modifiers written before it. A bare head goes to the group that
 claims it (``unmodified_heads``) or, when none does, is reported as "owner not stated", not guessed.
 """
@@ -18,8 +18,8 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import phrase_pattern
 from helpers.text.normalise import WORD
-from helpers.text.patterns import phrase_pattern
 
 UNSTATED = "owner_not_stated"
 UNSTATED_LABEL = "Owner not stated"

@@ -24,7 +24,7 @@ from helpers.analyses import labels, vader
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.nltk_data import use_project_nltk_data
-from helpers.text.patterns import phrase_pattern
+from helpers.inputs.patterns import phrase_pattern
 
 THRESHOLD = 0.05
 PUNCTUATION_TERM = "(! and ? emphasis)"
@@ -80,8 +80,8 @@ def label(compound: float) -> str:
 def mask_terms(codebook: Codebook, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """What is masked before scoring, and why: outlet names, codebook names, the event's set phrases.
 
-    A name says who is talked about, not how: "Radio Free Europe/Radio Liberty" would add "free" and
-    "liberty" to its own score, "Collective Security Treaty Organization" would add "security".
+    A name says who is talked about, not how: an outlet called "The Happy Gazette" would add "happy" to its
+    own score, an alliance called "Mutual Security Pact" would add "security".
     """
     rows = []
     if articles is not None and "outlet" in articles:

@@ -166,7 +166,7 @@ class Codebook:
         Matched against normalised text, where apostrophes are straight; a lower-case first letter also
         matches its capital ("the top U.S. diplomat" at the start of a sentence).
         """
-        from helpers.text.patterns import phrase_pattern
+        from helpers.inputs.patterns import phrase_pattern
 
         forms = list(self.aliases["variant"])
         if not forms:

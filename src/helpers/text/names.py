@@ -25,8 +25,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import trie_body
 from helpers.inputs.results import write_text
-from helpers.text.patterns import trie_body
 
 # A capitalised word: initials (J., U.S.), names with inner apostrophes (O'Neill, but not the possessive
 # 's), hyphenated or prefixed parts (Jean-Luc, al-Rashid), and all-capital words (PENCE).

@@ -16,7 +16,7 @@ import numpy as np
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from helpers.inputs.codebook import Codebook
-from helpers.text.patterns import phrase_pattern
+from helpers.inputs.patterns import phrase_pattern
 
 # A cue that follows a quotation's sentence end within this many words belongs to that quotation.
 TRAILING_CUE_MAX_WORDS = 6

@@ -85,7 +85,9 @@ def date_anomalies(dates: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             if start <= d <= end or others.empty:
                 continue
             if (others["month"] != r.month).all():
-                months = sorted({int(x) for x in others["month"]})
+                numbers = sorted({int(x) for x in others["month"]})
+                names = {i: name for name, i in calendar(codebook)[1].items()}
+                months = " or ".join(names.get(n, str(n)).capitalize() for n in numbers)
                 rows.append(
                     {
                         "article_id": aid,
@@ -93,7 +95,7 @@ def date_anomalies(dates: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                         "text": r.text,
                         "note": (
                             f"{r.text} falls outside the event window {start} to {end}, and every other "
-                            f"date in the article is in month(s) {months}; probably a typo for the same "
+                            f"date in the article is in {months}; probably a typo for the same "
                             f"day in that month. Context: ...{r.context}..."
                         ),
                         "start": r.start,

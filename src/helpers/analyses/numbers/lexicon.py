@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
-from helpers.text.patterns import phrase_pattern, trie_body
+from helpers.inputs.patterns import phrase_pattern, trie_body
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"

@@ -252,7 +252,7 @@ QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "about": "a
 
 
 def _as_written(claim: pd.Series) -> str:
-    """A claim in words for prose: 'more than 2,000 (The Washington Times)'."""
+    """A claim in words for prose: 'more than 2,000 (The Daily Example)'."""
     words = QUALIFIER_WORDS.get(str(claim["qualifier"]), "")
     return f"{words} {claim['text']} ({claim['outlet']})".strip()
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
 from helpers.inputs.codebook import Codebook
-from helpers.text.patterns import phrase_pattern
+from helpers.inputs.patterns import phrase_pattern
 
 # Words that may stand between a verb and the speaker it introduces ("said on Monday Jane Roe").
 AFTER_VERB_MAX_WORDS = 4
