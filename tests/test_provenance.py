@@ -217,3 +217,13 @@ def test_background_similarity_does_not_become_all_pairs():
     large = candidate_pairs_from_matrix(*corpus(800), threshold=0.1)
     assert large.capped_pairs > 0
     assert len(large.pairs) <= 2.2 * len(small.pairs) and len(large.pairs) <= MAX_PARTNERS * 800
+
+
+def test_similar_pairs_for_short_texts():
+    from helpers.analyses.near_copies import similar_pairs
+
+    texts = {"q1": "We will not negotiate with anyone who breaks the law",
+             "q2": "we will not negotiate with anyone who breaks the law, he said",
+             "q3": "The harbour reopens on Friday after the long strike"}
+    pairs = similar_pairs(texts, threshold=0.3, k=3)
+    assert ("q1", "q2") in pairs and not any("q3" in p for p in pairs)

@@ -49,14 +49,15 @@ def shingle_hash(data: bytes) -> int:
     return zlib.crc32(data)
 
 
-def signature_matrix(texts: Mapping[str, str], num_perm: int = NUM_PERM) -> tuple[list[str], np.ndarray]:
-    """Article ids and their MinHash signatures (one uint32 row per article), in the mapping's order."""
+def signature_matrix(texts: Mapping[str, str], num_perm: int = NUM_PERM,
+                     k: int = SHINGLE) -> tuple[list[str], np.ndarray]:
+    """Ids and the MinHash signatures of their texts' word k-grams (one uint32 row each), in the mapping's order."""
     from datasketch import MinHash
 
     ids, rows = [], []
     for aid, text in texts.items():
         m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=shingle_hash)
-        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(text)])
+        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(text, k)])
         rows.append(m.hashvalues.astype(np.uint32))
         ids.append(aid)
     matrix = np.vstack(rows) if rows else np.zeros((0, num_perm), dtype=np.uint32)
@@ -154,3 +155,13 @@ def candidates_from_table(sigs: pd.DataFrame, threshold: float) -> Candidates:
     """Candidate pairs from a stored ``signatures`` table (as the engine writes it)."""
     values = sigs.drop(columns=["article_id"]).to_numpy(dtype=np.uint32)
     return candidate_pairs_from_matrix(sigs["article_id"].tolist(), values, threshold)
+
+
+def similar_pairs(texts: Mapping[str, str], threshold: float, k: int = SHINGLE) -> list[tuple[str, str]]:
+    """Candidate pairs among any short texts (quotations, headlines) by word k-gram MinHash LSH.
+
+    For callers that today compare every text with every other sharing a word: the pairs to compare
+    then grow with the number of texts, not its square.
+    """
+    ids, matrix = signature_matrix(texts, k=k)
+    return candidate_pairs_from_matrix(ids, matrix, threshold).pairs
