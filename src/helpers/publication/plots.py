@@ -356,6 +356,9 @@ def containment_matrix(reuse: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return mat
 
 
+FAMILY_MEMBERS_DRAWN = 8  # boxes drawn per story family; the family table lists every member
+
+
 def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
                    colours: dict[str, str]) -> plt.Figure:
     """Story families: one column per family, articles as labelled boxes coloured by outlet.
@@ -364,7 +367,7 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
     that only share a passage (a common source such as an official statement).
     """
     if families.empty:
-        return empty_figure("No articles.")
+        return empty_figure("No two articles share a story.")
     apply_style()
     label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
@@ -372,7 +375,7 @@ def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
     pos = {}
     for x, fam in enumerate(fams):
         members = order[order["family"] == fam]["article_id"].tolist()
-        for y, aid in enumerate(members):
+        for y, aid in enumerate(members[:FAMILY_MEMBERS_DRAWN]):  # a family of thousands of copies is summarised
             pos[aid] = (x * 2.6, -y * 1.3)
     height = max(-p[1] for p in pos.values()) + 1
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 * height + 1.8))
