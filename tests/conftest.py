@@ -86,3 +86,18 @@ def quotes_of_text(folder: Path, text: str, codebook) -> pd.DataFrame:
         warnings.simplefilter("ignore", CorpusWarning)
         norm = normalise_corpus(load_corpus(folder), codebook)
     return quotes.extract_quotes(norm, norm.articles, codebook)
+
+
+def glued_values(notebook: str | Path) -> dict[str, str]:
+    """The text/plain values a notebook glued (``myst_nb.glue``), by key."""
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    values: dict[str, str] = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            meta = out.get("metadata", {}).get("scrapbook", {})
+            if "name" in meta:
+                prefix = meta.get("mime_prefix", "")
+                values[meta["name"]] = out.get("data", {}).get(prefix + "text/plain", "")
+    return values

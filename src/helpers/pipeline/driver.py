@@ -366,16 +366,3 @@ def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
         raise DriverError(f"jupyter-book build failed (exit {proc.returncode}); warnings are errors")
     log(f"book built in {time.perf_counter() - t0:.1f} s", flush=True)
     return html / "index.html"
-
-
-def glued_values(notebook: str | Path) -> dict[str, str]:
-    """The text/plain values a notebook glued (``myst_nb.glue``), by key; for tests and checks."""
-    nb = nbformat.read(notebook, as_version=4)
-    values: dict[str, str] = {}
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            meta = out.get("metadata", {}).get("scrapbook", {})
-            if "name" in meta:
-                prefix = meta.get("mime_prefix", "")
-                values[meta["name"]] = out.get("data", {}).get(prefix + "text/plain", "")
-    return values

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.inputs.codebook import Codebook, load_codebook
-from helpers.inputs.corpus import iter_corpus
+from helpers.inputs.corpus import iter_corpus, usable
 
 STAGES = ("normalise", "sentiment", "framing", "quotes", "numbers", "signatures")
 NUM_PERM = 128
@@ -195,7 +195,7 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
 
 
 def _usable(chunk: pd.DataFrame) -> pd.DataFrame:
-    return chunk[chunk["status"].isin(["ok", "warning"])].reset_index(drop=True)
+    return usable(chunk)
 
 
 def provenance_from_signatures(sigs: pd.DataFrame, threshold: float = 0.5) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.inputs.codebook import Codebook, load_codebook
 from helpers.inputs.config import resolve
 from helpers.inputs.corpus import CorpusWarning, load_corpus
+from helpers.inputs.corpus import usable as usable_articles
 from helpers.inputs.results import read_table, write_table
 from helpers.text.normalise import NormalisedCorpus, normalise_corpus
 
@@ -37,6 +38,11 @@ class Study:
         return self.work_dir / "results"
 
     @property
+    def usable(self) -> pd.DataFrame:
+        """The articles the analyses use (status ok or warning); the corpus table keeps every file."""
+        return usable_articles(self.articles)
+
+    @property
     def figures(self) -> Path:
         return self.work_dir / "figures"
 
@@ -53,8 +59,7 @@ class Study:
         if path.exists():
             table = read_table(path)
             return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
-        usable = self.articles[self.articles["status"].isin(["ok", "warning"])]
-        colours = outlet_colours(usable)
+        colours = outlet_colours(self.usable)
         self.write("outlet_colours", pd.DataFrame({"outlet": list(colours), "colour": list(colours.values())}))
         return colours
 

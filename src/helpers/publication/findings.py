@@ -12,6 +12,8 @@ import math
 
 import pandas as pd
 
+from helpers.inputs.corpus import USABLE
+
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 Z_THRESHOLD = 1.96
 IN_SAMPLE = "in-sample: the rules were developed on these texts"
@@ -184,12 +186,12 @@ def same_numbers(a: pd.Series, b: pd.Series, what: str, why: str) -> str:
 
 def corpus_finding(articles: pd.DataFrame) -> str:
     """How many files were usable, from how many outlets, and why the others were not."""
-    used = articles[articles["status"].isin(["ok", "warning"])]
+    used = articles[articles["status"].isin(USABLE)]
     text = (
         f"The corpus holds {count(len(used), 'usable article')} from {count(used['outlet_label'].nunique(), 'outlet')}"
         f" ({count(len(articles), 'input file')})."
     )
-    rejected = articles[~articles["status"].isin(["ok", "warning"])]
+    rejected = articles[~articles["status"].isin(USABLE)]
     if rejected.empty:
         return text + " Every input file could be used."
     reasons = rejected.groupby("status").size()
@@ -198,7 +200,7 @@ def corpus_finding(articles: pd.DataFrame) -> str:
 
 def cleaning_finding(articles: pd.DataFrame) -> str:
     """How much of the raw text was site furniture rather than story."""
-    used = articles[articles["status"].isin(["ok", "warning"]) & (articles["n_words_raw"] > 0)]
+    used = articles[articles["status"].isin(USABLE) & (articles["n_words_raw"] > 0)]
     if used.empty:
         return "No article had text to clean."
     removed = 1 - used["n_words"].sum() / used["n_words_raw"].sum()

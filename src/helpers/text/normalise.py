@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.inputs.codebook import Codebook
-from helpers.inputs.corpus import ARTICLE_COLUMNS
+from helpers.inputs.corpus import ARTICLE_COLUMNS, USABLE
 from helpers.text.sentences import sentence_tokenizer, split_sentences
 
 CHAR_MAP = {
@@ -321,7 +321,7 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
     bp_rows: list[dict[str, object]] = []
     extra: dict[str, dict[str, object]] = {}
     for art in articles.itertuples(index=False):
-        if art.status not in ("ok", "warning"):
+        if art.status not in USABLE:
             continue
         doc = normalise_text(art.article_id, art.raw_text, codebook)
         docs[art.article_id] = doc

@@ -14,14 +14,16 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import QUIET, SEEDS, write_corpus
+from conftest import QUIET, SEEDS, glued_values, write_corpus
 
 from helpers.inputs.config import BOOK_DIR, PROJECT_ROOT
 from helpers.inputs.results import read_table
-from helpers.pipeline.driver import glued_values, run
+from helpers.pipeline.driver import run
 
 pytestmark = pytest.mark.slow
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+SUPPORT = Path(__file__).parents[1] / "support"  # sitecustomize: the socket guard
 
 
 def test_every_result_column_is_documented(seed_run):
@@ -92,7 +94,7 @@ def test_hostile_article_builds_offline_without_live_markup(tmp_path):
     shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data"))
     log = tmp_path / "network.log"
     env = {**os.environ, "REFRACT_NET_LOG": str(log),
-           "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent / "support"), os.environ.get("PYTHONPATH", "")])}
+           "PYTHONPATH": os.pathsep.join([str(SUPPORT), os.environ.get("PYTHONPATH", "")])}
     script = ("import sys; from pathlib import Path; from helpers.pipeline.driver import run, build_book; "
               "run(sys.argv[1], sys.argv[2], book_dir=Path(sys.argv[3]) / 'chapters'); build_book(Path(sys.argv[3]))")
     proc = subprocess.run([sys.executable, "-c", script, str(corpus), str(tmp_path / "out"), str(book)],
@@ -116,7 +118,7 @@ def test_hostile_article_builds_offline_without_live_markup(tmp_path):
 
 def test_offline_guard_blocks_outside_connections(tmp_path):
     log = tmp_path / "net.log"
-    env = {**os.environ, "REFRACT_NET_LOG": str(log), "PYTHONPATH": str(Path(__file__).parent / "support")}
+    env = {**os.environ, "REFRACT_NET_LOG": str(log), "PYTHONPATH": str(SUPPORT)}
     code = ("import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
             "except OSError as e:\n    print(e)")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True).stdout

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import write_corpus
+from conftest import glued_values, write_corpus
 
 from helpers.inputs.results import read_table
-from helpers.pipeline.driver import discover, glued_values, run
+from helpers.pipeline.driver import discover, run
 
 pytestmark = pytest.mark.slow
 

@@ -53,10 +53,19 @@ def test_bootstrap_contains_mean_and_is_reproducible(scored, seeds):
 
 
 def test_family_weights_change_only_families(scored, seeds):
+    """Halving one of RFE/RL's two articles moves RFE/RL's mean to the weighted mean and no other outlet's."""
+    per_article = sentiment.article_scores(scored, seeds.articles).set_index("article_id")
+    first, second = sorted(per_article.index[per_article["outlet"] == "RFE/RL"])
     w = pd.Series({aid: 1.0 for aid in seeds.documents})
-    plain = sentiment.outlet_scores(scored, seeds.articles, n_boot=10)
-    same = sentiment.outlet_scores(scored, seeds.articles, n_boot=10, weights=w)
-    assert np.allclose(plain["mean_compound"], same["mean_compound"])
+    w[first] = 0.5
+    plain = sentiment.outlet_scores(scored, seeds.articles, n_boot=10).set_index("outlet")
+    weighted = sentiment.outlet_scores(scored, seeds.articles, n_boot=10, weights=w).set_index("outlet")
+    m1, m2 = per_article.loc[first, "mean_compound"], per_article.loc[second, "mean_compound"]
+    assert m1 != m2, "the test needs two articles with different tone"
+    assert weighted.loc["RFE/RL", "mean_compound"] == pytest.approx((0.5 * m1 + m2) / 1.5)
+    assert plain.loc["RFE/RL", "mean_compound"] == pytest.approx((m1 + m2) / 2)
+    others = plain.index.drop("RFE/RL")
+    assert np.allclose(plain.loc[others, "mean_compound"], weighted.loc[others, "mean_compound"])
 
 
 def test_thresholds():
