@@ -21,6 +21,8 @@ Two kinds of later count are not parts:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 
 from helpers.analyses.numbers.lexicon import Lexicon, words_rx
 from helpers.inputs.codebook import Codebook
@@ -80,13 +82,29 @@ def _vague_restatements(rows: list[dict]) -> None:
     """Mark a vague count ("dozens were killed") as a part of the figure another sentence of its paragraph gives
     for the same category ("officials said 69 were killed"): the number says how many the word meant, it is not
     a second claim. In one sentence the two are different groups ("dozens of workers and 12 guards")."""
+    by_place: dict[tuple, dict[int, dict]] = {}  # (category, paragraph) -> sentence -> its first figure
+    for r in rows:
+        if _is_total(r):
+            by_place.setdefault((r["category"], r.get(PARAGRAPH)), {}).setdefault(int(r["sentence_id"]), r)
+    places = {key: sorted(firsts) for key, firsts in by_place.items()}
     for row in rows:
         if row["category"] == "other" or row["part_of"] or row["qualifier"] != "vague":
             continue
-        figures = [r for r in rows if _is_total(r) and r["category"] == row["category"]
-                   and r.get(PARAGRAPH) == row.get(PARAGRAPH) and r["sentence_id"] != row["sentence_id"]]
-        if figures:
-            _mark(row, min(figures, key=lambda r: abs(int(r["sentence_id"]) - int(row["sentence_id"]))))
+        key = (row["category"], row.get(PARAGRAPH))
+        nearest = _nearest_other(places.get(key, []), int(row["sentence_id"]))
+        if nearest is not None:
+            _mark(row, by_place[key][nearest])
+
+
+def _nearest_other(sentences: list[int], sid: int) -> int | None:
+    """The sentence nearest to ``sid`` other than itself (the earlier one on a tie), by binary search."""
+    i = bisect_left(sentences, sid)
+    before = sentences[i - 1] if i > 0 else None
+    j = i + 1 if i < len(sentences) and sentences[i] == sid else i
+    after = sentences[j] if j < len(sentences) else None
+    if before is None or (after is not None and after - sid < sid - before):
+        return after
+    return before
 
 
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
@@ -136,10 +154,11 @@ def joined_total(text: str, rows: list[dict], lex: Lexicon) -> tuple[dict, dict]
     """(the victim without a number, the counted group) one verb of the sentence joins ("killed a mayor and four
     others"), when they are the only totals of their category in it: their sum is the verb's count."""
     totals = [r for r in rows if _is_total(r)]
+    per_category = Counter(r["category"] for r in totals)
     for one, group in zip(totals, totals[1:], strict=False):
         between = text[one["end"] : group["start"]]
         if (one.get(ONE) and not group.get(ONE) and one["category"] == group["category"]
-                and sum(r["category"] == one["category"] for r in totals) == 2
+                and per_category[one["category"]] == 2
                 and lex.joined_rx.search(between) and not lex.clause_opener_rx.search(between)):
             return one, group
     return None

@@ -11,11 +11,13 @@ subject of that action, not a casualty. Every word list is a codebook list: lang
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from helpers.analyses.numbers.clauses import OTHER_VERB, clause_predicate, object_of, own_clause
 from helpers.analyses.numbers.lexicon import Lexicon
 from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules, words_of
+from helpers.analyses.numbers.windows import hits, last_hit, occurs, text_after, text_before
 
 # Words that may stand between a noun written before a number and the count verb ("force would number").
 COUNT_VERB_MAX_WORDS = 3
@@ -65,7 +67,8 @@ def _context_check(before: str, after: str, m: re.Match, value: float | None, le
 
 def typed(sentence: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
     """The unit of a number that is not an event count (percent, age, date ...); None for candidate counts."""
-    before, after = sentence[: m.start()], sentence[m.end() :]
+    before = text_before(sentence, m.start(), lex.context_words)
+    after = text_after(sentence, m.end(), lex.context_words)
     return _unit_check(before, after, m, value, lex) or _context_check(before, after, m, value, lex)
 
 
@@ -143,10 +146,11 @@ def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str
     return (best[0], best[1]) if best else None
 
 
-def earlier_noun(lead: str, rules: QuantityRules) -> str:
+def earlier_noun(sentence: str, s: int, rules: QuantityRules) -> str:
     """The last noun group named earlier in the sentence, for an elided noun ("... and 700 were wounded")."""
-    hits = [(m.start(), g) for g, rx in rules.nouns.items() if g not in rules.claimed_nouns for m in rx.finditer(lead)]
-    return max(hits)[1] if hits else ""
+    claimed = rules.claimed_nouns
+    hit = last_hit(tuple((g, rx) for g, rx in rules.nouns.items() if g not in claimed), sentence, s)
+    return hit[2] if hit else ""
 
 
 # --- the category --------------------------------------------------------------------------------------
@@ -154,9 +158,9 @@ def _claimed(sentence: str, noun_group: str, rules: QuantityRules) -> tuple[str,
     """A category that owns the counted noun ("2,500 firefighters"), if the sentence gives it the right context."""
     for cat in rules.categories:
         if cat.claims_nouns and noun_group in cat.nouns:
-            if cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence):
+            if cat.exclude_contexts is not None and occurs(cat.exclude_contexts, sentence):
                 return "other", f"{noun_group} ({cat.exclude_label})"
-            if cat.requires_context is None or cat.requires_context.search(sentence):
+            if cat.requires_context is None or occurs(cat.requires_context, sentence):
                 return cat.name, noun_group
             return "other", noun_group
     return None
@@ -193,7 +197,7 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
             return "other", "", counts_something_else(after_text, rules, lex)
     if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
         return "other", noun[0] if noun else "", "agents"
-    group = noun[0] if noun else (inherited or earlier_noun(sentence[:s], rules))
+    group = noun[0] if noun else (inherited or earlier_noun(sentence, s, rules))
     noun_text = noun[1] if noun else ""
     tail = e + max(0, noun[2] - (len(compound) + 1 if compound else 0)) if noun else e + modifiers_end(
         sentence[e : clause[1]], rules, lex)
@@ -211,8 +215,11 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
 
 def country_of(sentence: str, s: int, rules: QuantityRules) -> str:
     """The nearest country or bloc named before a count, else anywhere in the sentence."""
-    before = [(m.start(), name) for name, rx in rules.countries for m in rx.finditer(sentence[:s])]
+    before = last_hit(rules.countries, sentence, s)
     if before:
-        return max(before)[1]
-    anywhere = [(m.start(), name) for name, rx in rules.countries for m in rx.finditer(sentence)]
-    return min(anywhere)[1] if anywhere else ""
+        return before[2]
+    anywhere = hits(rules.countries, sentence)[0]
+    if not anywhere:
+        return ""
+    first = anywhere[0][0]  # the hits are in order: the names at the first place
+    return min(name for _start, _end, name in itertools.takewhile(lambda h: h[0] == first, anywhere))

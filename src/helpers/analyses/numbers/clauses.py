@@ -14,6 +14,7 @@ import re
 
 from helpers.analyses.numbers.lexicon import Lexicon
 from helpers.analyses.numbers.rules import QuantityRules, words_of
+from helpers.analyses.numbers.windows import first_hit
 
 OTHER_VERB = "\x00other verb"
 # Words read after a count (and its noun) for another verb it is the subject of ("two men with pistols approached").
@@ -88,10 +89,11 @@ def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: Quanti
 
 
 def _next_clause_predicate(sentence: str, outer: tuple[int, int], rules: QuantityRules, lex: Lexicon) -> str | None:
-    rest = sentence[outer[1] :]
-    stop = lex.clause_opener_rx.search(rest)
-    hits = rules.predicate_hits(rest[: stop.start()] if stop else rest)
-    return hits[0][2] if hits else None
+    """The first predicate after the next number, before a word that opens another clause (both looked up
+    among the sentence's matches, found once)."""
+    stop = first_hit((("", lex.clause_opener_rx),), sentence, outer[1], len(sentence))
+    hit = first_hit(tuple(rules.predicates.items()), sentence, outer[1], stop[0] if stop else len(sentence))
+    return hit[2] if hit else None
 
 
 def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], outer: tuple[int, int],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 
 import pandas as pd
 
@@ -39,6 +40,7 @@ from helpers.analyses.numbers.spans import (
     qualifier_at,
     singular_counts,
 )
+from helpers.analyses.numbers.windows import hits, text_after, text_before
 from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
@@ -76,7 +78,10 @@ def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules
 
 
 def _predicate_at(text: str, f: Found, rules: QuantityRules) -> str:
-    return next((name for a, _b, name in rules.predicate_hits(text) if a == f.start), "")
+    """The predicate that starts where a count of one does (the sentence's predicates are found once)."""
+    found, starts = hits(tuple(rules.predicates.items()), text)
+    i = bisect_left(starts, f.start)
+    return found[i][2] if i < len(found) and starts[i] == f.start else ""
 
 
 def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: QuantityRules,
@@ -90,14 +95,15 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     if f.kind == "one" or not claims:
         return category, ""
     start = qualifier_at(text, f.start, lex)[1] if f.kind != "vague" else f.start
-    marker = lex.breakdown_rx.search(text[:start])
+    marker = lex.breakdown_rx.search(text_before(text, start, lex.context_words))
     if not (marker or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     predicate = {c.name: c.predicate for c in rules.categories}
     parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
-    stop = re.search(r"[,;.)]", text[f.end :])
-    own_words = text[f.end : f.end + stop.start()] if stop else text[f.end :]
+    own_words = text_after(text, f.end, lex.context_words)
+    stop = re.search(r"[,;.)]", own_words)
+    own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
                                        and not rules.predicate_hits(own_words)):
@@ -108,13 +114,18 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
 def _named_total(marker: str, claims: list[dict], predicate: dict[str, str], rules: QuantityRules) -> dict:
     """The total a breakdown belongs to: the last one of the kind its words name ("among the dead"), else the last."""
     named = {name for _a, _b, name in rules.predicate_hits(marker)}
-    of_kind = [r for r in claims if predicate.get(r["category"].removesuffix(PART_SUFFIX)) in named]
-    return (of_kind or claims)[-1]
+    if not named:
+        return claims[-1]
+    return next((r for r in reversed(claims) if predicate.get(r["category"].removesuffix(PART_SUFFIX)) in named),
+                claims[-1])
 
 
-def _one_of_total(category: str, earlier: list[dict]) -> tuple[str, str]:
-    """(category, total) for a count of one ("the mayor was killed") after a total of its category."""
-    total = next((r for r in reversed(earlier) if r["category"] == category and not r["part_of"]), None)
+def _one_of_total(category: str, context: dict) -> tuple[str, str]:
+    """(category, total) for a count of one ("the mayor was killed") after a total of its category.
+
+    The last total of each category is kept as totals are told, rather than looked for among all of them.
+    """
+    total = context["last"].get(category)
     return (category + PART_SUFFIX, total["claim_id"]) if total else (category, "")
 
 
@@ -135,6 +146,7 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     bounds = dict(zip((id(f) for f in numeric), spans, strict=True))
     clauses = [bounds.get(id(f), (f.start, f.end)) for f in found]
     rows: list[dict] = []
+    events: list[dict] = []  # the rows of this sentence that count something of the event
     inherited = ""
     for f, clause in zip(found, clauses, strict=True):
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
@@ -142,10 +154,9 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             inherited = group
         part_of = ""
         if f.kind == "one":  # one victim told of after a total of the same kind is one of them
-            category, part_of = _one_of_total(category, context["totals"] + rows)
+            category, part_of = _one_of_total(category, context)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
-            earlier = [r for r in rows if r["category"] != "other"] or context["totals"]
-            category, part_of = _part_of(text, f, category, earlier, rules, lex)
+            category, part_of = _part_of(text, f, category, events or context["totals"], rules, lex)
         event = category != "other"
         low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
         rows.append({
@@ -158,8 +169,11 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             "part_of": part_of, ONE: f.kind == "one",
         })
         context["n"] += 1
-        if category != "other" and not part_of:
+        if event:
+            events.append(rows[-1])
+        if event and not part_of:
             context["totals"].append(rows[-1])
+            context["last"][category] = rows[-1]
     return rows + _joined(text, rows, lex, context)
 
 
@@ -170,7 +184,13 @@ def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[di
         return []
     derived = joined_row(text, *pair, f"{rows[0]['article_id']}:n{context['n']:03d}")
     context["n"] += 1
-    context["totals"][:] = [r for r in context["totals"] if not any(r is p for p in pair)] + [derived]
+    totals = context["totals"]
+    for p in pair:  # told in this sentence: near the end of the article's totals
+        at = next((i for i in range(len(totals) - 1, -1, -1) if totals[i] is p), None)
+        if at is not None:
+            del totals[at]
+    totals.append(derived)
+    context["last"][derived["category"]] = derived
     return [derived]
 
 
@@ -191,7 +211,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
-        context: dict = {"sources": [], "n": 0, "totals": []}
+        context: dict = {"sources": [], "n": 0, "totals": [], "last": {}}
         article_rows = []
         for sentence_id, paragraph_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):

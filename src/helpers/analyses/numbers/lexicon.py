@@ -24,6 +24,8 @@ ADDRESS_NAME_WORDS = 2
 BREAKDOWN_GAP_WORDS = 2
 # Letters a word keeps before an ending for the ending to count ("fled" is a past tense, "red" is not).
 MIN_STEM = 2
+# Words read before and after a number by its context rules, when the codebook does not set ``context_words``.
+CONTEXT_WORDS = 16
 
 
 def words_rx(terms: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -63,6 +65,7 @@ class Lexicon:
     vague_rx: re.Pattern[str]
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
+    context_words: int
     qualifier_start_rx: re.Pattern[str]
     noun_phrase_words: frozenset[str]
     agent_rx: re.Pattern[str]
@@ -166,6 +169,7 @@ def _vocabulary(nw: dict, qs: dict) -> dict:
         number_rx=_number_rx(words, scales), vague_rx=words_rx(list(vague)),
         qualifier_rx=re.compile(r"(?<![\w-])(?:" + qual_alt + r")\s*$", re.I),
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
+        context_words=int(nw.get("context_words", CONTEXT_WORDS)),
         qualifier_start_rx=re.compile(r"\s*(?:" + qual_alt + r")(?![\w-])", re.I),
         ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b"
                               rf"|\b\d+(?:{_alt(nw, 'ordinal_suffixes')})\b", re.I),

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from helpers.analyses.numbers.lexicon import alternation, lexicon, words_rx
+from helpers.analyses.numbers.windows import text_before, window_end
 from helpers.inputs.codebook import Codebook
 
 # Characters of an appositive allowed between a source and its verb ("the ministry, in a statement, said").
@@ -57,16 +58,17 @@ def _mentions(sentence: str, codebook: Codebook, previous: list[str]) -> list[tu
 
 def source_of(sentence: str, codebook: Codebook, previous: list[str]) -> str:
     """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X."""
-    cues = _cues(codebook)
+    cues, words = _cues(codebook), lexicon(codebook).context_words
     mentions = _mentions(sentence, codebook, previous)
     for s, _e, canon in mentions:
-        if cues["citing"].search(sentence[:s]):
+        if cues["citing"].search(text_before(sentence, s, words)):
             return canon
     for s, e, canon in mentions:
-        if cues["verb_after"].match(sentence[e:]) or cues["verb_before"].search(sentence[:s]):
+        after = sentence[e : window_end(sentence, e + APPOSITIVE_MAX_CHARS, words)]  # an appositive, then the verb
+        if cues["verb_after"].match(after) or cues["verb_before"].search(text_before(sentence, s, words)):
             return canon
     for s, _e, canon in mentions:
-        if cues["according"].search(sentence[:s]):
+        if cues["according"].search(text_before(sentence, s, words)):
             return canon
     unnamed = cues["unnamed"].search(sentence)
     return unnamed.group(1) if unnamed else ""

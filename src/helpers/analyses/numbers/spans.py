@@ -7,15 +7,20 @@ one. All words come from the general codebook through :mod:`helpers.analyses.num
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from helpers.analyses.numbers.categorise import noun_after, typed
 from helpers.analyses.numbers.clauses import has_object
 from helpers.analyses.numbers.lexicon import Lexicon
 from helpers.analyses.numbers.rules import QuantityRules
+from helpers.analyses.numbers.windows import hits, text_after, window_start
 
 # Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
 SINGULAR_GAP_WORDS = 2
+# Punctuation that ends the stretch a passive verb's subject is read in.
+SEGMENT_MARKS = (("", re.compile(r"[,;:]")),)
 
 
 @dataclass
@@ -64,8 +69,17 @@ def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())], lo + m.start()
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside_any(spans: list[tuple[int, int]]):
+    """A test of whether a position lies inside any of the spans: a binary search, not a pass over all of them."""
+    spans = sorted(spans)
+    starts = [a for a, _b in spans]
+    reach = list(accumulate((b for _a, b in spans), max))  # the furthest end among the spans starting so far
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and reach[i] > pos
+
+    return inside
 
 
 def find_numbers(text: str, lex: Lexicon, protected: list[tuple[int, int]]) -> list[Found]:
@@ -74,14 +88,14 @@ def find_numbers(text: str, lex: Lexicon, protected: list[tuple[int, int]]) -> l
     for m in lex.vague_rx.finditer(text):
         lo, hi = lex.vague[m.group().lower()]
         found.append(Found(m.start(), m.end(), m.group(), float(lo), float(hi), None, "vague"))
-    taken = [(f.start, f.end) for f in found] + protected
+    taken = _inside_any([(f.start, f.end) for f in found] + protected)
     for m in lex.number_rx.finditer(text):
         value = parse_number(m.group("num"), lex)
-        if value is not None and not _inside(m.start(), taken):
+        if value is not None and not taken(m.start()):
             found.append(Found(m.start(), m.end(), m.group(), value, value, m))
-    taken = [(f.start, f.end) for f in found] + protected
+    taken = _inside_any([(f.start, f.end) for f in found] + protected)
     for m in lex.ordinal_rx.finditer(text):
-        if not _inside(m.start(), taken):
+        if not taken(m.start()):
             value = float(lex.ordinals.get(m.group().lower(), re.sub(r"\D", "", m.group()) or 0))
             found.append(Found(m.start(), m.end(), m.group(), value, value, None, "ordinal"))
     found.sort(key=lambda f: f.start)
@@ -97,7 +111,8 @@ def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
                 and not prev.match.group("suffix") and prev.low is not None and f.low is not None
                 and f.low > prev.low and lex.range_rx.fullmatch(text[prev.end : f.start] + " ")
                 and (text[prev.end : f.start].strip().lower() not in lex.conjunctions
-                     or lex.range_lead_rx.search(text[: prev.start]))):
+                     or lex.range_lead_rx.search(text, window_start(text, prev.start, lex.context_words),
+                                                 prev.start))):
             out[-1] = Found(prev.start, f.end, text[prev.start : f.end], prev.low, f.high, f.match, "range")
             continue
         out.append(f)
@@ -107,8 +122,8 @@ def _ranges(text: str, found: list[Found], lex: Lexicon) -> list[Found]:
 def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon) -> bool:
     """'a policeman was killed', 'has reportedly been killed', 'was shot and killed' (no object after)."""
     aux = re.compile(rf"(?<![\w-])(?:{lex.singular_aux_rx})\s+(?P<mid>(?:[a-z]+\s+){{0,{SINGULAR_GAP_WORDS}}})$", re.I)
-    gap = aux.search(text[seg_lo:start])
-    if not gap or has_object(text[end:], lex):
+    gap = aux.search(text[max(seg_lo, window_start(text, start, lex.context_words)) : start])
+    if not gap or has_object(text_after(text, end, lex.context_words), lex):
         return False
     mid = gap.group("mid").lower().split()
     return all(w in lex.function_words or lex.adverb_rx.fullmatch(w) or _coordinated_participle(mid, i, lex)
@@ -117,10 +132,11 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
 
 def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
     """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
-    obj = re.match(r"\s+(\w+)\s+([\w-]+)", text[end:])
+    rest = text_after(text, end, lex.context_words)
+    obj = re.match(r"\s+(\w+)\s+([\w-]+)", rest)
     if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
         return False
-    return noun_after(text[end + obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
+    return noun_after(rest[obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
 
 
 def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Lexicon) -> list[Found]:
@@ -132,14 +148,17 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
     if not rules.count_of_one:
         return []
     out: list[Found] = []
-    counts = [f for f in found if f.kind != "ordinal" and (
+    counted = [f.start for f in found if f.kind != "ordinal" and (
         f.match is None or typed(text, f.match, f.low, lex) in (None, "one_of"))]  # "one of whom was killed"
+    marks, mark_starts = hits(SEGMENT_MARKS, text)
     for start, end, name in rules.predicate_hits(text):
         cat = rules.category(name, "")
         if cat is None or cat.name not in rules.count_of_one:
             continue
-        seg_lo = max([0] + [m.end() for m in re.finditer(r"[,;:]", text[:start])])
-        subject_counted = any(seg_lo <= f.start < start for f in counts)
+        k = bisect_left(mark_starts, start) - 1  # the last mark before the verb
+        seg_lo = marks[k][1] if k >= 0 else 0
+        i = bisect_left(counted, seg_lo)
+        subject_counted = i < len(counted) and counted[i] < start
         if (not subject_counted and _passive_singular(text, seg_lo, start, end, lex)) or _singular_object(
                 text, end, rules, lex):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
