@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from math import ceil
 
 import networkx as nx
 import pandas as pd
 from rapidfuzz import fuzz
 
+from helpers.analyses.near_copies import similar_pairs
 from helpers.text.normalise import WORD
+
+GRAM = 2  # word k-grams: a quote of a few words has several, and they are far rarer than single words
+LSH_SHARE = 0.5  # LSH Jaccard threshold on word k-grams as a share of min_ratio (a changed word breaks GRAM of them)
+CHANGED_WORDS = 1  # a quote with this many words changed or cut still shares one of its rarest k-grams with its source
+LOOKUP_PARTNERS = 50  # quotes looked up per rare k-gram (bounds a stock phrase that thousands of quotes share)
 
 
 def _norm_words(text: str) -> list[str]:
@@ -35,31 +40,53 @@ def word_diff(a: str, b: str) -> str:
     return " ".join(out)
 
 
-def _prefix_length(n_distinct: int, min_ratio: float) -> int:
-    """How many of a quote's rarest words another quote must share one of to reach ``min_ratio``.
+def _groups(keys: list[str], articles: list[str]) -> tuple[list[int], dict[int, set[str]]]:
+    """Representative (first member) of each quote's identical normalised text, and each group's articles.
 
-    Prefix filtering: two word sequences with similarity 2M/(a+b) >= t share at least t*a/(2-t) of the
-    first one's words, so all but that many of its distinct words may be missing from the other.
+    Identical quotes need no comparison: every member joins its representative, and only the
+    representatives go on to be compared.
     """
-    must_share = ceil(min_ratio * n_distinct / (2 - min_ratio))
-    return max(1, n_distinct - must_share + 1)
+    first: dict[str, int] = {}
+    rep = [first.setdefault(key, i) for i, key in enumerate(keys)]
+    arts: dict[int, set[str]] = {}
+    for i, r in enumerate(rep):
+        arts.setdefault(r, set()).add(articles[i])
+    return rep, arts
 
 
-def _candidate_pairs(q: pd.DataFrame, words: list[list[str]], min_ratio: float) -> list[tuple[int, int]]:
-    """Pairs of quotes from different articles that share one of the rarest words of the first (token index)."""
-    index: dict[str, set[int]] = {}
-    for i, w in enumerate(words):
-        for t in set(w):
-            index.setdefault(t, set()).add(i)
-    articles = q["article_id"].tolist()
+def _grams(w: list[str], k: int = GRAM) -> list[tuple[str, ...]]:
+    return [tuple(w[i : i + k]) for i in range(len(w) - k + 1)]
+
+
+def _rare_gram_pairs(words: dict[int, list[str]]) -> set[tuple[int, int]]:
+    """Pairs of quotes that share one of the first's rarest inner word k-grams (trimmed and lightly edited quotes).
+
+    LSH misses a trimmed quote that is a small part of the full one, and short quotes with a changed word.
+    If a quote's text lies inside another's, its inner words (all but the first and last, which may be cut
+    mid-word) are whole words of the other in the same order, so all its inner k-grams are the other's; a
+    changed word breaks at most GRAM of them. So one of the CHANGED_WORDS * GRAM + 1 rarest inner k-grams
+    is shared; each is looked up in at most LOOKUP_PARTNERS quotes, which keeps the work linear.
+    """
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i, w in words.items():
+        for g in set(_grams(w)):
+            index.setdefault(g, []).append(i)
     pairs = set()
-    for i, w in enumerate(words):
-        distinct = sorted(set(w), key=lambda t: (len(index[t]), t))
-        for t in distinct[: _prefix_length(len(distinct), min_ratio)]:
-            for j in index[t]:
-                if j != i and articles[i] != articles[j]:
-                    pairs.add((min(i, j), max(i, j)))
-    return sorted(pairs)
+    for i, w in words.items():
+        rarest = sorted(set(_grams(w[1:-1])), key=lambda g: (len(index[g]), g))[: CHANGED_WORDS * GRAM + 1]
+        for g in rarest:
+            pairs.update((min(i, j), max(i, j)) for j in index[g][:LOOKUP_PARTNERS] if j != i)
+    return pairs
+
+
+def _candidate_pairs(words: dict[int, list[str]], min_ratio: float) -> list[tuple[int, int]]:
+    """Pairs of distinct quote texts worth comparing: LSH on word k-grams, plus shared rare k-grams.
+
+    Both sources are bounded per quote, so the pairs grow with the number of quotes, not its square.
+    """
+    texts = {str(i): " ".join(w) for i, w in words.items()}
+    similar = similar_pairs(texts, min_ratio * LSH_SHARE, GRAM)
+    return sorted(_rare_gram_pairs(words) | {(min(int(a), int(b)), max(int(a), int(b))) for a, b in similar})
 
 
 def _same_quote(a: list[str], b: list[str], min_ratio: float, min_words: int) -> bool:
@@ -70,10 +97,14 @@ def _same_quote(a: list[str], b: list[str], min_ratio: float, min_words: int) ->
 
 def _clusters(q: pd.DataFrame, words: list[list[str]], min_ratio: float, min_words: int) -> list[list[int]]:
     """Connected components of the graph whose edges join the same quote in two articles."""
+    rep, arts = _groups([" ".join(w) for w in words], q["article_id"].tolist())
     graph = nx.Graph()
     graph.add_nodes_from(range(len(q)))
-    pairs = _candidate_pairs(q, words, min_ratio)
-    graph.add_edges_from((i, j) for i, j in pairs if _same_quote(words[i], words[j], min_ratio, min_words))
+    graph.add_edges_from((i, r) for i, r in enumerate(rep) if i != r)
+    for i, j in _candidate_pairs({r: words[r] for r in arts}, min_ratio):
+        one_article = len(arts[i]) == 1 and arts[i] == arts[j]
+        if not one_article and _same_quote(words[i], words[j], min_ratio, min_words):
+            graph.add_edge(i, j)
     return [sorted(c) for c in sorted(nx.connected_components(graph), key=min)]
 
 
@@ -87,8 +118,9 @@ def _relation(words: list[list[str]], texts: list[str], i: int, ref: int) -> tup
 def quote_variants(quotes: pd.DataFrame, min_ratio: float = 0.6, min_words: int = 4) -> pd.DataFrame:
     """Cluster the same quote across articles; classify each against the cluster's fullest version.
 
-    Candidates come from a token index (only quotes sharing a rare word are compared), similarity from
-    rapidfuzz, clusters from networkx connected components.
+    Identical texts are grouped first; candidates among the rest come from MinHash LSH on word k-grams
+    and from each quote's rarest inner k-grams (trimmed, lightly edited), so comparisons grow linearly; similarity
+    from rapidfuzz, clusters from networkx connected components.
     """
     q = quotes[quotes["n_words"] >= min_words].reset_index(drop=True)
     words = [_norm_words(t) for t in q["text"]]
