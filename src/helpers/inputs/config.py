@@ -12,7 +12,21 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-PROJECT_ROOT = Path(os.environ.get("REFRACT_ROOT", PACKAGE_DIR.parents[1])).resolve()
+
+
+def _project_root() -> Path:
+    """The checkout the package runs from; installed as a wheel, the current folder (or REFRACT_ROOT).
+
+    Only the study's defaults (seeds, notebooks, book) live in the checkout; codebooks and templates are
+    package data, so a wheel install still loads codebooks and starts studies from any folder.
+    """
+    if os.environ.get("REFRACT_ROOT"):
+        return Path(os.environ["REFRACT_ROOT"]).resolve()
+    checkout = PACKAGE_DIR.parents[1]
+    return checkout.resolve() if (checkout / "notebooks").is_dir() else Path.cwd().resolve()
+
+
+PROJECT_ROOT = _project_root()
 CODEBOOKS_DIR = PACKAGE_DIR / "codebooks"
 GENERAL_DIR = CODEBOOKS_DIR / "general"
 DEFAULT_LANGUAGE = "en"
