@@ -43,3 +43,14 @@ def test_numbers_for_people():
 def test_headers_in_words():
     assert tables.header("n_sentences") == "Sentences" and tables.header("value_low") == "Value low"
     assert list(tables.readable(pd.DataFrame({"a_b": [1]}), {"a_b": "Custom"}).columns) == ["Custom"]
+
+
+def test_rule_settings_lists_the_named_windows():
+    import importlib
+
+    from helpers.publication.reproducibility import rule_settings
+
+    table = rule_settings()
+    row = table[(table["module"] == "analyses.numbers.lexicon") & (table["setting"] == "CONTEXT_WORDS")]
+    assert row["value"].tolist() == [f"{importlib.import_module('helpers.analyses.numbers.lexicon').CONTEXT_WORDS:g}"]
+    assert {"MATRIX_MAX_ARTICLES", "SCARE_MAX_WORDS"} <= set(table["setting"])

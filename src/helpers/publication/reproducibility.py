@@ -170,3 +170,34 @@ def general_tables(codebook: Codebook) -> dict[str, pd.DataFrame]:
             {"abbreviations": [", ".join(sorted(codebook.abbreviations))]}
         ),
     }
+
+
+SETTINGS_MODULES = (
+    "helpers.text.normalise", "helpers.text.sentences", "helpers.text.names",
+    "helpers.analyses.quotes.marks", "helpers.analyses.quotes.attribution", "helpers.analyses.quotes.cues",
+    "helpers.analyses.quotes.mentions", "helpers.analyses.quotes.layouts", "helpers.analyses.quotes.drift",
+    "helpers.analyses.numbers.lexicon", "helpers.analyses.numbers.categorise", "helpers.analyses.numbers.clauses",
+    "helpers.analyses.numbers.spans", "helpers.analyses.numbers.breakdowns", "helpers.analyses.numbers.dates",
+    "helpers.analyses.numbers.reconcile", "helpers.analyses.sentiment", "helpers.analyses.framing",
+    "helpers.analyses.provenance", "helpers.analyses.near_copies", "helpers.analyses.story_families",
+)
+
+
+def rule_settings(modules: tuple[str, ...] = SETTINGS_MODULES) -> pd.DataFrame:
+    """Every named number the rules use (windows, thresholds, caps), read from the modules themselves.
+
+    The rules' character and word windows are named constants, never bare numbers, so this table is the
+    complete list a reader needs to reproduce or question a decision.
+    """
+    import importlib
+
+    rows = []
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        for key, value in vars(module).items():
+            if key.isupper() and isinstance(value, (int, float)) and not isinstance(value, bool):
+                rows.append({"module": name.removeprefix("helpers."), "setting": key, "value": f"{value:g}"})
+    return pd.DataFrame(rows, columns=["module", "setting", "value"])
