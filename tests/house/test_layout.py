@@ -86,3 +86,17 @@ def test_imports_point_down_the_layers():
                 layer = node.module.split(".")[1]
                 if layer in rank and layer != rel[0]:
                     assert rank[layer] < rank[rel[0]], f"{path.relative_to(PROJECT_ROOT)} imports {node.module}"
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_functions_are_short():
+    long = []
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                n = node.end_lineno - node.lineno + 1
+                if n > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE_DIR)}:{node.lineno} {node.name} ({n} lines)")
+    assert not long, long

@@ -147,51 +147,63 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
         result.articles += n
         bar.update(n)
 
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if engine == "local" and workers == 1:
         for i, chunk in enumerate(source):
             collect(i, task(_usable(chunk), *args), len(chunk))
     elif engine == "local":
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: dict[Future, tuple[int, int]] = {}
-            for i, chunk in enumerate(source):
-                pending[pool.submit(task, _usable(chunk), *args)] = (i, len(chunk))
-                while len(pending) >= 2 * workers:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in done:
-                        idx, n = pending.pop(f)
-                        collect(idx, f.result(), n)
-            for f in list(pending):
-                idx, n = pending.pop(f)
-                collect(idx, f.result(), n)
-    elif engine == "dask":
-        from dask.distributed import Client, LocalCluster, as_completed
-
-        cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                      dashboard_address=None)
-        client = Client(scheduler or cluster)
-        try:
-            futures = {}
-            ac = as_completed()
-            for i, chunk in enumerate(source):
-                fut = client.submit(task, _usable(chunk), *args, pure=False)
-                futures[fut.key] = (i, len(chunk))
-                ac.add(fut)
-                while ac.count() >= 2 * workers:
-                    f = next(ac)
-                    idx, n = futures.pop(f.key)
-                    collect(idx, f.result(), n)
-            for f in ac:
-                idx, n = futures.pop(f.key)
-                collect(idx, f.result(), n)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        _run_local(source, task, args, workers, collect)
     else:
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+        _run_dask(source, task, args, workers, scheduler, collect)
     bar.close()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+def _run_local(source: Iterator[pd.DataFrame], task: Callable, args: tuple, workers: int,
+               collect: Callable[[int, dict, int], None]) -> None:
+    """Chunks on a process pool; at most two per worker in flight, so memory stays bounded."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: dict[Future, tuple[int, int]] = {}
+        for i, chunk in enumerate(source):
+            pending[pool.submit(task, _usable(chunk), *args)] = (i, len(chunk))
+            while len(pending) >= 2 * workers:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    idx, n = pending.pop(f)
+                    collect(idx, f.result(), n)
+        for f in list(pending):
+            idx, n = pending.pop(f)
+            collect(idx, f.result(), n)
+
+
+def _run_dask(source: Iterator[pd.DataFrame], task: Callable, args: tuple, workers: int, scheduler: str | None,
+              collect: Callable[[int, dict, int], None]) -> None:
+    """Chunks on Dask: a scheduler's workers, or a local cluster of processes; two per worker in flight."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        futures = {}
+        ac = as_completed()
+        for i, chunk in enumerate(source):
+            fut = client.submit(task, _usable(chunk), *args, pure=False)
+            futures[fut.key] = (i, len(chunk))
+            ac.add(fut)
+            while ac.count() >= 2 * workers:
+                f = next(ac)
+                idx, n = futures.pop(f.key)
+                collect(idx, f.result(), n)
+        for f in ac:
+            idx, n = futures.pop(f.key)
+            collect(idx, f.result(), n)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _usable(chunk: pd.DataFrame) -> pd.DataFrame:
