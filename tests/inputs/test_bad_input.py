@@ -256,3 +256,15 @@ def test_spreadsheet_formulas_are_neutralised_in_exported_csv(tmp_path):
     assert [line.split(",")[0][:2] for line in lines[:4]] == ["\"'", "'+", "'-", "'@"]
     assert lines[4].startswith("Daily,5") and lines[1].endswith(",-2")  # numbers untouched
     assert read_table(path).equals(table)  # restored exactly on reading
+
+
+def test_legacy_code_page_is_detected_not_read_as_cp1252(tmp_path):
+    """A Cyrillic article saved in windows-1251 is decoded as such (detected), not as Western mojibake."""
+    text = ("Власти сообщили, что в столкновениях погибли двенадцать человек, а более ста получили ранения. "
+            "Президент объявил чрезвычайное положение в городе до конца месяца.\n")
+    write_corpus(tmp_path, {"a.txt": text.encode("cp1251")})
+    with pytest.warns(CorpusWarning):
+        table = load_corpus(tmp_path)
+    row = table.iloc[0]
+    assert row["raw_text"] == text
+    assert "1251" in row["encoding"]

@@ -54,11 +54,31 @@ def _wide(data: bytes) -> tuple[str, str, list[str]] | None:
     return None
 
 
+# Single-byte Western encodings that charset detection confuses with each other on short news texts; for
+# these, cp1252 (what Western Windows tools write) is the better guess. Anything else detected is used.
+WESTERN = {"cp1252", "windows-1252", "latin_1", "iso8859_1", "iso8859_15", "cp1250", "windows-1250", "iso8859_2",
+           "mac_roman", "ascii"}
+
+
+def _legacy(data: bytes) -> tuple[str, str]:
+    """Text and encoding of bytes that are not UTF-8: charset-normalizer's guess, cp1252 for Western text."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding.lower().replace("-", "_") not in {w.replace("-", "_") for w in WESTERN}:
+        return str(best), best.encoding
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Decode bytes; return text, encoding and issues. Raises BinaryContent for non-text.
 
-    UTF-16/32 with a byte-order mark is decoded as such; otherwise UTF-8, falling back to cp1252
-    then latin-1 (cp1252 is what Western Windows tools write when they do not write UTF-8).
+    UTF-16/32 with a byte-order mark is decoded as such; otherwise UTF-8; otherwise the encoding
+    charset-normalizer detects (a Cyrillic or Greek code page, say), with cp1252 for Western text (what
+    Western Windows tools write when they do not write UTF-8) and latin-1 as the last resort.
     """
     wide = _wide(data)
     if wide is not None:
@@ -73,10 +93,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:
-                text, encoding = data.decode("latin-1"), "latin-1"
+            text, encoding = _legacy(data)
             issues.append(f"not valid UTF-8 (byte {exc.start}); decoded as {encoding}")
     if "\r" in text:
         issues.append("CRLF/CR line endings normalised to LF")

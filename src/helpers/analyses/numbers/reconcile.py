@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-import time
 from datetime import date, timedelta
 
 import numpy as np
@@ -41,14 +40,16 @@ def _day_part_rank(phrase: str, codebook: Codebook) -> int:
     return 3
 
 
-def _weekday_before(phrase: str, report: date) -> date | None:
-    """The latest date on or before ``report`` that falls on the weekday the phrase names."""
-    for word in re.findall(r"[A-Za-z]+", phrase):
-        try:
-            wanted = time.strptime(word, "%A").tm_wday  # the C locale: the corpus language, English
-        except ValueError:
-            continue
-        return report - timedelta(days=(report.weekday() - wanted) % 7)
+def _weekday_before(phrase: str, report: date, codebook: Codebook) -> date | None:
+    """The latest date on or before ``report`` that falls on the weekday the phrase names.
+
+    Weekday names come from the general codebook, Monday first (Python's ``date.weekday()`` order).
+    """
+    days = {str(d).lower(): i for i, d in enumerate(codebook.section("number_words").get("weekdays", []))}
+    for word in re.findall(r"\w+", phrase):
+        wanted = days.get(word.lower())
+        if wanted is not None:
+            return report - timedelta(days=(report.weekday() - wanted) % 7)
     return None
 
 
@@ -77,7 +78,7 @@ def claim_time(as_of: str, report_date: str, codebook: Codebook) -> tuple[str, i
     rank = _day_part_rank(as_of, codebook) if as_of else 3
     own = _month_day(as_of, year, codebook) if as_of else None
     if own is None and as_of and report is not None:
-        own = _weekday_before(as_of, report)
+        own = _weekday_before(as_of, report, codebook)
     if own is not None:
         return own.isoformat(), rank, f"the claim's own time ({as_of})"
     if report is None:
