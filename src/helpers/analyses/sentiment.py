@@ -138,26 +138,33 @@ def article_scores(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
     return meta.merge(table, on="article_id", how="inner")
 
 
+BOOT_BATCH_DRAWS = 2_000_000  # sentence draws per vectorised batch of replicates (bounds memory)
+
+
 def _cluster_bootstrap(groups: list[np.ndarray], n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """Means of articles' means, resampling articles, then sentences within each article.
 
-    Each replicate draws all its sentence indices in one vectorised call, so the cost per replicate
-    is a few array operations over the outlet's sentences, not one Python call per article.
+    Replicates are drawn in batches, each batch in a few array operations over all its draws, so an
+    outlet with few sentences costs a handful of NumPy calls rather than one Python loop per replicate.
     """
-    stats = np.empty(n_boot)
     k = len(groups)
+    if k == 0:
+        return np.full(n_boot, np.nan)
     sizes = np.array([len(g) for g in groups], dtype=np.int64)
-    values = np.concatenate(groups) if k else np.empty(0)
+    values = np.concatenate(groups)
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-    for b in range(n_boot):
-        picks = rng.integers(0, k, size=k)
+    per_replicate = max(1, int(sizes.mean() * k))
+    batch = max(1, min(n_boot, BOOT_BATCH_DRAWS // per_replicate))
+    stats = []
+    for first in range(0, n_boot, batch):
+        b = min(batch, n_boot - first)
+        picks = rng.integers(0, k, size=(b, k)).ravel()
         n = sizes[picks]
-        reps = np.repeat(n, n)
-        idx = np.repeat(starts[picks], n) + rng.integers(0, np.maximum(reps, 1))
-        sums = np.bincount(np.repeat(np.arange(k), n), weights=values[idx], minlength=k)
+        idx = np.repeat(starts[picks], n) + rng.integers(0, np.repeat(np.maximum(n, 1), n))
+        sums = np.bincount(np.repeat(np.arange(b * k), n), weights=values[idx], minlength=b * k)
         with np.errstate(invalid="ignore", divide="ignore"):
-            stats[b] = float(np.mean(sums / n))
-    return stats
+            stats.append((sums / n).reshape(b, k).mean(axis=1))
+    return np.concatenate(stats)
 
 
 def outlet_scores(
