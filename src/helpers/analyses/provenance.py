@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -181,11 +182,15 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
 
 
 def align(
-    sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"]
+    sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"],
+    tokens: tuple[list[list[str]], list[list[str]]] | None = None,
 ) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one sentence alignment by word-sequence similarity (best pairs first)."""
-    wa = [words(s) for s in sent_a]
-    wb = [words(s) for s in sent_b]
+    """Greedy one-to-one sentence alignment by word-sequence similarity (best pairs first).
+
+    ``tokens`` are the sentences' words when the caller has them already (``reuse`` splits each article
+    once, not once per pair it takes part in).
+    """
+    wa, wb = tokens if tokens is not None else ([words(s) for s in sent_a], [words(s) for s in sent_b])
     index: dict[str, set[int]] = {}
     for i, w in enumerate(wa):
         for t in set(w):
@@ -217,10 +222,11 @@ def _sentence_texts(normalised: NormalisedCorpus) -> dict[str, list[str]]:
 
 
 def compare_pair(
-    sa: list[str], sb: list[str], codebook: Codebook | None
+    sa: list[str], sb: list[str], codebook: Codebook | None,
+    tokens: tuple[list[list[str]], list[list[str]]] | None = None,
 ) -> tuple[list[tuple[int, int, float]], list[Change]]:
     """Alignment and changes from sentences ``sa`` to ``sb`` (b read as the later text)."""
-    pairs = align(sa, sb)
+    pairs = align(sa, sb, tokens=tokens)
     changes: list[Change] = []
     for i, j, r in pairs:
         if r < 1.0:
@@ -311,11 +317,11 @@ REUSE_COLUMNS = ["article_a", "article_b", "containment_ab", "containment_ba", "
 CHANGE_COLUMNS = ["article_a", "article_b", "relation", "kind", "before", "after", "sentence_a", "sentence_b"]
 
 
-def _compare(sa: list[str], sb: list[str], codebook: Codebook | None):
+def _compare(sa: list[str], sb: list[str], codebook: Codebook | None, tokens=None):
     """compare_pair, with a shortcut for word-for-word copies (the bulk of a wire-heavy corpus)."""
     if sa == sb:
         return [(i, i, 1.0) for i in range(len(sa))], []
-    return compare_pair(sa, sb, codebook)
+    return compare_pair(sa, sb, codebook, tokens) if tokens is not None else compare_pair(sa, sb, codebook)
 
 
 def _relation(short_contained: float, aligned_share: float, n_aligned: int, n_numbers: int) -> str:
@@ -341,15 +347,16 @@ def _evidence(r, rel: str, n_aligned: int, shorter: int, kinds: dict[str, int], 
     return "; ".join(parts)
 
 
-def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Codebook | None):
+def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Codebook | None,
+               tokens: dict[str, list[list[str]]]):
     """The reuse row of one candidate pair and its change rows (source -> later text)."""
     a, b = r.article_a, r.article_b
     sa, sb = texts.get(a, []), texts.get(b, [])
-    pairs, changes = _compare(sa, sb, codebook)
+    pairs, changes = _compare(sa, sb, codebook, (tokens.get(a, []), tokens.get(b, [])))
     shorter = min(len(sa), len(sb)) or 1
     short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
     first, why = _earlier(a, b, meta, pairs, len(sa), len(sb))
-    kinds = pd.Series([c.kind for c in changes], dtype=object).value_counts().to_dict()
+    kinds = dict(Counter(c.kind for c in changes))
     rel = _relation(short_contained, len(pairs) / shorter, len(pairs), sum(c.kind == "number" for c in changes))
     row = {"article_a": a, "article_b": b, "containment_ab": r.containment_ab, "containment_ba": r.containment_ba,
            "jaccard": r.jaccard, "aligned_sentences": len(pairs), "relation": rel,
@@ -359,7 +366,8 @@ def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Cod
         return row, []
     later = b if first == a or not first else a
     src = a if later == b else b
-    ch = _compare(texts.get(src, []), texts.get(later, []), codebook)[1] if later != b else changes
+    ch = (_compare(texts.get(src, []), texts.get(later, []), codebook, (tokens.get(src, []), tokens.get(later, [])))[1]
+          if later != b else changes)
     change_rows = [{"article_a": src, "article_b": later, "relation": rel, "kind": c.kind, "before": c.before,
                     "after": c.after, "sentence_a": c.sentence_a, "sentence_b": c.sentence_b}
                    for c in ch if rel != "shared_source" or c.kind not in ("dropped", "added")]
@@ -383,9 +391,10 @@ def reuse(
     ov = pair_overlaps(normalised, candidates)
     meta = articles.set_index("article_id")
     texts = _sentence_texts(normalised)
+    tokens = {a: [words(s) for s in sents] for a, sents in texts.items()}
     rows, change_rows = [], []
     for r in ov.itertuples(index=False):
-        row, ch = _pair_rows(r, texts, meta, codebook)
+        row, ch = _pair_rows(r, texts, meta, codebook, tokens)
         rows.append(row)
         change_rows += ch
     return pd.DataFrame(rows, columns=REUSE_COLUMNS), pd.DataFrame(change_rows, columns=CHANGE_COLUMNS)
