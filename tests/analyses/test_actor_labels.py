@@ -102,3 +102,15 @@ def test_counts_per_outlet(codebook):
     t = labels.label_counts(labels.label_hits(sents, arts, codebook)).set_index(["outlet", "label"])["count"]
     assert t[("One", "bandits")] == 2 and t[("One", "rioters")] == 1 and t[("Two", "protesters")] == 1
     assert ("One", "protesters") not in t.index
+
+
+def test_labels_by_outlet_is_one_row_per_group_and_label():
+    import pandas as pd
+
+    from helpers.analyses.labels import labels_by_outlet
+
+    counts = pd.DataFrame({"outlet": ["A", "B", "A"], "actor": ["crowd", "crowd", "police"],
+                           "label": ["rioters", "rioters", "police"], "count": [2, 3, 1]})
+    wide = labels_by_outlet(counts, {"crowd": "People in the streets"})
+    assert wide.loc[("People in the streets", "rioters")].tolist() == [2, 3]
+    assert wide.loc[("police", "police")].tolist() == [1, 0]

@@ -100,3 +100,13 @@ def test_clean_corpus_does_not_report_zero_percent():
     arts = pd.DataFrame({"article_id": ["a"], "outlet_label": ["X"], "status": ["ok"], "n_words_raw": [100],
                          "n_words": [100]})
     assert "0%" not in f.cleaning_finding(arts)
+
+
+def test_frame_validation_finding_names_unreliable_frames():
+    from helpers.publication import findings as f
+
+    micro = {"n_sentences": 12, "precision": 0.8, "recall": 0.75}
+    assert f.frame_validation_finding(micro, []) == (
+        f"On 12 hand-coded sentences, the dictionary reaches a micro-averaged precision of 0.80 and recall of "
+        f"0.75 ({f.IN_SAMPLE}). Every frame is reliable by this test.")
+    assert f.frame_validation_finding(micro, ["Spectacle"]).endswith("Not reliable: Spectacle.")

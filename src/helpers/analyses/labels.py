@@ -130,3 +130,9 @@ def label_counts(hits: pd.DataFrame) -> pd.DataFrame:
 def group_names(codebook: Codebook) -> dict[str, str]:
     """Group id -> group name in words, including the group for heads whose owner is not stated."""
     return {**label_rules(codebook).names, UNSTATED: UNSTATED_LABEL}
+
+
+def labels_by_outlet(counts: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
+    """Wide view for the chapter: one row per (group name, label as written), one column per outlet."""
+    named = counts.assign(group=counts["actor"].map(lambda a: groups.get(a, a)))
+    return named.pivot_table(index=["group", "label"], columns="outlet", values="count", aggfunc="sum", fill_value=0)

@@ -381,3 +381,11 @@ def single_article_finding(outlets: pd.DataFrame) -> str:
         return subject + " a single article" + tail
     verb = "contributes" if single == 1 else "contribute"
     return f"{capital(count(single, 'outlet'))} of {number(total)} {verb} a single article" + tail
+
+
+def frame_validation_finding(micro: dict[str, float], unreliable: list[str]) -> str:
+    """The frame dictionary's agreement with the hand coding, in words, labelled as in-sample."""
+    return (f"On {count(int(micro['n_sentences']), 'hand-coded sentence')}, the dictionary reaches "
+            f"a micro-averaged precision of {micro['precision']:.2f} and recall of {micro['recall']:.2f} "
+            f"({IN_SAMPLE}). " + ("Every frame is reliable by this test." if not unreliable else
+                                  f"Not reliable: {join(unreliable)}."))
