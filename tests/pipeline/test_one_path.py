@@ -17,12 +17,14 @@ from nbformat.v4 import new_code_cell, new_notebook
 from helpers.inputs.config import DEFAULT_CODEBOOK, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning
 from helpers.pipeline import tables
+from helpers.pipeline.corpus_stage import build_corpus_tables
 from helpers.pipeline.driver import DriverError, run
 from helpers.pipeline.progress import Progress
 from helpers.pipeline.study import load_study
 
 SEEDS = PROJECT_ROOT / "seeds"
 COMPARED = ("quotes", "numbers", "sentences", "tone", "frame_hits")
+CHAPTER_ONLY = ("boilerplate", "declared", "voice_parts", "dates", "reuse", "reuse_changes")  # may be empty
 IN_PROCESS = tables.EngineOptions(workers=1, chunk_size=2)
 
 # Invented reports of an invented event; one quotation is never closed, one file is empty, one is a copy.
@@ -62,6 +64,7 @@ def both_ways(corpus: Path, tmp_path: Path):
         folder = tmp_path / "tables"
         result = tables.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, usable, IN_PROCESS,
                               lambda *a, **k: None)
+        build_corpus_tables(folder, str(DEFAULT_CODEBOOK), 1, lambda *a, **k: None)
     return study, folder, result
 
 
@@ -79,10 +82,10 @@ def test_engine_tables_are_the_in_memory_tables(which, tmp_path):
     analysed = tables.read_parts(folder, "articles")["article_id"].tolist()
     assert analysed == (sorted(p.stem for p in SEEDS.glob("*.txt")) if which == "seeds" else ["a", "b", "c"])
     assert len(list((folder / "quotes").glob("part-*.parquet"))) >= 2  # really several chunks
-    for name in COMPARED:
+    for name in COMPARED + CHAPTER_ONLY:
         memory, memory_warned = table_and_warnings(study, name, None)
         engine, engine_warned = table_and_warnings(study, name, folder)
-        assert len(memory) > 0, name
+        assert len(memory) > 0 or (name in CHAPTER_ONLY and which == "invented"), name
         pd.testing.assert_frame_equal(engine, memory, check_exact=True, obj=name)
         assert engine_warned == memory_warned, name
 
@@ -230,3 +233,14 @@ def test_run_verb_passes_the_engine_options_through(monkeypatch):
     assert (seen["engine"].engine, seen["engine"].workers, seen["engine"].chunk_size) == ("local", 3, 7)
     assert cli.main(["run", "--corpus", "c", "--out", "o", "--scheduler", "tcp://10.0.0.5:8786"]) == 0
     assert (seen["engine"].engine, seen["engine"].scheduler) == ("dask", "tcp://10.0.0.5:8786")
+
+
+@pytest.mark.parametrize("which", ["seeds", "invented"])
+def test_a_run_s_corpus_table_lists_every_file_as_loading_in_memory_does(which, tmp_path):
+    corpus = SEEDS if which == "seeds" else invented_corpus(tmp_path / "corpus")
+    study, folder, _ = both_ways(corpus, tmp_path)
+    memory = study.articles.drop(columns=["raw_text", "clean_text"])
+    from_tables = tables.corpus_table(folder)
+    pd.testing.assert_frame_equal(from_tables, memory, check_exact=True)
+    if which == "invented":
+        assert set(from_tables["status"]) > {"ok"}  # the empty file and the copy are listed, not dropped

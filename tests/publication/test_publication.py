@@ -39,6 +39,7 @@ def test_results_are_downloadable(seed_book):
     downloads = {p.name for p in (seed_book / "_downloads").rglob("*.csv")}
     results = {p.name for p in (seed_book.parent.parent.parent / "build" / "results").glob("*.csv")}
     assert results and results <= downloads
+    assert list((seed_book / "_downloads").rglob("corpus.zip")), "the articles are not among the downloads"
 
 
 def test_two_runs_give_identical_tables_and_figures(seed_run, tmp_path):

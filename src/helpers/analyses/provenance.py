@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from helpers.analyses.declared import declared_origin  # noqa: F401  (the chapter's API, re-exported)
 from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: re-exported for callers)
     Candidates,
     candidate_pairs_from_matrix,
@@ -71,10 +72,18 @@ def all_pairs(ids: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(ids) for b in ids[i + 1 :]]
 
 
-def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]] | None = None) -> pd.DataFrame:
+def clean_texts(source: NormalisedCorpus | dict[str, str]) -> dict[str, str]:
+    """Each article's clean text: the engine's ``texts`` table read as a dict, or a normalised corpus's."""
+    return source if isinstance(source, dict) else {aid: doc.clean_text for aid, doc in source.documents.items()}
+
+
+def pair_overlaps(source: NormalisedCorpus | dict[str, str],
+                  candidates: list[tuple[str, str]] | None = None) -> pd.DataFrame:
     """Containment both ways and Jaccard for every pair (or the given candidate pairs)."""
-    sh = {aid: shingles(doc.clean_text) for aid, doc in normalised.documents.items()}
-    pairs = candidates if candidates is not None else all_pairs(list(sh))
+    texts = clean_texts(source)
+    pairs = candidates if candidates is not None else all_pairs(list(texts))
+    needed = {a for pair in pairs for a in pair}
+    sh = {aid: shingles(text) for aid, text in texts.items() if aid in needed}
     rows = []
     for a, b in pairs:
         cab, cba, jac = overlap(sh[a], sh[b])
@@ -82,16 +91,16 @@ def pair_overlaps(normalised: NormalisedCorpus, candidates: list[tuple[str, str]
     return pd.DataFrame(rows, columns=["article_a", "article_b", "containment_ab", "containment_ba", "jaccard"])
 
 
-def find_candidates(normalised: NormalisedCorpus, threshold: float = LSH_THRESHOLD) -> Candidates:
+def find_candidates(source: NormalisedCorpus | dict[str, str], threshold: float = LSH_THRESHOLD) -> Candidates:
     """LSH candidates over the articles in id order, with the work it took (see ``near_copies``)."""
-    texts = {aid: doc.clean_text for aid, doc in sorted(normalised.documents.items())}
-    ids, matrix = signature_matrix(texts)
+    ids, matrix = signature_matrix(dict(sorted(clean_texts(source).items())))
     return candidate_pairs_from_matrix(ids, matrix, threshold)
 
 
-def candidate_pairs(normalised: NormalisedCorpus, threshold: float = LSH_THRESHOLD) -> list[tuple[str, str]]:
+def candidate_pairs(source: NormalisedCorpus | dict[str, str],
+                    threshold: float = LSH_THRESHOLD) -> list[tuple[str, str]]:
     """Pairs worth comparing in a large corpus, found with MinHash LSH buckets instead of all pairs."""
-    return find_candidates(normalised, threshold).pairs
+    return find_candidates(source, threshold).pairs
 
 
 @dataclass
@@ -216,11 +225,6 @@ def align(
     return sorted(pairs, key=lambda p: p[1])
 
 
-def _sentence_texts(normalised: NormalisedCorpus) -> dict[str, list[str]]:
-    """Each article's sentence texts, grouped once for all pairs."""
-    return {a: g["text"].tolist() for a, g in normalised.sentences.groupby("article_id", sort=False)}
-
-
 def compare_pair(
     sa: list[str], sb: list[str], codebook: Codebook | None,
     tokens: tuple[list[list[str]], list[list[str]]] | None = None,
@@ -237,62 +241,6 @@ def compare_pair(
         changes += [Change("dropped", sa[i], "", i, -1) for i in range(len(sa)) if i not in matched_a]
         changes += [Change("added", "", sb[j], -1, j) for j in range(len(sb)) if j not in matched_b]
     return pairs, changes
-
-
-def declared_origin(normalised: NormalisedCorpus, articles: pd.DataFrame) -> pd.DataFrame:
-    """What each text declares: wire credits, copyright owner, named writers, team bylines.
-
-    Flags a text whose copyright owner is not its declared outlet as a republication of that owner's work.
-    """
-    bp = normalised.boilerplate
-    rows = []
-    for art in articles.itertuples(index=False):
-        spans = bp[bp["article_id"] == art.article_id]
-        info = {}
-        for kind, text in zip(spans["kind"], spans["info"], strict=True):
-            for part in filter(None, text.split("; ")):
-                k, _, v = part.partition("=")
-                info.setdefault(k, []).append(v)
-            info.setdefault("_kinds", []).append(kind)
-        wires = info.get("wire", [])
-        owners = [o.strip() for o in info.get("owner", [])]
-        writers = info.get("author", []) + info.get("coauthor", [])
-        notes = []
-        origin = ""
-        outlet = str(art.outlet)
-        for owner in owners:
-            if outlet.lower() in ("", "unknown") or not _same_org(owner, outlet):
-                origin = owner
-                notes.append(
-                    f"copyright {owner!r} differs from the publishing outlet {outlet!r}: "
-                    "republication or rewrite of that publisher's work"
-                )
-        team = [w for w in writers if re.search(r"\bteam\b|\bstaff\b|\bdesk\b", w, re.I)]
-        if team:
-            notes.append(f"byline names no person ({', '.join(sorted(set(team)))})")
-        named = [w for w in writers if w not in team]
-        if named and origin:
-            notes.append(f"writers named in the text: {', '.join(named)} (of {origin})")
-        if wires:
-            notes.append("wire credit: " + "; ".join(wires))
-        rows.append(
-            {
-                "article_id": art.article_id,
-                "declared_origin": origin,
-                "wire_credits": "; ".join(wires),
-                "copyright_owner": "; ".join(owners),
-                "writers": "; ".join(named),
-                "declared_notes": " | ".join(notes),
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["article_id", "declared_origin", "wire_credits", "copyright_owner", "writers", "declared_notes"]
-    )
-
-
-def _same_org(owner: str, outlet: str) -> bool:
-    norm = lambda s: re.sub(r"\b(the|inc|llc|ltd|company|co)\b|[^a-z]", "", s.lower())  # noqa: E731
-    return bool(norm(outlet)) and (norm(outlet) in norm(owner) or norm(owner) in norm(outlet))
 
 
 def _earlier(
@@ -380,21 +328,32 @@ def reuse(
     codebook: Codebook | None = None,
     candidates: list[tuple[str, str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``reuse.csv`` table (one row per compared pair) and the table of changes for related pairs.
+    """The ``reuse.csv`` table (one row per compared pair) and the table of changes for related pairs."""
+    return reuse_from_tables(clean_texts(normalised), normalised.sentences, articles, codebook, candidates)
+
+
+def reuse_from_tables(
+    texts: dict[str, str],
+    sentences: pd.DataFrame,
+    articles: pd.DataFrame,
+    codebook: Codebook | None = None,
+    candidates: list[tuple[str, str]] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`reuse` from tables (clean texts, the sentences table), as a run computes it once for every chapter.
 
     A small corpus compares every pair; a larger one only LSH candidates, so the work grows with the
     number of articles, not with its square (a cluster of copies is compared against its
     representative, see ``helpers.analyses.near_copies``).
     """
-    if candidates is None and len(normalised.documents) > ALL_PAIRS_MAX_ARTICLES:
-        candidates = candidate_pairs(normalised)
-    ov = pair_overlaps(normalised, candidates)
+    if candidates is None and len(texts) > ALL_PAIRS_MAX_ARTICLES:
+        candidates = candidate_pairs(texts)
+    ov = pair_overlaps(texts, candidates)
     meta = articles.set_index("article_id")
-    texts = _sentence_texts(normalised)
-    tokens = {a: [words(s) for s in sents] for a, sents in texts.items()}
+    sents = {a: g["text"].tolist() for a, g in sentences.groupby("article_id", sort=False)}  # grouped once
+    tokens = {a: [words(s) for s in ss] for a, ss in sents.items()}
     rows, change_rows = [], []
     for r in ov.itertuples(index=False):
-        row, ch = _pair_rows(r, texts, meta, codebook, tokens)
+        row, ch = _pair_rows(r, sents, meta, codebook, tokens)
         rows.append(row)
         change_rows += ch
     return pd.DataFrame(rows, columns=REUSE_COLUMNS), pd.DataFrame(change_rows, columns=CHANGE_COLUMNS)

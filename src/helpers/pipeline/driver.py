@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.pipeline.corpus_stage import build_corpus_tables
 from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
     PUBLISHED,
@@ -230,6 +231,7 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
     (corpus, codebook), (usable, outlets) = inputs, surveyed
     try:
         build(corpus, tables, str(codebook), outlets, usable, engine, log)
+        build_corpus_tables(tables, str(codebook), engine.workers, log)
     except DriverError:
         raise
     except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published

@@ -41,8 +41,13 @@ def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
     return signatures_table({aid: doc.clean_text for aid, doc in normalised.documents.items()}, num_perm)
 
 
-def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> dict[str, object]:
-    """Every per-article analysis of one chunk; returns the tables and the seconds per stage."""
+def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None,
+                  keep_normalised: bool = False) -> dict[str, object]:
+    """Every per-article analysis of one chunk; returns the tables and the seconds per stage.
+
+    ``keep_normalised`` also returns the normalised chunk (``_normalised``, never written), for callers
+    that derive more per-article tables from it in the same worker.
+    """
     from helpers.analyses import framing, numbers, quotes, sentiment
     from helpers.text.normalise import normalise_corpus
 
@@ -72,6 +77,7 @@ def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None) -> di
         "numbers": tables["numbers"],
         "signatures": tables["signatures"],
         "_seconds": seconds,
+        **({"_normalised": norm} if keep_normalised else {}),
     }
 
 

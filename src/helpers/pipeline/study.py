@@ -1,15 +1,18 @@
-"""One study run as the notebooks see it: codebook, corpus, normalised text and result paths.
+"""One study run as the notebooks see it: codebook, corpus tables, and result paths.
 
-Each notebook starts by calling :func:`load_study` with its parameters, so every chapter works from
-the same loaded corpus without depending on files an earlier notebook may or may not have written.
-Loading and normalising is fast (milliseconds per article); the expensive analyses are cached by
-their own notebooks as result tables.
+Each notebook starts by calling :func:`load_study` with its parameters, so every chapter works from the
+same study without depending on files an earlier notebook may or may not have written. In a run
+(``helpers run`` passes ``tables_dir``) a chapter reads the tables the engine wrote for the whole corpus:
+the corpus table and whatever per-article or corpus-level table it shows, never the texts of all
+articles. Loading and normalising the corpus in the kernel (:attr:`Study.normalised`) happens only when
+a chapter asks for it, or when a notebook runs by hand without a run's tables; then each table is
+computed in memory, once per kernel.
 """
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -24,14 +27,42 @@ from helpers.text.normalise import NormalisedCorpus, normalise_corpus
 
 @dataclass
 class Study:
-    """Everything a chapter needs to start from."""
+    """Everything a chapter needs to start from; the corpus is read only when a chapter needs it."""
 
     corpus_dir: Path
     work_dir: Path
     codebook: Codebook
-    articles: pd.DataFrame
-    normalised: NormalisedCorpus
-    corpus_warnings: list[str]
+    tables_dir: Path | None = None
+    corpus_warnings: list[str] = field(default_factory=list)
+    computed: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # tables computed in this kernel
+    _normalised: NormalisedCorpus | None = field(default=None, repr=False)
+    _articles: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per input file with its status and counts: the engine's table in a run, else the loaded corpus."""
+        if self._articles is None:
+            if self.tables_dir is not None:
+                from helpers.pipeline.tables import corpus_table
+
+                self._articles = corpus_table(Path(self.tables_dir))
+            else:
+                self._articles = self.normalised.articles
+        return self._articles
+
+    @property
+    def normalised(self) -> NormalisedCorpus:
+        """The whole corpus read and normalised in this kernel (clean text with its offsets, per article).
+
+        Only what the engine's tables do not hold needs it; a chapter that reads tables never pays for it.
+        """
+        if self._normalised is None:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", CorpusWarning)
+                articles = load_corpus(self.corpus_dir)
+            self.corpus_warnings = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+            self._normalised = normalise_corpus(articles, self.codebook)
+        return self._normalised
 
     @property
     def results(self) -> Path:
@@ -71,23 +102,19 @@ class Study:
         return read_table(path)
 
     def table(self, name: str, tables_dir: str | Path | None = None) -> pd.DataFrame:
-        """A per-article table (quotes, numbers, frame_hits, sentences, tone): the one the engine wrote for
-        this run when ``tables_dir`` is given (``helpers run`` passes it), else computed in memory the same way.
+        """A table of the whole corpus (quotes, numbers, frame_hits, sentences, tone, boilerplate, declared,
+        voice_parts, dates, reuse, reuse_changes): the one the engine wrote for this run when there is one
+        (``tables_dir``, or the study's), else computed in memory the same way.
 
         Either way it is one table, so a chapter reads it at any corpus size and still runs by hand.
         Warnings the extractor raised in the engine (unbalanced quotation marks) are raised again here.
         """
         from helpers.pipeline.tables import study_table
 
-        return study_table(self, name, tables_dir)
+        return study_table(self, name, tables_dir if tables_dir is not None else self.tables_dir)
 
 
-def load_study(corpus_dir: str, codebook_dir: str, work_dir: str) -> Study:
-    """Load codebook and corpus, normalise, and collect the corpus warnings for the report."""
-    codebook = load_codebook(codebook_dir)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", CorpusWarning)
-        articles = load_corpus(resolve(corpus_dir))
-    messages = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-    normalised = normalise_corpus(articles, codebook)
-    return Study(resolve(corpus_dir), resolve(work_dir), codebook, normalised.articles, normalised, messages)
+def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: str | None = None) -> Study:
+    """The study of a run: its codebook now; the corpus and its tables when a chapter first asks for them."""
+    return Study(resolve(corpus_dir), resolve(work_dir), load_codebook(codebook_dir),
+                 Path(tables_dir) if tables_dir is not None else None)

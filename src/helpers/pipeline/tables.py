@@ -25,8 +25,10 @@ import pandas as pd
 from helpers.pipeline.progress import Progress, watched
 
 if TYPE_CHECKING:
+    from helpers.inputs.codebook import Codebook
     from helpers.pipeline.engine import BatchResult
     from helpers.pipeline.study import Study
+    from helpers.text.normalise import NormalisedCorpus
 
 TABLES_DIR = "tables"  # the engine's tables inside a run folder
 PARAMETER = "tables_dir"  # the notebook parameter that receives that folder
@@ -35,6 +37,7 @@ TONE_COLUMNS = [*SENTENCE_COLUMNS, "scored_text"]
 WARNING_COLUMNS = ["table", "module", "category", "message"]
 WARNING_TABLES = {"QuoteWarning": "quotes"}  # warning category -> the table whose extractor emits it
 PART = "part-*.parquet"
+COUNT_COLUMNS = ("n_words_raw", "n_words", "n_sentences", "n_paragraphs", "boilerplate_chars")  # from normalising
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,12 @@ def chunk_tables(articles: pd.DataFrame, codebook_dir: str | None = None,
                  outlets: tuple[str, ...] = ()) -> dict[str, object]:
     """The engine's chunk analysis, plus the masked ``tone`` scores and the extractors' ``warnings``."""
     from helpers.analyses.sentiment import score_sentences
-    from helpers.pipeline.engine import analyse_chunk
+    from helpers.pipeline.engine import _codebook, analyse_chunk
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = analyse_chunk(articles, codebook_dir)
+        result = analyse_chunk(articles, codebook_dir, keep_normalised=True)
+        result.update(chapter_tables(result.pop("_normalised"), _codebook(codebook_dir)))
     result["warnings"] = _warnings_table(caught)
     sentences = result["sentences"]
     assert isinstance(sentences, pd.DataFrame)
@@ -88,12 +92,42 @@ def chunk_tables(articles: pd.DataFrame, codebook_dir: str | None = None,
     return result
 
 
-def _sized(chunks: Iterator[pd.DataFrame], sizes: dict[int, int]) -> Iterator[pd.DataFrame]:
+def chapter_tables(norm: NormalisedCorpus, codebook: Codebook) -> dict[str, pd.DataFrame]:
+    """The per-article tables only the chapters read (not the ``bench`` analysis): removed boilerplate,
+    what each text declares about its origin, each sentence split into the outlet's words and the quoted
+    words (by quotation spans), and the dates in the text.
+
+    Computed with the rest of a chunk, so no chapter has to normalise the corpus again to get them.
+    """
+    from helpers.analyses import numbers, voice
+    from helpers.analyses.declared import declared_origin
+    from helpers.inputs.corpus import usable
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the quotes table already recorded these texts' quotation warnings
+        parts = voice.split_by_voice(norm.sentences, voice.quote_spans(norm))
+    return {"boilerplate": norm.boilerplate, "declared": declared_origin(norm, usable(norm.articles)),
+            "voice_parts": parts, "dates": numbers.mentioned_dates(norm, codebook)}
+
+
+def _sized(chunks: Iterator[pd.DataFrame], sizes: dict[int, int], seen: list[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """The corpus's chunks, counting the usable articles of each and keeping every file's row (without text)."""
     from helpers.inputs.corpus import USABLE
 
     for i, chunk in enumerate(chunks):
         sizes[i] = int(chunk["status"].isin(USABLE).sum())
+        seen.append(chunk.drop(columns=["raw_text"]))
         yield chunk
+
+
+def corpus_table(folder: Path) -> pd.DataFrame:
+    """Every input file with its status (the ``corpus`` table) and the engine's counts for the analysed ones,
+    as the corpus loaded and normalised in memory has them, without the texts."""
+    corpus = read_parts(folder, "corpus")
+    counts = read_parts(folder, "articles")
+    extra = [c for c in COUNT_COLUMNS if c in counts.columns]
+    out = corpus.merge(counts[["article_id", *extra]], on="article_id", how="left", validate="one_to_one")
+    return out.fillna(dict.fromkeys(extra, 0)).astype(dict.fromkeys(extra, "int64"))
 
 
 def _written(folder: Path, sizes: dict[int, int]) -> int:
@@ -119,6 +153,7 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
         f"on {options.workers} worker processes" if options.workers else "on every core")
     log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, {where}", flush=True)
     sizes: dict[int, int] = {}
+    seen: list[pd.DataFrame] = []
     progress = Progress("engine", usable, log)
     task = partial(chunk_tables, codebook_dir=codebook_dir, outlets=tuple(sorted(outlets)))
     with watched(progress, lambda: _written(folder, sizes), EVERY_S if every is None else every), \
@@ -127,10 +162,19 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
         result = run_batch(corpus, folder, codebook_dir, engine=options.engine, workers=options.workers,
                            chunk_size=options.chunk_size, scheduler=options.scheduler,
                            progress=options.terminal_bar, task=task,
-                           chunks=_sized(iter_corpus(corpus, chunk_size=options.chunk_size), sizes))
+                           chunks=_sized(iter_corpus(corpus, chunk_size=options.chunk_size), sizes, seen))
     progress.done = sum(sizes.values())
     progress.finish()
+    write_part(folder, "corpus", pd.concat(seen, ignore_index=True) if seen else pd.DataFrame())
     return result
+
+
+def write_part(folder: Path, name: str, table: pd.DataFrame) -> None:
+    """A whole-corpus table as the single part of ``folder/name``, renamed into place when complete."""
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    tmp = folder / name / ".part-000000.parquet.tmp"
+    table.to_parquet(tmp, index=False)
+    tmp.replace(folder / name / "part-000000.parquet")
 
 
 def read_parts(folder: Path, name: str) -> pd.DataFrame:
@@ -156,30 +200,42 @@ def _reemit(folder: Path, name: str) -> None:
         warnings.warn(row.message, category if issubclass(category, Warning) else UserWarning, stacklevel=3)
 
 
-def in_memory(study: Study, name: str) -> pd.DataFrame:
-    """The table computed from the study's loaded corpus, as the notebooks computed it before the engine."""
-    from helpers.analyses import framing, numbers, quotes, sentiment
+CHAPTER_TABLES = ("boilerplate", "declared", "voice_parts", "dates")  # computed together, per chunk
+REUSE_TABLES = ("reuse", "reuse_changes")  # computed together, once per corpus (helpers.pipeline.corpus_stage)
+
+
+def in_memory(study: Study, name: str) -> dict[str, pd.DataFrame]:
+    """The table computed from the study's loaded corpus, with any table computed in the same step."""
+    from helpers.analyses import framing, numbers, provenance, quotes, sentiment
     from helpers.inputs.corpus import usable
 
-    articles = usable(study.articles)
-    sentences = study.normalised.sentences
+    norm = study.normalised
+    articles = usable(norm.articles)
+    if name in CHAPTER_TABLES:
+        return chapter_tables(norm, study.codebook)
+    if name in REUSE_TABLES:
+        return dict(zip(REUSE_TABLES, provenance.reuse(norm, articles, study.codebook), strict=True))
     compute: dict[str, Callable[[], pd.DataFrame]] = {
-        "quotes": lambda: quotes.extract_quotes(study.normalised, articles, study.codebook),
-        "numbers": lambda: numbers.extract_numbers(study.normalised, articles, study.codebook),
-        "frame_hits": lambda: framing.frame_hits(sentences, study.codebook),
-        "sentences": lambda: sentiment.score_sentences(sentences)[SENTENCE_COLUMNS],
-        "tone": lambda: sentiment.score_sentences(sentences, sentiment.mask_pattern(study.codebook, articles))[
+        "quotes": lambda: quotes.extract_quotes(norm, articles, study.codebook),
+        "numbers": lambda: numbers.extract_numbers(norm, articles, study.codebook),
+        "frame_hits": lambda: framing.frame_hits(norm.sentences, study.codebook),
+        "sentences": lambda: sentiment.score_sentences(norm.sentences)[SENTENCE_COLUMNS],
+        "tone": lambda: sentiment.score_sentences(norm.sentences, sentiment.mask_pattern(study.codebook, articles))[
             TONE_COLUMNS],
     }
     if name not in compute:
-        raise TableError(f"no table {name!r}: the tables are {sorted(compute)} (the engine's, with tables_dir)")
-    return compute[name]().reset_index(drop=True)
+        known = sorted([*compute, *CHAPTER_TABLES, *REUSE_TABLES])
+        raise TableError(f"no table {name!r}: the tables are {known} (the engine's, with tables_dir)")
+    return {name: compute[name]().reset_index(drop=True)}
 
 
 def study_table(study: Study, name: str, tables_dir: str | Path | None = None) -> pd.DataFrame:
-    """The engine's table when the run wrote one (``tables_dir``), else the same table computed in memory."""
+    """The engine's table when the run wrote one (``tables_dir``), else the same table computed in memory
+    (once per kernel: a chapter that asks twice, or for two tables made in one step, computes them once)."""
     if tables_dir is None:
-        return in_memory(study, name)
+        if name not in study.computed:
+            study.computed.update(in_memory(study, name))
+        return study.computed[name].copy()
     folder = Path(tables_dir)
     table = read_parts(folder, name)
     _reemit(folder, name)
