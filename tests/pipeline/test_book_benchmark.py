@@ -19,8 +19,11 @@ def test_corpus_is_reproducible_and_about_a_third_reuse(tmp_path):
     assert (tmp_path / "a" / "manifest.csv").read_text().startswith("file,outlet,published,notes")
     reuse = (kinds["wire_copy"] + kinds["edited"]) / 400
     assert 0.2 <= reuse <= 0.4 and kinds["wire_copy"] > 0 and kinds["edited"] > 0
-    texts = list(a.values())
-    assert len(set(texts)) < len(texts)  # wire copies repeat an earlier article word for word
+    paragraphs = [t.rstrip("\n").split("\n\n") for t in a.values()]
+    copies = [p for p in paragraphs if p[-1].startswith("Republished by")]
+    assert len(copies) == kinds["wire_copy"]
+    originals = {tuple(p) for p in paragraphs}
+    assert all(tuple(p[:-1]) in originals for p in copies)  # every other paragraph word for word
 
 
 def test_edited_republication_changes_words_and_a_number():
@@ -42,7 +45,15 @@ def test_stage_runner_reports_time_and_memory(tmp_path):
 
 
 def test_stage_commands_call_the_driver_functions(tmp_path):
-    run = bb.stage_command("notebooks", tmp_path / "corpus", tmp_path, None)
-    assert "helpers.pipeline.driver import run" in run[-1]
+    run = bb.stage_command("run", tmp_path / "corpus", tmp_path, 2)
+    assert "helpers.pipeline.driver import run" in run[-1] and "EngineOptions(workers=2)" in run[-1]
     assert "build_book" in bb.stage_command("book", tmp_path / "corpus", tmp_path, None)[-1]
-    assert "run_batch" in bb.stage_command("engine", tmp_path / "corpus", tmp_path, 2)[-1]
+
+
+def test_driver_timings_are_read_from_the_run_log(tmp_path):
+    import json
+
+    log = ["engine: 8,511 articles done in 33.3 s (255.9 articles/s)", "reuse: 58,312 pairs done in 41.0 s",
+           "notebook 1/8 01_a.ipynb done in 37.9 s; about 4 min left"]
+    (tmp_path / "t.json").write_text(json.dumps({"notebooks": {"01_a.ipynb": 37.9}, "log": log}))
+    assert bb.driver_timings(tmp_path / "t.json") == {"engine": 33.3, "reuse": 41.0, "notebook 01_a.ipynb": 37.9}

@@ -8,7 +8,12 @@ set, which includes the notebook kernels it started) is its own.
 
 The corpus is made with a fixed seed from the seeds' sentences. About 30% of it is reuse, because
 real corpora are full of it: half word-for-word wire copies of an earlier article under another
-outlet, half edited republications (a word swapped, a number changed, a sentence cut).
+outlet (with the republisher's credit line, as real copies carry, so they are not byte-identical files),
+half edited republications (a word swapped, a number changed, a sentence cut).
+
+The stages are the two commands of ``make book``: ``run`` (the engine, the reuse comparison and every
+notebook, as ``helpers run``) and ``book`` (the Jupyter Book build). Inside ``run`` the driver's own
+timings are reported too: the engine, the reuse stage and each notebook.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT
 
 REUSE_SHARE = 0.3
 SEED = 20220106
-STAGES = ("engine", "notebooks", "book")
+STAGES = ("run", "book")
 FIRST_DAY, DAYS = 5, 8  # publication dates spread over 8 days from 5 January of the event year
 EDIT_WORDS = ("reportedly", "again", "officially", "still")  # inserted by an edited republication
+CREDIT = "Republished by {outlet}."  # the line a wire copy adds, so the file is not a byte-identical duplicate
 
 
 def _original(rng: random.Random, pool: list[str]) -> list[str]:
@@ -74,19 +80,20 @@ def write_corpus(n: int, dest: Path, seed: int = SEED, pool: list[str] | None = 
     rows = []
     for i in range(n):
         day = rng.randrange(DAYS)
+        outlet = f"Outlet {rng.randrange(n_outlets):03d}"
         if originals and rng.random() < REUSE_SHARE:
             paras, first_day = rng.choice(originals)
             day = min(DAYS - 1, first_day + rng.randrange(2))
             kind = "wire_copy" if rng.random() < 0.5 else "edited"
-            paras = paras if kind == "wire_copy" else _edited(rng, paras)
+            paras = [*paras, CREDIT.format(outlet=outlet)] if kind == "wire_copy" else _edited(rng, paras)
         else:
             kind, paras = "original", _original(rng, pool)
             originals.append((paras, day))
         kinds[kind] += 1
         name = f"syn{i:06d}.txt"
         (dest / name).write_text("\n\n".join(paras) + "\n", encoding="utf-8")
-        rows.append({"file": name, "outlet": f"Outlet {rng.randrange(n_outlets):03d}",
-                     "published": f"2022-01-{FIRST_DAY + day:02d}", "notes": f"synthetic: {kind}"})
+        rows.append({"file": name, "outlet": outlet, "published": f"2022-01-{FIRST_DAY + day:02d}",
+                     "notes": f"synthetic: {kind}"})
     with open(dest / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=["file", "outlet", "published", "notes"])
         writer.writeheader()
@@ -103,18 +110,34 @@ def _book_copy(dest: Path) -> Path:
 
 def stage_command(stage: str, corpus: Path, work: Path, workers: int | None,
                   notebooks: Path = NOTEBOOKS_DIR) -> list[str]:
-    """The command one stage runs: the same functions ``make book`` calls."""
-    if stage == "engine":
-        code = ("from helpers.pipeline.engine import run_batch; "
-                f"run_batch({str(corpus)!r}, {str(work / 'engine')!r}, workers={workers!r}, progress=False)")
-    elif stage == "notebooks":
-        code = ("from helpers.pipeline.driver import run; "
-                f"run({str(corpus)!r}, {str(work / 'run')!r}, book_dir={str(work / 'book' / 'chapters')!r}, "
-                f"notebooks_dir={str(notebooks)!r})")
+    """The command one stage runs: the same functions ``make book`` calls (``run`` also records the
+    driver's timings of the engine, the reuse stage and each notebook in ``run-timings.json``)."""
+    if stage == "run":
+        code = ("import json; from helpers.pipeline.driver import run; from helpers.pipeline.tables import "
+                "EngineOptions; lines = []\n"
+                "def log(*a, **k):\n    print(*a, **k); lines.append(' '.join(map(str, a)))\n"
+                f"runs = run({str(corpus)!r}, {str(work / 'run')!r}, book_dir={str(work / 'book' / 'chapters')!r}, "
+                f"notebooks_dir={str(notebooks)!r}, engine=EngineOptions(workers={workers!r}), log=log)\n"
+                f"json.dump({{'notebooks': {{r.notebook: round(r.seconds, 1) for r in runs}}, 'log': lines}}, "
+                f"open({str(work / 'run-timings.json')!r}, 'w'))")
     else:
         code = ("from pathlib import Path; from helpers.pipeline.driver import build_book; "
                 f"build_book(Path({str(work / 'book')!r}))")
     return [sys.executable, "-c", code]
+
+
+def driver_timings(path: Path) -> dict[str, float]:
+    """Seconds of the engine, the reuse stage and each notebook, as the driver logged them."""
+    if not path.exists():
+        return {}
+    record = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, float] = {}
+    for line in record.get("log", []):
+        m = re.match(r"(engine|reuse): [\d,]+ \w+ done in ([\d.]+) s", line)
+        if m:
+            out[m.group(1)] = float(m.group(2))
+    out.update({f"notebook {name}": seconds for name, seconds in record.get("notebooks", {}).items()})
+    return out
 
 
 def run_stage(cmd: list[str], log: Path) -> dict[str, float]:
@@ -132,20 +155,23 @@ def run_stage(cmd: list[str], log: Path) -> dict[str, float]:
 
 
 def candidate_pairs(work: Path) -> dict[str, int]:
-    """Candidate pairs the engine's LSH finds, and the pairs the provenance chapter compared and related."""
+    """Candidate pairs the LSH finds in the run's signatures, and the pairs the reuse stage compared and related."""
     import pandas as pd
 
     from helpers.analyses.near_copies import candidates_from_table
     from helpers.analyses.provenance import LSH_THRESHOLD, RELATED
-    from helpers.pipeline.engine import BatchResult
+    from helpers.pipeline.tables import read_parts
 
-    found = candidates_from_table(BatchResult(work / "engine").read("signatures"), LSH_THRESHOLD)
-    out = {"engine_candidate_pairs": len(found.pairs), "largest_bucket": found.largest_bucket}
+    tables = work / "run" / "current" / "tables"
+    if not (tables / "signatures").is_dir():
+        return {}
+    found = candidates_from_table(read_parts(tables, "signatures"), LSH_THRESHOLD)
+    out = {"candidate_pairs": len(found.pairs), "largest_bucket": found.largest_bucket}
     reuse = work / "run" / "results" / "reuse.csv"
     if reuse.exists():
         table = pd.read_csv(reuse)
-        out["provenance_pairs_compared"] = len(table)
-        out["provenance_pairs_related"] = int(table["relation"].isin(RELATED).sum())
+        out["reuse_pairs_compared"] = len(table)
+        out["reuse_pairs_related"] = int(table["relation"].isin(RELATED).sum())
     return out
 
 
@@ -168,8 +194,8 @@ def run_book_benchmark(n: int, workers: int | None = None, keep: Path | None = N
             log(f"bench-book: {stage} {result['stages'][stage]}", flush=True)
         result["seconds"] = round(time.perf_counter() - total, 1)
         result["peak_rss_mb"] = max(s["peak_rss_mb"] for s in result["stages"].values())
-        if "engine" in stages:
-            result.update(candidate_pairs(work))
+        result["run_parts"] = driver_timings(work / "run-timings.json")
+        result.update(candidate_pairs(work))
     return result
 
 
