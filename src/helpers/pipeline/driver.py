@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.pipeline.book_config import book_config, repository_url
 from helpers.pipeline.corpus_stage import build_corpus_tables
 from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
@@ -326,7 +327,10 @@ def run(
 
 def build_book(book_dir: Path = BOOK_DIR, log=print) -> Path:
     """Build the site with Jupyter Book 1 in strict mode; return the path of index.html."""
-    config = PROJECT_ROOT / "_config.yml"
+    url = repository_url(PROJECT_ROOT)
+    config = book_config(PROJECT_ROOT / "_config.yml", url, PROJECT_ROOT / "build" / "book-config.yml")
+    if url:
+        log(f"repository link: {url}", flush=True)
     if (book_dir / PUBLISHING).exists():
         raise DriverError(f"{book_dir}: a run was stopped while publishing chapters and data ({PUBLISHING}); "
                           "run the driver again before building the book")
