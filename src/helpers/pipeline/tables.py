@@ -95,19 +95,23 @@ def chunk_tables(articles: pd.DataFrame, codebook_dir: str | None = None,
 def chapter_tables(norm: NormalisedCorpus, codebook: Codebook) -> dict[str, pd.DataFrame]:
     """The per-article tables only the chapters read (not the ``bench`` analysis): removed boilerplate,
     what each text declares about its origin, each sentence split into the outlet's words and the quoted
-    words (by quotation spans), and the dates in the text.
+    words (by quotation spans), the dates in the text, and the names written (codebook spellings and every
+    name-shaped mention, for the spelling tables and the alias suggestions).
 
     Computed with the rest of a chunk, so no chapter has to normalise the corpus again to get them.
     """
     from helpers.analyses import numbers, voice
     from helpers.analyses.declared import declared_origin
     from helpers.inputs.corpus import usable
+    from helpers.text.names import name_mentions
+    from helpers.text.spellings import name_variants
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the quotes table already recorded these texts' quotation warnings
         parts = voice.split_by_voice(norm.sentences, voice.quote_spans(norm))
     return {"boilerplate": norm.boilerplate, "declared": declared_origin(norm, usable(norm.articles)),
-            "voice_parts": parts, "dates": numbers.mentioned_dates(norm, codebook)}
+            "voice_parts": parts, "dates": numbers.mentioned_dates(norm, codebook),
+            "name_variants": name_variants(norm, codebook), "name_mentions": name_mentions(norm, codebook)}
 
 
 def _sized(chunks: Iterator[pd.DataFrame], sizes: dict[int, int], seen: list[pd.DataFrame]) -> Iterator[pd.DataFrame]:
@@ -200,7 +204,8 @@ def _reemit(folder: Path, name: str) -> None:
         warnings.warn(row.message, category if issubclass(category, Warning) else UserWarning, stacklevel=3)
 
 
-CHAPTER_TABLES = ("boilerplate", "declared", "voice_parts", "dates")  # computed together, per chunk
+# computed together, per chunk
+CHAPTER_TABLES = ("boilerplate", "declared", "voice_parts", "dates", "name_variants", "name_mentions")
 REUSE_TABLES = ("reuse", "reuse_changes")  # computed together, once per corpus (helpers.pipeline.corpus_stage)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -264,15 +265,23 @@ def _similar(a: list[str], b: list[str]) -> bool:
     return fuzz.ratio(first_a, first_b) >= VARIANT_MIN_SIMILARITY
 
 
-def _name_counts(normalised, codebook: Codebook) -> dict[str, tuple[int, set[str]]]:
-    """Every name written in the corpus: mentions and the articles that write it."""
-    counts: dict[str, tuple[int, set[str]]] = {}
+def name_mentions(normalised, codebook: Codebook) -> pd.DataFrame:
+    """Every name written in each article, with its number of mentions (article_id, name, mentions).
+
+    One row per article and name, so the table can be computed chunk by chunk and joined.
+    """
+    rows = []
     for aid, doc in normalised.documents.items():
-        for f in find_names(doc.clean_text, codebook):
-            n, arts = counts.get(f.name, (0, set()))
-            arts.add(aid)
-            counts[f.name] = (n + 1, arts)
-    return counts
+        for name, n in Counter(f.name for f in find_names(doc.clean_text, codebook)).items():
+            rows.append({"article_id": aid, "name": name, "mentions": n})
+    return pd.DataFrame(rows, columns=["article_id", "name", "mentions"])
+
+
+def _name_counts(source, codebook: Codebook) -> dict[str, tuple[int, set[str]]]:
+    """Every name written in the corpus: mentions and the articles that write it."""
+    table = source if isinstance(source, pd.DataFrame) else name_mentions(source, codebook)
+    return {str(name): (int(g["mentions"].sum()), set(g["article_id"]))
+            for name, g in table.groupby("name", sort=False)}
 
 
 def _variant_groups(names: list[str], codebook: Codebook) -> list[list[str]]:
@@ -290,13 +299,15 @@ def _variant_groups(names: list[str], codebook: Codebook) -> list[list[str]]:
     return [sorted(c) for c in nx.connected_components(graph)]
 
 
-def suggest_aliases(normalised, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
+def suggest_aliases(source, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
     """Proposed alias groups: the spellings of each name across the corpus (a suggestion, not a codebook).
+
+    ``source`` is a normalised corpus or its :func:`name_mentions` table (as a run's engine writes it).
 
     The suggested canonical name is the most mentioned full spelling (several words: "Jean-Luc Marchand"
     rather than "Marchand"). ``already_in_codebook`` says whether the codebook already maps every spelling.
     """
-    counts = _name_counts(normalised, codebook)
+    counts = _name_counts(source, codebook)
     known = codebook.alias_lookup
     rows = []
     for group in _variant_groups(sorted(counts), codebook):

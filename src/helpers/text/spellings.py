@@ -13,27 +13,29 @@ from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
 
-def name_variants(normalised: NormalisedCorpus, codebook: Codebook) -> pd.DataFrame:
-    """Which outlet wrote which spelling of each codebook name: outlet, canonical, variant, count."""
+def name_variants(source: NormalisedCorpus | pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Which outlet wrote which spelling of each codebook name: canonical, variant, article_id, outlet, count.
+
+    ``source`` is a normalised corpus, or this table computed chunk by chunk and joined (a run's engine
+    table), which is summed again so the result does not depend on the chunks.
+    """
+    if isinstance(source, pd.DataFrame):
+        return _tally(source)
     rx = codebook.alias_pattern
     rows = []
     if rx is not None:
-        outlets = dict(zip(normalised.articles["article_id"], normalised.articles["outlet"], strict=True))
-        for aid, doc in normalised.documents.items():
-            for m in rx.finditer(doc.clean_text):
-                rows.append(
-                    {
-                        "article_id": aid,
-                        "outlet": outlets[aid],
-                        "variant": m.group(),
-                        "canonical": codebook.canonical(m.group()),
-                    }
-                )
-    table = pd.DataFrame(rows, columns=["article_id", "outlet", "variant", "canonical"])
+        outlets = dict(zip(source.articles["article_id"], source.articles["outlet"], strict=True))
+        for aid, doc in source.documents.items():
+            rows += [{"article_id": aid, "outlet": outlets[aid], "variant": m.group(),
+                      "canonical": codebook.canonical(m.group()), "count": 1} for m in rx.finditer(doc.clean_text)]
+    return _tally(pd.DataFrame(rows, columns=["article_id", "outlet", "variant", "canonical", "count"]))
+
+
+def _tally(table: pd.DataFrame) -> pd.DataFrame:
     return (
-        table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)
-        .size()
-        .rename(columns={"size": "count"})
+        table.groupby(["canonical", "variant", "article_id", "outlet"], as_index=False)["count"]
+        .sum()
+        .astype({"count": "int64"})
         .sort_values(["canonical", "variant", "article_id"])
         .reset_index(drop=True)
     )
