@@ -6,7 +6,7 @@ import random
 
 import pandas as pd
 import pytest
-from work_counting import calls_made
+from work_counting import steps_taken
 
 from helpers.analyses import framing
 
@@ -83,9 +83,9 @@ def test_sentence_frames_match_the_definition():
 
 def test_framing_work_does_not_grow_with_outlets(codebook):
     frames = list(framing.frame_table(codebook)["frame"])
-    few, _ = calls_made(framing.framing_by_outlet, *_by_outlet_args(400, 5, frames), codebook)
-    many, _ = calls_made(framing.framing_by_outlet, *_by_outlet_args(400, 40, frames), codebook)
-    double, _ = calls_made(framing.framing_by_outlet, *_by_outlet_args(800, 40, frames), codebook)
+    few, _ = steps_taken(framing.framing_by_outlet, *_by_outlet_args(400, 5, frames), codebook)
+    many, _ = steps_taken(framing.framing_by_outlet, *_by_outlet_args(400, 40, frames), codebook)
+    double, _ = steps_taken(framing.framing_by_outlet, *_by_outlet_args(800, 40, frames), codebook)
     assert many <= OUTLET_GROWTH * few, (few, many)
     assert double <= ROW_GROWTH * many, (many, double)
 
@@ -93,8 +93,8 @@ def test_framing_work_does_not_grow_with_outlets(codebook):
 def test_sentence_frames_work_grows_linearly():
     _, sents, hits = _corpus(400, 5, ["riot_violence", "economic"])
     _, sents2, hits2 = _corpus(800, 5, ["riot_violence", "economic"])
-    small, _ = calls_made(framing.sentence_frames, sents, hits)
-    big, _ = calls_made(framing.sentence_frames, sents2, hits2)
+    small, _ = steps_taken(framing.sentence_frames, sents, hits)
+    big, _ = steps_taken(framing.sentence_frames, sents2, hits2)
     assert big <= ROW_GROWTH * small, (small, big)
 
 
