@@ -218,18 +218,82 @@ def outlet_scores(
 
 
 def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
-    """Per article and word: the word's contribution to the article's mean compound score."""
-    rows = []
-    for art, sents in scored.groupby("article_id"):
-        n = len(sents)
-        acc: dict[str, float] = {}
-        counts: dict[str, int] = {}
-        for text in sents["scored_text"] if "scored_text" in sents else sents["text"]:
-            for word, part in attribute(text)[1]:
-                acc[word] = acc.get(word, 0.0) + part / n
-                counts[word] = counts.get(word, 0) + 1
-        rows += [{"article_id": art, "word": w, "contribution": v, "count": counts[w]} for w, v in acc.items()]
+    """Per article and word: the word's contribution to the article's mean compound score.
+
+    One pass over the sentences (plain lists, no per-article table slices); articles come out sorted,
+    each article's words in the order they first contribute.
+    """
+    texts = scored["scored_text"] if "scored_text" in scored else scored["text"]
+    ids = scored["article_id"].tolist()
+    size: dict[str, int] = {}
+    for art in ids:
+        size[art] = size.get(art, 0) + 1
+    acc: dict[str, dict[str, float]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for art, text in zip(ids, texts.tolist(), strict=True):
+        a, c, n = acc.setdefault(art, {}), counts.setdefault(art, {}), size[art]
+        for word, part in attribute(text)[1]:
+            a[word] = a.get(word, 0.0) + part / n
+            c[word] = c.get(word, 0) + 1
+    rows = [(art, w, v, counts[art][w]) for art in sorted(acc) for w, v in acc[art].items()]
     return pd.DataFrame(rows, columns=["article_id", "word", "contribution", "count"])
+
+
+PAIRWISE_BLOCK = 128  # NumPy sums a row of at most this many numbers with UNROLL partial sums, longer rows in halves
+UNROLL = 8
+
+
+def _leaves(pos: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where NumPy's pairwise summation of a row of ``n`` numbers puts position ``pos``.
+
+    Returns the leaf (a path code: 1 for the whole row, then one bit per halving, left 0, right 1), the
+    position's offset in its leaf, and the leaf's length.
+    """
+    lo, size, path = np.zeros_like(pos), n.copy(), np.ones_like(pos)
+    while (split := size > PAIRWISE_BLOCK).any():
+        half = size // 2
+        half -= half % UNROLL
+        right = split & (pos >= lo + half)
+        lo = np.where(right, lo + half, lo)
+        size = np.where(split, np.where(right, size - half, half), size)
+        path = np.where(split, path * 2 + right, path)
+    return path, pos - lo, size
+
+
+def dense_row_sums(row: np.ndarray, pos: np.ndarray, n: np.ndarray, values: np.ndarray, n_rows: int) -> np.ndarray:
+    """Row sums of a table given only its non-zero cells, equal bit for bit to NumPy's ``sum(axis=1)`` of the
+    dense table (C order), whose row ``row[i]`` has ``n[i]`` cells and ``values[i]`` at column ``pos[i]``.
+
+    NumPy adds a row pairwise: halves until at most PAIRWISE_BLOCK numbers, there UNROLL running partial
+    sums combined as a fixed tree, then the rest one by one. Adding a zero cell changes no sum, so the
+    same tree over the non-zero cells gives the same result without building the table (linear in cells).
+    Cells must be given in column order within each row.
+    """
+    path, offset, size = _leaves(pos, n)
+    leaf_key = np.stack([row, path], axis=1)
+    leaves, leaf = np.unique(leaf_key, axis=0, return_inverse=True)
+    leaf = leaf.ravel()
+    in_lanes = (size >= UNROLL) & (offset < size - size % UNROLL)
+    lanes = np.zeros((len(leaves), UNROLL))
+    np.add.at(lanes, (leaf[in_lanes], offset[in_lanes] % UNROLL), values[in_lanes])
+    sums = ((lanes[:, 0] + lanes[:, 1]) + (lanes[:, 2] + lanes[:, 3])) + (
+        (lanes[:, 4] + lanes[:, 5]) + (lanes[:, 6] + lanes[:, 7])
+    )
+    np.add.at(sums, leaf[~in_lanes], values[~in_lanes])  # the rest of the leaf, in order
+    rows, paths = leaves[:, 0], leaves[:, 1]
+    while (paths > 1).any():  # join the deepest nodes into their parents (x + 0.0 == x: absent halves are zeros)
+        deep = np.log2(paths).astype(int) == int(np.log2(paths.max()))
+        parents, parent = np.unique(np.stack([rows[deep], paths[deep] // 2], axis=1), axis=0, return_inverse=True)
+        joined = np.zeros(len(parents))
+        np.add.at(joined, parent.ravel(), sums[deep])
+        rows, paths = np.r_[rows[~deep], parents[:, 0]], np.r_[paths[~deep], parents[:, 1]]
+        sums = np.r_[sums[~deep], joined]
+    out = np.zeros(n_rows)
+    out[rows] = sums
+    return out
+
+
+SHIFT_COLUMNS = ["outlet", "word", "shift", "count_in_outlet"]
 
 
 def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -238,28 +302,38 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     Corpus mean = mean of article scores; outlet score = mean of its articles' scores. For word w,
     ``shift`` = (outlet's mean contribution of w) - (corpus mean contribution of w); the shifts of an
     outlet sum to its score minus the corpus mean.
+
+    The means are those of a word x article table of contributions (zero where an article lacks the
+    word), taken by :func:`dense_row_sums` from the non-zero cells only, so the table is never built. The
+    result has a row for every outlet and every word with a non-zero shift (a word an outlet never uses
+    still shifts it), so its size is outlets times the vocabulary by definition.
     """
     contrib = word_contributions(scored)
     ids = sorted(scored["article_id"].unique())
-    wide = contrib.pivot_table(
-        index="word", columns="article_id", values="contribution", aggfunc="sum", fill_value=0.0
-    ).reindex(columns=ids, fill_value=0.0)
-    counts = contrib.pivot_table(
-        index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0
-    ).reindex(columns=ids, fill_value=0)
-    corpus = wide.mean(axis=1)
-    outlets = articles.set_index("article_id").loc[ids, "outlet_label"]
-    rows = []
-    for outlet in sorted(outlets.unique()):
-        members = list(outlets.index[outlets == outlet])
-        shift = wide[members].mean(axis=1) - corpus
-        n = counts[members].sum(axis=1)
-        for word in shift.index:
-            if shift[word] != 0:
-                rows.append(
-                    {"outlet": outlet, "word": word, "shift": float(shift[word]), "count_in_outlet": int(n[word])}
-                )
-    return pd.DataFrame(rows, columns=["outlet", "word", "shift", "count_in_outlet"])
+    if contrib.empty:
+        return pd.DataFrame([], columns=SHIFT_COLUMNS)
+    outlet_codes, outlets = pd.factorize(articles.set_index("article_id").loc[ids, "outlet_label"], sort=True)
+    members = np.bincount(outlet_codes, minlength=len(outlets))
+    by_outlet_order = np.argsort(outlet_codes, kind="stable")  # an article's column among its outlet's articles
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[by_outlet_order] = np.arange(len(ids)) - (np.cumsum(members) - members)[outlet_codes[by_outlet_order]]
+    word_codes, words = pd.factorize(contrib["word"], sort=True)
+    column = pd.Series(np.arange(len(ids)), index=ids)[contrib["article_id"]].to_numpy()
+    order = np.lexsort((column, word_codes))  # by word, then article: column order within each row
+    w, col, values = word_codes[order], column[order], contrib["contribution"].to_numpy(dtype=float)[order]
+    o = outlet_codes[col]
+    corpus = dense_row_sums(w, col, np.full(len(w), len(ids)), values, len(words)) / len(ids)
+    cell = o * len(words) + w
+    by_outlet = dense_row_sums(cell, rank[col], members[o], values, len(outlets) * len(words))
+    shift = by_outlet.reshape(len(outlets), len(words)) / members[:, None] - corpus
+    n_in = np.zeros(len(outlets) * len(words), dtype=np.int64)
+    np.add.at(n_in, cell, contrib["count"].to_numpy(dtype=np.int64)[order])
+    oi, wi = np.nonzero(shift != 0)
+    return pd.DataFrame(
+        {"outlet": outlets.to_numpy()[oi], "word": words.to_numpy()[wi], "shift": shift[oi, wi],
+         "count_in_outlet": n_in.reshape(len(outlets), len(words))[oi, wi]},
+        columns=SHIFT_COLUMNS,
+    )
 
 
 def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
