@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pandas as pd
 import pytest
 from work_counting import steps_taken
@@ -101,3 +102,70 @@ def test_sentence_frames_work_grows_linearly():
 def _by_outlet_args(n_articles: int, n_outlets: int, frames: list[str]):
     arts, sents, hits = _corpus(n_articles, n_outlets, frames)
     return hits, sents, arts
+
+
+def _counts(n_rows: int, n_outlets: int, seed: int = 4) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows = [(f"O{rng.randrange(n_outlets):03d}", f"t{int(rng.paretovariate(1.2)) % 500}", rng.randint(1, 6))
+            for _ in range(n_rows)]
+    return pd.DataFrame(rows, columns=["outlet", "term", "count"])
+
+
+def _reference_fightin(counts: pd.DataFrame, prior_scale: float, min_count: int) -> list[tuple]:
+    """The formula on the dense term x outlet table, outlet by outlet and term by term."""
+    wide = counts.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
+    total = wide.sum(axis=1).astype(float)
+    alpha = prior_scale * total
+    a0 = float(alpha.sum())
+    rows = []
+    for outlet in wide.columns:
+        yi = wide[outlet].astype(float)
+        yj = total - yi
+        ni, nj = float(yi.sum()), float(yj.sum())
+        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
+        z = delta / np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
+        rows += [(outlet, t, float(z[t]), int(yi[t]), float(delta[t])) for t in wide.index if yi[t] >= min_count]
+    table = pd.DataFrame(rows, columns=["outlet", "term", "z", "count", "delta"])
+    return list(table.sort_values(["outlet", "z"], ascending=[True, False]).itertuples(index=False, name=None))
+
+
+@pytest.mark.parametrize(("prior_scale", "min_count"), [(1.0, 2), (0.5, 1), (1.0, 0)])
+def test_fightin_words_match_the_dense_definition(prior_scale, min_count):
+    counts = _counts(3000, 23)
+    got = framing.fightin_words(counts, prior_scale=prior_scale, min_count=min_count)
+    assert list(got.itertuples(index=False, name=None)) == _reference_fightin(counts, prior_scale, min_count)
+
+
+def test_term_counts_match_the_tokens_of_each_sentence(codebook):
+    sents = pd.DataFrame({"article_id": ["a", "b", "a", "c"], "sentence_id": [0, 0, 1, 0], "text": [
+        "The Riots spread; riots and 12 fires.", "Fires, the fires!", "Calm returned to the city's square.",
+        "Nothing of the kind."]})
+    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet_label": ["X", "Y", "X"]})
+    stop = codebook.stopwords
+    got = framing.term_counts(sents, arts, stop)
+    expected: dict[tuple[str, str], int] = {}
+    for aid, text in zip(sents["article_id"], sents["text"], strict=True):
+        for t in framing.tokens(text, stop):
+            key = ("X" if aid in ("a", "c") else "Y", t)
+            expected[key] = expected.get(key, 0) + 1
+    assert [(o, t, c) for o, t, c in got.itertuples(index=False, name=None)] == [
+        (o, t, c) for (o, t), c in expected.items()]
+    assert got.set_index(["outlet", "term"]).loc[("X", "riots"), "count"] == 2
+
+
+def test_fightin_words_work_does_not_grow_with_outlets():
+    few, _ = steps_taken(framing.fightin_words, _counts(4000, 5))
+    many, _ = steps_taken(framing.fightin_words, _counts(4000, 40))
+    double, _ = steps_taken(framing.fightin_words, _counts(8000, 40))
+    assert many <= OUTLET_GROWTH * few, (few, many)
+    assert double <= ROW_GROWTH * many, (many, double)
+
+
+def test_term_counts_work_grows_linearly(codebook):
+    def sentences(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+        arts, sents, _ = _corpus(n, 7, ["x"])
+        return sents.assign(text=[f"Word{i % 97} riots spread in town {i % 13}" for i in range(len(sents))]), arts
+
+    small, _ = steps_taken(framing.term_counts, *sentences(200), codebook.stopwords)
+    big, _ = steps_taken(framing.term_counts, *sentences(400), codebook.stopwords)
+    assert big <= ROW_GROWTH * small, (small, big)

@@ -195,13 +195,23 @@ def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
 
 
 def term_counts(sentences: pd.DataFrame, articles: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
-    """Counts of each term by outlet (long table: outlet, term, count)."""
-    meta = articles.set_index("article_id")["outlet_label"]
+    """Counts of each term by outlet (long table: outlet, term, count), in order of first use.
+
+    One pass over the sentences; whether a word is a term is decided once per distinct word.
+    """
+    outlet_of = articles.set_index("article_id")["outlet_label"]
+    outlets = outlet_of.loc[sentences["article_id"]].tolist()
+    keep: dict[str, str | None] = {}
     rows: dict[tuple[str, str], int] = {}
-    for r in sentences.itertuples(index=False):
-        for t in tokens(r.text, stopwords):
-            k = (meta[r.article_id], t)
-            rows[k] = rows.get(k, 0) + 1
+    for outlet, text in zip(outlets, sentences["text"].tolist(), strict=True):
+        for word in WORD.findall(text):
+            term = keep.get(word, "")
+            if term == "":
+                low = word.lower()
+                term = keep[word] = low if TOKEN.fullmatch(low) and low not in stopwords else None
+            if term is not None:
+                k = (outlet, term)
+                rows[k] = rows.get(k, 0) + 1
     return pd.DataFrame([(o, t, c) for (o, t), c in rows.items()], columns=["outlet", "term", "count"])
 
 
@@ -212,31 +222,31 @@ def fightin_words(counts: pd.DataFrame, prior_scale: float = 1.0, min_count: int
     delta = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w)),
     var = 1/(y_iw + a_w) + 1/(y_jw + a_w), z = delta / sqrt(var). Terms rarer than ``min_count`` in
     the outlet are not reported (they stay in the totals).
+
+    Computed on the (outlet, term) pairs that are reported, not on a dense term x outlet table.
     """
-    wide = counts.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
-    total = wide.sum(axis=1).astype(float)
+    cols = ["outlet", "term", "z", "count", "delta"]
+    pairs = counts.groupby(["outlet", "term"])["count"].sum()
+    if pairs.empty:
+        return pd.DataFrame([], columns=cols)
+    if min_count <= 0:  # every term of every outlet is reported, used or not
+        pairs = pairs.reindex(pd.MultiIndex.from_product(pairs.index.levels, names=pairs.index.names), fill_value=0)
+    total = pairs.groupby(level="term").sum().astype(float)
     alpha = prior_scale * total
     a0 = float(alpha.sum())
-    rows = []
-    for outlet in wide.columns:
-        yi = wide[outlet].astype(float)
-        yj = total - yi
-        ni, nj = float(yi.sum()), float(yj.sum())
-        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
-        var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
-        z = delta / np.sqrt(var)
-        for term in wide.index:
-            if yi[term] >= min_count:
-                rows.append(
-                    {
-                        "outlet": outlet,
-                        "term": term,
-                        "z": float(z[term]),
-                        "count": int(yi[term]),
-                        "delta": float(delta[term]),
-                    }
-                )
-    out = pd.DataFrame(rows, columns=["outlet", "term", "z", "count", "delta"])
+    n_i = pairs.groupby(level="outlet").sum().astype(float)
+    n_all = float(total.sum())
+    shown = pairs[pairs.to_numpy() >= min_count]
+    terms = shown.index.get_level_values("term")
+    yi = shown.to_numpy(dtype=float)
+    a = alpha.reindex(terms).to_numpy()
+    yj = total.reindex(terms).to_numpy() - yi
+    ni = n_i.reindex(shown.index.get_level_values("outlet")).to_numpy()
+    nj = n_all - ni
+    delta = np.log((yi + a) / (ni + a0 - yi - a)) - np.log((yj + a) / (nj + a0 - yj - a))
+    z = delta / np.sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
+    out = pd.DataFrame({"outlet": shown.index.get_level_values("outlet"), "term": terms, "z": z,
+                        "count": shown.to_numpy().astype(int), "delta": delta}, columns=cols)
     return out.sort_values(["outlet", "z"], ascending=[True, False]).reset_index(drop=True)
 
 
