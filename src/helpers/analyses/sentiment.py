@@ -356,12 +356,19 @@ def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     rx = codebook.alias_pattern
     info = codebook.entity_info
     found: dict[tuple[str, int], set[str]] = {}
+    actor_of: dict[str, str] = {}  # written name -> actor group, looked up once per distinct form
     if rx is not None:
-        for r in sentences.itertuples(index=False):
-            names = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
-            found.setdefault((r.article_id, r.sentence_id), set()).update(names)
+        columns = (sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))
+        for aid, sid, text in zip(*columns, strict=True):
+            names = set()
+            for m in rx.finditer(text):
+                name = m.group()
+                if name not in actor_of:
+                    actor_of[name] = info.get(codebook.canonical(name), {}).get("actor", "")
+                names.add(actor_of[name])
+            found.setdefault((aid, sid), set()).update(names)
     by_label = labels.label_hits(sentences, pd.DataFrame({"article_id": [], "outlet_label": []}), codebook)
-    for aid, sid, who in zip(by_label["article_id"], by_label["sentence_id"], by_label["identity"], strict=True):
+    for aid, sid, who in zip(*(by_label[c].tolist() for c in ("article_id", "sentence_id", "identity")), strict=True):
         found.setdefault((aid, sid), set()).add(who)
     rows = [
         {"article_id": aid, "sentence_id": sid, "actor": a}
