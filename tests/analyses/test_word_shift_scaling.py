@@ -7,9 +7,9 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-from work_counting import steps_taken
+from work_counting import rows_compared, steps_taken
 
-from helpers.analyses import sentiment
+from helpers.analyses import dense_sums, sentiment
 
 ROW_GROWTH = 2.2
 WORDS = ["good", "bad", "terrible", "happy", "calm", "violent", "peaceful", "angry", "great", "sad", "table", "door"]
@@ -22,7 +22,7 @@ def test_dense_row_sums_equal_numpy_bit_for_bit(n):
     dense[rng.random((7, n)) < rng.choice([0.0, 0.5, 0.95])] = 0.0
     dense[3] = 0.0
     row, pos = np.nonzero(dense)  # row-major: column order within each row
-    got = sentiment.dense_row_sums(row, pos, np.full(len(row), n), dense[row, pos], 7)
+    got = dense_sums.dense_row_sums(row, pos, np.full(len(row), n), dense[row, pos], 7)
     assert got.tolist() == np.ascontiguousarray(dense).sum(axis=1).tolist()
 
 
@@ -32,7 +32,7 @@ def test_dense_row_sums_rows_of_different_lengths():
     row = np.concatenate([np.full(len(r), i) for i, r in enumerate(rows)])
     pos = np.concatenate([np.arange(len(r)) for r in rows])
     n = np.concatenate([np.full(len(r), len(r)) for r in rows])
-    got = sentiment.dense_row_sums(row, pos, n, np.concatenate(rows), 4)
+    got = dense_sums.dense_row_sums(row, pos, n, np.concatenate(rows), 4)
     assert got.tolist() == [float(r.sum()) for r in rows]
 
 
@@ -91,3 +91,19 @@ def test_word_shift_work_grows_linearly():
     many_outlets, _ = steps_taken(sentiment.word_shift, *_scored(400, 80))
     assert big <= ROW_GROWTH * small, (small, big)
     assert many_outlets <= 1.1 * big, (big, many_outlets)
+
+
+@pytest.mark.parametrize("negative", [True, False])
+def test_strongest_words_by_outlet_equal_those_outlet_by_outlet(negative):
+    shift = sentiment.word_shift(*_scored(300, 9))
+    shift.loc[shift.index[:20], "count_in_outlet"] = 0  # words an outlet never used are not named
+    got = sentiment.strongest_words_by_outlet(shift, 3, negative)
+    assert list(got) == sorted(shift["outlet"].unique())
+    assert got == {o: sentiment.strongest_words(shift, o, 3, negative) for o in got}
+
+
+def test_strongest_words_by_outlet_compare_each_row_once():
+    few, _ = rows_compared(sentiment.strongest_words_by_outlet, sentiment.word_shift(*_scored(400, 5)))
+    many, _ = rows_compared(sentiment.strongest_words_by_outlet, sentiment.word_shift(*_scored(400, 40)))
+    n_few, n_many = len(sentiment.word_shift(*_scored(400, 5))), len(sentiment.word_shift(*_scored(400, 40)))
+    assert few <= 2 * n_few and many <= 2 * n_many, (few, n_few, many, n_many)
