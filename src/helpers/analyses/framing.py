@@ -262,7 +262,7 @@ def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:
     """Share of all sentences in each frame, corpus-wide, largest first."""
     n = len(matched) or 1
     counts: dict[str, int] = {}
-    for value in matched["frames"].fillna(""):
+    for value in matched["frames"].fillna("").tolist():
         for f in filter(None, str(value).split(";")):
             counts[f] = counts.get(f, 0) + 1
     table = pd.DataFrame({"frame": list(counts), "share": [c / n for c in counts.values()]}, columns=["frame", "share"])
