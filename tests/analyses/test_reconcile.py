@@ -100,18 +100,20 @@ def many_claims(n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_reconciliation_work_grows_linearly(codebook, monkeypatch):
     counted = {"partner": 0, "note": 0}
-    real_partner, real_note = rec_module._conflict_partner, rec_module._overlap_note
+    real_partner, real_notes = rec_module._conflict_partner, rec_module._overlap_notes
+    sorts = []
 
     def partner(*a):
         counted["partner"] += 1
         return real_partner(*a)
 
-    def note(*a):
-        counted["note"] += 1
-        return real_note(*a)
+    def notes(g, rows):
+        counted["note"] += len(rows)
+        sorts.append(len(g))  # each call sorts its category's interval ends once
+        return real_notes(g, rows)
 
     monkeypatch.setattr(rec_module, "_conflict_partner", partner)
-    monkeypatch.setattr(rec_module, "_overlap_note", note)
+    monkeypatch.setattr(rec_module, "_overlap_notes", notes)
     work = []
     for n in (300, 600):
         counted.update(partner=0, note=0)
@@ -120,3 +122,4 @@ def test_reconciliation_work_grows_linearly(codebook, monkeypatch):
         work.append(counted["partner"] + counted["note"])
     assert work[1] <= 2.2 * work[0]
     assert work[1] <= 2 * 600  # at most one comparison step and one note per claim, not one per pair
+    assert len(sorts) <= 2 * 3 and sum(sorts) <= 300 + 600  # one sort per category, not one per claim

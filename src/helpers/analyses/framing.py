@@ -98,47 +98,84 @@ def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "frame", "term", "offset"])
 
 
+def _joined_by_sentence(sentences: pd.DataFrame, hits: pd.DataFrame, column: str, sep: str) -> list[str]:
+    """For each row of ``sentences``: the distinct values of ``column`` among its hits, sorted and joined.
+
+    The hits are joined to the sentence rows once (a hash merge), each (row, value) pair is coded as one
+    integer (values coded in sorted order) and de-duplicated by one sort, so only the joins are Python
+    calls: the step is linear in hits plus sentences, however many sentences there are.
+    """
+    key = ["article_id", "sentence_id"]
+    out = [""] * len(sentences)
+    rows = pd.DataFrame({k: sentences[k].to_numpy() for k in key}).assign(_row=np.arange(len(sentences)))
+    h = hits[[*key, column]].merge(rows, on=key, how="inner")
+    if h.empty:
+        return out
+    codes, values = pd.factorize(h[column], sort=True)
+    pairs = np.unique(h["_row"].to_numpy(dtype=np.int64) * len(values) + codes)
+    row, code = np.divmod(pairs, len(values))
+    words = values.to_numpy()[code].tolist()
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    ends = np.r_[starts[1:], len(pairs)]
+    for r, first, last in zip(row[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
+        out[r] = sep.join(words[first:last])
+    return out
+
+
 def sentence_frames(sentences: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: the frames it is in and the terms that matched (empty when none)."""
-    key = ["article_id", "sentence_id"]
-    frames = hits.groupby(key)["frame"].apply(lambda s: ";".join(sorted(set(s))))
-    terms = hits.groupby(key)["term"].apply(lambda s: ", ".join(sorted(set(s))))
     out = sentences[["article_id", "sentence_id", "text"]].copy()
-    pairs = list(zip(out["article_id"], out["sentence_id"], strict=True))
-    out["frames"] = [frames.get(p, "") for p in pairs]
-    out["terms"] = [terms.get(p, "") for p in pairs]
+    out["frames"] = _joined_by_sentence(sentences, hits, "frame", ";")
+    out["terms"] = _joined_by_sentence(sentences, hits, "term", ", ")
     return out
+
+
+BY_OUTLET_COLUMNS = ["outlet", "frame", "hits", "per_1000_words", "share_sentences"]
 
 
 def framing_by_outlet(
     hits: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebook
 ) -> pd.DataFrame:
-    """Per outlet and frame: hits, hits per 1,000 words, share of sentences in the frame."""
+    """Per outlet and frame: hits, hits per 1,000 words, share of sentences in the frame.
+
+    Every count is one groupby over the whole table (sentences, articles, hits), then the outlet x frame
+    grid is filled from them: the work grows with the rows, not with outlets times frames.
+    """
     meta = articles.set_index("article_id")
     frames = list(_frame_patterns(codebook))
-    sent = sentences.assign(outlet=meta.loc[sentences["article_id"], "outlet_label"].to_numpy())
-    h = (
-        hits.assign(outlet=meta.loc[hits["article_id"], "outlet_label"].to_numpy())
-        if len(hits)
-        else hits.assign(outlet=[])
+    sent_outlet = pd.Series(meta.loc[sentences["article_id"], "outlet_label"].to_numpy())
+    n_sent = sent_outlet.groupby(sent_outlet).size()
+    if n_sent.empty:
+        return pd.DataFrame([], columns=BY_OUTLET_COLUMNS)
+    ids = pd.unique(sentences["article_id"])
+    words = meta.loc[ids].groupby("outlet_label")["n_words"].sum().reindex(n_sent.index, fill_value=0)
+    h = hits[["article_id", "sentence_id", "frame"]]
+    h = h.assign(outlet=meta.loc[h["article_id"], "outlet_label"].to_numpy()) if len(h) else h.assign(outlet=[])
+    h = h[h["frame"].isin(frames)]
+    grid = pd.MultiIndex.from_product([n_sent.index, frames], names=["outlet", "frame"])
+    n_hits = h.groupby(["outlet", "frame"]).size().reindex(grid, fill_value=0)
+    in_frame = (
+        h.drop_duplicates(["outlet", "frame", "article_id", "sentence_id"])
+        .groupby(["outlet", "frame"])
+        .size()
+        .reindex(grid, fill_value=0)
     )
-    rows = []
-    for outlet, g in sent.groupby("outlet"):
-        words = int(meta.loc[g["article_id"].unique(), "n_words"].sum())
-        n_sent = len(g)
-        for frame in frames:
-            fh = h[(h["outlet"] == outlet) & (h["frame"] == frame)]
-            in_frame = fh[["article_id", "sentence_id"]].drop_duplicates()
-            rows.append(
-                {
-                    "outlet": outlet,
-                    "frame": frame,
-                    "hits": len(fh),
-                    "per_1000_words": 1000 * len(fh) / words if words else 0.0,
-                    "share_sentences": len(in_frame) / n_sent if n_sent else 0.0,
-                }
-            )
-    return pd.DataFrame(rows, columns=["outlet", "frame", "hits", "per_1000_words", "share_sentences"])
+    outlet_words = words.astype("int64").reindex(grid.get_level_values("outlet")).to_numpy()
+    outlet_sents = n_sent.reindex(grid.get_level_values("outlet")).to_numpy()
+    counts = n_hits.to_numpy().astype("int64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_1000 = np.where(outlet_words > 0, 1000 * counts / outlet_words, 0.0)
+        share = np.where(outlet_sents > 0, in_frame.to_numpy() / outlet_sents, 0.0)
+    return pd.DataFrame(
+        {
+            "outlet": grid.get_level_values("outlet").to_numpy(),
+            "frame": grid.get_level_values("frame").to_numpy(),
+            "hits": counts,
+            "per_1000_words": per_1000,
+            "share_sentences": share,
+        },
+        columns=BY_OUTLET_COLUMNS,
+    )
 
 
 # --- actor labels ----------------------------------------------------------------------------
@@ -158,13 +195,23 @@ def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
 
 
 def term_counts(sentences: pd.DataFrame, articles: pd.DataFrame, stopwords: frozenset[str]) -> pd.DataFrame:
-    """Counts of each term by outlet (long table: outlet, term, count)."""
-    meta = articles.set_index("article_id")["outlet_label"]
+    """Counts of each term by outlet (long table: outlet, term, count), in order of first use.
+
+    One pass over the sentences; whether a word is a term is decided once per distinct word.
+    """
+    outlet_of = articles.set_index("article_id")["outlet_label"]
+    outlets = outlet_of.loc[sentences["article_id"]].tolist()
+    keep: dict[str, str | None] = {}
     rows: dict[tuple[str, str], int] = {}
-    for r in sentences.itertuples(index=False):
-        for t in tokens(r.text, stopwords):
-            k = (meta[r.article_id], t)
-            rows[k] = rows.get(k, 0) + 1
+    for outlet, text in zip(outlets, sentences["text"].tolist(), strict=True):
+        for word in WORD.findall(text):
+            term = keep.get(word, "")
+            if term == "":
+                low = word.lower()
+                term = keep[word] = low if TOKEN.fullmatch(low) and low not in stopwords else None
+            if term is not None:
+                k = (outlet, term)
+                rows[k] = rows.get(k, 0) + 1
     return pd.DataFrame([(o, t, c) for (o, t), c in rows.items()], columns=["outlet", "term", "count"])
 
 
@@ -175,31 +222,31 @@ def fightin_words(counts: pd.DataFrame, prior_scale: float = 1.0, min_count: int
     delta = log((y_iw + a_w) / (n_i + a0 - y_iw - a_w)) - log((y_jw + a_w) / (n_j + a0 - y_jw - a_w)),
     var = 1/(y_iw + a_w) + 1/(y_jw + a_w), z = delta / sqrt(var). Terms rarer than ``min_count`` in
     the outlet are not reported (they stay in the totals).
+
+    Computed on the (outlet, term) pairs that are reported, not on a dense term x outlet table.
     """
-    wide = counts.pivot_table(index="term", columns="outlet", values="count", aggfunc="sum", fill_value=0)
-    total = wide.sum(axis=1).astype(float)
+    cols = ["outlet", "term", "z", "count", "delta"]
+    pairs = counts.groupby(["outlet", "term"])["count"].sum()
+    if pairs.empty:
+        return pd.DataFrame([], columns=cols)
+    if min_count <= 0:  # every term of every outlet is reported, used or not
+        pairs = pairs.reindex(pd.MultiIndex.from_product(pairs.index.levels, names=pairs.index.names), fill_value=0)
+    total = pairs.groupby(level="term").sum().astype(float)
     alpha = prior_scale * total
     a0 = float(alpha.sum())
-    rows = []
-    for outlet in wide.columns:
-        yi = wide[outlet].astype(float)
-        yj = total - yi
-        ni, nj = float(yi.sum()), float(yj.sum())
-        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
-        var = 1.0 / (yi + alpha) + 1.0 / (yj + alpha)
-        z = delta / np.sqrt(var)
-        for term in wide.index:
-            if yi[term] >= min_count:
-                rows.append(
-                    {
-                        "outlet": outlet,
-                        "term": term,
-                        "z": float(z[term]),
-                        "count": int(yi[term]),
-                        "delta": float(delta[term]),
-                    }
-                )
-    out = pd.DataFrame(rows, columns=["outlet", "term", "z", "count", "delta"])
+    n_i = pairs.groupby(level="outlet").sum().astype(float)
+    n_all = float(total.sum())
+    shown = pairs[pairs.to_numpy() >= min_count]
+    terms = shown.index.get_level_values("term")
+    yi = shown.to_numpy(dtype=float)
+    a = alpha.reindex(terms).to_numpy()
+    yj = total.reindex(terms).to_numpy() - yi
+    ni = n_i.reindex(shown.index.get_level_values("outlet")).to_numpy()
+    nj = n_all - ni
+    delta = np.log((yi + a) / (ni + a0 - yi - a)) - np.log((yj + a) / (nj + a0 - yj - a))
+    z = delta / np.sqrt(1.0 / (yi + a) + 1.0 / (yj + a))
+    out = pd.DataFrame({"outlet": shown.index.get_level_values("outlet"), "term": terms, "z": z,
+                        "count": shown.to_numpy().astype(int), "delta": delta}, columns=cols)
     return out.sort_values(["outlet", "z"], ascending=[True, False]).reset_index(drop=True)
 
 
@@ -215,7 +262,7 @@ def corpus_frame_shares(matched: pd.DataFrame) -> pd.DataFrame:
     """Share of all sentences in each frame, corpus-wide, largest first."""
     n = len(matched) or 1
     counts: dict[str, int] = {}
-    for value in matched["frames"].fillna(""):
+    for value in matched["frames"].fillna("").tolist():
         for f in filter(None, str(value).split(";")):
             counts[f] = counts.get(f, 0) + 1
     table = pd.DataFrame({"frame": list(counts), "share": [c / n for c in counts.values()]}, columns=["frame", "share"])

@@ -11,7 +11,9 @@ claims it (``unmodified_heads``) or, when none does, is reported as "owner not s
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +41,7 @@ class LabelRules:
     names: dict[str, str]  # target -> label in words
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(term: str) -> str:
     return re.sub(r"\s+", " ", term.lower().replace("’", "'"))
 
@@ -70,17 +73,39 @@ def label_rules(codebook: Codebook) -> LabelRules:
     )
 
 
-def _modifier_run(text: str, start: int, rules: LabelRules) -> tuple[int, list[str]]:
+class _Words:
+    """The words of one sentence, found once, for looking back from any offset (see :func:`_modifier_run`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = list(WORD.finditer(text))
+        self.spans = [(m.start(), m.end()) for m in found]
+        self.ends = [m.end() for m in found]
+
+    def before(self, start: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of the words of ``text[:start]``, right to left, as ``WORD.finditer(text[:start])`` finds them.
+
+        The sentence's words that end by ``start`` are the same; a word running past ``start`` is cut there, so
+        only that word is searched again, within the prefix. Looking back costs the words visited, not the prefix.
+        """
+        j = bisect.bisect_right(self.ends, start)
+        if j < len(self.spans) and self.spans[j][0] < start:
+            yield from reversed([m.span() for m in WORD.finditer(self.text, self.spans[j][0], start)])
+        for k in range(j - 1, -1, -1):
+            yield self.spans[k]
+
+
+def _modifier_run(text: str, start: int, rules: LabelRules, words: _Words | None = None) -> tuple[int, list[str]]:
     """The modifiers written right before ``start`` (left to right) and where the run begins."""
-    words = list(WORD.finditer(text[:start]))
     run: list[str] = []
     begin = start
-    for w in reversed(words):
-        gap = text[w.end() : begin]
-        if gap.strip() or _norm(w.group()) not in rules.modifiers:
+    for w_start, w_end in (words or _Words(text)).before(start):
+        gap = text[w_end:begin]
+        word = _norm(text[w_start:w_end])
+        if gap.strip() or word not in rules.modifiers:
             break
-        run.insert(0, _norm(w.group()))
-        begin = w.start()
+        run.insert(0, word)
+        begin = w_start
     return begin, run
 
 
@@ -104,15 +129,20 @@ def label_hits(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebo
     """Every label as written: article, sentence, outlet, group, identity, label, phrase, offsets.
 
     ``start``/``end`` are offsets in the sentence text and cover the modifiers that decided the group.
+    One pass over the sentences; a sentence's words are found once, when it has a head noun to resolve.
     """
     rules = label_rules(codebook)
-    outlet_of = articles.set_index("article_id")["outlet_label"]
+    outlet_of = dict(zip(articles["article_id"].tolist(), articles["outlet_label"].tolist(), strict=True))
     rows = []
-    for aid, sid, text in zip(sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True):
+    columns = (sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))
+    for aid, sid, text in zip(*columns, strict=True):
+        words = None
         for m in rules.pattern.finditer(text):
             term = _norm(m.group())
-            is_head = term.split(" ")[-1] in rules.heads
-            begin, before = _modifier_run(text, m.start(), rules) if is_head else (m.start(), [])
+            begin, before = m.start(), []
+            if term.split(" ")[-1] in rules.heads:
+                words = words or _Words(text)
+                begin, before = _modifier_run(text, m.start(), rules, words)
             target, label = _resolve(term, before, rules)
             rows.append(
                 (aid, sid, outlet_of.get(aid, ""), target, rules.identity.get(target, ""), label,

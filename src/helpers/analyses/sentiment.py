@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyses import labels, vader
+from helpers.analyses.dense_sums import dense_row_sums
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.nltk_data import use_project_nltk_data
@@ -123,17 +124,16 @@ def score_sentences(sentences: pd.DataFrame, mask: re.Pattern[str] | None = None
 
 
 def article_scores(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per article: mean sentence compound and the shares of positive/neutral/negative sentences."""
-    g = scored.groupby("article_id")
-    table = pd.DataFrame(
-        {
-            "n_sentences": g.size(),
-            "mean_compound": g["compound"].mean(),
-            "share_positive": g["polarity"].apply(lambda s: (s == "positive").mean()),
-            "share_neutral": g["polarity"].apply(lambda s: (s == "neutral").mean()),
-            "share_negative": g["polarity"].apply(lambda s: (s == "negative").mean()),
-        }
-    ).reset_index()
+    """Per article: mean sentence compound and the shares of positive/neutral/negative sentences.
+
+    Each share is the mean of a 0/1 column, taken by one groupby over all sentences (no Python call per article).
+    """
+    flags = pd.DataFrame(
+        {f"share_{p}": (scored["polarity"] == p).to_numpy(dtype=float) for p in ("positive", "neutral", "negative")}
+    )
+    g = flags.groupby(scored["article_id"].to_numpy())
+    table = pd.DataFrame({"n_sentences": g.size(), "mean_compound": scored.groupby("article_id")["compound"].mean()})
+    table = table.join(g.mean()).rename_axis("article_id").reset_index()
     meta = articles[["article_id", "outlet", "outlet_label"]]
     return meta.merge(table, on="article_id", how="inner")
 
@@ -167,6 +167,20 @@ def _cluster_bootstrap(groups: list[np.ndarray], n_boot: int, rng: np.random.Gen
     return np.concatenate(stats)
 
 
+def _interval(boot: np.ndarray, level: float) -> tuple[float, float]:
+    lo, hi = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return lo, hi
+
+
+def _articles_by_outlet(articles: pd.DataFrame, present: list[str]) -> dict[str, list[str]]:
+    """Outlet -> its articles among ``present``, both sorted: one pass over the articles, not one per outlet."""
+    outlet_of = articles.set_index("article_id")["outlet_label"]
+    members: dict[str, list[str]] = {}
+    for aid, outlet in zip(present, outlet_of.loc[present].tolist(), strict=True):
+        members.setdefault(outlet, []).append(aid)
+    return {outlet: sorted(members[outlet]) for outlet in sorted(members)}
+
+
 def outlet_scores(
     scored: pd.DataFrame,
     articles: pd.DataFrame,
@@ -177,19 +191,20 @@ def outlet_scores(
 ) -> pd.DataFrame:
     """Outlet means with percentile bootstrap intervals (resampling unit: article, then sentence).
 
-    ``weights`` (by article_id) can down-weight copies, e.g. 1/size of the article's story family.
+    ``weights`` (by article_id) can down-weight copies, e.g. 1/size of the article's story family. The
+    intervals do not depend on them, so a second, weighted call can pass ``n_boot=0`` to skip the bootstrap
+    (its ``ci_low``/``ci_high`` are then NaN).
     """
-    meta = articles.set_index("article_id")
     rng = np.random.default_rng(seed)
     rows = []
     by_article = {a: g.to_numpy() for a, g in scored.groupby("article_id", sort=False)["compound"]}
-    for outlet in sorted(meta.loc[scored["article_id"].unique(), "outlet_label"].unique()):
-        ids = sorted(meta.index[meta["outlet_label"] == outlet].intersection(scored["article_id"].unique()))
+    present = list(by_article)
+    weight_of = {} if weights is None else dict(zip(present, weights.reindex(present).fillna(1).tolist(), strict=True))
+    for outlet, ids in _articles_by_outlet(articles, present).items():
         groups = [by_article[a] for a in ids]
         art_means = np.array([g.mean() for g in groups])
-        w = np.ones(len(ids)) if weights is None else weights.reindex(ids).fillna(1).to_numpy()
-        boot = _cluster_bootstrap(groups, n_boot, rng)
-        lo, hi = np.quantile(boot, [(1 - level) / 2, 1 - (1 - level) / 2])
+        w = np.ones(len(ids)) if weights is None else np.array([weight_of[a] for a in ids])
+        lo, hi = (np.nan, np.nan) if n_boot < 1 else _interval(_cluster_bootstrap(groups, n_boot, rng), level)
         rows.append(
             {
                 "outlet": outlet,
@@ -204,18 +219,28 @@ def outlet_scores(
 
 
 def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
-    """Per article and word: the word's contribution to the article's mean compound score."""
-    rows = []
-    for art, sents in scored.groupby("article_id"):
-        n = len(sents)
-        acc: dict[str, float] = {}
-        counts: dict[str, int] = {}
-        for text in sents["scored_text"] if "scored_text" in sents else sents["text"]:
-            for word, part in attribute(text)[1]:
-                acc[word] = acc.get(word, 0.0) + part / n
-                counts[word] = counts.get(word, 0) + 1
-        rows += [{"article_id": art, "word": w, "contribution": v, "count": counts[w]} for w, v in acc.items()]
+    """Per article and word: the word's contribution to the article's mean compound score.
+
+    One pass over the sentences (plain lists, no per-article table slices); articles come out sorted,
+    each article's words in the order they first contribute.
+    """
+    texts = scored["scored_text"] if "scored_text" in scored else scored["text"]
+    ids = scored["article_id"].tolist()
+    size: dict[str, int] = {}
+    for art in ids:
+        size[art] = size.get(art, 0) + 1
+    acc: dict[str, dict[str, float]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for art, text in zip(ids, texts.tolist(), strict=True):
+        a, c, n = acc.setdefault(art, {}), counts.setdefault(art, {}), size[art]
+        for word, part in attribute(text)[1]:
+            a[word] = a.get(word, 0.0) + part / n
+            c[word] = c.get(word, 0) + 1
+    rows = [(art, w, v, counts[art][w]) for art in sorted(acc) for w, v in acc[art].items()]
     return pd.DataFrame(rows, columns=["article_id", "word", "contribution", "count"])
+
+
+SHIFT_COLUMNS = ["outlet", "word", "shift", "count_in_outlet"]
 
 
 def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -224,28 +249,38 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     Corpus mean = mean of article scores; outlet score = mean of its articles' scores. For word w,
     ``shift`` = (outlet's mean contribution of w) - (corpus mean contribution of w); the shifts of an
     outlet sum to its score minus the corpus mean.
+
+    The means are those of a word x article table of contributions (zero where an article lacks the
+    word), taken by :func:`dense_row_sums` from the non-zero cells only, so the table is never built. The
+    result has a row for every outlet and every word with a non-zero shift (a word an outlet never uses
+    still shifts it), so its size is outlets times the vocabulary by definition.
     """
     contrib = word_contributions(scored)
     ids = sorted(scored["article_id"].unique())
-    wide = contrib.pivot_table(
-        index="word", columns="article_id", values="contribution", aggfunc="sum", fill_value=0.0
-    ).reindex(columns=ids, fill_value=0.0)
-    counts = contrib.pivot_table(
-        index="word", columns="article_id", values="count", aggfunc="sum", fill_value=0
-    ).reindex(columns=ids, fill_value=0)
-    corpus = wide.mean(axis=1)
-    outlets = articles.set_index("article_id").loc[ids, "outlet_label"]
-    rows = []
-    for outlet in sorted(outlets.unique()):
-        members = list(outlets.index[outlets == outlet])
-        shift = wide[members].mean(axis=1) - corpus
-        n = counts[members].sum(axis=1)
-        for word in shift.index:
-            if shift[word] != 0:
-                rows.append(
-                    {"outlet": outlet, "word": word, "shift": float(shift[word]), "count_in_outlet": int(n[word])}
-                )
-    return pd.DataFrame(rows, columns=["outlet", "word", "shift", "count_in_outlet"])
+    if contrib.empty:
+        return pd.DataFrame([], columns=SHIFT_COLUMNS)
+    outlet_codes, outlets = pd.factorize(articles.set_index("article_id").loc[ids, "outlet_label"], sort=True)
+    members = np.bincount(outlet_codes, minlength=len(outlets))
+    by_outlet_order = np.argsort(outlet_codes, kind="stable")  # an article's column among its outlet's articles
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[by_outlet_order] = np.arange(len(ids)) - (np.cumsum(members) - members)[outlet_codes[by_outlet_order]]
+    word_codes, words = pd.factorize(contrib["word"], sort=True)
+    column = pd.Series(np.arange(len(ids)), index=ids)[contrib["article_id"]].to_numpy()
+    order = np.lexsort((column, word_codes))  # by word, then article: column order within each row
+    w, col, values = word_codes[order], column[order], contrib["contribution"].to_numpy(dtype=float)[order]
+    o = outlet_codes[col]
+    corpus = dense_row_sums(w, col, np.full(len(w), len(ids)), values, len(words)) / len(ids)
+    cell = o * len(words) + w
+    by_outlet = dense_row_sums(cell, rank[col], members[o], values, len(outlets) * len(words))
+    shift = by_outlet.reshape(len(outlets), len(words)) / members[:, None] - corpus
+    n_in = np.zeros(len(outlets) * len(words), dtype=np.int64)
+    np.add.at(n_in, cell, contrib["count"].to_numpy(dtype=np.int64)[order])
+    oi, wi = np.nonzero(shift != 0)
+    return pd.DataFrame(
+        {"outlet": outlets.to_numpy()[oi], "word": words.to_numpy()[wi], "shift": shift[oi, wi],
+         "count_in_outlet": n_in.reshape(len(outlets), len(words))[oi, wi]},
+        columns=SHIFT_COLUMNS,
+    )
 
 
 def top_shifts(shift: pd.DataFrame, n: int = 8) -> pd.DataFrame:
@@ -268,12 +303,19 @@ def actor_mentions(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     rx = codebook.alias_pattern
     info = codebook.entity_info
     found: dict[tuple[str, int], set[str]] = {}
+    actor_of: dict[str, str] = {}  # written name -> actor group, looked up once per distinct form
     if rx is not None:
-        for r in sentences.itertuples(index=False):
-            names = {info.get(codebook.canonical(m.group()), {}).get("actor", "") for m in rx.finditer(r.text)}
-            found.setdefault((r.article_id, r.sentence_id), set()).update(names)
+        columns = (sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))
+        for aid, sid, text in zip(*columns, strict=True):
+            names = set()
+            for m in rx.finditer(text):
+                name = m.group()
+                if name not in actor_of:
+                    actor_of[name] = info.get(codebook.canonical(name), {}).get("actor", "")
+                names.add(actor_of[name])
+            found.setdefault((aid, sid), set()).update(names)
     by_label = labels.label_hits(sentences, pd.DataFrame({"article_id": [], "outlet_label": []}), codebook)
-    for aid, sid, who in zip(by_label["article_id"], by_label["sentence_id"], by_label["identity"], strict=True):
+    for aid, sid, who in zip(*(by_label[c].tolist() for c in ("article_id", "sentence_id", "identity")), strict=True):
         found.setdefault((aid, sid), set()).add(who)
     rows = [
         {"article_id": aid, "sentence_id": sid, "actor": a}
@@ -298,3 +340,15 @@ def strongest_words(shift: pd.DataFrame, outlet: str, n: int = 3, negative: bool
     g = shift[(shift["outlet"] == outlet) & ((shift["shift"] < 0) if negative else (shift["shift"] > 0))]
     g = g[g["count_in_outlet"] > 0].sort_values("shift", ascending=negative)
     return ", ".join(f"“{w}”" for w in g["word"].head(n)) or "none"
+
+
+def strongest_words_by_outlet(shift: pd.DataFrame, n: int = 3, negative: bool = True) -> dict[str, str]:
+    """:func:`strongest_words` for every outlet of ``shift`` at once: one pass over the table instead of one
+    filter of the whole table per outlet (which grows with outlets times rows)."""
+    mask = (shift["shift"] < 0) if negative else (shift["shift"] > 0)
+    kept = shift[mask & (shift["count_in_outlet"] > 0)]
+    out = dict.fromkeys(sorted(shift["outlet"].unique()), "none")
+    for outlet, g in kept.groupby("outlet", sort=False):
+        g = g.sort_values("shift", ascending=negative)
+        out[outlet] = ", ".join(f"“{w}”" for w in g["word"].head(n)) or "none"
+    return out

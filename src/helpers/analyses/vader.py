@@ -77,8 +77,8 @@ def _strip(token: str, punctuation: frozenset[str]) -> str:
 
 def tokens(text: str, r: Rules | None = None) -> list[str]:
     """VADER's words and emoticons of a text (tokens of one character are dropped)."""
-    r = r or rules()
-    return [_strip(t, r.punctuation) for t in text.split() if len(t) > 1]
+    r = r or rules()  # a letters-and-digits token has no punctuation to strip: most tokens skip _strip
+    return [t if t.isalnum() else _strip(t, r.punctuation) for t in text.split() if len(t) > 1]
 
 
 def _negated(word: str, r: Rules) -> bool:

@@ -9,6 +9,7 @@ as quoted speech. Both parts are scored with the same masked VADER as whole sent
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 
@@ -25,7 +26,8 @@ QUOTED_KINDS = ("full", "partial")
 def quote_spans(normalised: NormalisedCorpus) -> pd.DataFrame:
     """Clean-text spans of full and partial quotes, per article (article_id, start, end, kind)."""
     rows = []
-    raw = normalised.articles.set_index("article_id")["raw_text"]
+    articles = normalised.articles
+    raw = dict(zip(articles["article_id"].tolist(), articles["raw_text"].tolist(), strict=True))
     for aid, doc in normalised.documents.items():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -38,12 +40,20 @@ def quote_spans(normalised: NormalisedCorpus) -> pd.DataFrame:
 
 
 def _split(text: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str, str]:
-    """(words outside quotes, words inside quotes) of one sentence starting at ``offset``."""
-    inside = [False] * len(text)
-    for s, e in spans:
-        for i in range(max(s - offset, 0), min(e - offset, len(text))):
-            inside[i] = True
-    outside_text = "".join(" " if inside[i] else c for i, c in enumerate(text))
+    """(words outside quotes, words inside quotes) of one sentence starting at ``offset``.
+
+    Outside, every character a span covers becomes a space; the text is cut at the merged span edges
+    rather than rebuilt character by character.
+    """
+    clipped = sorted((max(s - offset, 0), min(e - offset, len(text))) for s, e in spans)
+    pieces, done = [], 0
+    for s, e in clipped:
+        s = max(s, done)
+        if e <= s:
+            continue
+        pieces += [text[done:s], " " * (e - s)]
+        done = e
+    outside_text = "".join(pieces) + text[done:]
     inside_parts = [text[max(s - offset, 0) : min(e - offset, len(text))] for s, e in spans]
     return _tidy(outside_text), " ... ".join(p.strip() for p in inside_parts if p.strip())
 
@@ -52,16 +62,43 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", " ", text)).strip()
 
 
+def _spans_by_sentence(sentences: pd.DataFrame, spans: pd.DataFrame) -> dict[int, list[tuple[int, int]]]:
+    """Row number of each sentence -> the spans overlapping it, in the spans table's order.
+
+    An article's sentences follow each other, so the sentences a span overlaps are found by two binary
+    searches on their sorted starts and ends: the work grows with sentences plus spans, not their product
+    within an article.
+    """
+    rows: dict[str, list[int]] = {}
+    for k, aid in enumerate(sentences["article_id"].tolist()):
+        rows.setdefault(aid, []).append(k)
+    starts, ends = sentences["clean_start"].to_numpy(), sentences["clean_end"].to_numpy()
+    found: dict[int, list[tuple[int, int]]] = {}
+    for aid, g in spans.groupby("article_id", sort=False):
+        mine = sorted(rows.get(aid, []), key=lambda k: (starts[k], ends[k]))
+        s_sorted, e_sorted = starts[mine], ends[mine]
+        ordered = bool((e_sorted[1:] >= e_sorted[:-1]).all())
+        for s, e in zip(g["start"].tolist(), g["end"].tolist(), strict=True):
+            if ordered:
+                hit = mine[bisect.bisect_right(e_sorted, s) : bisect.bisect_left(s_sorted, e)]
+            else:  # overlapping sentences (not from the splitter): check each
+                hit = [k for k in mine if starts[k] < e and ends[k] > s]
+            for k in hit:
+                found.setdefault(k, []).append((s, e))
+    return found
+
+
 def split_by_voice(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence part with words: article_id, sentence_id, voice (outside | inside), text."""
-    by_article = {a: list(zip(g["start"], g["end"], strict=True)) for a, g in spans.groupby("article_id")}
+    found = _spans_by_sentence(sentences, spans)
     rows = []
-    for r in sentences.itertuples(index=False):
-        mine = [(s, e) for s, e in by_article.get(r.article_id, []) if s < r.clean_end and e > r.clean_start]
-        outside, inside = _split(r.text, r.clean_start, mine) if mine else (r.text, "")
+    columns = [sentences[c].tolist() for c in ("article_id", "sentence_id", "text", "clean_start")]
+    for k, (aid, sid, text, start) in enumerate(zip(*columns, strict=True)):
+        mine = found.get(k)
+        outside, inside = _split(text, start, mine) if mine else (text, "")
         for voice, part in (("outside", outside), ("inside", inside)):
             if WORD.search(part):
-                rows.append({"article_id": r.article_id, "sentence_id": r.sentence_id, "voice": voice, "text": part})
+                rows.append({"article_id": aid, "sentence_id": sid, "voice": voice, "text": part})
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "voice", "text"])
 
 

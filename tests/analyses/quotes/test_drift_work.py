@@ -89,3 +89,21 @@ def test_short_partial_quote_inside_a_long_one_is_found():
     })
     v = drift.quote_variants(qs).set_index("article_id")
     assert v.loc["b", "relation"] == "trimmed" and v.loc["b", "reference"] == "a:1"
+
+
+def test_a_reprinted_altered_quote_is_diffed_once(monkeypatch):
+    """Wire copies print the same altered quotation many times: one word diff per distinct pair of texts."""
+    calls = []
+    real = drift.word_diff
+    monkeypatch.setattr(drift, "word_diff", lambda a, b: calls.append((a, b)) or real(a, b))
+    full = "the council will meet again on monday to decide the next steps"
+    altered = "the council will meet again on tuesday to decide the next steps"
+    texts = [full] + [altered] * 40 + [full] * 3
+    arts = [f"a{i}" for i in range(len(texts))]
+    quotes = pd.DataFrame({"article_id": arts, "outlet": arts, "quote_id": [f"{a}:q" for a in arts], "speaker": "",
+                           "text": texts, "n_words": 12})
+    table = drift.quote_variants(quotes)
+    assert table["relation"].value_counts().to_dict() == {"altered": 40, "identical": 4}
+    assert set(table.loc[table["relation"] == "altered", "diff"]) == {
+        "the council will meet again on [-monday-] {+tuesday+} to decide the next steps"}
+    assert len(calls) == 1

@@ -7,6 +7,7 @@ best available stand-in, and is always labelled as inferred.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 
@@ -70,59 +71,76 @@ def mentioned_dates(normalised: NormalisedCorpus, codebook: Codebook) -> pd.Data
     )
 
 
+ANOMALY_COLUMNS = ["article_id", "kind", "text", "note", "start", "end"]
+DATE_FIELDS = ["text", "date", "month", "explicit_year", "start", "end", "context"]
+
+
+def _by_article(dates: pd.DataFrame) -> dict[str, list[tuple]]:
+    """Each article's date mentions (DATE_FIELDS, in table order), articles sorted: one pass over the table."""
+    rows: dict[str, list[tuple]] = {}
+    columns = [dates[c].tolist() for c in DATE_FIELDS]
+    for aid, *fields in zip(dates["article_id"].tolist(), *columns, strict=True):
+        if aid == aid:  # not NaN
+            rows.setdefault(aid, []).append(tuple(fields))
+    return {aid: rows[aid] for aid in sorted(rows)}
+
+
 def date_anomalies(dates: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Dates outside the event window whose month contradicts every other date in the article."""
+    """Dates outside the event window whose month contradicts every other date in the article.
+
+    "Every other date" is the article's dates without a written year, other than this one's text. Counting
+    them by month once per article (all of them, and those with each text) answers that for each date in
+    constant time, instead of filtering the article's dates again for each of its dates.
+    """
     window = codebook.section("event").get("window", {})
     start = date.fromisoformat(str(window["start"])) if window.get("start") else None
     end = date.fromisoformat(str(window["end"])) if window.get("end") else None
+    names = {i: name for name, i in calendar(codebook)[1].items()}
     rows = []
-    for aid, g in dates.groupby("article_id"):
-        for r in g.itertuples(index=False):
-            if r.explicit_year or not r.date or start is None:
+    for aid, mentions in _by_article(dates).items():
+        by_month: Counter = Counter(m[2] for m in mentions if not m[3])
+        by_text_month: Counter = Counter((m[0], m[2]) for m in mentions if not m[3])
+        by_text: Counter = Counter(m[0] for m in mentions if not m[3])
+        for text, iso, month, explicit, s, e, context in mentions:
+            if explicit or not iso or start is None:
                 continue
-            d = date.fromisoformat(r.date)
-            others = g[(g["text"] != r.text) & (~g["explicit_year"])]
-            if start <= d <= end or others.empty:
+            d = date.fromisoformat(iso)
+            n_others = by_text.total() - by_text[text]
+            if start <= d <= end or n_others == 0:
                 continue
-            if (others["month"] != r.month).all():
-                numbers = sorted({int(x) for x in others["month"]})
-                names = {i: name for name, i in calendar(codebook)[1].items()}
-                months = " or ".join(names.get(n, str(n)).capitalize() for n in numbers)
-                rows.append(
-                    {
-                        "article_id": aid,
-                        "kind": "date_outside_window",
-                        "text": r.text,
-                        "note": (
-                            f"{r.text} falls outside the event window {start} to {end}, and every other "
-                            f"date in the article is in {months}; probably a typo for the same "
-                            f"day in that month. Context: ...{r.context}..."
-                        ),
-                        "start": r.start,
-                        "end": r.end,
-                    }
-                )
-    return pd.DataFrame(rows, columns=["article_id", "kind", "text", "note", "start", "end"])
+            others = {m: n - by_text_month[(text, m)] for m, n in by_month.items()}
+            if any(n > 0 and m == month for m, n in others.items()):
+                continue
+            numbers = sorted({int(m) for m, n in others.items() if n > 0})
+            months = " or ".join(names.get(n, str(n)).capitalize() for n in numbers)
+            note = (f"{text} falls outside the event window {start} to {end}, and every other "
+                    f"date in the article is in {months}; probably a typo for the same "
+                    f"day in that month. Context: ...{context}...")
+            rows.append({"article_id": aid, "kind": "date_outside_window", "text": text, "note": note,
+                         "start": s, "end": e})
+    return pd.DataFrame(rows, columns=ANOMALY_COLUMNS)
 
 
 def report_dates(articles: pd.DataFrame, dates: pd.DataFrame, anomalies: pd.DataFrame) -> pd.DataFrame:
-    """When each article reported: its declared date, else the latest plausible date it mentions."""
+    """When each article reported: its declared date, else the latest plausible date it mentions.
+
+    The plausible dates (no written year, not an anomaly, not a deadline) are chosen in one pass over the
+    dates table and their latest kept per article, so an undated article costs a lookup, not a table scan.
+    """
     bad = set(zip(anomalies["article_id"], anomalies["text"], strict=True)) if len(anomalies) else set()
+    g = dates[(dates["date"] != "") & (~dates["explicit_year"])]
+    g = g[[(a, t) not in bad for a, t in zip(g["article_id"].tolist(), g["text"].tolist(), strict=True)]]
+    if "deadline" in g.columns:
+        g = g[~g["deadline"].astype(bool)]  # "a state of emergency until January 19" is not a report date
+    latest: dict[str, str] = {}
+    for aid, day in zip(g["article_id"].tolist(), g["date"].tolist(), strict=True):
+        latest[aid] = max(latest[aid], day) if aid in latest else day
     rows = []
-    for r in articles.itertuples(index=False):
-        if r.published not in ("", "unknown"):
-            rows.append({"article_id": r.article_id, "report_date": r.published, "basis": "declared"})
-            continue
-        g = dates[(dates["article_id"] == r.article_id) & (dates["date"] != "") & (~dates["explicit_year"])]
-        g = g[g["text"].map(lambda t, a=r.article_id: (a, t) not in bad).astype(bool)]
-        if "deadline" in g.columns:
-            g = g[~g["deadline"].astype(bool)]  # "a state of emergency until January 19" is not a report date
-        if len(g):
-            rows.append(
-                {"article_id": r.article_id, "report_date": max(g["date"]), "basis": "inferred: latest date mentioned"}
-            )
+    for aid, published in zip(articles["article_id"].tolist(), articles["published"].tolist(), strict=True):
+        if published not in ("", "unknown"):
+            rows.append({"article_id": aid, "report_date": published, "basis": "declared"})
+        elif aid in latest:
+            rows.append({"article_id": aid, "report_date": latest[aid], "basis": "inferred: latest date mentioned"})
         else:
-            rows.append(
-                {"article_id": r.article_id, "report_date": "unknown", "basis": "no date declared or mentioned"}
-            )
+            rows.append({"article_id": aid, "report_date": "unknown", "basis": "no date declared or mentioned"})
     return pd.DataFrame(rows, columns=["article_id", "report_date", "basis"])

@@ -126,18 +126,26 @@ def _two_extremes(votes: pd.DataFrame, column: str, smallest: bool) -> list[tupl
     return out
 
 
-def _conflict_partner(row, lows: list, highs: list) -> int | None:
+def _conflict_partner(family: str, low: float, high: float, lows: list, highs: list) -> int | None:
     """A claim of the same time, from another family, whose interval does not overlap this one."""
-    below = next(((v, i) for v, f, i in highs if f != row.family), None)
-    if below is not None and below[0] < row.value_low:
+    below = next(((v, i) for v, f, i in highs if f != family), None)
+    if below is not None and below[0] < low:
         return below[1]
-    above = next(((v, i) for v, f, i in lows if f != row.family), None)
-    return above[1] if above is not None and above[0] > row.value_high else None
+    above = next(((v, i) for v, f, i in lows if f != family), None)
+    return above[1] if above is not None and above[0] > high else None
+
+
+SWEEP_COLUMNS = ["value_low", "value_high", "family", "source", "text", "claim_id", "outlet", "claim_time"]
 
 
 def _sweep(g: pd.DataFrame, cumulative: bool, official: set[str]) -> dict[int, tuple[str, str]]:
-    """Status and note of every vote in one category: windows swept from the latest time back."""
+    """Status and note of every vote in one category: windows swept from the latest time back.
+
+    Rows are read from plain dicts (row label -> value), so a claim costs a few lookups, not pandas calls.
+    """
     out: dict[int, tuple[str, str]] = {}
+    col = {c: dict(zip(g.index, g[c].tolist(), strict=True)) for c in SWEEP_COLUMNS}
+    low = col["value_low"]
     best_by_source: dict[str, int] = {}
     best_official: int | None = None
     known = g[g["claim_time"] != UNKNOWN]
@@ -147,39 +155,63 @@ def _sweep(g: pd.DataFrame, cumulative: bool, official: set[str]) -> dict[int, t
         if w.empty:
             continue
         lows, highs = _two_extremes(w, "value_low", False), _two_extremes(w, "value_high", True)
-        for row in w.itertuples():
-            later = [best_by_source.get(row.source) if row.source else None, best_official]
-            later = [i for i in later if i is not None and g.at[i, "value_low"] >= row.value_low]
-            partner = _conflict_partner(row, lows, highs)
+        for i in w.index:
+            source = col["source"][i]
+            later = [best_by_source.get(source) if source else None, best_official]
+            later = [j for j in later if j is not None and low[j] >= low[i]]
+            partner = _conflict_partner(col["family"][i], low[i], col["value_high"][i], lows, highs)
             if cumulative and key is not None and later:
-                o = g.loc[later[0]]
-                out[row.Index] = ("superseded", f"a later report ({o['claim_time']}) from "
-                                  f"{o['source'] or 'an unnamed source'} gives {o['text']} ({o['claim_id']})")
+                o = later[0]
+                out[i] = ("superseded", f"a later report ({col['claim_time'][o]}) from "
+                          f"{col['source'][o] or 'an unnamed source'} gives {col['text'][o]} ({col['claim_id'][o]})")
             elif partner is not None:
-                o = g.loc[partner]
-                out[row.Index] = ("conflict", f"does not overlap {o['text']} ({o['outlet']}, {o['claim_id']}) "
-                                  f"reported at the same time ({o['claim_time']})")
+                o = partner
+                out[i] = ("conflict", f"does not overlap {col['text'][o]} ({col['outlet'][o]}, {col['claim_id'][o]}) "
+                          f"reported at the same time ({col['claim_time'][o]})")
         if key is None:
             continue
-        for row in w.itertuples():  # what later windows offer to earlier ones: the highest count per source
-            if row.source and (row.source not in best_by_source
-                               or row.value_low > g.at[best_by_source[row.source], "value_low"]):
-                best_by_source[row.source] = row.Index
-            if row.source in official and (best_official is None or row.value_low > g.at[best_official, "value_low"]):
-                best_official = row.Index
+        for i in w.index:  # what later windows offer to earlier ones: the highest count per source
+            source = col["source"][i]
+            if source and (source not in best_by_source or low[i] > low[best_by_source[source]]):
+                best_by_source[source] = i
+            if source in official and (best_official is None or low[i] > low[best_official]):
+                best_official = i
     return out
 
 
-def _overlap_note(g: pd.DataFrame, idx: int) -> str:
-    lo, hi = g.at[idx, "value_low"], g.at[idx, "value_high"]
-    lows, highs = np.sort(g["value_low"].to_numpy()), np.sort(g["value_high"].to_numpy())
-    n = len(g) - np.searchsorted(highs, lo, side="left") - (len(g) - np.searchsorted(lows, hi, side="right")) - 1
-    if n <= 0:
-        return "reported at a different time from the claims it does not overlap"
-    if len(g) > LISTED_GROUP:  # a large category: the count, not a list that would grow with its square
-        return f"overlaps {n} other independent claim{'s' if n > 1 else ''}"
-    near = g[(g.index != idx) & (g["value_low"] <= hi) & (g["value_high"] >= lo)]["claim_id"]
-    return "overlaps " + ", ".join(near)
+def _overlap_notes(g: pd.DataFrame, rows: list[int]) -> list[str]:
+    """The note of each consistent claim in ``rows``: the claims it overlaps (their number in a large category).
+
+    The category's interval ends are sorted once; each claim's count is two binary searches.
+    """
+    lo_all, hi_all = g["value_low"].to_numpy(), g["value_high"].to_numpy()
+    lows, highs = np.sort(lo_all), np.sort(hi_all)
+    lo, hi = g.loc[rows, "value_low"].to_numpy(), g.loc[rows, "value_high"].to_numpy()
+    counts = len(g) - np.searchsorted(highs, lo, side="left") - (len(g) - np.searchsorted(lows, hi, side="right")) - 1
+    notes = []
+    for idx, a, b, n in zip(rows, lo, hi, counts.tolist(), strict=True):
+        if n <= 0:
+            notes.append("reported at a different time from the claims it does not overlap")
+        elif len(g) > LISTED_GROUP:  # a large category: the count, not a list that would grow with its square
+            notes.append(f"overlaps {n} other independent claim{'s' if n > 1 else ''}")
+        else:
+            near = g[(g.index != idx) & (lo_all <= b) & (hi_all >= a)]["claim_id"]
+            notes.append("overlaps " + ", ".join(near))
+    return notes
+
+
+def _echo_notes(t: pd.DataFrame, status: list[str], note: list[str]) -> None:
+    """An echo takes the status of the claim it repeats, and a note naming it."""
+    pos = {c: k for k, c in enumerate(t["claim_id"].tolist())}
+    text, outlet, article = t["text"].tolist(), t["outlet"].tolist(), t["article_id"].tolist()
+    for k, echo in enumerate(t["echo_of"].tolist()):
+        if echo == "":
+            continue
+        o = pos[echo]
+        status[k] = status[o]
+        where = "earlier in the same article" if article[o] == article[k] else "from the same story family"
+        note[k] = (f"echo: repeats {text[o]} ({outlet[o]}, {echo}) {where}; "
+                   "not counted as independent evidence")
 
 
 def reconcile(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
@@ -197,25 +229,19 @@ def reconcile(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
         return pd.DataFrame(columns=COLUMNS)
     t = _prepare(claims, dates, codebook, families)
     t["echo_of"] = _mark_echoes(t)
-    t["status"], t["note"] = "consistent", ""
+    status, note = ["consistent"] * len(t), [""] * len(t)  # t has a RangeIndex: row label == position
     for _, g in t.groupby("group", sort=False):
         votes = g[g["echo_of"] == ""]
         if len(votes) == 1:
-            t.loc[votes.index, ["status", "note"]] = ["single", "the only independent claim in this category"]
-        else:
-            for idx, (status, note) in _sweep(votes, g["category"].iloc[0] in cumulative, official).items():
-                t.at[idx, "status"], t.at[idx, "note"] = status, note
-            rest = [i for i in votes.index if t.at[i, "note"] == ""]
-            for idx in rest:
-                t.at[idx, "note"] = _overlap_note(votes, idx)
-    by_id = t.set_index("claim_id")
-    for idx in t.index[t["echo_of"] != ""]:
-        o = by_id.loc[t.at[idx, "echo_of"]]
-        t.at[idx, "status"] = o["status"]
-        same = o["article_id"] == t.at[idx, "article_id"]
-        where = "earlier in the same article" if same else "from the same story family"
-        t.at[idx, "note"] = (f"echo: repeats {o['text']} ({o['outlet']}, {t.at[idx, 'echo_of']}) {where}; "
-                             "not counted as independent evidence")
+            status[votes.index[0]], note[votes.index[0]] = "single", "the only independent claim in this category"
+            continue
+        for idx, (s, n) in _sweep(votes, g["category"].iloc[0] in cumulative, official).items():
+            status[idx], note[idx] = s, n
+        rest = [i for i in votes.index if note[i] == ""]
+        for idx, n in zip(rest, _overlap_notes(votes, rest), strict=True):
+            note[idx] = n
+    _echo_notes(t, status, note)
+    t["status"], t["note"] = status, note
     return t[COLUMNS]
 
 

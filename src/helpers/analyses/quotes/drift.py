@@ -108,11 +108,21 @@ def _clusters(q: pd.DataFrame, words: list[list[str]], min_ratio: float, min_wor
     return [sorted(c) for c in sorted(nx.connected_components(graph), key=min)]
 
 
-def _relation(words: list[list[str]], texts: list[str], i: int, ref: int) -> tuple[str, str]:
+def _relation(words: list[list[str]], texts: list[str], i: int, ref: int,
+              seen: dict[tuple[str, str], tuple[str, str]] | None = None) -> tuple[str, str]:
+    """(relation, word diff) of quote ``i`` to its cluster's reference; ``seen`` keeps the answer per pair of
+    texts, since wire copies print the same altered quotation again and again."""
+    key = (texts[ref], texts[i])
+    if seen is not None and key in seen:
+        return seen[key]
     if words[i] == words[ref]:
-        return "identical", ""
-    rel = "trimmed" if " ".join(words[i]) in " ".join(words[ref]) else "altered"
-    return rel, word_diff(texts[ref], texts[i])
+        out = ("identical", "")
+    else:
+        rel = "trimmed" if " ".join(words[i]) in " ".join(words[ref]) else "altered"
+        out = (rel, word_diff(texts[ref], texts[i]))
+    if seen is not None:
+        seen[key] = out
+    return out
 
 
 def quote_variants(quotes: pd.DataFrame, min_ratio: float = 0.6, min_words: int = 4) -> pd.DataFrame:
@@ -125,24 +135,26 @@ def quote_variants(quotes: pd.DataFrame, min_ratio: float = 0.6, min_words: int 
     q = quotes[quotes["n_words"] >= min_words].reset_index(drop=True)
     words = [_norm_words(t) for t in q["text"]]
     texts = q["text"].tolist()
+    col = {c: q[c].tolist() for c in ("article_id", "outlet", "quote_id", "speaker")}  # lists: no per-cell pandas
     rows = []
     cid = 0
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
     for members in _clusters(q, words, min_ratio, min_words):
-        if len({q.at[i, "article_id"] for i in members}) < 2:
+        if len({col["article_id"][i] for i in members}) < 2:
             continue
         ref = max(members, key=lambda i: (len(words[i]), -i))
         for i in members:
-            rel, diff = _relation(words, texts, i, ref)
+            rel, diff = _relation(words, texts, i, ref, seen)
             rows.append(
                 {
                     "cluster_id": f"c{cid:03d}",
-                    "article_id": q.at[i, "article_id"],
-                    "outlet": q.at[i, "outlet"],
-                    "quote_id": q.at[i, "quote_id"],
-                    "speaker": q.at[i, "speaker"],
-                    "text": q.at[i, "text"],
+                    "article_id": col["article_id"][i],
+                    "outlet": col["outlet"][i],
+                    "quote_id": col["quote_id"][i],
+                    "speaker": col["speaker"][i],
+                    "text": texts[i],
                     "relation": rel,
-                    "reference": q.at[ref, "quote_id"],
+                    "reference": col["quote_id"][ref],
                     "diff": diff,
                 }
             )
