@@ -119,6 +119,9 @@ def say(*sentences: str | list[str]) -> None:
 def figure(fig, alt: str, caption: str, name: str = "") -> None:
     """Show a figure with alt text that states its finding and a caption, both generated and escaped.
 
+    When the figure left something out (many outlets or articles), its cap note is added to the caption,
+    so the reader is told what was capped and why.
+
     The SVG is embedded as an image, so it is shown without scripts; ``data-min-font-pt`` records the
     smallest text size the figure was drawn with, which the browser tests scale by the displayed width.
     """
@@ -128,7 +131,9 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from helpers.publication.plots import SVG_METADATA, fit_width, min_font_pt
+    from helpers.publication.plots import SVG_METADATA, cap_note, fit_width, min_font_pt
+
+    caption = " ".join(t for t in (caption, cap_note(fig)) if t)
 
     fit_width(fig)
     buf = io.BytesIO()

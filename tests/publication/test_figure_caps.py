@@ -1,0 +1,106 @@
+"""Figures at 500 outlets and thousands of articles: capped, readable, and saying what they left out.
+
+Each test draws an invented table far past a cap and checks the figure draws at most the cap and that its
+cap note counts what was left out; the same figure for five outlets draws everything and has no note.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.publication import plots
+
+N = 500
+
+
+def names(n):
+    return [f"Outlet {i:03d}" for i in range(n)]
+
+
+def shown_min_pt(fig):
+    return plots.min_font_pt(plots.fit_width(fig)) * plots.display_scale(fig)
+
+
+def tone(n):
+    return pd.DataFrame({"outlet": names(n), "n_articles": 2, "n_sentences": 20,
+                         "mean_compound": [i / n - 0.5 for i in range(n)],
+                         "ci_low": [i / n - 0.6 for i in range(n)], "ci_high": [i / n - 0.4 for i in range(n)]})
+
+
+def ytick_labels(ax):
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_interval_dots_draw_the_extremes_and_one_row_for_the_others():
+    fig = plots.interval_dots(tone(N), {}, title="Tone")
+    labels = ytick_labels(fig.axes[0])
+    assert len(labels) == plots.DOT_ROWS + 1
+    assert "Outlet 000" in labels and "Outlet 499" in labels and "Outlet 250" not in labels
+    assert f"{N - plots.DOT_ROWS} other outlets" in labels
+    note = plots.cap_note(fig)
+    assert note.startswith("The ten outlets with the lowest and the ten with the highest mean are drawn; the other "
+                           f"480 outlets ({2 * (N - plots.DOT_ROWS):,} articles), with means from ")
+    assert shown_min_pt(fig) >= plots.MIN_FONT_PT and fig.get_figwidth() <= plots.FIG_WIDTH + 0.01
+
+
+def test_five_outlets_are_all_drawn_without_a_note():
+    fig = plots.interval_dots(tone(5), {}, title="Tone")
+    assert len(ytick_labels(fig.axes[0])) == 5 and plots.cap_note(fig) == ""
+
+
+@pytest.mark.parametrize("counts", [True, False])
+def test_a_heatmap_of_500_outlets_keeps_the_heaviest_columns_and_pools_the_rest(counts):
+    values = [[(j if counts else j / N) for j in range(N)] for _ in range(4)]
+    matrix = pd.DataFrame(values, index=pd.Index(list("abcd"), name="frame"),
+                          columns=pd.Index(names(N), name="outlet"))
+    fig = plots.heatmap(matrix, "t")
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(ticks) == plots.MAX_COLUMNS
+    pooled = N - plots.MAX_COLUMNS + 1
+    assert ticks[-1] == f"{pooled} other outlets ({'sum' if counts else 'mean'})"
+    note = plots.cap_note(fig)
+    assert "Of 500 outlets, the seven outlets" in note and f"the other {pooled} are pooled" in note
+    if counts:
+        assert ticks[:-1] == names(N)[-(plots.MAX_COLUMNS - 1):] and "largest totals" in note
+    assert shown_min_pt(fig) >= plots.MIN_FONT_PT
+
+
+def test_heatmap_columns_can_be_chosen_by_weight_and_small_heatmaps_are_whole():
+    matrix = pd.DataFrame([[0.1] * N], columns=pd.Index(names(N), name="outlet"))
+    weights = pd.Series(range(N), index=names(N)[::-1], name="sentences")  # Outlet 000 weighs most
+    fig = plots.heatmap(matrix, "t", weights=weights)
+    assert fig.axes[0].get_xticklabels()[0].get_text() == "Outlet 000"
+    assert "the seven outlets with most sentences" in plots.cap_note(fig)
+    assert plots.cap_note(plots.heatmap(matrix.iloc[:, :5], "t")) == ""
+
+
+def test_thousands_of_articles_become_a_histogram():
+    table = pd.DataFrame({"article_id": [f"a{i}" for i in range(3000)], "outlet_label": "X",
+                          "n_sentences": [4 + i % 17 for i in range(3000)]})
+    fig = plots.bar_by_article(table, "n_sentences", "article_id", {}, "Sentences per article", "sentences")
+    assert len(fig.axes[0].patches) == 17  # one bar per whole number from 4 to 20, not one per article
+    assert plots.cap_note(fig).startswith("With 3,000 articles one bar each would be unreadable")
+    assert "from 4 to 20" in plots.cap_note(fig)
+    small = plots.bar_by_article(table.head(5), "n_sentences", "article_id", {}, "S", "s")
+    assert plots.cap_note(small) == ""
+
+
+def test_outlet_panels_say_how_many_outlets_have_no_panel():
+    shift = pd.DataFrame({"outlet": [o for o in names(N) for _ in range(2)], "word": ["a", "b"] * N,
+                          "shift": [0.1, -0.1] * N, "count_in_outlet": 1})
+    fig = plots.word_shift_panels(shift, {})
+    assert plots.cap_note(fig) == ("The six outlets with most scored words have a panel; the other 494 outlets are "
+                                   "in word_shift.csv.")
+    key = pd.DataFrame({"outlet": names(N), "term": "x", "z": 2.0, "count": 3})
+    assert "the other 494 outlets are in keyness.csv" in plots.cap_note(plots.keyness_panels(key, {}))
+    assert plots.cap_note(plots.keyness_panels(key.head(5), {})) == ""
+
+
+def test_the_caption_shows_the_cap_note(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj.data))
+    from helpers.publication import report
+
+    report.figure(plots.interval_dots(tone(N), {}, title="Tone"), alt="a finding", caption="Tone by outlet.")
+    assert "Tone by outlet. The ten outlets with the lowest" in shown[0]
