@@ -104,3 +104,22 @@ def test_the_caption_shows_the_cap_note(monkeypatch):
 
     report.figure(plots.interval_dots(tone(N), {}, title="Tone"), alt="a finding", caption="Tone by outlet.")
     assert "Tone by outlet. The ten outlets with the lowest" in shown[0]
+
+
+def claims(groups, per_group):
+    rows = [{"group": f"quantity_{g:02d}", "outlet": names(N)[k % N], "published": f"2022-01-0{1 + k % 5}",
+             "value_low": 10.0 * (1 + k % 3), "value_high": 10.0 * (1 + k % 3), "status": "consistent"}
+            for g in range(groups) for k in range(per_group + g)]
+    return pd.DataFrame(rows)
+
+
+def test_claim_timeline_caps_panels_and_pools_identical_claims():
+    fig = plots.claim_timeline(claims(17, 100), {})
+    titled = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert len(titled) == 12 and "Quantity 16" in titled and "Quantity 00" not in titled  # most claims first
+    note = plots.cap_note(fig)
+    assert note.startswith("The 12 quantities with most claims have a panel; the other five quantities are in "
+                           "reconciliation.csv.")
+    assert "drawn once, the marker growing with their number" in note
+    assert shown_min_pt(fig) >= plots.MIN_FONT_PT
+    assert plots.cap_note(plots.claim_timeline(claims(3, 5), {})) == ""
