@@ -123,3 +123,8 @@ def test_claim_timeline_caps_panels_and_pools_identical_claims():
     assert "drawn once, the marker growing with their number" in note
     assert shown_min_pt(fig) >= plots.MIN_FONT_PT
     assert plots.cap_note(plots.claim_timeline(claims(3, 5), {})) == ""
+
+
+def test_word_shift_outlets_are_the_panels_not_every_outlet():
+    shift = pd.DataFrame({"outlet": names(N), "word": "a", "shift": 0.1, "count_in_outlet": range(N)})
+    assert plots.word_shift_outlets(shift) == names(N)[-plots.MAX_PANELS:]

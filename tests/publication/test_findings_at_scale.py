@@ -91,3 +91,13 @@ def test_labels_of_one_outlet_are_capped():
     (text,) = f.labels_finding(counts, {})
     assert f"and {N_OUTLETS - f.LIST_MAX} other labels." in text
     assert "“word119” (Outlet 119)" in text  # the most used first
+
+
+def test_outlet_facts_are_summarised_in_one_sentence():
+    missing = "not recorded in the event codebook"
+    table = pd.DataFrame({"outlet": outlets(500), "articles": 3, "based": missing, "newsroom": missing})
+    text = f.outlet_facts_finding(table)
+    assert text.startswith("The event codebook does not record where any of the 500 outlets is based")
+    table.loc[:9, "based"] = "Somewhere"
+    assert f.outlet_facts_finding(table).startswith("The event codebook records neither base nor newsroom for 490 "
+                                                    "outlets of 500")

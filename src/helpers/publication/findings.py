@@ -17,6 +17,7 @@ from helpers.publication.limitations import (  # noqa: F401  (re-exported: the l
     closest_first,
     origin_and_copy,
     outlet_facts,
+    outlet_facts_finding,
     republisher_findings,
     single_article_finding,
     update_findings,

@@ -39,6 +39,25 @@ def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
 
 
+def outlet_facts_finding(outlets: pd.DataFrame) -> str:
+    """How many outlets have their base and newsroom recorded (from :func:`outlet_facts`): a sentence that
+    stays short at 500 outlets, where the table shows only a sample."""
+    missing = "not recorded in the event codebook"
+    total = len(outlets)
+    unknown = int(((outlets["based"] == missing) & (outlets["newsroom"] == missing)).sum())
+    if not total:
+        return "The corpus has no usable outlet."
+    if not unknown:
+        return f"The event codebook records where each of the {count(total, 'outlet')} is based or whose newsroom " \
+               "writes it."
+    if unknown == total:
+        subject = "the only outlet" if total == 1 else f"any of the {count(total, 'outlet')}"
+        return (f"The event codebook does not record where {subject} is based or whose newsroom writes it: "
+                "differences between outlets cannot be read as differences between countries or owners.")
+    return (f"The event codebook records neither base nor newsroom for {count(unknown, 'outlet')} of "
+            f"{number(total)}; differences involving them cannot be read as differences between countries or owners.")
+
+
 def republisher_findings(
     declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame, measured: bool = True
 ) -> list[str]:

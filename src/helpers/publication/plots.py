@@ -216,9 +216,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
     if shift.empty:
         return empty_figure("No sentiment-bearing words in this corpus: nothing to shift.")
     apply_style()
-    ranked = shift.groupby("outlet")["count_in_outlet"].sum().sort_values(ascending=False, kind="stable") \
-        if "count_in_outlet" in shift else shift["outlet"].value_counts()
-    outlets = sorted(ranked.index[:MAX_PANELS])
+    outlets, n_outlets = word_shift_outlets(shift), shift["outlet"].nunique()
     cols = min(2, len(outlets))
     rows = -(-len(outlets) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, rows * (0.3 * 2 * n + 1.2)), squeeze=False)
@@ -237,7 +235,17 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
-    return caps.set_note(fig, _panels_note(len(outlets), len(ranked), "scored words", "word_shift.csv"))
+    return caps.set_note(fig, _panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
+
+
+def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
+    """The outlets that get a word-shift panel (most scored words first, at most ``MAX_PANELS``), in name order:
+    the alt text and findings about the figure name these, not every outlet of the corpus."""
+    if shift.empty:
+        return []
+    ranked = (shift.groupby("outlet")["count_in_outlet"].sum().sort_values(ascending=False, kind="stable")
+              if "count_in_outlet" in shift else shift["outlet"].value_counts())
+    return sorted(ranked.index[:MAX_PANELS])
 
 
 def _panels_note(shown: int, total: int, what: str, csv: str) -> str:
