@@ -51,10 +51,11 @@ def test_five_outlets_are_all_drawn_without_a_note():
 
 @pytest.mark.parametrize("counts", [True, False])
 def test_a_heatmap_of_500_outlets_keeps_the_heaviest_columns_and_pools_the_rest(counts):
-    values = [[(j if counts else j / N) for j in range(N)] for _ in range(4)]
+    # cell texts as wide as "100,499" or "+0.998": only the minimum number of columns fits
+    values = [[(100_000 + j if counts else j / N) for j in range(N)] for _ in range(4)]
     matrix = pd.DataFrame(values, index=pd.Index(list("abcd"), name="frame"),
                           columns=pd.Index(names(N), name="outlet"))
-    fig = plots.heatmap(matrix, "t")
+    fig = plots.heatmap(matrix, "t", fmt="{:,.0f}" if counts else "{:+.3f}")
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert len(ticks) == plots.MAX_COLUMNS
     pooled = N - plots.MAX_COLUMNS + 1
@@ -69,7 +70,7 @@ def test_a_heatmap_of_500_outlets_keeps_the_heaviest_columns_and_pools_the_rest(
 def test_heatmap_columns_can_be_chosen_by_weight_and_small_heatmaps_are_whole():
     matrix = pd.DataFrame([[0.1] * N], columns=pd.Index(names(N), name="outlet"))
     weights = pd.Series(range(N), index=names(N)[::-1], name="sentences")  # Outlet 000 weighs most
-    fig = plots.heatmap(matrix, "t", weights=weights)
+    fig = plots.heatmap(matrix, "t", fmt="{:+.3f}", weights=weights)
     assert fig.axes[0].get_xticklabels()[0].get_text() == "Outlet 000"
     assert "the seven outlets with most sentences" in plots.cap_note(fig)
     assert plots.cap_note(plots.heatmap(matrix.iloc[:, :5], "t")) == ""
@@ -128,3 +129,14 @@ def test_claim_timeline_caps_panels_and_pools_identical_claims():
 def test_word_shift_outlets_are_the_panels_not_every_outlet():
     shift = pd.DataFrame({"outlet": names(N), "word": "a", "shift": 0.1, "count_in_outlet": range(N)})
     assert plots.word_shift_outlets(shift) == names(N)[-plots.MAX_PANELS:]
+
+
+def test_short_cell_texts_allow_more_columns_and_a_confusion_matrix_is_whole():
+    frames = [f"frame {i}" for i in range(12)]
+    confusion = pd.DataFrame([[i % 7 for i in range(12)]] * 12, index=frames, columns=frames)
+    fig = plots.heatmap(confusion, "Hand coding against the dictionary")
+    assert len(fig.axes[0].get_xticklabels()) == 12 and plots.cap_note(fig) == ""
+    assert shown_min_pt(fig) >= plots.MIN_FONT_PT
+    shares = pd.DataFrame([[0.42] * N], columns=pd.Index(names(N), name="outlet"))
+    ticks = plots.heatmap(shares, "t", fmt="{:.0%}").axes[0].get_xticklabels()
+    assert plots.MAX_COLUMNS < len(ticks) < 20  # "42%" is short: more outlets fit, far fewer than 500

@@ -48,7 +48,10 @@ from helpers.publication.style import (  # noqa: E402, F401  (re-exported for no
 
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; past it, the extremes and one row for the rest
 DOT_ROWS = 20  # outlets drawn one by one in an interval plot of many outlets (half lowest, half highest)
-MAX_COLUMNS = 8  # heatmap columns (usually outlets) whose values still fit in their cells at 9 pt
+MAX_COLUMNS = 8  # heatmap columns always allowed; short cell texts (counts, "42%") allow more, up to the width
+CELLS_PT = 260  # points of the text column left for heatmap cells (beside the row labels and the colour bar)
+CHAR_PT = 5.6  # width of one character of cell text at 9 pt, with the cell's padding added per cell
+CELL_PAD_PT = 6
 MAX_PANELS = 6  # small multiples (one per outlet)
 TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
 HIST_BINS = 30
@@ -276,7 +279,7 @@ def heatmap(
     why; every cell stays in the table printed with the figure."""
     if matrix.empty:
         return empty_figure("Nothing to show for this corpus.", title)
-    matrix, annotations, note = _cap_matrix(matrix, annotations, weights)
+    matrix, annotations, note = _cap_matrix(matrix, annotations, weights, _column_limit(matrix, fmt, annotations))
     apply_style()
     import numpy as np
 
@@ -310,10 +313,23 @@ def heatmap(
     return caps.set_note(fig, note)
 
 
+def _column_limit(matrix: pd.DataFrame, fmt: str, annotations: pd.DataFrame | None) -> int:
+    """How many columns fit the text column when every cell's text is written at 9 pt (at least ``MAX_COLUMNS``)."""
+    import numpy as np
+
+    values = matrix.to_numpy(dtype=float).ravel()
+    texts = [fmt.format(v) for v in values[np.isfinite(values)][:2000]]
+    if annotations is not None:
+        texts += [str(a) for a in annotations.to_numpy().ravel()[:2000]]
+    chars = max((len(t) for t in texts), default=1)
+    return max(MAX_COLUMNS, int(CELLS_PT // (chars * CHAR_PT + CELL_PAD_PT)))
+
+
 def _cap_matrix(
-    matrix: pd.DataFrame, annotations: pd.DataFrame | None, weights: pd.Series | None = None
+    matrix: pd.DataFrame, annotations: pd.DataFrame | None, weights: pd.Series | None = None,
+    max_columns: int = MAX_COLUMNS,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
-    """At most ``MAX_ROWS`` rows and ``MAX_COLUMNS`` columns (one of them pooling the rest), and a note."""
+    """At most ``MAX_ROWS`` rows and ``max_columns`` columns (one of them pooling the rest), and a note."""
     notes = []
     rows, cols = caps.noun(matrix.index.name, "row"), caps.noun(matrix.columns.name, "column")
     if len(matrix) > MAX_ROWS:
@@ -321,9 +337,9 @@ def _cap_matrix(
         notes.append(f"The {MAX_ROWS} {rows}s with the largest totals of {len(matrix):,} are drawn.")
         annotations = annotations.loc[keep] if annotations is not None else None
         matrix = matrix.loc[keep]
-    if matrix.shape[1] > MAX_COLUMNS:
+    if matrix.shape[1] > max_columns:
         how = "sum" if caps.is_count_matrix(matrix) else "mean"
-        kept, others, why = caps.heaviest_columns(matrix, MAX_COLUMNS - 1, weights, how == "sum")
+        kept, others, why = caps.heaviest_columns(matrix, max_columns - 1, weights, how == "sum")
         pooled = matrix[others].sum(axis=1) if how == "sum" else matrix[others].mean(axis=1)
         name = f"{len(others):,} other {cols}s ({how})"
         notes.append(f"Of {matrix.shape[1]:,} {cols}s, the {count(len(kept), cols)} {why} are drawn; the other "
