@@ -16,6 +16,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from helpers.publication import caps  # noqa: E402
 from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for notebooks)
@@ -55,6 +56,7 @@ CELL_PAD_PT = 6
 MAX_PANELS = 6  # small multiples (one per outlet)
 TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
 HIST_BINS = 30
+RAISING = "#1A1A1A"  # words raising the tone of an outlet that has no colour of its own (grey bars lower it)
 
 
 def cap_note(fig: plt.Figure) -> str:
@@ -228,13 +230,14 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = shift[shift["outlet"] == outlet].sort_values("shift")
         g = pd.concat([g.head(n), g[g["shift"] > 0].tail(n)]).drop_duplicates()
-        ax.barh(
-            range(len(g)), g["shift"], color=[colours.get(outlet, OTHER) if v > 0 else "#767676" for v in g["shift"]]
-        )
+        raising = colours.get(outlet, OTHER)
+        raising = RAISING if raising == OTHER else raising  # an uncoloured outlet: raising words still stand out
+        ax.barh(range(len(g)), g["shift"], color=[raising if v > 0 else OTHER for v in g["shift"]])
         ax.set_yticks(range(len(g)), g["word"], fontsize=SMALL)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))  # three ticks never collide in a panel
         ax.axvline(0, color="black", lw=0.8)
         total = shift.loc[shift["outlet"] == outlet, "shift"].sum()
-        ax.set_title(f"{outlet_display(outlet)}\n(total {total:+.3f})", fontsize=SMALL + 1)
+        ax.set_title(f"{outlet_display(outlet)}\n(total {total:+.3f})".replace("-", "\u2212"), fontsize=SMALL + 1)
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
