@@ -237,7 +237,8 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         ax.xaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))  # three ticks never collide in a panel
         ax.axvline(0, color="black", lw=0.8)
         total = shift.loc[shift["outlet"] == outlet, "shift"].sum()
-        ax.set_title(f"{outlet_display(outlet)}\n(total {total:+.3f})".replace("-", "\u2212"), fontsize=SMALL + 1)
+        signed = f"{total:+.3f}".replace("-", "\u2212")  # the number only: outlet names may hold hyphens
+        ax.set_title(f"{outlet_display(outlet)}\n(total {signed})", fontsize=SMALL + 1)
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
