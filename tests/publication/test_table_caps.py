@@ -37,11 +37,18 @@ def test_a_table_pivoted_by_500_outlets_keeps_its_key_and_heaviest_columns():
     assert capped.shape[1] == tables.MAX_COLUMNS
     assert list(capped.columns) == ["label", *outlets[500 - tables.MAX_COLUMNS + 1:]]  # largest totals, in order
     assert note == (f"{tables.MAX_COLUMNS} of 501 columns are shown: the {tables.MAX_COLUMNS - 1} with the largest "
-                    f"totals; the other {501 - tables.MAX_COLUMNS} are in the CSV.")
+                    f"totals; the other {501 - tables.MAX_COLUMNS} are not shown here.")
     page = report.show_html(wide, max_rows=None, csv="actor_labels")
-    assert page.count("<th>") == tables.MAX_COLUMNS and "the other 493 are in the CSV" in page
+    assert page.count("<th>") == tables.MAX_COLUMNS and "the other 493 are not shown here" in page
+    assert "The full table is in <a href='../data.html#actor-labels'>actor_labels.csv</a>." in page
 
 
 def test_five_outlet_columns_are_not_capped():
     wide = pd.DataFrame({"label": ["a"], **{f"Outlet {i}": [1] for i in range(5)}})
     assert tables.cap_columns(wide) == (wide, "")
+
+
+def test_a_capped_table_without_its_own_csv_does_not_claim_one():
+    page = report.show_html(pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(500)]}), max_rows=None)
+    assert "It is computed from <a href='../data.html'>the CSV files on the data page</a>." in page
+    assert "The full table is in" not in page

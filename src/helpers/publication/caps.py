@@ -47,7 +47,7 @@ def extremes_note(rest: pd.DataFrame, value: str, half: int, unit: str = "outlet
     articles = f" ({count(int(rest['n_articles'].sum()), 'article')})" if "n_articles" in rest else ""
     return (f"The {count(half, unit)} with the lowest and the {number_word(half)} with the highest mean are drawn; "
             f"the other {count(len(rest), unit)}{articles}, with means from {score(rest[value].min())} to "
-            f"{score(rest[value].max())}, are one grey row. Every {unit} is in the table and its CSV.")
+            f"{score(rest[value].max())}, are one grey row. Every {unit} is in the CSV files on the data page.")
 
 
 def number_word(n: int) -> str:

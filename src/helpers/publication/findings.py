@@ -73,7 +73,7 @@ def tone_finding(by_outlet: pd.DataFrame, subject: str = "sentences") -> str:
     return (
         f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Of the {n * (n - 1) // 2:,} pairs of "
         f"outlets, {len(pairs):,} differ by more than their 95% intervals; the widest gaps: {join(pairs[:3])}. "
-        "Every other pair overlaps (each outlet's interval is in the table)."
+        "Every other pair overlaps."
     )
 
 

@@ -133,7 +133,7 @@ def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) 
     return caps.set_note(fig, (
         f"With {len(table):,} articles one bar each would be unreadable, so the figure counts how many articles "
         f"have each value (from {values.min():,.0f} to {values.max():,.0f}, median {values.median():,.0f}); "
-        "every article is in the table and its CSV."))
+        "every article is in the CSV files on the data page."))
 
 
 def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
@@ -142,7 +142,7 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     t = table.nlargest(MAX_ROWS, "n_words_raw").sort_values("n_words_raw")
     note = "" if len(table) <= MAX_ROWS else (
         f"The {len(t)} longest of {len(table):,} articles are drawn; every article, with its words before and "
-        "after cleaning, is in the table and its CSV.")
+        "after cleaning, is in the CSV files on the data page.")
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.4))
     y = range(len(t))
     ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
@@ -280,7 +280,7 @@ def heatmap(
     columns are kept and the others pooled into one (summed for counts, averaged otherwise). The heaviest are
     those with the largest ``weights`` (e.g. sentences per outlet) when given, else the largest totals for
     counts, else those furthest from the mean of all columns. The figure's cap note says what was kept and
-    why; every cell stays in the table printed with the figure."""
+    why; every cell stays in the CSV files."""
     if matrix.empty:
         return empty_figure("Nothing to show for this corpus.", title)
     matrix, annotations, note = _cap_matrix(matrix, annotations, weights, _column_limit(matrix, fmt, annotations))
@@ -347,8 +347,8 @@ def _cap_matrix(
         pooled = matrix[others].sum(axis=1) if how == "sum" else matrix[others].mean(axis=1)
         name = f"{len(others):,} other {cols}s ({how})"
         notes.append(f"Of {matrix.shape[1]:,} {cols}s, the {count(len(kept), cols)} {why} are drawn; the other "
-                     f"{len(others):,} are pooled in the last column (their {how}). Every cell is in the table "
-                     "and its CSV.")
+                     f"{len(others):,} are pooled in the last column (their {how}). Every cell is in the CSV "
+                     "files on the data page.")
         if annotations is not None:
             annotations = annotations.reindex(index=matrix.index)[kept].assign(**{name: ""})
         matrix = matrix[kept].assign(**{name: pooled})

@@ -35,6 +35,13 @@ def csv_link(csv: str | None = None) -> str:
     return f"<a href='{DATA_PAGE}#{anchor}'>{html.escape(name)}.csv</a>"
 
 
+def full_table(csv: str | None = None) -> str:
+    """Where the rest of a capped table is: its CSV when it is written as one, else the files it comes from."""
+    if csv:
+        return f"The full table is in {csv_link(csv)}."
+    return f"It is computed from {csv_link()}."
+
+
 def show_html(
     table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None,
     labels: dict[str, str] | None = None, csv: str | None = None,
@@ -53,7 +60,7 @@ def show_html(
     notes = [html.escape(n) for n in (row_note and row_note + ".", column_note) if n]
     parts = [f"<p class='refract-caption'>{html.escape(caption)}</p>"] if caption else []
     if notes:
-        notes.append(f"The full table is in {csv_link(csv)}.")
+        notes.append(full_table(csv))
         parts.append(f"<p class='refract-caption refract-cap'><em>{' '.join(notes)}</em></p>")
     parts.append(tables.to_html(table, None, labels))
     return "\n".join(parts)
@@ -89,7 +96,7 @@ def interactive(
         text += "Searchable and sortable table."
     text = html.escape(" ".join(t for t in (text, column_note) if t))
     if total > INTERACTIVE_LIMIT or column_note:
-        text += f" The full table is in {csv_link(csv)}."
+        text += " " + full_table(csv)
     display(HTML(f"<p class='refract-caption'>{text}</p>"))
     display(HTML(tables.interactive_html(table, page_length, labels)))
 

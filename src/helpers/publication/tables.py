@@ -86,7 +86,7 @@ def cap_columns(table: pd.DataFrame, limit: int = MAX_COLUMNS) -> tuple[pd.DataF
     dropped = table.shape[1] - len(kept)
     note = (f"{len(kept)} of {table.shape[1]:,} columns are shown: "
             + (f"the {len(heaviest)} with the largest totals" if heaviest else "the first ones")
-            + f"; the other {dropped:,} are in the CSV.")
+            + f"; the other {dropped:,} are not shown here.")
     return table.iloc[:, kept], note
 
 
