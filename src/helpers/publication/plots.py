@@ -1,8 +1,8 @@
 """Every figure of the book, drawn with one style and one outlet-colour map (see :mod:`.style`).
 
 Figures are drawn for hundreds of outlets and thousands of articles as well as for five: past
-``MAX_ROWS`` rows a figure draws the extremes and one row for all the others, past ``MAX_COLUMNS``
-columns a heatmap keeps the heaviest and pools the rest, and per-article bars become a histogram.
+``MAX_ROWS`` rows a figure draws the extremes and one row for all the others, past the columns whose
+cell texts fit at 9 pt a heatmap keeps the heaviest and pools the rest, and per-article bars become a histogram.
 Each cap attaches a sentence saying what was left out (:func:`cap_note`), which the caption shows.
 Figures are saved as SVG with fixed metadata and a fixed hash salt, so two builds give byte-identical files.
 """
@@ -49,10 +49,13 @@ from helpers.publication.style import (  # noqa: E402, F401  (re-exported for no
 
 MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; past it, the extremes and one row for the rest
 DOT_ROWS = 20  # outlets drawn one by one in an interval plot of many outlets (half lowest, half highest)
-MAX_COLUMNS = 8  # heatmap columns always allowed; short cell texts (counts, "42%") allow more, up to the width
-CELLS_PT = 260  # points of the text column left for heatmap cells (beside the row labels and the colour bar)
-CHAR_PT = 5.6  # width of one character of cell text at 9 pt, with the cell's padding added per cell
+MIN_COLUMNS = 4  # heatmap columns always drawn (three and the pooled rest), however long the row labels
+FIGURE_PT = FIG_WIDTH * 72  # the text column in points
+COLOURBAR_PT = 75  # the colour bar with its tick labels, and the figure's margins
+CHAR_PT = 5.6  # width of one character of cell text at 9 pt; each cell adds CELL_PAD_PT of padding
 CELL_PAD_PT = 6
+LABEL_CHAR_PT = 6.0  # width of one character of a row label at 10 pt
+ROW_LABEL_CHARS = 30  # a longer row label wraps onto a second line instead of narrowing the cells
 MAX_PANELS = 6  # small multiples (one per outlet)
 TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
 HIST_BINS = 30
@@ -276,14 +279,18 @@ def heatmap(
 ) -> plt.Figure:
     """A labelled heatmap with values written in the cells (colour scales are colourblind-safe).
 
-    Past ``MAX_ROWS`` rows the rows with most weight are kept; past ``MAX_COLUMNS`` columns the heaviest
-    columns are kept and the others pooled into one (summed for counts, averaged otherwise). The heaviest are
+    Past ``MAX_ROWS`` rows the rows with most weight are kept. Columns are kept while their cell texts fit
+    the text column at 9 pt beside the row labels; past that the heaviest columns are kept and the others
+    pooled into one (their mean per column, so the colour scale still compares like with like). The heaviest are
     those with the largest ``weights`` (e.g. sentences per outlet) when given, else the largest totals for
     counts, else those furthest from the mean of all columns. The figure's cap note says what was kept and
     why; every cell stays in the CSV files."""
     if matrix.empty:
         return empty_figure("Nothing to show for this corpus.", title)
-    matrix, annotations, note = _cap_matrix(matrix, annotations, weights, _column_limit(matrix, fmt, annotations))
+    rows = [_wrapped(outlet_display(i)) for i in matrix.index]
+    limit = _column_limit(matrix, fmt, annotations, rows)
+    matrix, annotations, note = _cap_matrix(matrix, annotations, weights, limit)
+    rows = [_wrapped(outlet_display(i)) for i in matrix.index]
     apply_style()
     import numpy as np
 
@@ -295,7 +302,7 @@ def heatmap(
     else:
         im = ax.imshow(values, cmap=cmap, aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), [outlet_display(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [outlet_display(i) for i in matrix.index])
+    ax.set_yticks(range(matrix.shape[0]), rows)
     finite = values[np.isfinite(values)]
     mid = (finite.max() + finite.min()) / 2 if finite.size else 0
     for i in range(matrix.shape[0]):
@@ -317,21 +324,30 @@ def heatmap(
     return caps.set_note(fig, note)
 
 
-def _column_limit(matrix: pd.DataFrame, fmt: str, annotations: pd.DataFrame | None) -> int:
-    """How many columns fit the text column when every cell's text is written at 9 pt (at least ``MAX_COLUMNS``)."""
+def _wrapped(label: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, ROW_LABEL_CHARS)) or label
+
+
+def _column_limit(matrix: pd.DataFrame, fmt: str, annotations: pd.DataFrame | None, rows: list[str]) -> int:
+    """How many columns fit beside the row labels when every cell's text is written at 9 pt (at least
+    ``MIN_COLUMNS``)."""
     import numpy as np
 
     values = matrix.to_numpy(dtype=float).ravel()
     texts = [fmt.format(v) for v in values[np.isfinite(values)][:2000]]
     if annotations is not None:
         texts += [str(a) for a in annotations.to_numpy().ravel()[:2000]]
-    chars = max((len(t) for t in texts), default=1)
-    return max(MAX_COLUMNS, int(CELLS_PT // (chars * CHAR_PT + CELL_PAD_PT)))
+    chars = max((len(line) for t in texts for line in t.split("\n")), default=1)
+    label_pt = max((len(line) for r in rows for line in r.split("\n")), default=0) * LABEL_CHAR_PT
+    cells_pt = FIGURE_PT - label_pt - COLOURBAR_PT
+    return max(MIN_COLUMNS, int(cells_pt // (chars * CHAR_PT + CELL_PAD_PT)))
 
 
 def _cap_matrix(
     matrix: pd.DataFrame, annotations: pd.DataFrame | None, weights: pd.Series | None = None,
-    max_columns: int = MAX_COLUMNS,
+    max_columns: int = MIN_COLUMNS,
 ) -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
     """At most ``MAX_ROWS`` rows and ``max_columns`` columns (one of them pooling the rest), and a note."""
     notes = []
@@ -342,13 +358,12 @@ def _cap_matrix(
         annotations = annotations.loc[keep] if annotations is not None else None
         matrix = matrix.loc[keep]
     if matrix.shape[1] > max_columns:
-        how = "sum" if caps.is_count_matrix(matrix) else "mean"
-        kept, others, why = caps.heaviest_columns(matrix, max_columns - 1, weights, how == "sum")
-        pooled = matrix[others].sum(axis=1) if how == "sum" else matrix[others].mean(axis=1)
-        name = f"{len(others):,} other {cols}s ({how})"
+        kept, others, why = caps.heaviest_columns(matrix, max_columns - 1, weights, caps.is_count_matrix(matrix))
+        name = f"{len(others):,} other {cols}s (mean)"
         notes.append(f"Of {matrix.shape[1]:,} {cols}s, the {count(len(kept), cols)} {why} are drawn; the other "
-                     f"{len(others):,} are pooled in the last column (their {how}). Every cell is in the CSV "
-                     "files on the data page.")
+                     f"{len(others):,} are pooled in the last column (their mean per {cols}). Every cell is in the "
+                     "CSV files on the data page.")
+        pooled = matrix[others].mean(axis=1)
         if annotations is not None:
             annotations = annotations.reindex(index=matrix.index)[kept].assign(**{name: ""})
         matrix = matrix[kept].assign(**{name: pooled})
