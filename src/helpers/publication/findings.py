@@ -13,56 +13,33 @@ import math
 import pandas as pd
 
 from helpers.inputs.corpus import USABLE
+from helpers.publication.limitations import (  # noqa: F401  (re-exported: the limitations notebook calls findings.*)
+    closest_first,
+    origin_and_copy,
+    outlet_facts,
+    outlet_facts_finding,
+    republisher_findings,
+    single_article_finding,
+    update_findings,
+)
+from helpers.publication.prose import (  # noqa: F401  (re-exported: notebooks call findings.count, ...)
+    LIST_MAX,
+    NUMBER_WORDS,
+    article_phrase,
+    capital,
+    count,
+    join,
+    listed,
+    number,
+    outlet_name,
+    score,
+    share,
+    summarised,
+)
 
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 Z_THRESHOLD = 1.96
 IN_SAMPLE = "in-sample: the rules were developed on these texts"
 DEVELOPMENT = "development set: the rules were tuned against it"
-
-
-def number(n: int) -> str:
-    """'no', 'one' ... 'ten', then digits with thousands separators."""
-    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else f"{n:,}"
-
-
-def count(n: int, noun: str, plural: str | None = None) -> str:
-    """'one article', 'two articles', 'no articles' (the noun agrees with the number)."""
-    return f"{number(n)} {noun if n == 1 else (plural or noun + 's')}"
-
-
-def join(items: list[str], word: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = [str(i) for i in items if str(i)]
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
-def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def outlet_name(label: str) -> str:
-    """An outlet label for prose: an undeclared outlet reads as 'the unattributed article ID'."""
-    label = str(label)
-    if label.startswith("unknown (") and label.endswith(")"):
-        return f"the unattributed article {label[len('unknown ('):-1]}"
-    return label
-
-
-def article_phrase(article_id: str, label: str) -> str:
-    """'article X (Outlet)', or 'the unattributed article X' when no outlet is declared."""
-    name = outlet_name(label)
-    return name if name.startswith("the unattributed article") else f"article {article_id} ({name})"
-
-
-def score(value: float) -> str:
-    """A tone score for prose: signed, two decimals, a true minus sign."""
-    return f"{value:+.2f}".replace("-", "\u2212")
-
-
-def share(value: float) -> str:
-    return f"{value:.0%}"
 
 
 # --- tone ------------------------------------------------------------------------------------
@@ -87,20 +64,31 @@ def tone_finding(by_outlet: pd.DataFrame, subject: str = "sentences") -> str:
             f"{score(hi)}, but every pair of 95% intervals overlaps."
         )
     pairs = _separated_pairs(by_outlet)
+    if len(pairs) <= LIST_MAX:
+        return (
+            f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Only these differences are "
+            f"larger than the 95% intervals: {join(pairs)}; every other pair of outlets overlaps."
+        )
+    n = len(by_outlet)
     return (
-        f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Only these differences are larger "
-        f"than the 95% intervals: {join(pairs)}; every other pair of outlets overlaps."
+        f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Of the {n * (n - 1) // 2:,} pairs of "
+        f"outlets, {len(pairs):,} differ by more than their 95% intervals; the widest gaps: {join(pairs[:3])}. "
+        "Every other pair overlaps."
     )
 
 
 def _separated_pairs(by_outlet: pd.DataFrame) -> list[str]:
+    """Pairs whose intervals do not overlap; a long list is ordered widest gap first, so its head is the news."""
     rows = by_outlet.sort_values("mean_compound").to_dict("records")
-    out = []
+    gaps = []
     for i, a in enumerate(rows):
         for b in rows[i + 1 :]:
             if a["ci_high"] < b["ci_low"]:
-                out.append(f"{outlet_name(a['outlet'])} is more negative than {outlet_name(b['outlet'])}")
-    return out
+                text = f"{outlet_name(a['outlet'])} is more negative than {outlet_name(b['outlet'])}"
+                gaps.append((b["ci_low"] - a["ci_high"], text))
+    if len(gaps) > LIST_MAX:
+        gaps.sort(key=lambda g: -g[0])
+    return [text for _, text in gaps]
 
 
 def voice_finding(by_voice: pd.DataFrame) -> str:
@@ -155,7 +143,9 @@ def labels_finding(counts: pd.DataFrame, groups: dict[str, str]) -> list[str]:
         only = g.groupby("label")["outlet"].unique()
         single = [(lab, o[0]) for lab, o in only.items() if len(o) == 1] if n_outlets > 1 else []
         if single:
-            text += " Used by one outlet only: " + join([f"“{lab}” ({outlet_name(o)})" for lab, o in single]) + "."
+            ranked = sorted(single, key=lambda lo: -int(totals[lo[0]]))  # the most used first
+            text += " Used by one outlet only: " + listed([f"“{lab}” ({outlet_name(o)})" for lab, o in ranked],
+                                                          "other label") + "."
         out.append(text)
     return out
 
@@ -235,8 +225,10 @@ def quotes_finding(quotes: pd.DataFrame, variants: pd.DataFrame) -> list[str]:
     if altered.empty:
         out.append(text + "; every version is word for word the same inside the quotation marks.")
     else:
-        who = sorted({outlet_name(o) for o in altered["outlet"]})
-        out.append(text + f"; {count(len(altered), 'version')} changed words inside the quotation marks ({join(who)}).")
+        who = [outlet_name(o) for o in altered["outlet"].value_counts().sort_index().sort_values(
+            ascending=False, kind="stable").index]
+        where = f"({join(who)})" if len(who) <= LIST_MAX else f"in {count(len(who), 'outlet')}"
+        out.append(text + f"; {count(len(altered), 'version')} changed words inside the quotation marks {where}.")
     return out
 
 
@@ -260,79 +252,43 @@ def numbers_finding(reconciled: pd.DataFrame, anomalies: pd.DataFrame) -> list[s
         out.append("No figures conflict: claims made at the same time overlap.")
     else:
         groups = sorted(conflicts["group"].astype(str).str.replace("_", " ").unique())
-        out.append(f"{capital(count(len(conflicts), 'claim'))} conflict, about {join(groups)}.")
+        about = listed(groups, "other quantity", "other quantities")
+        out.append(f"{capital(count(len(conflicts), 'claim'))} conflict, about {about}.")
     if not anomalies.empty:
         verb = "falls" if len(anomalies) == 1 else "fall"
         out.append(f"{capital(count(len(anomalies), 'date'))} in the texts {verb} outside the event's window: "
-                   + join([f"“{t}”" for t in anomalies["text"]]) + ".")
+                   + _counted_texts(anomalies["text"]) + ".")
     return out
 
 
+def _counted_texts(texts: pd.Series) -> str:
+    """Distinct texts, most frequent first, with how often each occurs when any repeats: '“June 5” (573 times)'."""
+    counts = texts.astype(str).value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    if int(counts.max()) == 1:
+        return listed([f"“{t}”" for t in counts.index], "other")
+    return listed([f"“{t}”" + (f" ({count(int(n), 'time')})" if n > 1 else "") for t, n in counts.items()],
+                  "other date")
+
+
 def provenance_finding(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """Story families and who republished whom."""
+    """Story families and who republished whom (summarised, with the closest copies, when there are many)."""
     n_art, n_fam = families["article_id"].nunique(), families["family"].nunique()
     if n_art == n_fam:
         return [f"The {count(n_art, 'article')} are independent texts: none copies or rewrites another."]
     names = articles.set_index("article_id")["outlet_label"].to_dict()
     out = [f"The {count(n_art, 'article')} form {count(n_fam, 'story family', 'story families')}, "
            f"so they are not {number(n_art)} independent reports."]
-    for r in reuse[reuse["relation"].isin(["copy", "derived"])].to_dict("records"):
-        first = r.get("earlier") or r["article_a"]
-        later = r["article_b"] if first == r["article_a"] else r["article_a"]
+    reused = closest_first(reuse[reuse["relation"].isin(["copy", "derived"])])
+    pairs = []
+    for r in reused.to_dict("records"):
+        first, later = origin_and_copy(r)
         verb = "copies" if r["relation"] == "copy" else "republishes with edits"
-        out.append(capital(f"{article_phrase(later, names.get(later, ''))} {verb} "
-                           f"{article_phrase(first, names.get(first, ''))}."))
-    return out
-
-
-# --- limitations from the data -------------------------------------------------------------------
-
-
-def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
-    """Per outlet: where it is based and whose newsroom writes it (event codebook), and its articles."""
-    facts = {str(o.get("name", "")): o for o in declared or []}
-    rows = []
-    for label, g in articles.groupby("outlet_label", sort=True):
-        fact = facts.get(str(g["outlet"].iloc[0]), {})
-        rows.append({
-            "outlet": outlet_name(str(label)),
-            "articles": len(g),
-            "based": fact.get("based", "not recorded in the event codebook"),
-            "newsroom": fact.get("newsroom", "not recorded in the event codebook"),
-        })
-    return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
-
-
-def republisher_findings(
-    declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame, measured: bool = True
-) -> list[str]:
-    """Which 'outlets' print another newsroom's text: declared copyright or credit, or (``measured``) reuse."""
-    names = articles.set_index("article_id")["outlet_label"].to_dict()
-    out = []
-    for r in declared[declared["declared_origin"].fillna("") != ""].to_dict("records"):
-        out.append(capital(f"{article_phrase(r['article_id'], names.get(r['article_id'], ''))} carries the "
-                           f"text of {r['declared_origin']}, by its own copyright or credit lines."))
-    for r in reuse[reuse["relation"].isin(["copy", "derived"]) & measured].to_dict("records"):
-        first = r.get("earlier") or r["article_a"]
-        later = r["article_b"] if first == r["article_a"] else r["article_a"]
-        if names.get(first) != names.get(later):
-            out.append(capital(f"{article_phrase(later, names.get(later, ''))} republishes the text of "
-                               f"{article_phrase(first, names.get(first, ''))}: one newsroom, two mastheads."))
-    return out or ["No outlet in this corpus republishes another outlet's text" + (
-        ", by declaration or by measure." if measured else " by its own declaration.")]
-
-
-def update_findings(reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """Articles of one outlet that share text: versions (updates) of one story, not separate reports."""
-    names = articles.set_index("article_id")["outlet_label"].to_dict()
-    out = []
-    related = reuse[reuse["relation"].isin(["copy", "derived", "shared_source"])]
-    for r in related.to_dict("records"):
-        a, b = r["article_a"], r["article_b"]
-        if names.get(a) == names.get(b) and not str(names.get(a, "")).startswith("unknown ("):
-            out.append(f"Articles {a} and {b} ({outlet_name(names[a])}) share passages: they are probably "
-                       "versions of one story, updated as it developed, not two independent reports.")
-    return out or ["No two articles of one outlet share text: no article is an update of another."]
+        pairs.append(capital(f"{article_phrase(later, names.get(later, ''))} {verb} "
+                             f"{article_phrase(first, names.get(first, ''))}."))
+    kinds = reused["relation"].value_counts()
+    summary = (f"{capital(count(int(kinds.get('copy', 0)), 'pair'))} of articles are word-for-word copies and "
+               f"{count(int(kinds.get('derived', 0)), 'pair')} are republications with edits.")
+    return out + summarised(pairs, summary, "reuse.csv")
 
 
 def in_words(name: object, names: dict[str, str] | None = None) -> str:
@@ -368,19 +324,6 @@ def abstract(
         quotes[1] if len(quotes) > 1 else "",
     ]
     return " ".join(p for p in parts if p)
-
-
-def single_article_finding(outlets: pd.DataFrame) -> str:
-    """How many outlets rest on one article (from :func:`outlet_facts`)."""
-    single, total = int((outlets["articles"] == 1).sum()), len(outlets)
-    tail = ": differences between outlets describe these articles, not the outlets' habits."
-    if not single:
-        return "Every outlet contributes more than one article."
-    if single == total:
-        subject = "The only outlet contributes" if total == 1 else "Every outlet contributes"
-        return subject + " a single article" + tail
-    verb = "contributes" if single == 1 else "contribute"
-    return f"{capital(count(single, 'outlet'))} of {number(total)} {verb} a single article" + tail
 
 
 def frame_validation_finding(micro: dict[str, float], unreliable: list[str]) -> str:

@@ -1,10 +1,10 @@
-"""Every figure of the book, drawn with one style and one outlet-colour map.
+"""Every figure of the book, drawn with one style and one outlet-colour map (see :mod:`.style`).
 
-Colours come from the Okabe-Ito palette, which stays distinguishable under the common forms of
-colour blindness, darkened where needed for 3:1 contrast on white. The map is built once per run
-from the articles table, stored with the results (``Study.outlet_colours``) and passed to every
-plotting function, so an outlet has the same colour in every chapter. Figures are saved as SVG with fixed
-metadata and a fixed hash salt, so two builds give byte-identical files.
+Figures are drawn for hundreds of outlets and thousands of articles as well as for five: past
+``MAX_ROWS`` rows a figure draws the extremes and one row for all the others, past the columns whose
+cell texts fit at 9 pt a heatmap keeps the heaviest and pools the rest, and per-article bars become a histogram.
+Each cap attaches a sentence saying what was left out (:func:`cap_note`), which the caption shows.
+Figures are saved as SVG with fixed metadata and a fixed hash salt, so two builds give byte-identical files.
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
+from helpers.publication import caps  # noqa: E402
+from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for notebooks)
+    FAMILY_MEMBERS_DRAWN,
+    claim_timeline,
+    containment_matrix,
+    story_families,
+)
 from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for notebooks and tests)
     DISPLAY_WIDTH_PX,
     FIG_WIDTH,
@@ -27,34 +35,42 @@ from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for n
     min_font_pt,
     outlet_display,
 )
+from helpers.publication.prose import count  # noqa: E402
+from helpers.publication.style import (  # noqa: E402, F401  (re-exported for notebooks and tests)
+    OKABE_ITO,
+    OTHER,
+    STYLE,
+    SVG_METADATA,
+    apply_style,
+    empty_figure,
+    outlet_colours,
+    outlet_legend,
+)
 
-MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; the rest are summarised in the title
+MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; past it, the extremes and one row for the rest
+DOT_ROWS = 20  # outlets drawn one by one in an interval plot of many outlets (half lowest, half highest)
+MIN_COLUMNS = 4  # heatmap columns always drawn (three and the pooled rest), however long the row labels
+FIGURE_PT = FIG_WIDTH * 72  # the text column in points
+COLOURBAR_PT = 75  # the colour bar with its tick labels, and the figure's margins
+CHAR_PT = 5.6  # width of one character of cell text at 9 pt; each cell adds CELL_PAD_PT of padding
+CELL_PAD_PT = 6
+LABEL_CHAR_PT = 6.0  # width of one character of a row label at 10 pt
+ROW_LABEL_CHARS = 30  # a longer row label wraps onto a second line instead of narrowing the cells
 MAX_PANELS = 6  # small multiples (one per outlet)
-# Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
-OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#B8569A", "#B07800", "#6A3D9A", "#000000", "#8C7A00"]
-OTHER = "#767676"
-SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
-STYLE = {
-    "svg.hashsalt": "refract",
-    "svg.fonttype": "path",
-    "font.size": 10,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
-    "legend.fontsize": 9,
-    "legend.title_fontsize": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.titlesize": 11,
-    "axes.titleweight": "bold",
-    "figure.dpi": 100,
-    "savefig.bbox": "tight",
-    "path.simplify": True,
-}
+TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
+HIST_BINS = 30
+RAISING = "#1A1A1A"  # words raising the tone of an outlet that has no colour of its own (grey bars lower it)
 
 
-def apply_style() -> None:
-    """Set the book's matplotlib style (also used inline in notebooks)."""
-    plt.rcParams.update(STYLE)
+def cap_note(fig: plt.Figure) -> str:
+    """The sentence saying what a figure left out ("" when it draws everything), for the caption or a notebook."""
+    return caps.note(fig)
+
+
+def _title(ax: plt.Axes, title: str) -> None:
+    import textwrap
+
+    ax.set_title("\n".join(textwrap.wrap(title, TITLE_CHARS)) if title else "")
 
 
 def setup_notebook() -> None:
@@ -73,28 +89,6 @@ def setup_notebook() -> None:
         set_matplotlib_formats("svg", metadata=SVG_METADATA)
 
 
-def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: int = 8) -> dict[str, str]:
-    """One colour per outlet: the ``top`` outlets by article count get palette colours, the rest grey."""
-    counts = articles[column].value_counts()
-    ordered = sorted(counts.index, key=lambda o: (-counts[o], str(o)))
-    colours = {o: OKABE_ITO[i] for i, o in enumerate(ordered[:top])}
-    colours.update({o: OTHER for o in ordered[top:]})
-    return colours
-
-
-
-def empty_figure(message: str, title: str = "") -> plt.Figure:
-    """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
-    apply_style()
-    fig, ax = plt.subplots(figsize=(6, 1.2))
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#444444")
-    if title:
-        ax.set_title(title)
-    return fig
-
-
-
 def save(fig: plt.Figure, path: str | Path) -> Path:
     """Save a figure as SVG with fixed metadata (byte-stable across builds)."""
     fit_width(fig)
@@ -109,10 +103,9 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
 def bar_by_article(
     table: pd.DataFrame, value: str, label: str, colours: dict[str, str], title: str, xlabel: str
 ) -> plt.Figure:
-    """Horizontal bars, one per article, coloured by outlet."""
+    """Horizontal bars, one per article, coloured by outlet; past ``MAX_ROWS`` articles, a histogram."""
     if len(table) > MAX_ROWS:
-        table = table.nlargest(MAX_ROWS, value)
-        title = f"{title} (top {MAX_ROWS})"
+        return article_histogram(table, value, title, xlabel)
     apply_style()
     t = table.sort_values(value)
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.2))
@@ -120,16 +113,39 @@ def bar_by_article(
     for y, v in enumerate(t[value]):
         ax.text(v, y, f" {v:,.0f}", va="center", fontsize=SMALL)
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
-    _outlet_legend(ax, t["outlet_label"].unique(), colours)
+    _title(ax, title)
+    outlet_legend(ax, t["outlet_label"].unique(), colours)
     fig.tight_layout()
     return fig
+
+
+def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) -> plt.Figure:
+    """How many articles have each value: the readable form of one bar per article for thousands of articles."""
+    apply_style()
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 3.4))
+    import numpy as np
+
+    values = table[value].astype(float)
+    whole = bool((values == values.round()).all()) and values.max() - values.min() < HIST_BINS
+    bins = np.arange(values.min(), values.max() + 2) - 0.5 if whole else HIST_BINS  # one bar per whole number
+    ax.hist(values, bins=bins, color=OKABE_ITO[0], edgecolor="white")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("articles")
+    _title(ax, f"{title}: {len(table):,} articles")
+    fig.tight_layout()
+    return caps.set_note(fig, (
+        f"With {len(table):,} articles one bar each would be unreadable, so the figure counts how many articles "
+        f"have each value (from {values.min():,.0f} to {values.max():,.0f}, median {values.median():,.0f}); "
+        "every article is in the CSV files on the data page."))
 
 
 def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     """Words kept and boilerplate words removed per article."""
     apply_style()
     t = table.nlargest(MAX_ROWS, "n_words_raw").sort_values("n_words_raw")
+    note = "" if len(table) <= MAX_ROWS else (
+        f"The {len(t)} longest of {len(table):,} articles are drawn; every article, with its words before and "
+        "after cleaning, is in the CSV files on the data page.")
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.4))
     y = range(len(t))
     ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
@@ -145,20 +161,9 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     ax.set_yticks(list(y), t["article_id"].astype(str))
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
-    ax.legend(loc="lower right", frameon=False, fontsize=SMALL)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=SMALL)
     fig.tight_layout()
-    return fig
-
-
-def _outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:
-    from matplotlib.patches import Patch
-
-    named = [o for o in sorted(outlets) if colours.get(o, OTHER) != OTHER][:8]
-    handles = [Patch(color=colours.get(o, OTHER), label=outlet_display(o)) for o in named]
-    if len(named) < len(list(outlets)):
-        handles.append(Patch(color=OTHER, label="other outlets"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False,
-              fontsize=SMALL, title="Outlet")
+    return caps.set_note(fig, note)
 
 
 def interval_dots(
@@ -171,29 +176,47 @@ def interval_dots(
     xlabel: str = "",
     reference: float | None = None,
 ) -> plt.Figure:
-    """One dot per outlet with its interval, coloured by outlet; n beside each."""
+    """One dot per outlet with its interval, coloured by outlet; n beside each.
+
+    Past ``MAX_ROWS`` outlets the ``DOT_ROWS // 2`` lowest and highest means are drawn (the outlets a ranking
+    is about) and the others become one grey row spanning their means."""
     if table.empty:
         return empty_figure("No scores to show.", title)
+    rest, note = None, ""
     if len(table) > MAX_ROWS:
-        table = table.nlargest(MAX_ROWS, "n_sentences")
-        title = f"{title} (the {MAX_ROWS} outlets with most sentences)"
+        table, rest = caps.extremes(table, value, DOT_ROWS)
+        note = caps.extremes_note(rest, value, DOT_ROWS // 2)
     apply_style()
     t = table.sort_values(value).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.55 * len(t) + 1.3))
-    for y, r in t.iterrows():
+    rows = len(t) + (rest is not None)
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * rows + 1.4))
+    labels = []
+    for y, r in enumerate(t.to_dict("records")):
+        y += int(rest is not None and y >= len(t) // 2)  # the lowest half, the others' row, the highest half
         c = colours.get(r["outlet"], OTHER)
         ax.plot([r[low], r[high]], [y, y], color=c, lw=2.5, solid_capstyle="butt")
         ax.plot(r[value], y, "o", color=c, ms=8, mec="white")
-        label = f"  n = {int(r['n_articles'])} art., {int(r['n_sentences'])} sent."
-        ax.text(max(r[high], r[value]), y, label, va="center", fontsize=SMALL)
+        n = f"{int(r['n_articles']):,} articles, {int(r['n_sentences']):,} sentences"
+        labels.append((y, outlet_display(r["outlet"]), n))
+    if rest is not None:
+        y = len(t) // 2
+        ax.plot([rest[value].min(), rest[value].max()], [y, y], color="#b0b0b0", lw=7, solid_capstyle="butt")
+        ax.plot(rest[value].median(), y, "|", color="#333333", ms=12, mew=2)
+        labels.append((y, f"{len(rest):,} other outlets", "range of their means"))
     if reference is not None:
         ax.axvline(reference, color="#666666", ls="--", lw=1)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
-    ax.set_yticks(range(len(t)), [outlet_display(o) for o in t["outlet"]])
+    labels.sort()
+    ax.set_yticks([y for y, _, _ in labels], [name for _, name, _ in labels])
+    side = ax.secondary_yaxis("right")  # n on the right, outside the data, so it never covers an interval
+    side.set_yticks([y for y, _, _ in labels], [n for _, _, n in labels], fontsize=SMALL)
+    side.tick_params(length=0)
+    side.spines["right"].set_visible(False)
+    ax.set_ylim(-0.7, rows - 0.3)
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    _title(ax, title)
     fig.tight_layout()
-    return fig
+    return caps.set_note(fig, note)
 
 
 def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) -> plt.Figure:
@@ -201,7 +224,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
     if shift.empty:
         return empty_figure("No sentiment-bearing words in this corpus: nothing to shift.")
     apply_style()
-    outlets = sorted(shift["outlet"].value_counts().index[:MAX_PANELS])
+    outlets, n_outlets = word_shift_outlets(shift), shift["outlet"].nunique()
     cols = min(2, len(outlets))
     rows = -(-len(outlets) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, rows * (0.3 * 2 * n + 1.2)), squeeze=False)
@@ -210,17 +233,37 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = shift[shift["outlet"] == outlet].sort_values("shift")
         g = pd.concat([g.head(n), g[g["shift"] > 0].tail(n)]).drop_duplicates()
-        ax.barh(
-            range(len(g)), g["shift"], color=[colours.get(outlet, OTHER) if v > 0 else "#767676" for v in g["shift"]]
-        )
+        raising = colours.get(outlet, OTHER)
+        raising = RAISING if raising == OTHER else raising  # an uncoloured outlet: raising words still stand out
+        ax.barh(range(len(g)), g["shift"], color=[raising if v > 0 else OTHER for v in g["shift"]])
         ax.set_yticks(range(len(g)), g["word"], fontsize=SMALL)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3, symmetric=True))  # three ticks never collide in a panel
         ax.axvline(0, color="black", lw=0.8)
         total = shift.loc[shift["outlet"] == outlet, "shift"].sum()
-        ax.set_title(f"{outlet_display(outlet)}\n(total {total:+.3f})", fontsize=SMALL + 1)
+        signed = f"{total:+.3f}".replace("-", "\u2212")  # the number only: outlet names may hold hyphens
+        ax.set_title(f"{outlet_display(outlet)}\n(total {signed})", fontsize=SMALL + 1)
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
-    return fig
+    return caps.set_note(fig, _panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
+
+
+def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
+    """The outlets that get a word-shift panel (most scored words first, at most ``MAX_PANELS``), in name order:
+    the alt text and findings about the figure name these, not every outlet of the corpus."""
+    if shift.empty:
+        return []
+    ranked = (shift.groupby("outlet")["count_in_outlet"].sum().sort_values(ascending=False, kind="stable")
+              if "count_in_outlet" in shift else shift["outlet"].value_counts())
+    return sorted(ranked.index[:MAX_PANELS])
+
+
+def _panels_note(shown: int, total: int, what: str, csv: str) -> str:
+    """'The six outlets with most scored words have a panel; the other 494 outlets are in word_shift.csv.'"""
+    if shown >= total:
+        return ""
+    return (f"The {count(shown, 'outlet')} with most {what} have a panel; the other "
+            f"{count(total - shown, 'outlet')} are in {csv}.")
 
 
 def heatmap(
@@ -232,15 +275,22 @@ def heatmap(
     xlabel: str = "",
     ylabel: str = "",
     annotations: pd.DataFrame | None = None,
+    weights: pd.Series | None = None,
 ) -> plt.Figure:
-    """A labelled heatmap with values written in the cells (colour scales are colourblind-safe)."""
+    """A labelled heatmap with values written in the cells (colour scales are colourblind-safe).
+
+    Past ``MAX_ROWS`` rows the rows with most weight are kept. Columns are kept while their cell texts fit
+    the text column at 9 pt beside the row labels; past that the heaviest columns are kept and the others
+    pooled into one (their mean per column, so the colour scale still compares like with like). The heaviest are
+    those with the largest ``weights`` (e.g. sentences per outlet) when given, else the largest totals for
+    counts, else those furthest from the mean of all columns. The figure's cap note says what was kept and
+    why; every cell stays in the CSV files."""
     if matrix.empty:
         return empty_figure("Nothing to show for this corpus.", title)
-    if len(matrix) > MAX_ROWS:  # many outlets: keep the rows with most weight, say so in the title
-        keep = matrix.abs().sum(axis=1).sort_values(ascending=False).index[:MAX_ROWS]
-        title = f"{title} (top {MAX_ROWS} of {len(matrix)})"
-        annotations = annotations.loc[keep] if annotations is not None else None
-        matrix = matrix.loc[keep]
+    rows = [_wrapped(outlet_display(i)) for i in matrix.index]
+    limit = _column_limit(matrix, fmt, annotations, rows)
+    matrix, annotations, note = _cap_matrix(matrix, annotations, weights, limit)
+    rows = [_wrapped(outlet_display(i)) for i in matrix.index]
     apply_style()
     import numpy as np
 
@@ -252,7 +302,7 @@ def heatmap(
     else:
         im = ax.imshow(values, cmap=cmap, aspect="auto")
     ax.set_xticks(range(matrix.shape[1]), [outlet_display(c) for c in matrix.columns], rotation=40, ha="right")
-    ax.set_yticks(range(matrix.shape[0]), [outlet_display(i) for i in matrix.index])
+    ax.set_yticks(range(matrix.shape[0]), rows)
     finite = values[np.isfinite(values)]
     mid = (finite.max() + finite.min()) / 2 if finite.size else 0
     for i in range(matrix.shape[0]):
@@ -271,7 +321,53 @@ def heatmap(
     ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=ax, shrink=0.7)
     fig.tight_layout()
-    return fig
+    return caps.set_note(fig, note)
+
+
+def _wrapped(label: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, ROW_LABEL_CHARS)) or label
+
+
+def _column_limit(matrix: pd.DataFrame, fmt: str, annotations: pd.DataFrame | None, rows: list[str]) -> int:
+    """How many columns fit beside the row labels when every cell's text is written at 9 pt (at least
+    ``MIN_COLUMNS``)."""
+    import numpy as np
+
+    values = matrix.to_numpy(dtype=float).ravel()
+    texts = [fmt.format(v) for v in values[np.isfinite(values)][:2000]]
+    if annotations is not None:
+        texts += [str(a) for a in annotations.to_numpy().ravel()[:2000]]
+    chars = max((len(line) for t in texts for line in t.split("\n")), default=1)
+    label_pt = max((len(line) for r in rows for line in r.split("\n")), default=0) * LABEL_CHAR_PT
+    cells_pt = FIGURE_PT - label_pt - COLOURBAR_PT
+    return max(MIN_COLUMNS, int(cells_pt // (chars * CHAR_PT + CELL_PAD_PT)))
+
+
+def _cap_matrix(
+    matrix: pd.DataFrame, annotations: pd.DataFrame | None, weights: pd.Series | None = None,
+    max_columns: int = MIN_COLUMNS,
+) -> tuple[pd.DataFrame, pd.DataFrame | None, str]:
+    """At most ``MAX_ROWS`` rows and ``max_columns`` columns (one of them pooling the rest), and a note."""
+    notes = []
+    rows, cols = caps.noun(matrix.index.name, "row"), caps.noun(matrix.columns.name, "column")
+    if len(matrix) > MAX_ROWS:
+        keep = matrix.abs().sum(axis=1).sort_values(ascending=False, kind="stable").index[:MAX_ROWS]
+        notes.append(f"The {MAX_ROWS} {rows}s with the largest totals of {len(matrix):,} are drawn.")
+        annotations = annotations.loc[keep] if annotations is not None else None
+        matrix = matrix.loc[keep]
+    if matrix.shape[1] > max_columns:
+        kept, others, why = caps.heaviest_columns(matrix, max_columns - 1, weights, caps.is_count_matrix(matrix))
+        name = f"{len(others):,} other {cols}s (mean)"
+        notes.append(f"Of {matrix.shape[1]:,} {cols}s, the {count(len(kept), cols)} {why} are drawn; the other "
+                     f"{len(others):,} are pooled in the last column (their mean per {cols}). Every cell is in the "
+                     "CSV files on the data page.")
+        pooled = matrix[others].mean(axis=1)
+        if annotations is not None:
+            annotations = annotations.reindex(index=matrix.index)[kept].assign(**{name: ""})
+        matrix = matrix[kept].assign(**{name: pooled})
+    return matrix, annotations, " ".join(notes)
 
 
 def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) -> plt.Figure:
@@ -281,7 +377,8 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) 
     apply_style()
     import numpy as np
 
-    outlets = sorted(keyness.groupby("outlet")["count"].sum().nlargest(MAX_PANELS).index)
+    totals = keyness.groupby("outlet")["count"].sum()
+    outlets = sorted(totals.nlargest(MAX_PANELS).index)
     cols = min(2, len(outlets))
     rows = -(-len(outlets) // cols)
     fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.4 * rows), squeeze=False, sharey=True)
@@ -300,105 +397,6 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) 
         ax.set_xlabel("uses in the outlet (log10)")
     axes[0][0].set_ylabel("z-score (log-odds ratio)")
     fig.tight_layout()
-    return fig
+    return caps.set_note(fig, _panels_note(len(outlets), len(totals), "word uses", "keyness.csv"))
 
 
-def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels: int = 12) -> plt.Figure:
-    """One panel per quantity: each claim's interval against its report date, coloured by outlet.
-
-    Open-ended intervals ("more than 2,000") are drawn as an upward arrow; claims whose report date
-    is unknown are placed in a separate column at the right.
-    """
-    if reconciled.empty:
-        return empty_figure("No event-count claims in this corpus.")
-    apply_style()
-    import math
-
-    import numpy as np
-
-    groups = list(reconciled.groupby("group"))[:max_panels]
-    cols = min(2, len(groups))
-    rows = math.ceil(len(groups) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.0 * rows), squeeze=False)
-    dates = sorted(d for d in reconciled["published"].unique() if d != "unknown")
-    positions = {d: i for i, d in enumerate(dates)}
-    positions["unknown"] = len(dates) + 0.6
-    markers = {"single": "o", "consistent": "o", "superseded": "x", "conflict": "D"}
-    for ax, (name, g) in zip(axes.flat, groups, strict=False):
-        top = np.nanmax(np.where(np.isinf(g["value_high"]), g["value_low"] * 1.6, g["value_high"])) * 1.15
-        for k, r in enumerate(g.itertuples(index=False)):
-            x = positions[r.published] + (k % 5 - 2) * 0.06
-            c = colours.get(r.outlet, OTHER)
-            hi = top if math.isinf(r.value_high) else r.value_high
-            ax.plot([x, x], [r.value_low, hi], color=c, lw=2)
-            ax.plot(x, r.value_low, markers.get(r.status, "o"), color=c, ms=6)
-            if math.isinf(r.value_high):
-                ax.annotate("", xy=(x, top), xytext=(x, r.value_low), arrowprops={"arrowstyle": "->", "color": c})
-        ax.set_xticks(list(positions.values()), [d[5:] if d != "unknown" else "date\nunknown" for d in positions])
-        ax.set_ylim(0, top)
-        ax.set_title(str(name).replace("_", " ").capitalize(), fontsize=SMALL + 1)
-    for ax in list(axes.flat)[len(groups):]:
-        ax.axis("off")
-    _outlet_legend(axes.flat[0], reconciled["outlet"].unique(), colours)
-    fig.supylabel("value (interval)")
-    fig.tight_layout()
-    return fig
-
-
-def containment_matrix(reuse: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    """Square table: share of the row article's shingles found in the column article."""
-    mat = pd.DataFrame(float("nan"), index=ids, columns=ids)
-    for r in reuse.itertuples(index=False):
-        mat.loc[r.article_a, r.article_b] = r.containment_ab
-        mat.loc[r.article_b, r.article_a] = r.containment_ba
-    for a in ids:
-        mat.loc[a, a] = 1.0
-    return mat
-
-
-FAMILY_MEMBERS_DRAWN = 8  # boxes drawn per story family; the family table lists every member
-
-
-def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
-                   colours: dict[str, str]) -> plt.Figure:
-    """Story families: one column per family, articles as labelled boxes coloured by outlet.
-
-    Solid arrows run from the likely origin to the copy or rewrite; dashed grey lines join articles
-    that only share a passage (a common source such as an official statement).
-    """
-    if families.empty:
-        return empty_figure("No two articles share a story.")
-    apply_style()
-    label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
-    order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
-    fams = list(dict.fromkeys(order["family"]))
-    pos = {}
-    for x, fam in enumerate(fams):
-        members = order[order["family"] == fam]["article_id"].tolist()
-        for y, aid in enumerate(members[:FAMILY_MEMBERS_DRAWN]):  # a family of thousands of copies is summarised
-            pos[aid] = (x * 2.6, -y * 1.3)
-    height = max(-p[1] for p in pos.values()) + 1
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 * height + 1.8))
-    for r in reuse.itertuples(index=False):
-        if r.relation == "independent" or r.article_a not in pos or r.article_b not in pos:
-            continue
-        a, b = pos[r.article_a], pos[r.article_b]
-        if r.relation == "shared_source":
-            ax.plot([a[0], b[0]], [a[1], b[1]], ls="--", color="#bbbbbb", lw=1, zorder=1)
-            continue
-        src, dst = (a, b) if r.earlier in ("", r.article_a) else (b, a)
-        ax.annotate("", xy=dst, xytext=src, zorder=2,
-                    arrowprops={"arrowstyle": "-|>", "lw": 2, "color": "#333333", "shrinkA": 22, "shrinkB": 22})
-        mid = ((src[0] + dst[0]) / 2, (src[1] + dst[1]) / 2)
-        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=SMALL, color="#333333")
-    for aid, (x, y) in pos.items():
-        c = colours.get(label.get(aid, ""), OTHER)
-        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=SMALL, zorder=3,
-                bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
-                color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
-    ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
-    ax.set_ylim(-height, 0.8)
-    ax.axis("off")
-    ax.set_title("Story families (arrow: from the likely origin to the reuse)")
-    fig.tight_layout()
-    return fig

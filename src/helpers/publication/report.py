@@ -14,8 +14,9 @@ import pandas as pd
 
 from helpers.publication import tables
 
-SHOW_LIMIT = 2000  # never embed more rows than this in a page, even when asked for "all"
-INTERACTIVE_LIMIT = 5000
+SHOW_LIMIT = 100  # rows of a long table shown when all are asked for: a sample, the rest are in the CSV
+INTERACTIVE_LIMIT = 1000  # rows a searchable table embeds (twice: the script's copy and the static copy)
+DATA_PAGE = "../data.html"  # the page that lists every CSV, relative to a chapter
 
 
 def sample(table: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
@@ -25,38 +26,78 @@ def sample(table: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
     return table.sample(n=n, random_state=seed).sort_index()
 
 
+def csv_link(csv: str | None = None) -> str:
+    """A link to the CSV's entry on the data page (escaped), or to the data page when no file is named."""
+    if not csv:
+        return f"<a href='{DATA_PAGE}'>the CSV files on the data page</a>"
+    name = csv.removesuffix(".csv")
+    anchor = html.escape(name.replace("_", "-"), quote=True)
+    return f"<a href='{DATA_PAGE}#{anchor}'>{html.escape(name)}.csv</a>"
+
+
+def full_table(csv: str | None = None) -> str:
+    """Where the rest of a capped table is: its CSV when it is written as one, else the files it comes from."""
+    if csv:
+        return f"The full table is in {csv_link(csv)}."
+    return f"It is computed from {csv_link()}."
+
+
+def show_html(
+    table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None,
+    labels: dict[str, str] | None = None, csv: str | None = None,
+) -> str:
+    """The HTML :func:`show` displays: a long table is cut to a sample (``max_rows=None``) or its first rows,
+    a wide one to its key and heaviest columns, and a note before the table says so, with the counts and
+    a link to the full CSV."""
+    table, column_note = tables.cap_columns(table)
+    total = len(table)
+    if max_rows is None and total > SHOW_LIMIT:
+        table, row_note = sample(table, SHOW_LIMIT), f"A sample of {SHOW_LIMIT:,} of {total:,} rows is shown"
+    elif max_rows is not None and total > max_rows:
+        table, row_note = table.head(max_rows), f"The first {max_rows:,} of {total:,} rows are shown"
+    else:
+        row_note = ""
+    notes = [html.escape(n) for n in (row_note and row_note + ".", column_note) if n]
+    parts = [f"<p class='refract-caption'>{html.escape(caption)}</p>"] if caption else []
+    if notes:
+        notes.append(full_table(csv))
+        parts.append(f"<p class='refract-caption refract-cap'><em>{' '.join(notes)}</em></p>")
+    parts.append(tables.to_html(table, None, labels))
+    return "\n".join(parts)
+
+
 def show(
-    table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None, labels: dict[str, str] | None = None
+    table: pd.DataFrame, max_rows: int | None = 60, caption: str | None = None, labels: dict[str, str] | None = None,
+    csv: str | None = None,
 ):
-    """Display a static, escaped, readable table; say how many rows were left out."""
+    """Display a static, escaped, readable table; say how many rows and columns were left out, and where they are
+    (``csv``: the results file that holds the whole table, linked on the data page)."""
     from IPython.display import HTML, display
 
-    if max_rows is None and len(table) > SHOW_LIMIT:
-        caption = (caption + " " if caption else "") + f"(a sample of {SHOW_LIMIT:,} of {len(table):,} rows)"
-        table = sample(table, SHOW_LIMIT)
-    parts = []
-    if caption:
-        parts.append(f"<p class='refract-caption'>{html.escape(caption)}</p>")
-    parts.append(tables.to_html(table, max_rows, labels))
-    if max_rows is not None and len(table) > max_rows:
-        parts.append(
-            f"<p><em>Showing {max_rows:,} of {len(table):,} rows; the full table is in the downloadable CSV.</em></p>"
-        )
-    display(HTML("\n".join(parts)))
+    display(HTML(show_html(table, max_rows, caption, labels, csv)))
 
 
 def interactive(
-    table: pd.DataFrame, caption: str | None = None, page_length: int = 10, labels: dict[str, str] | None = None
+    table: pd.DataFrame, caption: str | None = None, page_length: int = 10, labels: dict[str, str] | None = None,
+    csv: str | None = None,
 ):
-    """A table that can be sorted and searched once scripts run; every row is readable before that."""
+    """A table that can be sorted and searched once scripts run; every row is readable before that.
+    A long table is a sample, and the caption says that search covers only the sample."""
     from IPython.display import HTML, display
 
-    if len(table) > INTERACTIVE_LIMIT:
-        caption = (caption + " " if caption else "") + f"(a sample of {INTERACTIVE_LIMIT:,} of {len(table):,} rows)"
+    table, column_note = tables.cap_columns(table)
+    total = len(table)
+    text = f"{caption} " if caption else ""
+    if total > INTERACTIVE_LIMIT:
         table = sample(table, INTERACTIVE_LIMIT)
-    note = "Searchable and sortable table."
-    caption = f"{caption} {note}" if caption else note
-    display(HTML(f"<p class='refract-caption'>{html.escape(caption)}</p>"))
+        text += (f"A sample of {INTERACTIVE_LIMIT:,} of {total:,} rows, searchable and sortable (search covers the "
+                 "sample only).")
+    else:
+        text += "Searchable and sortable table."
+    text = html.escape(" ".join(t for t in (text, column_note) if t))
+    if total > INTERACTIVE_LIMIT or column_note:
+        text += " " + full_table(csv)
+    display(HTML(f"<p class='refract-caption'>{text}</p>"))
     display(HTML(tables.interactive_html(table, page_length, labels)))
 
 
@@ -85,6 +126,9 @@ def say(*sentences: str | list[str]) -> None:
 def figure(fig, alt: str, caption: str, name: str = "") -> None:
     """Show a figure with alt text that states its finding and a caption, both generated and escaped.
 
+    When the figure left something out (many outlets or articles), its cap note is added to the caption,
+    so the reader is told what was capped and why.
+
     The SVG is embedded as an image, so it is shown without scripts; ``data-min-font-pt`` records the
     smallest text size the figure was drawn with, which the browser tests scale by the displayed width.
     """
@@ -94,7 +138,9 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from helpers.publication.plots import SVG_METADATA, fit_width, min_font_pt
+    from helpers.publication.plots import SVG_METADATA, cap_note, fit_width, min_font_pt
+
+    caption = " ".join(t for t in (caption, cap_note(fig)) if t)
 
     fit_width(fig)
     buf = io.BytesIO()

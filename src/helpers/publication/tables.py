@@ -17,6 +17,7 @@ import re
 
 import pandas as pd
 
+MAX_COLUMNS = 8  # columns shown in one table; a wider one (a pivot by outlet or article) keeps those with most weight
 MISSING = "\u2014"
 MINUS = "\u2212"
 DECIMALS = 2
@@ -66,6 +67,27 @@ def _float(value: float) -> str:
     else:
         text = f"{value:,.{DECIMALS}f}"
     return text.replace("-", MINUS) if text.startswith("-") else text
+
+
+def cap_columns(table: pd.DataFrame, limit: int = MAX_COLUMNS) -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` columns, and a sentence saying which were kept and why ("" when none was dropped).
+
+    A table pivoted by outlet or article can have hundreds of columns, which no page can show. The key
+    (text) columns are kept first; the numeric columns with the largest totals fill the rest, in their
+    original order.
+    """
+    if table.shape[1] <= limit:
+        return table, ""
+    numeric = [i for i in range(table.shape[1]) if pd.api.types.is_numeric_dtype(table.iloc[:, i])]
+    keys = [i for i in range(table.shape[1]) if i not in set(numeric)][: max(1, limit // 2)]
+    weight = {i: float(pd.to_numeric(table.iloc[:, i], errors="coerce").abs().sum()) for i in numeric}
+    heaviest = sorted(numeric, key=lambda i: (-weight[i], i))[: limit - len(keys)]
+    kept = sorted(keys + heaviest)
+    dropped = table.shape[1] - len(kept)
+    note = (f"{len(kept)} of {table.shape[1]:,} columns are shown: "
+            + (f"the {len(heaviest)} with the largest totals" if heaviest else "the first ones")
+            + f"; the other {dropped:,} are not shown here.")
+    return table.iloc[:, kept], note
 
 
 def readable(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:

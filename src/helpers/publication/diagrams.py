@@ -1,0 +1,157 @@
+"""Diagrams with their own layout: the claim timeline (small multiples per quantity) and story families."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from helpers.publication.caps import set_note
+from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display
+from helpers.publication.prose import capital, count
+from helpers.publication.style import OKABE_ITO, OTHER, apply_style, empty_figure
+
+CLAIMS_DRAWN = 40  # claims drawn one by one in a panel; past it, identical claims are drawn once, sized by number
+MARKER_MAX = 16  # points: the largest marker for pooled claims
+MARKERS = {"single": "o", "consistent": "o", "superseded": "x", "conflict": "D"}
+
+
+def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels: int = 12) -> plt.Figure:
+    """One panel per quantity: each claim's interval against its report date, coloured by outlet.
+
+    Open-ended intervals ("more than 2,000") are drawn as an upward arrow; claims whose report date
+    is unknown are placed in a separate column at the right. Past ``max_panels`` quantities the ones
+    with most claims get a panel; past ``CLAIMS_DRAWN`` claims in a panel, claims with the same date,
+    interval and status are drawn once, the marker growing with their number. The cap note says so.
+    """
+    if reconciled.empty:
+        return empty_figure("No event-count claims in this corpus.")
+    apply_style()
+    import math
+
+    sizes = reconciled["group"].value_counts()
+    chosen = sorted(sizes.sort_index().sort_values(ascending=False, kind="stable").index[:max_panels], key=str)
+    groups = [(name, reconciled[reconciled["group"] == name]) for name in chosen]
+    cols = min(2, len(groups))
+    rows = math.ceil(len(groups) / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.0 * rows), squeeze=False)
+    dates = sorted(d for d in reconciled["published"].unique() if d != "unknown")
+    positions = {d: i for i, d in enumerate(dates)}
+    positions["unknown"] = len(dates) + 0.6
+    pooled = False
+    for ax, (name, g) in zip(axes.flat, groups, strict=False):
+        pooled |= _claim_panel(ax, g, positions, colours)
+        ax.set_title(capital(str(name).replace("_", " ")), fontsize=SMALL + 1)
+    for ax in list(axes.flat)[len(groups):]:
+        ax.axis("off")
+    fig.supylabel("value (interval)")
+    fig.tight_layout()
+    _timeline_legend(fig, reconciled["outlet"].unique(), colours)
+    notes = []
+    if len(sizes) > len(groups):
+        notes.append(f"The {count(len(groups), 'quantity', 'quantities')} with most claims have a panel; the other "
+                     f"{count(len(sizes) - len(groups), 'quantity', 'quantities')} are in reconciliation.csv.")
+    if pooled:
+        notes.append(f"Where a panel has more than {CLAIMS_DRAWN} claims, claims with the same date, interval and "
+                     "status are drawn once, the marker growing with their number, in grey unless one outlet made "
+                     "them all.")
+    return set_note(fig, " ".join(notes))
+
+
+def _claim_panel(ax: plt.Axes, g: pd.DataFrame, positions: dict, colours: dict[str, str]) -> bool:
+    """Draw one quantity's claims; returns whether identical claims were pooled."""
+    import math
+
+    import numpy as np
+
+    top = np.nanmax(np.where(np.isinf(g["value_high"]), g["value_low"] * 1.6, g["value_high"])) * 1.15
+    pooled = len(g) > CLAIMS_DRAWN
+    if pooled:
+        g = (g.groupby(["published", "value_low", "value_high", "status"], sort=True)
+             .agg(n=("outlet", "size"), outlet=("outlet", lambda o: o.iloc[0] if o.nunique() == 1 else ""))
+             .reset_index())
+    for k, r in enumerate(g.itertuples(index=False)):
+        x = positions[r.published] + (k % 5 - 2) * 0.06
+        c = colours.get(r.outlet, OTHER)
+        hi = top if math.isinf(r.value_high) else r.value_high
+        size = min(MARKER_MAX, 5 + 1.5 * math.log2(r.n)) if pooled else 6  # grows with the number of claims
+        ax.plot([x, x], [r.value_low, hi], color=c, lw=2)
+        ax.plot(x, r.value_low, MARKERS.get(r.status, "o"), color=c, ms=size)
+        if math.isinf(r.value_high):
+            ax.annotate("", xy=(x, top), xytext=(x, r.value_low), arrowprops={"arrowstyle": "->", "color": c})
+    labels = [d[5:] if d != "unknown" else "date\nunknown" for d in positions]
+    ax.set_xticks(list(positions.values()), labels, rotation=90 if len(positions) > 4 else 0)
+    ax.set_ylim(0, top)
+    return pooled
+
+
+def _timeline_legend(fig: plt.Figure, outlets, colours: dict[str, str]) -> None:
+    """Outlets and claim statuses in one legend under the panels, where it covers no data."""
+    from matplotlib.lines import Line2D
+
+    named = [o for o in sorted(outlets) if colours.get(o, OTHER) != OTHER][:8]
+    handles = [Line2D([], [], color=colours[o], lw=3, label=outlet_display(o)) for o in named]
+    if len(named) < len(list(outlets)):
+        handles.append(Line2D([], [], color=OTHER, lw=3, label="other outlets"))
+    handles += [Line2D([], [], color="#333333", ls="", marker=m, label=status)
+                for status, m in MARKERS.items() if status != "consistent"]
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False,
+               fontsize=SMALL)
+
+
+def containment_matrix(reuse: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Square table: share of the row article's shingles found in the column article."""
+    mat = pd.DataFrame(float("nan"), index=ids, columns=ids)
+    for r in reuse.itertuples(index=False):
+        mat.loc[r.article_a, r.article_b] = r.containment_ab
+        mat.loc[r.article_b, r.article_a] = r.containment_ba
+    for a in ids:
+        mat.loc[a, a] = 1.0
+    return mat
+
+
+FAMILY_MEMBERS_DRAWN = 8  # boxes drawn per story family; the family table lists every member
+
+
+def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
+                   colours: dict[str, str]) -> plt.Figure:
+    """Story families: one column per family, articles as labelled boxes coloured by outlet.
+
+    Solid arrows run from the likely origin to the copy or rewrite; dashed grey lines join articles
+    that only share a passage (a common source such as an official statement).
+    """
+    if families.empty:
+        return empty_figure("No two articles share a story.")
+    apply_style()
+    label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
+    order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
+    fams = list(dict.fromkeys(order["family"]))
+    pos = {}
+    for x, fam in enumerate(fams):
+        members = order[order["family"] == fam]["article_id"].tolist()
+        for y, aid in enumerate(members[:FAMILY_MEMBERS_DRAWN]):  # a family of thousands of copies is summarised
+            pos[aid] = (x * 2.6, -y * 1.3)
+    height = max(-p[1] for p in pos.values()) + 1
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 * height + 1.8))
+    for r in reuse.itertuples(index=False):
+        if r.relation == "independent" or r.article_a not in pos or r.article_b not in pos:
+            continue
+        a, b = pos[r.article_a], pos[r.article_b]
+        if r.relation == "shared_source":
+            ax.plot([a[0], b[0]], [a[1], b[1]], ls="--", color="#bbbbbb", lw=1, zorder=1)
+            continue
+        src, dst = (a, b) if r.earlier in ("", r.article_a) else (b, a)
+        ax.annotate("", xy=dst, xytext=src, zorder=2,
+                    arrowprops={"arrowstyle": "-|>", "lw": 2, "color": "#333333", "shrinkA": 22, "shrinkB": 22})
+        mid = ((src[0] + dst[0]) / 2, (src[1] + dst[1]) / 2)
+        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=SMALL, color="#333333")
+    for aid, (x, y) in pos.items():
+        c = colours.get(label.get(aid, ""), OTHER)
+        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=SMALL, zorder=3,
+                bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
+                color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
+    ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
+    ax.set_ylim(-height, 0.8)
+    ax.axis("off")
+    ax.set_title("Story families (arrow: from the likely origin to the reuse)")
+    fig.tight_layout()
+    return fig

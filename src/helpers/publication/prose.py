@@ -1,0 +1,72 @@
+"""Words for numbers, names and lists, shared by every generated sentence of the book.
+
+A list in prose stays readable at any corpus size: up to ``LIST_MAX`` items are written out; beyond
+that the sentence names a few examples and counts the rest, and says where the whole list is.
+"""
+
+from __future__ import annotations
+
+NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+LIST_MAX = 5  # items written out in one sentence; a longer list is summarised ("and 120 others")
+
+
+def number(n: int) -> str:
+    """'no', 'one' ... 'ten', then digits with thousands separators."""
+    return NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else f"{n:,}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'one article', 'two articles', 'no articles' (the noun agrees with the number)."""
+    return f"{number(n)} {noun if n == 1 else (plural or noun + 's')}"
+
+
+def join(items: list[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [str(i) for i in items if str(i)]
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def listed(items: list[str], noun: str = "other", plural: str | None = None, limit: int = LIST_MAX) -> str:
+    """Like :func:`join`, but a list longer than ``limit`` names its first ``limit`` items and counts the
+    rest: 'a, b, c, d, e and 495 others'. Items should come ranked, most important first."""
+    items = [str(i) for i in items if str(i)]
+    if len(items) <= limit:
+        return join(items)
+    return ", ".join(items[:limit]) + f" and {count(len(items) - limit, noun, plural)}"
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def outlet_name(label: str) -> str:
+    """An outlet label for prose: an undeclared outlet reads as 'the unattributed article ID'."""
+    label = str(label)
+    if label.startswith("unknown (") and label.endswith(")"):
+        return f"the unattributed article {label[len('unknown ('):-1]}"
+    return label
+
+
+def article_phrase(article_id: str, label: str) -> str:
+    """'article X (Outlet)', or 'the unattributed article X' when no outlet is declared."""
+    name = outlet_name(label)
+    return name if name.startswith("the unattributed article") else f"article {article_id} ({name})"
+
+
+def score(value: float) -> str:
+    """A tone score for prose: signed, two decimals, a true minus sign."""
+    return f"{value:+.2f}".replace("-", "\u2212")
+
+
+def share(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def summarised(sentences: list[str], summary: str, where: str, which: str = "closest") -> list[str]:
+    """Every sentence when there are few; otherwise a summary, the first ``LIST_MAX`` as examples, and where the
+    whole list is."""
+    if len(sentences) <= LIST_MAX:
+        return sentences
+    return [f"{summary} The {number(LIST_MAX)} {which} follow; {where} lists every one.", *sentences[:LIST_MAX]]
