@@ -129,7 +129,8 @@ def report_dates(articles: pd.DataFrame, dates: pd.DataFrame, anomalies: pd.Data
     """
     bad = set(zip(anomalies["article_id"], anomalies["text"], strict=True)) if len(anomalies) else set()
     g = dates[(dates["date"] != "") & (~dates["explicit_year"])]
-    g = g[[(a, t) not in bad for a, t in zip(g["article_id"].tolist(), g["text"].tolist(), strict=True)]]
+    g = g[pd.Series([(a, t) not in bad for a, t in zip(g["article_id"].tolist(), g["text"].tolist(), strict=True)],
+                    index=g.index, dtype=bool)]  # a mask, also when empty (an empty list would select no columns)
     if "deadline" in g.columns:
         g = g[~g["deadline"].astype(bool)]  # "a state of emergency until January 19" is not a report date
     latest: dict[str, str] = {}
