@@ -16,6 +16,7 @@ including its lookup of a repeated token's context at the token's first occurren
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-PUNCT = frozenset(string.punctuation)
+PUNCT_RX = re.compile("[" + re.escape(string.punctuation) + "]")
 EMPHASIS_MAX_EXCLAMATIONS = 4
 EXCLAMATION_WEIGHT = 0.292
 QUESTION_WEIGHT = 0.18
@@ -59,14 +60,10 @@ def rules() -> Rules:
 def _strip(token: str, punctuation: frozenset[str]) -> str:
     """NLTK's SentiText rule: one leading or trailing punctuation mark (from its list) comes off a word."""
     n = len(token)
-    lead = 0
-    while lead < n and token[lead] in PUNCT:
-        lead += 1
-    trail = n
-    while trail > lead and token[trail - 1] in PUNCT:
-        trail -= 1
+    lead = n - len(token.lstrip(string.punctuation))
+    trail = max(lead, len(token.rstrip(string.punctuation)))
     core = token[lead:trail]
-    if len(core) < 2 or any(ch in PUNCT for ch in core):
+    if len(core) < 2 or PUNCT_RX.search(core):
         return token
     if lead == 0 and trail < n and token[trail:] in punctuation:
         return core
