@@ -175,6 +175,14 @@ def emphasis(texts: Sequence[str]) -> np.ndarray:
     return ep + qm if len(texts) else np.zeros(0)
 
 
+def _emphasis_of(text: str) -> float:
+    """:func:`emphasis` of one text in plain floats (the same operations, without building arrays)."""
+    ep = min(text.count("!"), EMPHASIS_MAX_EXCLAMATIONS) * EXCLAMATION_WEIGHT
+    qm = float(text.count("?"))
+    qm = (qm * QUESTION_WEIGHT if qm <= QUESTION_MAX_EACH else QUESTION_CAP) if qm > 1 else 0.0
+    return ep + qm
+
+
 def normalise(total: np.ndarray) -> np.ndarray:
     """VADER's map of a valence sum into [-1, 1]."""
     return total / np.sqrt(total * total + ALPHA)
@@ -202,7 +210,7 @@ def valences(text: str) -> tuple[list[str], list[float], float]:
     w = tokens(text, r)
     vals = [float(v) for v in token_valences(w, r)]
     total = float(sum(vals))
-    amp = float(emphasis([text])[0]) if vals else 0.0
+    amp = _emphasis_of(text) if vals else 0.0
     return w, vals, amp if total > 0 else (-amp if total < 0 else 0.0)
 
 
