@@ -30,13 +30,14 @@ def steps_taken(fn: Callable[..., object], *args: object, **kwargs: object) -> t
         count += 1  # "call" and "line" events
         return trace
 
+    previous = sys.gettrace(), sys.getprofile()  # a coverage tracer, say, is put back afterwards
     sys.setprofile(profile)
     sys.settrace(trace)
     try:
         result = fn(*args, **kwargs)
     finally:
-        sys.settrace(None)
-        sys.setprofile(None)
+        sys.settrace(previous[0])
+        sys.setprofile(previous[1])
     return count, result
 
 

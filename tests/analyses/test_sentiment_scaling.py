@@ -99,3 +99,24 @@ def test_outlet_scores_scan_the_articles_once(monkeypatch):
         g, n, rng))
     sentiment.outlet_scores(scored, many_arts, n_boot=20)
     assert sum(drawn) == len(scored) and len(drawn) == many_arts["outlet_label"].nunique()
+
+
+def _mention_sentences(n: int) -> pd.DataFrame:
+    texts = ["Tokayev thanked the CSTO as foreign troops arrived.", "Protesters and police clashed in Almaty.",
+             "Nothing about anyone here.", "Bandits, said Tokayev, attacked Russian paratroopers."]
+    return pd.DataFrame({"article_id": [f"a{i // 4}" for i in range(n)], "sentence_id": [i % 4 for i in range(n)],
+                         "text": [texts[i % 4] for i in range(n)]})
+
+
+def test_actor_mentions_by_sentence(codebook):
+    got = sentiment.actor_mentions(_mention_sentences(4), codebook)
+    by_sentence = got.groupby("sentence_id")["actor"].apply(list).to_dict()
+    assert 2 not in by_sentence  # no name and no label
+    assert "protesters" in by_sentence[1] and "protesters" in by_sentence[3]
+    assert all(actors == sorted(set(actors)) for actors in by_sentence.values())  # each actor once, sorted
+
+
+def test_actor_mentions_work_grows_linearly(codebook):
+    small, _ = steps_taken(sentiment.actor_mentions, _mention_sentences(400), codebook)
+    big, _ = steps_taken(sentiment.actor_mentions, _mention_sentences(800), codebook)
+    assert big <= ROW_GROWTH * small, (small, big)

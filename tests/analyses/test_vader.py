@@ -78,3 +78,8 @@ def test_rule_combinations_cover_every_prefix():
     texts = [" ".join(p) + " good" for r in (1, 2, 3) for p in itertools.product(words, repeat=r)]
     expected = [sentiment.analyzer().polarity_scores(t)["compound"] for t in texts]
     assert [round(x, 4) for x in vader.compounds(texts)] == pytest.approx(expected, abs=1e-9)
+
+
+def test_emphasis_of_one_text_equals_the_array_version():
+    texts = ["", "Yes!", "No!!!!!!", "Why?", "Why??", "Why???", "Why????!!", "?!?!?!", "Calm."] + generated(300, seed=8)
+    assert [vader._emphasis_of(t) for t in texts] == vader.emphasis(texts).tolist()

@@ -16,6 +16,7 @@ including its lookup of a repeated token's context at the token's first occurren
 from __future__ import annotations
 
 import math
+import re
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-PUNCT = frozenset(string.punctuation)
+PUNCT_RX = re.compile("[" + re.escape(string.punctuation) + "]")
 EMPHASIS_MAX_EXCLAMATIONS = 4
 EXCLAMATION_WEIGHT = 0.292
 QUESTION_WEIGHT = 0.18
@@ -59,14 +60,10 @@ def rules() -> Rules:
 def _strip(token: str, punctuation: frozenset[str]) -> str:
     """NLTK's SentiText rule: one leading or trailing punctuation mark (from its list) comes off a word."""
     n = len(token)
-    lead = 0
-    while lead < n and token[lead] in PUNCT:
-        lead += 1
-    trail = n
-    while trail > lead and token[trail - 1] in PUNCT:
-        trail -= 1
+    lead = n - len(token.lstrip(string.punctuation))
+    trail = max(lead, len(token.rstrip(string.punctuation)))
     core = token[lead:trail]
-    if len(core) < 2 or any(ch in PUNCT for ch in core):
+    if len(core) < 2 or PUNCT_RX.search(core):
         return token
     if lead == 0 and trail < n and token[trail:] in punctuation:
         return core
@@ -152,17 +149,18 @@ def token_valences(w: list[str], r: Rules | None = None) -> list[float]:
     """Each token's valence, including the "but" rule, in token order (0 for most tokens)."""
     r = r or rules()
     low = [t.lower() for t in w]
-    n_caps = sum(t.isupper() for t in w)
+    n_caps = sum(map(str.isupper, w))
     cap_diff = 0 < len(w) - n_caps < len(w)
-    first: dict[str, int] = {}
-    for idx, tok in enumerate(w):
-        first.setdefault(tok, idx)
+    first: dict[str, int] = {}  # only lexicon tokens need it: every occurrence of such a token is in the lexicon
     out = []
-    for tok in w:
-        i = first[tok]  # NLTK reads a repeated token's context at its first occurrence
-        lw = low[i]
+    for k, tok in enumerate(w):
+        lw = low[k]
+        if lw not in r.lexicon:
+            out.append(0)
+            continue
+        i = first.setdefault(tok, k)  # NLTK reads a repeated token's context at its first occurrence
         skip = lw in r.boosters or (lw == "kind" and i < len(w) - 1 and low[i + 1] == "of")
-        out.append(_valence_at(w, low, i, cap_diff, r) if not skip and lw in r.lexicon else 0)
+        out.append(_valence_at(w, low, i, cap_diff, r) if not skip else 0)
     if "but" in low:
         bi = low.index("but")
         out = [v * 0.5 if k < bi else (v * 1.5 if k > bi else v) for k, v in enumerate(out)]
@@ -175,6 +173,14 @@ def emphasis(texts: Sequence[str]) -> np.ndarray:
     qm = np.array([t.count("?") for t in texts], dtype=float)
     qm = np.where(qm > 1, np.where(qm <= QUESTION_MAX_EACH, qm * QUESTION_WEIGHT, QUESTION_CAP), 0.0)
     return ep + qm if len(texts) else np.zeros(0)
+
+
+def _emphasis_of(text: str) -> float:
+    """:func:`emphasis` of one text in plain floats (the same operations, without building arrays)."""
+    ep = min(text.count("!"), EMPHASIS_MAX_EXCLAMATIONS) * EXCLAMATION_WEIGHT
+    qm = float(text.count("?"))
+    qm = (qm * QUESTION_WEIGHT if qm <= QUESTION_MAX_EACH else QUESTION_CAP) if qm > 1 else 0.0
+    return ep + qm
 
 
 def normalise(total: np.ndarray) -> np.ndarray:
@@ -204,7 +210,7 @@ def valences(text: str) -> tuple[list[str], list[float], float]:
     w = tokens(text, r)
     vals = [float(v) for v in token_valences(w, r)]
     total = float(sum(vals))
-    amp = float(emphasis([text])[0]) if vals else 0.0
+    amp = _emphasis_of(text) if vals else 0.0
     return w, vals, amp if total > 0 else (-amp if total < 0 else 0.0)
 
 
