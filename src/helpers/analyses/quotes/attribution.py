@@ -252,6 +252,8 @@ def attribute(
 ) -> list[Quote]:
     """Find and attribute the quotes of one article."""
     quotes = find_quotes(doc, raw, article_id)
+    if not quotes:  # nothing to attribute: skip finding every name and role in the text
+        return quotes
     pronouns = [str(p) for p in codebook.section("speech_verbs").get("pronouns", {})]
     close_at_cue(quotes, doc.clean_text, cue_pattern(codebook), pronouns)
     ctx = _context(doc, quotes, codebook, sentences)
