@@ -112,7 +112,7 @@ def test_outlet_panels_say_how_many_outlets_have_no_panel():
                                    "in word_shift.csv.")
     key = pd.DataFrame({"outlet": names(N), "term": "x", "z": 2.0, "count": 3})
     assert "the other 494 outlets are in keyness.csv" in plots.cap_note(plots.keyness_panels(key, {}))
-    assert plots.cap_note(plots.keyness_panels(key.head(5), {})) == ""
+    assert "have a panel" not in plots.cap_note(plots.keyness_panels(key.head(5), {}))
 
 
 def test_the_caption_shows_the_cap_note(monkeypatch):

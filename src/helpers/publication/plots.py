@@ -25,9 +25,11 @@ from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for
     containment_matrix,
     story_families,
 )
+from helpers.publication.keyness_plot import keyness_panels  # noqa: E402, F401  (re-exported for notebooks)
 from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for notebooks and tests)
     DISPLAY_WIDTH_PX,
     FIG_WIDTH,
+    MAX_PANELS,
     MIN_FONT_PT,
     SMALL,
     display_scale,
@@ -56,7 +58,6 @@ CHAR_PT = 5.6  # width of one character of cell text at 9 pt; each cell adds CEL
 CELL_PAD_PT = 6
 LABEL_CHAR_PT = 6.0  # width of one character of a row label at 10 pt
 ROW_LABEL_CHARS = 30  # a longer row label wraps onto a second line instead of narrowing the cells
-MAX_PANELS = 6  # small multiples (one per outlet)
 TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
 HIST_BINS = 30
 RAISING = "#1A1A1A"  # words raising the tone of an outlet that has no colour of its own (grey bars lower it)
@@ -245,7 +246,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
-    return caps.set_note(fig, _panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
+    return caps.set_note(fig, caps.panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
 
 
 def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
@@ -256,14 +257,6 @@ def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
     ranked = (shift.groupby("outlet")["count_in_outlet"].sum().sort_values(ascending=False, kind="stable")
               if "count_in_outlet" in shift else shift["outlet"].value_counts())
     return sorted(ranked.index[:MAX_PANELS])
-
-
-def _panels_note(shown: int, total: int, what: str, csv: str) -> str:
-    """'The six outlets with most scored words have a panel; the other 494 outlets are in word_shift.csv.'"""
-    if shown >= total:
-        return ""
-    return (f"The {count(shown, 'outlet')} with most {what} have a panel; the other "
-            f"{count(total - shown, 'outlet')} are in {csv}.")
 
 
 def heatmap(
@@ -368,35 +361,3 @@ def _cap_matrix(
             annotations = annotations.reindex(index=matrix.index)[kept].assign(**{name: ""})
         matrix = matrix[kept].assign(**{name: pooled})
     return matrix, annotations, " ".join(notes)
-
-
-def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) -> plt.Figure:
-    """Fightin' Words style: z-score against term frequency, top terms labelled, one panel per outlet."""
-    if keyness.empty:
-        return empty_figure("No word is used often enough by any outlet to test its keyness.")
-    apply_style()
-    import numpy as np
-
-    totals = keyness.groupby("outlet")["count"].sum()
-    outlets = sorted(totals.nlargest(MAX_PANELS).index)
-    cols = min(2, len(outlets))
-    rows = -(-len(outlets) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.4 * rows), squeeze=False, sharey=True)
-    for ax in axes.flat[len(outlets):]:
-        ax.axis("off")
-    for ax, outlet in zip(axes.flat, outlets, strict=False):
-        g = keyness[keyness["outlet"] == outlet]
-        ax.scatter(np.log10(g["count"]), g["z"], s=8, color="#8a8a8a")
-        top = g.nlargest(n, "z")
-        ax.scatter(np.log10(top["count"]), top["z"], s=14, color=colours.get(outlet, OTHER))
-        for r in top.itertuples():
-            ax.annotate(r.term, (np.log10(r.count), r.z), fontsize=SMALL, xytext=(3, 0), textcoords="offset points")
-        ax.axhline(1.96, color="#666666", ls=":", lw=0.8)
-        ax.axhline(-1.96, color="#666666", ls=":", lw=0.8)
-        ax.set_title(outlet_display(outlet), fontsize=SMALL + 1)
-        ax.set_xlabel("uses in the outlet (log10)")
-    axes[0][0].set_ylabel("z-score (log-odds ratio)")
-    fig.tight_layout()
-    return caps.set_note(fig, _panels_note(len(outlets), len(totals), "word uses", "keyness.csv"))
-
-
