@@ -56,3 +56,12 @@ def test_stacked_positions_keep_their_gap_and_stay_inside():
     assert placed[0] >= 0.0 and placed[-1] <= 10.0
     assert placed == sorted(placed)
     assert keyness_plot.stack_positions([1.0, 4.0], gap=1.0, low=0.0, high=10.0) == [1.0, 4.0]  # room: unmoved
+
+
+def test_background_words_on_one_spot_share_a_dot():
+    """Thousands of words with the same count and (nearly) the same z are one dot, so the page stays small."""
+    key = pd.DataFrame({"outlet": "Outlet A", "term": [f"w{i}" for i in range(3000)],
+                        "z": [0.001 * (i % 3) for i in range(3000)], "count": [2 + i % 10 for i in range(3000)]})
+    fig = plots.keyness_panels(key, {})
+    dots = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert dots == 10  # ten counts, one z to two decimals

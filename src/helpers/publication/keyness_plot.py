@@ -24,6 +24,7 @@ LABEL_OFFSET_PT = 4  # gap between a point and its label
 Z_MARGIN = 0.5  # room above the highest and below the lowest z-score, and around the threshold lines
 UNCOLOURED = "#1A1A1A"  # labelled points of an outlet without a colour of its own (grey is the background)
 POINTS = "#8a8a8a"
+Z_DECIMALS = 2  # background words with the same count and z to this precision share one dot (a smaller page)
 
 
 def stack_positions(targets: list[float], gap: float, low: float, high: float) -> list[float]:
@@ -84,7 +85,8 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10,
     axes[0][0].set_ylim(min(-threshold, drawn["z"].min()) - Z_MARGIN, max(threshold, drawn["z"].max()) + Z_MARGIN)
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = drawn[drawn["outlet"] == outlet]
-        ax.scatter(np.log10(g["count"]), g["z"], s=8, color=POINTS)
+        dots = g.assign(z=g["z"].round(Z_DECIMALS)).drop_duplicates(["count", "z"])  # one mark per visible spot
+        ax.scatter(np.log10(dots["count"]), dots["z"], s=8, color=POINTS)
         for z in (threshold, -threshold):
             ax.axhline(z, color="#666666", ls=":", lw=0.8)
         ax.set_title(outlet_display(outlet), fontsize=SMALL + 1)
