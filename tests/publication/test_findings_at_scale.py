@@ -23,8 +23,18 @@ def test_separated_tone_pairs_are_counted_not_listed():
     text = f.tone_finding(pd.DataFrame(rows, columns=["outlet", "mean_compound", "ci_low", "ci_high"]))
     pairs = N_OUTLETS * (N_OUTLETS - 1) // 2
     assert f"Of the {pairs:,} pairs of outlets, {pairs:,} differ" in text
-    assert text.count("is more negative than") == 3
-    assert "Outlet 000 is more negative than Outlet 119" in text  # the widest gap comes first
+    assert "the widest gaps: Outlet 000 is more negative than Outlet 119" in text  # the widest gap comes first
+    assert text.count("is more negative than") == 2  # three gaps, two of them with Outlet 000: one clause each
+    assert "arise by chance" in text and "not corrected for multiple comparisons" in text
+
+
+def test_widest_gaps_name_each_more_negative_outlet_once():
+    rows = [("Outlet Low", -0.5, -0.52, -0.48)] + [(f"Outlet {i}", 0.1 * i, 0.1 * i - 0.01, 0.1 * i + 0.01)
+                                                  for i in range(1, 7)]
+    text = f.tone_finding(pd.DataFrame(rows, columns=["outlet", "mean_compound", "ci_low", "ci_high"]))
+    assert "the widest gaps: Outlet Low is more negative than Outlet 6, Outlet 5 and Outlet 4." in text
+    assert text.count("Outlet Low") == 1
+    assert "arise by chance" in text  # 21 comparisons
 
 
 def reuse_pairs(n, same_outlet=False):
