@@ -112,7 +112,7 @@ def test_outlet_panels_say_how_many_outlets_have_no_panel():
                                    "in word_shift.csv.")
     key = pd.DataFrame({"outlet": names(N), "term": "x", "z": 2.0, "count": 3})
     assert "the other 494 outlets are in keyness.csv" in plots.cap_note(plots.keyness_panels(key, {}))
-    assert plots.cap_note(plots.keyness_panels(key.head(5), {})) == ""
+    assert "have a panel" not in plots.cap_note(plots.keyness_panels(key.head(5), {}))
 
 
 def test_the_caption_shows_the_cap_note(monkeypatch):
@@ -157,3 +157,18 @@ def test_short_cell_texts_allow_more_columns_and_a_confusion_matrix_is_whole():
     shares = pd.DataFrame([[0.42] * N], columns=pd.Index(names(N), name="outlet"))
     ticks = plots.heatmap(shares, "t", fmt="{:.0%}").axes[0].get_xticklabels()
     assert 8 < len(ticks) < 20  # "42%" is short: more outlets fit, far fewer than 500
+
+
+def test_words_figure_of_many_articles_draws_those_with_most_boilerplate_removed():
+    n = 200
+    table = pd.DataFrame({"article_id": [f"a{i:03d}" for i in range(n)], "outlet_label": names(n),
+                          "n_words_raw": [1000 - i for i in range(n)], "n_words": [1000 - i for i in range(n)]})
+    table.loc[150:154, "n_words"] -= 50  # five short articles had boilerplate removed
+    fig = plots.stacked_words(table, {})
+    drawn = [t.get_text().split(" · ")[1] for t in fig.axes[0].get_yticklabels()]
+    assert len(drawn) == plots.MAX_ROWS
+    assert {f"a{i}" for i in range(150, 155)} <= set(drawn)  # not only the 30 longest
+    assert plots.cap_note(fig).startswith("Boilerplate was removed from five articles of 200; these and the 25 ")
+    none = plots.stacked_words(table.assign(n_words=table["n_words_raw"]), {})
+    assert plots.cap_note(none).startswith("No boilerplate was removed from any of the 200 articles")
+    assert plots.cap_note(plots.stacked_words(table.head(10), {})) == ""

@@ -23,8 +23,18 @@ def test_separated_tone_pairs_are_counted_not_listed():
     text = f.tone_finding(pd.DataFrame(rows, columns=["outlet", "mean_compound", "ci_low", "ci_high"]))
     pairs = N_OUTLETS * (N_OUTLETS - 1) // 2
     assert f"Of the {pairs:,} pairs of outlets, {pairs:,} differ" in text
-    assert text.count("is more negative than") == 3
-    assert "Outlet 000 is more negative than Outlet 119" in text  # the widest gap comes first
+    assert "the widest gaps: Outlet 000 is more negative than Outlet 119" in text  # the widest gap comes first
+    assert text.count("is more negative than") == 2  # three gaps, two of them with Outlet 000: one clause each
+    assert "arise by chance" in text and "not corrected for multiple comparisons" in text
+
+
+def test_widest_gaps_name_each_more_negative_outlet_once():
+    rows = [("Outlet Low", -0.5, -0.52, -0.48)] + [(f"Outlet {i}", 0.1 * i, 0.1 * i - 0.01, 0.1 * i + 0.01)
+                                                  for i in range(1, 7)]
+    text = f.tone_finding(pd.DataFrame(rows, columns=["outlet", "mean_compound", "ci_low", "ci_high"]))
+    assert "the widest gaps: Outlet Low is more negative than Outlet 6, Outlet 5 and Outlet 4." in text
+    assert text.count("Outlet Low") == 1
+    assert "arise by chance" in text  # 21 comparisons
 
 
 def reuse_pairs(n, same_outlet=False):
@@ -71,8 +81,27 @@ def test_altered_quotes_in_many_outlets_are_counted():
     quotes = pd.DataFrame({"kind": ["full"] * 3, "speaker": ["A", "B", ""]})
     variants = pd.DataFrame({"cluster_id": [1] * N_OUTLETS, "relation": "altered", "outlet": outlets(N_OUTLETS)})
     text = f.quotes_finding(quotes, variants)[1]
-    assert text.endswith(f"changed words inside the quotation marks in {N_OUTLETS} outlets.")
+    assert text.endswith(f"printings in {N_OUTLETS} outlets change, add or drop words inside the quotation marks.")
     assert "Outlet 001" not in text
+
+
+def test_quote_versions_are_counted_as_printings_of_few_quotations():
+    """'28 quotations ... 22,895 versions changed words' read as 22,895 versions of 28 quotations; the sentence
+    counts printings, says what they are compared with, and counts each relation."""
+    quotes = pd.DataFrame({"kind": ["full"] * 3, "speaker": ["A", "B", ""]})
+    relations = ["altered"] * 6 + ["trimmed"] * 3 + ["identical"] * 2
+    variants = pd.DataFrame({"cluster_id": ["c0"] * 5 + ["c1"] * 6, "relation": relations,
+                             "outlet": [f"Outlet {i % 2}" for i in range(11)]})
+    text = f.quotes_finding(quotes, variants)[1]
+    assert text.startswith("Two quotations are printed by more than one article, 11 times in all.")
+    assert "fullest printing of its quotation" in text
+    assert "six printings (Outlet 0 and Outlet 1) change, add or drop words" in text
+    assert "three printings cut the quotation short" in text and "two are the same word for word" in text
+    one = f.quotes_finding(quotes, variants.head(3).assign(relation=["altered", "identical", "identical"]))[1]
+    assert one.startswith("One quotation is printed by more than one article, three times in all.")
+    assert "one printing (Outlet 0) changes, adds or drops words" in one
+    same = f.quotes_finding(quotes, variants.head(2).assign(relation="identical"))[1]
+    assert same.endswith("two times in all; every printing is word for word the same inside the quotation marks.")
 
 
 def test_repeated_dates_are_counted_once():

@@ -50,6 +50,14 @@ def extremes_note(rest: pd.DataFrame, value: str, half: int, unit: str = "outlet
             f"{score(rest[value].max())}, are one grey row. Every {unit} is in the CSV files on the data page.")
 
 
+def panels_note(shown: int, total: int, what: str, csv: str) -> str:
+    """'The six outlets with most scored words have a panel; the other 494 outlets are in word_shift.csv.'"""
+    if shown >= total:
+        return ""
+    return (f"The {count(shown, 'outlet')} with most {what} have a panel; the other "
+            f"{count(total - shown, 'outlet')} are in {csv}.")
+
+
 def number_word(n: int) -> str:
     return count(n, "x").rsplit(" ", 1)[0]
 

@@ -110,48 +110,95 @@ def containment_matrix(reuse: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
 
 
 FAMILY_MEMBERS_DRAWN = 8  # boxes drawn per story family; the family table lists every member
+BOX_CHAR_IN = 5.6 / 72  # width of one character of box text at 9 pt, in inches
+BOX_PAD_IN = 0.2  # a box's padding, left and right together
+COLUMN_GAP_IN = 0.3  # between two families' columns
+ROW_PITCH_IN = 0.62 # from one article's box to the next one's in a family column
+BAND_GAP_IN = 0.45  # between two bands of families
+ID_CHARS = 12  # a longer article ID is shortened in its box (the family table gives it whole)
+EDGES = {"copy": ("-", "#1A1A1A"), "derived": ("--", "#1A1A1A"), "shared_source": (":", "#999999")}
+
+
+def _box_text(aid: str, outlet: str) -> str:
+    short = aid if len(aid) <= ID_CHARS else aid[: ID_CHARS - 1] + "…"
+    return f"{short}\n{outlet_display(outlet)}"
+
+
+def _family_layout(families: pd.DataFrame, texts: dict[str, str]) -> tuple[dict[str, tuple[float, float]], float]:
+    """Box centres in inches (x right, y down from 0): families side by side in bands as wide as the text
+    column allows, each family's articles one under the other. Returns the positions and the total height."""
+    order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
+    fams = list(dict.fromkeys(order["family"]))
+    widest = max(len(line) for t in texts.values() for line in t.split("\n"))
+    pitch = widest * BOX_CHAR_IN + BOX_PAD_IN + COLUMN_GAP_IN
+    per_band = max(1, int(FIG_WIDTH // pitch))
+    pos, top = {}, 0.0
+    for start in range(0, len(fams), per_band):
+        band = fams[start:start + per_band]
+        rows = 0
+        for col, fam in enumerate(band):
+            members = order.loc[order["family"] == fam, "article_id"].tolist()[:FAMILY_MEMBERS_DRAWN]
+            for row, aid in enumerate(members):  # a family of thousands of copies is summarised
+                pos[aid] = ((col + 0.5) * pitch, top + (row + 0.5) * ROW_PITCH_IN)
+            rows = max(rows, len(members))
+        top += rows * ROW_PITCH_IN + BAND_GAP_IN
+    return pos, top - BAND_GAP_IN
 
 
 def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
                    colours: dict[str, str]) -> plt.Figure:
     """Story families: one column per family, articles as labelled boxes coloured by outlet.
 
-    Solid arrows run from the likely origin to the copy or rewrite; dashed grey lines join articles
-    that only share a passage (a common source such as an official statement).
+    Solid arrows run from the likely origin to a copy, dashed ones to a rewrite; dotted grey lines join
+    articles of one family that only share a passage (a common source such as an official statement). Families are laid
+    out in bands as wide as the text column, so boxes never overlap; a family of more than
+    ``FAMILY_MEMBERS_DRAWN`` articles shows that many, and the caption says how many it has.
     """
     if families.empty:
         return empty_figure("No two articles share a story.")
     apply_style()
     label = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
-    order = families.sort_values(["family_size", "family", "article_id"], ascending=[False, True, True])
-    fams = list(dict.fromkeys(order["family"]))
-    pos = {}
-    for x, fam in enumerate(fams):
-        members = order[order["family"] == fam]["article_id"].tolist()
-        for y, aid in enumerate(members[:FAMILY_MEMBERS_DRAWN]):  # a family of thousands of copies is summarised
-            pos[aid] = (x * 2.6, -y * 1.3)
-    height = max(-p[1] for p in pos.values()) + 1
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 * height + 1.8))
-    for r in reuse.itertuples(index=False):
-        if r.relation == "independent" or r.article_a not in pos or r.article_b not in pos:
+    texts = {a: _box_text(str(a), str(label.get(a, ""))) for a in families["article_id"]}
+    pos, height = _family_layout(families, texts)
+    fig = plt.figure(figsize=(FIG_WIDTH, height + 1.0))
+    ax = fig.add_axes((0, 0.55 / (height + 1.0), 1, height / (height + 1.0)))
+    ax.set_xlim(0, FIG_WIDTH)
+    ax.set_ylim(height, 0)
+    family = dict(zip(families["article_id"], families["family"], strict=True))
+    for r in reuse.itertuples(index=False):  # within a family only: lines across families would cross other boxes
+        if r.relation not in EDGES or r.article_a not in pos or r.article_b not in pos:
             continue
+        if family[r.article_a] != family[r.article_b]:
+            continue
+        style, colour = EDGES[r.relation]
         a, b = pos[r.article_a], pos[r.article_b]
-        if r.relation == "shared_source":
-            ax.plot([a[0], b[0]], [a[1], b[1]], ls="--", color="#bbbbbb", lw=1, zorder=1)
-            continue
-        src, dst = (a, b) if r.earlier in ("", r.article_a) else (b, a)
-        ax.annotate("", xy=dst, xytext=src, zorder=2,
-                    arrowprops={"arrowstyle": "-|>", "lw": 2, "color": "#333333", "shrinkA": 22, "shrinkB": 22})
-        mid = ((src[0] + dst[0]) / 2, (src[1] + dst[1]) / 2)
-        ax.text(mid[0] + 0.1, mid[1], r.relation, fontsize=SMALL, color="#333333")
+        src, dst = (a, b) if getattr(r, "earlier", "") in ("", r.article_a) else (b, a)
+        arrow = "-" if r.relation == "shared_source" else "-|>"
+        ax.annotate("", xy=dst, xytext=src, zorder=1, arrowprops={"arrowstyle": arrow, "lw": 1.5, "ls": style,
+                    "color": colour, "shrinkA": 14, "shrinkB": 14})
     for aid, (x, y) in pos.items():
         c = colours.get(label.get(aid, ""), OTHER)
-        ax.text(x, y, f"{aid[:3]}\n{label.get(aid, '')}", ha="center", va="center", fontsize=SMALL, zorder=3,
-                bbox={"boxstyle": "round,pad=0.4", "fc": c, "ec": "#333333", "alpha": 0.85},
+        ax.text(x, y, texts[aid], ha="center", va="center", fontsize=SMALL, zorder=3,
+                bbox={"boxstyle": "round,pad=0.3", "fc": c, "ec": "#333333"},
                 color="black" if c in (OKABE_ITO[4], OKABE_ITO[7]) else "white")
-    ax.set_xlim(-1.4, max(p[0] for p in pos.values()) + 1.4)
-    ax.set_ylim(-height, 0.8)
     ax.axis("off")
-    ax.set_title("Story families (arrow: from the likely origin to the reuse)")
-    fig.tight_layout()
-    return fig
+    fig.suptitle("Story families (arrow: from the likely origin to the reuse)", y=0.995, va="top")
+    _family_legend(fig)
+    return set_note(fig, _family_note(families))
+
+
+def _family_legend(fig: plt.Figure) -> None:
+    from matplotlib.lines import Line2D
+
+    names = {"copy": "copy", "derived": "rewrite (derived)", "shared_source": "shared passage only"}
+    handles = [Line2D([], [], ls=style, color=colour, lw=1.5, label=names[k]) for k, (style, colour) in EDGES.items()]
+    fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=SMALL)
+
+
+def _family_note(families: pd.DataFrame) -> str:
+    """'The largest family drawn has 6,796 articles; at most eight of each family are drawn ...' ('' if all are)."""
+    largest = int(families.groupby("family")["article_id"].nunique().max())
+    if largest <= FAMILY_MEMBERS_DRAWN:
+        return ""
+    return (f"A family of more than {count(FAMILY_MEMBERS_DRAWN, 'article')} shows eight of them; "
+            f"the largest drawn has {count(largest, 'article')}. story_families.csv lists every member.")

@@ -38,6 +38,8 @@ from helpers.publication.prose import (  # noqa: F401  (re-exported: notebooks c
 )
 
 Z_THRESHOLD = 1.96
+WIDEST_GAPS = 3  # separated pairs of outlets named in a tone finding when there are too many to list
+CHANCE_PAIRS = 20  # from this many pairwise comparisons at 95%, at least one gap is expected by chance alone
 IN_SAMPLE = "in-sample: the rules were developed on these texts"
 DEVELOPMENT = "development set: the rules were tuned against it"
 
@@ -70,25 +72,44 @@ def tone_finding(by_outlet: pd.DataFrame, subject: str = "sentences") -> str:
             f"larger than the 95% intervals: {join(pairs)}; every other pair of outlets overlaps."
         )
     n = len(by_outlet)
+    n_pairs = n * (n - 1) // 2
+    chance = (f" With {n_pairs:,} comparisons at 95%, some gaps of this size arise by chance even between outlets "
+              "that do not differ: the intervals are not corrected for multiple comparisons."
+              if n_pairs >= CHANCE_PAIRS else "")
     return (
-        f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Of the {n * (n - 1) // 2:,} pairs of "
-        f"outlets, {len(pairs):,} differ by more than their 95% intervals; the widest gaps: {join(pairs[:3])}. "
-        "Every other pair overlaps."
+        f"The mean tone of the {subject} runs from {score(lo)} to {score(hi)}. Of the {n_pairs:,} pairs of "
+        f"outlets, {len(pairs):,} differ by more than their 95% intervals; the widest gaps: "
+        f"{_grouped_gaps(_separated(by_outlet))}. Every other pair overlaps.{chance}"
     )
 
 
-def _separated_pairs(by_outlet: pd.DataFrame) -> list[str]:
-    """Pairs whose intervals do not overlap; a long list is ordered widest gap first, so its head is the news."""
+def _separated(by_outlet: pd.DataFrame) -> list[tuple[float, str, str]]:
+    """(gap, more negative outlet, less negative outlet) for pairs whose intervals do not overlap."""
     rows = by_outlet.sort_values("mean_compound").to_dict("records")
     gaps = []
     for i, a in enumerate(rows):
         for b in rows[i + 1 :]:
             if a["ci_high"] < b["ci_low"]:
-                text = f"{outlet_name(a['outlet'])} is more negative than {outlet_name(b['outlet'])}"
-                gaps.append((b["ci_low"] - a["ci_high"], text))
+                gaps.append((b["ci_low"] - a["ci_high"], outlet_name(a["outlet"]), outlet_name(b["outlet"])))
+    return gaps
+
+
+def _separated_pairs(by_outlet: pd.DataFrame) -> list[str]:
+    """Pairs whose intervals do not overlap; a long list is ordered widest gap first, so its head is the news."""
+    gaps = _separated(by_outlet)
     if len(gaps) > LIST_MAX:
         gaps.sort(key=lambda g: -g[0])
-    return [text for _, text in gaps]
+    return [f"{a} is more negative than {b}" for _, a, b in gaps]
+
+
+def _grouped_gaps(gaps: list[tuple[float, str, str]]) -> str:
+    """The widest gaps (widest first), one clause per more negative outlet: 'A is more negative than B, C and D'
+    rather than the same subject three times."""
+    gaps = sorted(gaps, key=lambda g: -g[0])[:WIDEST_GAPS]
+    others: dict[str, list[str]] = {}
+    for _, a, b in gaps:
+        others.setdefault(a, []).append(b)
+    return "; ".join(f"{a} is more negative than {join(bs)}" for a, bs in others.items())
 
 
 def voice_finding(by_voice: pd.DataFrame) -> str:
@@ -218,18 +239,35 @@ def quotes_finding(quotes: pd.DataFrame, variants: pd.DataFrame) -> list[str]:
     if variants.empty:
         out.append("No quotation is printed by more than one article.")
         return out
+    out.append(_variants_sentence(variants))
+    return out
+
+
+def _variants_sentence(variants: pd.DataFrame) -> str:
+    """How the quotations printed by several articles differ from the fullest version of each: counted in
+    printings, so '28 quotations ... 26,334 printings' cannot read as 26,334 versions of 28 quotations."""
     clusters = variants["cluster_id"].nunique()
-    altered = variants[variants["relation"] == "altered"]
+    relation = variants["relation"].value_counts()
     verb = "is" if clusters == 1 else "are"
-    text = f"{capital(count(clusters, 'quotation'))} {verb} printed by more than one article"
-    if altered.empty:
-        out.append(text + "; every version is word for word the same inside the quotation marks.")
-    else:
+    text = (f"{capital(count(clusters, 'quotation'))} {verb} printed by more than one article, "
+            f"{count(len(variants), 'time')} in all")
+    altered = variants[variants["relation"] == "altered"]
+    if altered.empty and not relation.get("trimmed", 0):
+        return text + "; every printing is word for word the same inside the quotation marks."
+    parts = []
+    if not altered.empty:
         who = [outlet_name(o) for o in altered["outlet"].value_counts().sort_index().sort_values(
             ascending=False, kind="stable").index]
         where = f"({join(who)})" if len(who) <= LIST_MAX else f"in {count(len(who), 'outlet')}"
-        out.append(text + f"; {count(len(altered), 'version')} changed words inside the quotation marks {where}.")
-    return out
+        verbs = "changes, adds or drops" if len(altered) == 1 else "change, add or drop"
+        parts.append(f"{count(len(altered), 'printing')} {where} {verbs} words inside the quotation marks")
+    trimmed, same = int(relation.get("trimmed", 0)), int(relation.get("identical", 0))
+    if trimmed:
+        parts.append(f"{count(trimmed, 'printing')} {'cuts' if trimmed == 1 else 'cut'} the quotation short")
+    if same:
+        parts.append(f"{number(same)} {'is' if same == 1 else 'are'} the same word for word")
+    its = "the quotation" if clusters == 1 else "its quotation"
+    return text + f". Compared with the fullest printing of {its}, " + join(parts) + "."
 
 
 def numbers_finding(reconciled: pd.DataFrame, anomalies: pd.DataFrame) -> list[str]:

@@ -14,6 +14,7 @@ DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px windo
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
 FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
 SMALL = 9  # points: the smallest text in any figure
+MAX_PANELS = 6  # small multiples (one panel per outlet) in one figure; the other outlets are in a CSV file
 
 
 def min_font_pt(fig: Figure) -> float:

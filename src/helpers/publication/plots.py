@@ -25,9 +25,11 @@ from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for
     containment_matrix,
     story_families,
 )
+from helpers.publication.keyness_plot import keyness_panels  # noqa: E402, F401  (re-exported for notebooks)
 from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for notebooks and tests)
     DISPLAY_WIDTH_PX,
     FIG_WIDTH,
+    MAX_PANELS,
     MIN_FONT_PT,
     SMALL,
     display_scale,
@@ -56,9 +58,9 @@ CHAR_PT = 5.6  # width of one character of cell text at 9 pt; each cell adds CEL
 CELL_PAD_PT = 6
 LABEL_CHAR_PT = 6.0  # width of one character of a row label at 10 pt
 ROW_LABEL_CHARS = 30  # a longer row label wraps onto a second line instead of narrowing the cells
-MAX_PANELS = 6  # small multiples (one per outlet)
 TITLE_CHARS = 60  # a longer title wraps, so it never widens the figure past the text column
 HIST_BINS = 30
+LEGEND_GAP_IN = 0.55  # inches between the bottom of the axes and a legend placed under it
 RAISING = "#1A1A1A"  # words raising the tone of an outlet that has no colour of its own (grey bars lower it)
 
 
@@ -129,24 +131,27 @@ def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) 
     whole = bool((values == values.round()).all()) and values.max() - values.min() < HIST_BINS
     bins = np.arange(values.min(), values.max() + 2) - 0.5 if whole else HIST_BINS  # one bar per whole number
     ax.hist(values, bins=bins, color=OKABE_ITO[0], edgecolor="white")
+    if whole:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # whole numbers: no tick at 7.5 sentences
     ax.set_xlabel(xlabel)
     ax.set_ylabel("articles")
     _title(ax, f"{title}: {len(table):,} articles")
     fig.tight_layout()
     return caps.set_note(fig, (
         f"With {len(table):,} articles one bar each would be unreadable, so the figure counts how many articles "
-        f"have each value (from {values.min():,.0f} to {values.max():,.0f}, median {values.median():,.0f}); "
+        f"(of every outlet, in one colour) have each value (from {values.min():,.0f} to {values.max():,.0f}, "
+        f"median {values.median():,.0f}); "
         "every article is in the CSV files on the data page."))
 
 
 def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
-    """Words kept and boilerplate words removed per article."""
+    """Words kept and boilerplate words removed per article; past ``MAX_ROWS`` articles, those with most removed
+    (the figure is about cleaning: the longest articles of a large corpus often had nothing removed)."""
     apply_style()
-    t = table.nlargest(MAX_ROWS, "n_words_raw").sort_values("n_words_raw")
-    note = "" if len(table) <= MAX_ROWS else (
-        f"The {len(t)} longest of {len(table):,} articles are drawn; every article, with its words before and "
-        "after cleaning, is in the CSV files on the data page.")
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.4))
+    t, note = _most_cleaned(table)
+    t = t.sort_values("n_words_raw", kind="stable")
+    height = 0.45 * len(t) + 1.4
+    fig, ax = plt.subplots(figsize=(FIG_WIDTH, height))
     y = range(len(t))
     ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
     ax.barh(
@@ -158,12 +163,33 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
         edgecolor="#888888",
         label="removed (boilerplate)",
     )
-    ax.set_yticks(list(y), t["article_id"].astype(str))
+    ax.set_yticks(list(y), [f"{outlet_display(o)} · {a}" for o, a in zip(t["outlet_label"], t["article_id"],
+                                                                         strict=True)])
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False, fontsize=SMALL)
+    below = LEGEND_GAP_IN / max(height - 1.4, 0.5)  # a fixed gap under the x label, however tall the figure
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, frameon=False, fontsize=SMALL)
     fig.tight_layout()
     return caps.set_note(fig, note)
+
+
+def _most_cleaned(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The articles to draw (all of them, or the ``MAX_ROWS`` with most words removed, then the longest) and
+    the sentence saying which were drawn."""
+    if len(table) <= MAX_ROWS:
+        return table, ""
+    removed = table["n_words_raw"] - table["n_words"]
+    cleaned = int((removed > 0).sum())
+    t = (table.assign(_removed=removed).sort_values(["_removed", "n_words_raw"], ascending=False, kind="stable")
+         .head(MAX_ROWS).drop(columns="_removed"))
+    if cleaned >= MAX_ROWS:
+        which = f"The {len(t)} of {len(table):,} articles with most boilerplate words removed are drawn"
+    elif cleaned:
+        which = (f"Boilerplate was removed from {count(cleaned, 'article')} of {len(table):,}; these and the "
+                 f"{count(len(t) - cleaned, 'longest other')} are drawn")
+    else:
+        which = f"No boilerplate was removed from any of the {len(table):,} articles; the {len(t)} longest are drawn"
+    return t, which + ". Every article, with its words before and after cleaning, is in the CSV files on the data page."
 
 
 def interval_dots(
@@ -245,7 +271,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
     fig.tight_layout()
-    return caps.set_note(fig, _panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
+    return caps.set_note(fig, caps.panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
 
 
 def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
@@ -256,14 +282,6 @@ def word_shift_outlets(shift: pd.DataFrame) -> list[str]:
     ranked = (shift.groupby("outlet")["count_in_outlet"].sum().sort_values(ascending=False, kind="stable")
               if "count_in_outlet" in shift else shift["outlet"].value_counts())
     return sorted(ranked.index[:MAX_PANELS])
-
-
-def _panels_note(shown: int, total: int, what: str, csv: str) -> str:
-    """'The six outlets with most scored words have a panel; the other 494 outlets are in word_shift.csv.'"""
-    if shown >= total:
-        return ""
-    return (f"The {count(shown, 'outlet')} with most {what} have a panel; the other "
-            f"{count(total - shown, 'outlet')} are in {csv}.")
 
 
 def heatmap(
@@ -368,35 +386,3 @@ def _cap_matrix(
             annotations = annotations.reindex(index=matrix.index)[kept].assign(**{name: ""})
         matrix = matrix[kept].assign(**{name: pooled})
     return matrix, annotations, " ".join(notes)
-
-
-def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10) -> plt.Figure:
-    """Fightin' Words style: z-score against term frequency, top terms labelled, one panel per outlet."""
-    if keyness.empty:
-        return empty_figure("No word is used often enough by any outlet to test its keyness.")
-    apply_style()
-    import numpy as np
-
-    totals = keyness.groupby("outlet")["count"].sum()
-    outlets = sorted(totals.nlargest(MAX_PANELS).index)
-    cols = min(2, len(outlets))
-    rows = -(-len(outlets) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, 3.4 * rows), squeeze=False, sharey=True)
-    for ax in axes.flat[len(outlets):]:
-        ax.axis("off")
-    for ax, outlet in zip(axes.flat, outlets, strict=False):
-        g = keyness[keyness["outlet"] == outlet]
-        ax.scatter(np.log10(g["count"]), g["z"], s=8, color="#8a8a8a")
-        top = g.nlargest(n, "z")
-        ax.scatter(np.log10(top["count"]), top["z"], s=14, color=colours.get(outlet, OTHER))
-        for r in top.itertuples():
-            ax.annotate(r.term, (np.log10(r.count), r.z), fontsize=SMALL, xytext=(3, 0), textcoords="offset points")
-        ax.axhline(1.96, color="#666666", ls=":", lw=0.8)
-        ax.axhline(-1.96, color="#666666", ls=":", lw=0.8)
-        ax.set_title(outlet_display(outlet), fontsize=SMALL + 1)
-        ax.set_xlabel("uses in the outlet (log10)")
-    axes[0][0].set_ylabel("z-score (log-odds ratio)")
-    fig.tight_layout()
-    return caps.set_note(fig, _panels_note(len(outlets), len(totals), "word uses", "keyness.csv"))
-
-

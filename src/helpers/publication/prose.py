@@ -56,7 +56,10 @@ def article_phrase(article_id: str, label: str) -> str:
 
 
 def score(value: float) -> str:
-    """A tone score for prose: signed, two decimals, a true minus sign."""
+    """A tone score for prose: signed, two decimals, a true minus sign; a score that rounds to zero is '0.00'
+    (not '−0.00', which reads as a negative tone)."""
+    if round(value, 2) == 0:
+        return "0.00"
     return f"{value:+.2f}".replace("-", "\u2212")
 
 
