@@ -130,3 +130,17 @@ def test_outlet_facts_are_summarised_in_one_sentence():
     table.loc[:9, "based"] = "Somewhere"
     assert f.outlet_facts_finding(table).startswith("The event codebook records neither base nor newsroom for 490 "
                                                     "outlets of 500")
+
+
+def test_longest_article_is_named_only_when_it_is_alone():
+    import pandas as pd
+
+    from helpers.publication.findings import longest_article_finding
+
+    one = pd.DataFrame({"article_id": ["a1", "b2"], "outlet_label": ["Valley Courier", "Hill Times"],
+                        "n_sentences": [4, 9]})
+    assert longest_article_finding(one) == "The longest article is article b2 (Hill Times), with nine sentences."
+    tied = pd.DataFrame({"article_id": [f"x{i}" for i in range(92)], "outlet_label": ["Hill Times"] * 92,
+                         "n_sentences": [21] * 92})
+    assert longest_article_finding(tied) == "92 articles share the most sentences, 21 each."
+    assert longest_article_finding(one.iloc[0:0]) == "No article has sentences."

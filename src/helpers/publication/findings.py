@@ -14,6 +14,7 @@ import pandas as pd
 
 from helpers.inputs.corpus import USABLE
 from helpers.publication.limitations import (  # noqa: F401  (re-exported: the limitations notebook calls findings.*)
+    NOT_RECORDED,
     closest_first,
     origin_and_copy,
     outlet_facts,
@@ -207,6 +208,19 @@ def corpus_finding(articles: pd.DataFrame) -> str:
         return text + " Every input file could be used."
     reasons = rejected.groupby("status").size()
     return text + " Not used: " + join([count(int(n), f"{s} file") for s, n in reasons.items()]) + "."
+
+
+def longest_article_finding(articles: pd.DataFrame) -> str:
+    """The article with most sentences, in words; when many tie, how many, since naming one would be arbitrary."""
+    if articles.empty:
+        return "No article has sentences."
+    top = int(articles["n_sentences"].max())
+    tied = articles[articles["n_sentences"] == top]
+    if len(tied) == 1:
+        r = tied.iloc[0]
+        return (f"The longest article is {article_phrase(str(r['article_id']), str(r['outlet_label']))}, "
+                f"with {count(top, 'sentence')}.")
+    return f"{capital(count(len(tied), 'article'))} share the most sentences, {number(top)} each."
 
 
 def cleaning_finding(articles: pd.DataFrame) -> str:

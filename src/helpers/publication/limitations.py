@@ -10,6 +10,8 @@ import pandas as pd
 
 from helpers.publication.prose import LIST_MAX, article_phrase, capital, count, number, outlet_name, summarised
 
+NOT_RECORDED = "not recorded in the event codebook"  # an outlet fact the codebook does not give
+
 
 def closest_first(pairs: pd.DataFrame) -> pd.DataFrame:
     """Reuse pairs ordered by their larger containment, so a summarised list shows the closest copies."""
@@ -33,8 +35,8 @@ def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
         rows.append({
             "outlet": outlet_name(str(label)),
             "articles": len(g),
-            "based": fact.get("based", "not recorded in the event codebook"),
-            "newsroom": fact.get("newsroom", "not recorded in the event codebook"),
+            "based": fact.get("based", NOT_RECORDED),
+            "newsroom": fact.get("newsroom", NOT_RECORDED),
         })
     return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
 
@@ -42,7 +44,7 @@ def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
 def outlet_facts_finding(outlets: pd.DataFrame) -> str:
     """How many outlets have their base and newsroom recorded (from :func:`outlet_facts`): a sentence that
     stays short at 500 outlets, where the table shows only a sample."""
-    missing = "not recorded in the event codebook"
+    missing = NOT_RECORDED
     total = len(outlets)
     unknown = int(((outlets["based"] == missing) & (outlets["newsroom"] == missing)).sum())
     if not total:
