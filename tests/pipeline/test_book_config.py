@@ -29,10 +29,17 @@ def test_the_address_is_read_from_the_origin_remote(tmp_path, monkeypatch):
 
 def test_config_shows_the_button_only_with_an_address(tmp_path):
     config = tmp_path / "_config.yml"
-    config.write_text("title: T\nhtml:\n  use_repository_button: false\n", encoding="utf-8")
+    config.write_text("title: T\nhtml:\n  use_repository_button: false\n"
+                      "sphinx:\n  local_extensions:\n    ext_mod: book/_ext\n", encoding="utf-8")
     assert book_config(config, None, tmp_path / "out.yml") == config
     assert not (tmp_path / "out.yml").exists()
     written = yaml.safe_load(book_config(config, "https://example.org/a/b", tmp_path / "out.yml").read_text())
     assert written["repository"] == {"url": "https://example.org/a/b", "branch": "main"}
-    assert written["html"]["use_repository_button"] is True and written["title"] == "T"
+    theme = written["sphinx"]["config"]["html_theme_options"]
+    assert '<a href="https://example.org/a/b">' in theme["extra_footer"] and written["title"] == "T"
+    assert "repository_url" not in theme  # the theme has no button for this host
+    assert written["sphinx"]["local_extensions"]["ext_mod"] == str((tmp_path / "book" / "_ext").resolve())
+    hub = yaml.safe_load(book_config(config, "https://github.com/x/y", tmp_path / "hub.yml").read_text())
+    assert hub["html"]["use_repository_button"] is True
+    assert hub["sphinx"]["config"]["html_theme_options"]["repository_provider"] == "github"
     assert "use_repository_button: false" in config.read_text()  # the project's file is never changed

@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from html import escape
 from pathlib import Path
 
 import yaml
 
 URL_VARIABLE = "REFRACT_REPOSITORY_URL"
+PROVIDERS = ("github", "gitlab", "bitbucket")  # hosts the book theme draws a repository button for
 SSH_REMOTE = re.compile(r"^(?:ssh://)?git@(?P<host>[\w.-]+)[:/](?P<path>[\w./-]+?)(?:\.git)?/?$")
 WEB_REMOTE = re.compile(r"^https://(?:[^@/]+@)?(?P<host>[\w.-]+)/(?P<path>[\w./-]+?)(?:\.git)?/?$")
 
@@ -40,13 +42,27 @@ def repository_url(root: Path) -> str | None:
 
 
 def book_config(config: Path, url: str | None, dest: Path) -> Path:
-    """``config`` itself when there is no address; else a copy at ``dest`` that shows the repository button."""
+    """``config`` itself when there is no address; else a copy at ``dest`` whose pages link the repository
+    (in the footer, and with the theme's button on the hosts it knows)."""
     if url is None:
         return config
     settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    extensions = settings.get("sphinx", {}).get("local_extensions") or {}
+    for name, folder in extensions.items():  # read relative to the config file, which now lives elsewhere
+        extensions[name] = str((config.parent / folder).resolve())
     settings.setdefault("repository", {})["url"] = url
     settings["repository"].setdefault("branch", "main")
-    settings.setdefault("html", {})["use_repository_button"] = True
+    html = settings.setdefault("html", {})
+    # our sphinx.config sets html_theme_options itself, which replaces the theme options Jupyter Book derives
+    # from html:, so the footer and the button are given to the theme directly
+    theme = settings.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
+    theme["extra_footer"] = (theme.get("extra_footer") or "") + (
+        f'<p>Source: <a href="{escape(url)}">{escape(url)}</a></p>')  # any host: a plain link in every page footer
+    provider = next((p for p in PROVIDERS if p in url.split("/")[2]), None)
+    if provider is not None:  # the theme's repository button knows only these hosts
+        html["use_repository_button"] = True
+        theme.update({"repository_url": url, "use_repository_button": True, "repository_provider": provider,
+                      "repository_branch": settings["repository"]["branch"]})
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return dest
