@@ -144,3 +144,14 @@ def test_longest_article_is_named_only_when_it_is_alone():
                          "n_sentences": [21] * 92})
     assert longest_article_finding(tied) == "92 articles share the most sentences, 21 each."
     assert longest_article_finding(one.iloc[0:0]) == "No article has sentences."
+
+
+def test_the_outlets_table_is_worth_showing_only_with_a_recorded_fact():
+    import pandas as pd
+
+    from helpers.publication.findings import NOT_RECORDED, any_outlet_fact
+
+    none = pd.DataFrame({"outlet": ["A", "B"], "articles": [1, 2], "based": [NOT_RECORDED] * 2,
+                         "newsroom": [NOT_RECORDED] * 2})
+    assert not any_outlet_fact(none)
+    assert any_outlet_fact(none.assign(based=["Harbour City", NOT_RECORDED]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -35,34 +36,27 @@ class Study:
     tables_dir: Path | None = None
     corpus_warnings: list[str] = field(default_factory=list)
     computed: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # tables computed in this kernel
-    _normalised: NormalisedCorpus | None = field(default=None, repr=False)
-    _articles: pd.DataFrame | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def articles(self) -> pd.DataFrame:
         """One row per input file with its status and counts: the engine's table in a run, else the loaded corpus."""
-        if self._articles is None:
-            if self.tables_dir is not None:
-                from helpers.pipeline.tables import corpus_table
+        if self.tables_dir is not None:
+            from helpers.pipeline.tables import corpus_table
 
-                self._articles = corpus_table(Path(self.tables_dir))
-            else:
-                self._articles = self.normalised.articles
-        return self._articles
+            return corpus_table(Path(self.tables_dir))
+        return self.normalised.articles
 
-    @property
+    @cached_property
     def normalised(self) -> NormalisedCorpus:
         """The whole corpus read and normalised in this kernel (clean text with its offsets, per article).
 
         Only what the engine's tables do not hold needs it; a chapter that reads tables never pays for it.
         """
-        if self._normalised is None:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", CorpusWarning)
-                articles = load_corpus(self.corpus_dir)
-            self.corpus_warnings = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-            self._normalised = normalise_corpus(articles, self.codebook)
-        return self._normalised
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CorpusWarning)
+            articles = load_corpus(self.corpus_dir)
+        self.corpus_warnings = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
+        return normalise_corpus(articles, self.codebook)
 
     @property
     def results(self) -> Path:

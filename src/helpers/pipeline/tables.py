@@ -174,11 +174,10 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
 
 
 def write_part(folder: Path, name: str, table: pd.DataFrame) -> None:
-    """A whole-corpus table as the single part of ``folder/name``, renamed into place when complete."""
-    (folder / name).mkdir(parents=True, exist_ok=True)
-    tmp = folder / name / ".part-000000.parquet.tmp"
-    table.to_parquet(tmp, index=False)
-    tmp.replace(folder / name / "part-000000.parquet")
+    """A whole-corpus table as the single part of ``folder/name``, written as the engine writes its parts."""
+    from helpers.pipeline.engine import _write_parts
+
+    _write_parts({name: table}, folder, 0)
 
 
 def read_parts(folder: Path, name: str) -> pd.DataFrame:

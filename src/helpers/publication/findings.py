@@ -15,6 +15,7 @@ import pandas as pd
 from helpers.inputs.corpus import USABLE
 from helpers.publication.limitations import (  # noqa: F401  (re-exported: the limitations notebook calls findings.*)
     NOT_RECORDED,
+    any_outlet_fact,
     closest_first,
     origin_and_copy,
     outlet_facts,

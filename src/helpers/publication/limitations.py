@@ -41,6 +41,12 @@ def outlet_facts(articles: pd.DataFrame, declared: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "articles", "based", "newsroom"])
 
 
+def any_outlet_fact(outlets: pd.DataFrame) -> bool:
+    """True when the codebook records where any outlet is based or whose newsroom it is (from
+    :func:`outlet_facts`): the outlets table is worth showing only then."""
+    return bool(outlets[["based", "newsroom"]].ne(NOT_RECORDED).any().any())
+
+
 def outlet_facts_finding(outlets: pd.DataFrame) -> str:
     """How many outlets have their base and newsroom recorded (from :func:`outlet_facts`): a sentence that
     stays short at 500 outlets, where the table shows only a sample."""
