@@ -129,11 +129,15 @@ def _strip_leading(core: str, lex: NameLexicon) -> tuple[int, int]:
     """(0, name start) in a capitalised run: titles inside it come off the front.
 
     "Democratic Sen. Jane Roe" and "Retired Lt. Gen. John Roe": the name starts after the last title word.
+    A run's words are separated by single spaces (the name pattern allows nothing else), so splitting on
+    the space finds the same words as a regex, at a fraction of the cost for the tens of thousands of runs.
     """
-    title_end = 0
-    for m in re.finditer(r"\S+", core):
-        if m.group().rstrip(".").lower() in lex.title_words and m.end() < len(core):
-            title_end = m.end() + 1
+    title_end, pos = 0, 0
+    for word in core.split(" "):
+        pos += len(word)
+        if pos < len(core) and word.rstrip(".").lower() in lex.title_words:
+            title_end = pos + 1
+        pos += 1
     return 0, min(title_end, len(core))
 
 
@@ -171,12 +175,21 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[\"']\s*)$")
 SENTENCE_START_SPAN = 3
 
 
-def _noise(words: list[re.Match[str]], lex: NameLexicon) -> int:
-    """Characters of leading words that start no name ("But", "Said")."""
+def _is_noise(word: str, lex: NameLexicon) -> bool:
+    word = word.rstrip(".")
+    return word in lex.not_names or word.lower() in lex.verbs
+
+
+def _noise(span: str, lex: NameLexicon) -> int:
+    """Characters of leading words that start no name ("But", "Said").
+
+    Most runs open with a name, so the first word is checked before the run is split into words.
+    """
+    if not _is_noise(span.split(None, 1)[0], lex):
+        return 0
     cut = 0
-    for m in words:
-        word = m.group().rstrip(".")
-        if word in lex.not_names or word.lower() in lex.verbs:
+    for m in re.finditer(r"\S+", span):
+        if _is_noise(m.group(), lex):
             cut = m.end() + 1
         else:
             break
@@ -186,11 +199,10 @@ def _noise(words: list[re.Match[str]], lex: NameLexicon) -> int:
 def find_names(text: str, codebook: Codebook) -> list[Found]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
     lex = lexicon(codebook)
-    lower = set(LOWER_WORD.findall(text))
+    lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[Found] = []
     for m in lex.name_rx.finditer(text):
-        at_start = SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]) is not None
-        start = m.start() + _noise(list(re.finditer(r"\S+", text[m.start() : m.end()])), lex)
+        start = m.start() + _noise(m.group(), lex)
         core_start = max(m.start("core"), start)
         _, title_end = _strip_leading(text[core_start : m.end()], lex)
         core_start += title_end
@@ -200,8 +212,10 @@ def find_names(text: str, codebook: Codebook) -> list[Found]:
         titled = start < core_start  # "Mr. King": after an honorific a title word is a name
         if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
             continue
-        if at_start and " " not in core and core.lower() in lower:
-            continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
+        if " " not in core and SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
+            lower = set(LOWER_WORD.findall(text)) if lower is None else lower
+            if core.lower() in lower:
+                continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(Found(start, end, text[start:end], core, "name", _gender(title, lex), core_start))

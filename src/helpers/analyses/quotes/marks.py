@@ -142,6 +142,16 @@ class _Scan:
             self.pending = Quote(start, pe, pid, self.opened, -1, False)
 
 
+def _positions(text: str, mark: str, start: int, end: int) -> list[int]:
+    """Where ``mark`` occurs in text[start:end], found by ``str.find`` rather than a test of every character."""
+    out = []
+    i = text.find(mark, start, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find(mark, i + 1, end)
+    return out
+
+
 def find_quotes(doc: Normalised, raw: str, article_id: str = "", stats: dict[str, int] | None = None) -> list[Quote]:
     """Quoted stretches of one article, per paragraph, with continuation across paragraphs.
 
@@ -151,7 +161,7 @@ def find_quotes(doc: Normalised, raw: str, article_id: str = "", stats: dict[str
     text = doc.clean_text
     scan = _Scan(text, article_id, stats)
     for pid, (ps, pe) in enumerate(doc.paragraphs):
-        marks = [i for i in range(ps, pe) if text[i] == '"']
+        marks = _positions(text, '"', ps, pe)
         scan.count("marks", len(marks))
         roles = [_mark_role(raw, doc, i) for i in marks]
         marks, roles = scan.start_paragraph(marks, roles, ps)

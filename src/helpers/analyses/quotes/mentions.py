@@ -122,12 +122,21 @@ class _Spans:
     def add(self, m: Mention) -> None:
         k = len(self.items)
         self.items.append(m)
+        if self.free(m.start, m.end):  # nothing there yet: claim the span at once
+            self.owner[m.start : m.end] = [k] * (m.end - m.start)
+            return
         for i in range(m.start, m.end):
             if self.owner[i] < 0:
                 self.owner[i] = k
 
+    def free(self, start: int, end: int) -> bool:
+        """True when no mention covers any character of [start, end)."""
+        return max(self.owner[start:end], default=-1) < 0
+
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions that cover any character of [start, end)."""
+        if self.free(start, end):
+            return []
         seen = dict.fromkeys(k for k in self.owner[start:end] if k >= 0)
         return [self.items[k] for k in seen]
 
@@ -166,6 +175,12 @@ def _previous_words(text: str, pos: int, n: int) -> list[str]:
     return words
 
 
+def _link_before_determiner(text: str, pos: int, codebook: Codebook) -> bool:
+    """ "for the Ministry": a preposition two words back, before the determiner that opens the phrase."""
+    words = _previous_words(text, pos, LINK_LOOKBACK_WORDS)
+    return len(words) > 1 and is_link(words[-2], codebook)
+
+
 def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: _Spans) -> bool:
     """A name that qualifies something else: possessive, before a role noun, after a preposition, or inside a role."""
     if POSSESSIVE.match(text, m.end) and m.form in ("name", "variant", "role"):
@@ -177,9 +192,10 @@ def _is_modifier(text: str, m: Mention, codebook: Codebook, roles: _Spans) -> bo
     after = ATTRIBUTIVE.match(text, m.end)
     if after and _attributive(text, m, after, codebook):
         return True  # "Trump attorney", "Democratic presidential nominee Jane Roe"
-    words = _previous_words(text, m.start, LINK_LOOKBACK_WORDS)
-    if words and (is_link(words[-1], codebook) or (len(words) > 1 and is_determiner(words[-1], codebook)
-                                                   and is_link(words[-2], codebook))):
+    before = _previous_words(text, m.start, 1)  # the word before decides whether the one before it matters
+    if before and (is_link(before[0], codebook) or (
+            is_determiner(before[0], codebook)
+            and _link_before_determiner(text, m.start, codebook))):
         return True  # "of Virginia", "for the Ministry"
     role = roles.covering(m.start)
     return role is not None and role.start <= m.start and m.end < role.end
@@ -209,13 +225,13 @@ def _generic(text: str, codebook: Codebook, taken: _Spans) -> list[Mention]:
     ]
 
 
-def _role_is_new(r: Mention, taken: _Spans) -> bool:
+def _role_is_new(start: int, end: int, head: int, taken: _Spans) -> bool:
     """A role is kept unless a name ends where it ends ("the State Department") or it sits inside or across another."""
-    for t in taken.within(r.start, r.end):
-        inside = r.start <= t.start and t.end <= r.end
-        if inside and t.end == r.end and t.form != "generic" and t.start <= r.head:
+    for t in taken.within(start, end):
+        inside = start <= t.start and t.end <= end
+        if inside and t.end == end and t.form != "generic" and t.start <= head:
             return False  # the role noun is part of the name: "the State Department", "the country's Ministry of X"
-        if t.start < r.end and r.start < t.end and not inside:
+        if t.start < end and start < t.end and not inside:
             return False
         if inside and t.form == "generic":
             return False
@@ -239,20 +255,19 @@ def _roles_serve(taken: list[Mention], size: int) -> None:
 def mentions(text: str, codebook: Codebook) -> list[Mention]:
     """Candidate speakers in ``text``: codebook forms, names, roles, pronouns and generic subjects."""
     out = _codebook_mentions(text, codebook)
-    names = [_from_text(f, codebook) for f in find_names(text, codebook)]
-    roles = [_from_text(f, codebook) for f in find_roles(text, codebook)]
-    names = [n for n in names if not is_role_noun(n.text, codebook)]
     spans = _Spans(len(text))
     for m in out:
         spans.add(m)
-    for n in names:
-        if not spans.within(n.start, n.end):
-            spans.add(n)
+    # a name or role becomes a Mention only once it is known to be kept: most of the cost is in building them
+    for f in find_names(text, codebook):
+        if not is_role_noun(f.text, codebook) and spans.free(f.start, f.end):
+            spans.add(_from_text(f, codebook))
     for g in _generic(text, codebook, spans):
         spans.add(g)
     role_spans = _Spans(len(text))
-    for r in roles:
-        if _role_is_new(r, spans):
+    for f in find_roles(text, codebook):
+        if _role_is_new(f.start, f.end, f.head_start, spans):
+            r = _from_text(f, codebook)
             spans.add(r)
             role_spans.add(r)
     taken = spans.items
