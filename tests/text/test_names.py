@@ -22,6 +22,13 @@ def test_particles_and_joined_prefixes(codebook):
     assert {"Hendrik van der Berg", "Omar al-Rashid", "Lucie de la Tour"} <= set(got)
 
 
+def test_a_name_may_open_with_a_lower_case_prefix_or_an_abbreviated_title(codebook):
+    # the name pattern turns lower-case words away early; a joined prefix and "Gen." must still get through
+    got = names("On Monday al-Rashid spoke, then Retired Gen. Ida Moss and J.R. Kowal replied.", codebook)
+    assert [n for _, n, _ in got] == ["al-Rashid", "Ida Moss", "J.R. Kowal"]  # a weekday is no name
+    assert got[1][0] == "Retired Gen. Ida Moss"
+
+
 def test_sentence_openers_and_possessives_are_not_names(codebook):
     got = [n for _, n, _ in names("But Ferro's plan failed. When Olmos arrived, the hall was empty.", codebook)]
     assert got == ["Ferro", "Olmos"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ from helpers.inputs.results import write_text
 
 # A capitalised word: initials (J., U.S.), names with inner apostrophes (O'Neill, but not the possessive
 # 's), hyphenated or prefixed parts (Jean-Luc, al-Rashid), and all-capital words (PENCE).
-TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z]\.|(?:[a-z]{1,3}-)?[A-Z][^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*)"
+TOKEN_TAIL = r"[^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*"  # what follows a word's capital
+TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.|(?:[a-z]{{1,3}}-)?[A-Z]{TOKEN_TAIL})"
 # How many words may stand between a role phrase's determiner and its role noun ("a senior campaign spokesman").
 ROLE_MAX_MODIFIERS = 3
 # Capitalised words that may qualify a title before a name ("U.S. Secretary of State", "French President").
@@ -40,7 +42,7 @@ TITLE_MAX_QUALIFIERS = 3
 HEADING_MIN_WORDS = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """A candidate speaker in the text: a name or a role phrase."""
 
@@ -89,7 +91,13 @@ def lexicon(codebook: Codebook) -> NameLexicon:
     title = rf"(?:(?:{prefixes})[ -]+)?(?:(?:{short})\.?|(?:{offices}))"
     particles = trie_body(_words(names, "particles")) or "(?!)"
     abbreviated = trie_body(sorted(w[:1].upper() + w[1:] for w in honorifics)) or "(?!)"
-    token = rf"(?:(?:{abbreviated})\.|{TOKEN})"  # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe"
+    # "Sen." and "Gen." may sit inside a run: "Democratic Sen. Jane Roe". The same alternatives as
+    # (?:{abbreviated}\.|{TOKEN}), in the same order, but a word that opens in lower case is turned away by one
+    # look-ahead instead of by every alternative: most words of a text do, and this pattern is tried at each.
+    other_capitals = "".join(sorted({w[:1].upper() for w in honorifics if w} - set(string.ascii_uppercase)))
+    capital = f"[A-Z{re.escape(other_capitals)}]"
+    token = (rf"(?:(?={capital})(?:(?:{abbreviated})\.|(?:[A-Z]\.){{2,}}|[A-Z]\.|[A-Z]{TOKEN_TAIL})"
+             rf"|[a-z]{{1,3}}-[A-Z]{TOKEN_TAIL})")
     name_rx = re.compile(
         rf"(?<![\w.'’-])(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})[ ]+)+)?"
         rf"(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"

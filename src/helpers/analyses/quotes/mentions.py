@@ -36,7 +36,7 @@ ATTRIBUTIVE_MAX_WORDS = 2
 ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
