@@ -18,6 +18,7 @@ from helpers.inputs.patterns import phrase_pattern, trie_body
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"
 NEVER = re.compile(r"(?!)")
+DIGIT_RX = re.compile(r"\d")
 # Capitalised words of a street name between a number and "Road" ("12 Harbour Road").
 ADDRESS_NAME_WORDS = 2
 # Words between a breakdown word and a comma before the count ("Among those killed, 10 were ...").
@@ -37,6 +38,19 @@ def words_rx(terms: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 def alternation(terms: list[str]) -> str:
     """Regex alternation of literal terms, longest first (symbols and dotted abbreviations escaped)."""
     return "|".join(re.escape(str(t)) for t in sorted(terms, key=len, reverse=True))
+
+
+def literal_alternation(terms: list[str]) -> str:
+    """The same alternation as :func:`alternation`, factored into a trie when that matches the same way.
+
+    Python's regular expressions try every alternative at every position; a trie discards most at the
+    first letter. For lower-case ASCII terms the trie tries the same matches in the same order (longest
+    first), so the pattern finds exactly what the plain alternation finds; other terms keep the plain form.
+    """
+    terms = [str(t) for t in terms]
+    if not terms or not all(t and t.isascii() and t == t.lower() and not t.endswith("*") for t in terms):
+        return alternation(terms)
+    return trie_body(sorted(set(terms)), space=re.escape(" "))
 
 
 def _bound(expr: object, v: float, open_end: float) -> float:
@@ -63,6 +77,8 @@ class Lexicon:
     ordinals: dict[str, int]
     number_rx: re.Pattern[str]
     vague_rx: re.Pattern[str]
+    number_gate: re.Pattern[str]
+    number_gate_lower: re.Pattern[str] | None
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
     context_words: int
@@ -100,6 +116,18 @@ class Lexicon:
     deadline_words: list[str]
     sources: dict[str, list[str]]
 
+    def may_hold_number(self, text: str) -> bool:
+        """Whether a sentence can hold a number, vague quantity or ordinal at all: a digit or a number word.
+
+        Most sentences hold none; this one quick test spares them the three full number patterns. It is
+        never False where those patterns would find something (see :func:`_number_gates`).
+        """
+        if DIGIT_RX.search(text):
+            return True
+        if self.number_gate_lower is not None and text.isascii():
+            return self.number_gate_lower.search(text.lower()) is not None
+        return self.number_gate.search(text) is not None
+
     def interval(self, value_low: float, value_high: float, qualifier: str) -> tuple[float, float]:
         """The interval a qualified number stands for, from the ``intervals`` section of qualifiers.yaml."""
         low, high = self.intervals.get(qualifier, ("v", "v"))
@@ -108,13 +136,34 @@ class Lexicon:
 
 
 def _number_rx(words: dict[str, int], scales: dict[str, int]) -> re.Pattern[str]:
-    word_alt = alternation(list(words))
-    scale_alt = alternation(list(scales))
+    word_alt = literal_alternation(list(words))
+    scale_alt = literal_alternation(list(scales))
     wordnum = rf"(?:(?:{word_alt})(?:[\s-]+(?:{word_alt}))*(?:\s+(?:{scale_alt}))*|an?\s+(?:{scale_alt}))"
     return re.compile(
         rf"(?<![\w.,])(?P<num>(?:{DIGITS})(?:\s*(?:{scale_alt})\b)?|{wordnum})(?![\w])"
         rf"(?P<suffix>%|\s*per\s?cent|-(?P<compound>[a-z]+(?:-[a-z]+)*))?",
         re.IGNORECASE,
+    )
+
+
+def _number_gates(words: list[str], vague: list[str]) -> dict:
+    """Patterns for a word that every number without a digit contains, for :meth:`Lexicon.may_hold_number`.
+
+    ``words`` are the number words, scales and ordinals (each match of the number and ordinal patterns
+    without a digit starts with one, or is "a"/"an" and a scale); of a vague phrase its longest word is
+    taken ("a number of" -> "number"). All stand after a word boundary in those patterns. The lower-case
+    pattern reads ASCII text lower-cased, which is faster than ignoring case; it is left out when a word is
+    not ASCII, whose case rules ``str.lower`` and the pattern engine might read differently.
+    """
+    terms = sorted({str(w) for w in words} | {max(str(v).split(), key=len).rstrip("*") for v in vague} - {""})
+    if not terms:
+        return dict(number_gate=NEVER, number_gate_lower=None)
+    bound = r"\b" if all(re.match(r"\w", t) for t in terms) else ""
+    lower = sorted({t.lower() for t in terms})
+    return dict(
+        number_gate=re.compile(bound + "(?:" + alternation(terms) + ")", re.I),
+        number_gate_lower=re.compile(bound + "(?:" + trie_body(lower, space=re.escape(" ")) + ")")
+        if all(t.isascii() for t in terms) else None,
     )
 
 
@@ -167,11 +216,12 @@ def _vocabulary(nw: dict, qs: dict) -> dict:
         words=words, scales=scales, vague=vague, qualifiers=quals, ordinals=ordinals,
         intervals={k: (v[0], v[1]) for k, v in qs.get("intervals", {}).items()},
         number_rx=_number_rx(words, scales), vague_rx=words_rx(list(vague)),
+        **_number_gates(list(words) + list(scales) + list(ordinals), list(vague)),
         qualifier_rx=re.compile(r"(?<![\w-])(?:" + qual_alt + r")\s*$", re.I),
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
         context_words=int(nw.get("context_words", CONTEXT_WORDS)),
         qualifier_start_rx=re.compile(r"\s*(?:" + qual_alt + r")(?![\w-])", re.I),
-        ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b"
+        ordinal_rx=re.compile(rf"\b(?:{literal_alternation(list(ordinals)) or '(?!)'})\b"
                               rf"|\b\d+(?:{_alt(nw, 'ordinal_suffixes')})\b", re.I),
         singular_determiners=determiners,
     )

@@ -41,14 +41,16 @@ def needs_source(sentence: str, codebook: Codebook) -> bool:
     return _cues(codebook)["institution"].search(sentence) is not None
 
 
-def _mentions(sentence: str, codebook: Codebook, previous: list[str]) -> list[tuple[int, int, str]]:
+def _mentions(sentence: str, codebook: Codebook, previous: list[str],
+              names: list[re.Match] | None) -> list[tuple[int, int, str]]:
     rx, ents, cues = codebook.alias_pattern, codebook.entity_info, _cues(codebook)
     mentions = []
-    if rx is not None:
-        for m in rx.finditer(sentence):
-            canon = codebook.canonical(m.group())
-            if canon in ents and ents[canon]["type"] != "place":
-                mentions.append((m.start(), m.end(), canon))
+    if names is None:
+        names = list(rx.finditer(sentence)) if rx is not None else []
+    for m in names:
+        canon = codebook.canonical(m.group())
+        if canon in ents and ents[canon]["type"] != "place":
+            mentions.append((m.start(), m.end(), canon))
     for m in cues["institution_ref"].finditer(sentence):
         ref = next((p for p in reversed(previous) if m.group(1).lower() in p.lower()), "")
         if ref:
@@ -56,10 +58,13 @@ def _mentions(sentence: str, codebook: Codebook, previous: list[str]) -> list[tu
     return sorted(mentions)
 
 
-def source_of(sentence: str, codebook: Codebook, previous: list[str]) -> str:
-    """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X."""
+def source_of(sentence: str, codebook: Codebook, previous: list[str], names: list[re.Match] | None = None) -> str:
+    """Who a sentence attributes its claim to: citing X > X said/told/reported > according to X.
+
+    ``names``: the matches of the codebook's names in the sentence, when the caller has found them already.
+    """
     cues, words = _cues(codebook), lexicon(codebook).context_words
-    mentions = _mentions(sentence, codebook, previous)
+    mentions = _mentions(sentence, codebook, previous, names)
     for s, _e, canon in mentions:
         if cues["citing"].search(text_before(sentence, s, words)):
             return canon

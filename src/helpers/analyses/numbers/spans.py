@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -82,19 +83,29 @@ def _inside_any(spans: list[tuple[int, int]]):
     return inside
 
 
-def find_numbers(text: str, lex: Lexicon, protected: list[tuple[int, int]]) -> list[Found]:
-    """Vague quantities, numbers and ordinals of a sentence, outside names, merged into ranges."""
+def find_numbers(text: str, lex: Lexicon, protected: Callable[[], list[tuple[int, int]]]) -> list[Found]:
+    """Vague quantities, numbers and ordinals of a sentence, outside names, merged into ranges.
+
+    ``protected`` gives the spans of names; it is asked for only when a number or ordinal is found to test
+    against them, and a sentence with no digit and no number word is not read by the full patterns at all.
+    """
+    if not lex.may_hold_number(text):
+        return []
     found: list[Found] = []
     for m in lex.vague_rx.finditer(text):
         lo, hi = lex.vague[m.group().lower()]
         found.append(Found(m.start(), m.end(), m.group(), float(lo), float(hi), None, "vague"))
-    taken = _inside_any([(f.start, f.end) for f in found] + protected)
-    for m in lex.number_rx.finditer(text):
+    numbers, ordinals = list(lex.number_rx.finditer(text)), list(lex.ordinal_rx.finditer(text))
+    if not numbers and not ordinals:
+        return found  # vague words only: in order, and no range joins them
+    names = protected()
+    taken = _inside_any([(f.start, f.end) for f in found] + names)
+    for m in numbers:
         value = parse_number(m.group("num"), lex)
         if value is not None and not taken(m.start()):
             found.append(Found(m.start(), m.end(), m.group(), value, value, m))
-    taken = _inside_any([(f.start, f.end) for f in found] + protected)
-    for m in lex.ordinal_rx.finditer(text):
+    taken = _inside_any([(f.start, f.end) for f in found] + names)
+    for m in ordinals:
         if not taken(m.start()):
             value = float(lex.ordinals.get(m.group().lower(), re.sub(r"\D", "", m.group()) or 0))
             found.append(Found(m.start(), m.end(), m.group(), value, value, None, "ordinal"))
