@@ -86,7 +86,7 @@ def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
     """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
     end = 0
     for start, word in words_of(text, NOUN_MAX_WORDS):
-        is_participle = word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(word))
+        is_participle = word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(word))
         if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
             break
         end = start + len(word)
@@ -100,7 +100,7 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
         if hit:
             return hit[0], hit[1], start + len(hit[1])
         lower = word.lower()
-        if word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(lower)) \
+        if word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(lower)) \
                 and lower not in lex.function_words:
             if _modifies(text, start, word, rules, lex):
                 continue  # a participle used as an adjective: "displaced Syrians", "armed bandits"
@@ -126,8 +126,7 @@ def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
             continue  # "dozens of their cows"
         if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
             return ""
-        hits = rules.predicate_hits(text[start:])
-        if hits and hits[0][0] == 0 or noun_after(text[start + len(word) :], rules, lex):
+        if rules.starts_with_predicate(text[start:]) or noun_after(text[start + len(word) :], rules, lex):
             return ""  # a verb, or a modifier of a person noun ("sect members")
         return word
     return ""
@@ -192,9 +191,10 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
         lead = noun_before(sentence[clause[0] : s], rules, lex)
         if lead:
             noun = (lead[0], lead[1], 0)
-        elif counts_something_else(after_text, rules, lex) and not _victim_object(sentence, s, clause, rules, lex,
-                                                                                   after_text):
-            return "other", "", counts_something_else(after_text, rules, lex)
+        else:
+            other = counts_something_else(after_text, rules, lex)
+            if other and not _victim_object(sentence, s, clause, rules, lex, after_text):
+                return "other", "", other
     if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
         return "other", noun[0] if noun else "", "agents"
     group = noun[0] if noun else (inherited or earlier_noun(sentence, s, rules))
