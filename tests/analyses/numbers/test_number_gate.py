@@ -12,7 +12,8 @@ import re
 
 import pytest
 
-from helpers.analyses.numbers.lexicon import alternation, lexicon, literal_alternation
+from helpers.analyses.numbers.lexicon import WordGate, alternation, lexicon, literal_alternation, words_rx
+from helpers.analyses.numbers.rules import quantity_rules
 from helpers.analyses.numbers.spans import find_numbers
 from helpers.inputs.codebook import load_codebook
 from helpers.inputs.config import DEFAULT_CODEBOOK
@@ -80,3 +81,57 @@ def test_the_trie_alternation_matches_like_the_plain_one():
     trie = re.compile(rf"\b(?:{literal_alternation(terms)})(?:[\s-]+(?:{literal_alternation(terms)}))*", re.I)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert literal_alternation(["Ten", "ten*"]) == alternation(["Ten", "ten*"])  # kept plain: not lower-case ASCII
+
+
+# Invented texts for the one pattern of all predicates: with predicates at the start, inside, overlapping
+# (one term inside another's phrase) and with none.
+PREDICATE_TEXTS = [
+    "killed",
+    "Forty were killed and dozens wounded in the square.",
+    "Hospitalised overnight, the clerk was later arrested",
+    "the death toll rose as the force was deployed",
+    "unkilled words, deathless songs and a red-deployment",
+    "nobody was there",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return quantity_rules(load_codebook(DEFAULT_CODEBOOK))
+
+
+@pytest.mark.parametrize("text", PREDICATE_TEXTS)
+def test_one_pattern_for_all_predicates_agrees_with_each(text, rules):
+    each = sorted((m.start(), m.end(), name) for name, rx in rules.predicates.items() for m in rx.finditer(text))
+    assert rules.predicate_hits(text) == each
+    assert rules.has_predicate(text) == bool(each)
+    assert rules.starts_with_predicate(text) == any(start == 0 for start, _end, _name in each)
+
+
+# A word gate over invented cue words: a phrase may be written with any space between its words, a
+# trailing * takes any ending, and text that is not ASCII is always read by the full pattern.
+GATE_TERMS = ["according to", "minist*", "Said"]
+GATE_TEXTS = [
+    "According  to the harbour master, ...",  # two spaces inside the phrase
+    "The Ministries said so.",
+    "the MINISTRY replied",
+    "Zoë said nothing",  # not ASCII
+    "nothing to see",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_a_word_gate_passes_wherever_its_pattern_matches(text):
+    gate = WordGate.of(GATE_TERMS)
+    if words_rx(GATE_TERMS).search(text):
+        assert gate.passes(text)
+    exact = WordGate.of(["said", "told"], caseless=False)
+    if re.search(r"\b(?:said|told)\b", text):
+        assert exact.passes(text)
+
+
+def test_a_word_gate_rejects_text_without_its_words():
+    assert not WordGate.of(GATE_TERMS).passes("nothing to see")
+    assert not WordGate.of(["said"], caseless=False).passes("He SAID so")  # a case-sensitive pattern would not match
+    assert WordGate.of(GATE_TERMS).passes("the MINISTRY replied")

@@ -53,6 +53,32 @@ def literal_alternation(terms: list[str]) -> str:
     return trie_body(sorted(set(terms)), space=re.escape(" "))
 
 
+@dataclass(frozen=True)
+class WordGate:
+    """A quick test that passes wherever a pattern over these words can match: one of its words is in the text.
+
+    Of each phrase the longest word is kept (a phrase pattern may join its words by any space) without a
+    trailing ``*``. A pattern that ignores case is tested on the lower-cased text, which only ASCII text
+    allows (``str.lower`` and the pattern engine fold some other letters differently): other text passes.
+    """
+
+    words: tuple[str, ...]
+    caseless: bool = True
+
+    @classmethod
+    def of(cls, terms: list[str], caseless: bool = True) -> WordGate:
+        longest = (max(str(t).rstrip("*").split() or [""], key=len) for t in terms)
+        return cls(tuple(sorted({w.lower() if caseless else w for w in longest})), caseless)
+
+    def passes(self, text: str) -> bool:
+        if not self.caseless:
+            return any(w in text for w in self.words)
+        if not (text.isascii() and all(w.isascii() for w in self.words)):
+            return True
+        low = text.lower()
+        return any(w in low for w in self.words)
+
+
 def _bound(expr: object, v: float, open_end: float) -> float:
     """One end of an interval from the codebook's expression: 'v', '0.9v', 'v+1', 'v-1' or null."""
     if expr is None:
