@@ -8,6 +8,7 @@ number-word alternation must find exactly what the plain alternation finds.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -135,3 +136,16 @@ def test_a_word_gate_rejects_text_without_its_words():
     assert not WordGate.of(GATE_TERMS).passes("nothing to see")
     assert not WordGate.of(["said"], caseless=False).passes("He SAID so")  # a case-sensitive pattern would not match
     assert WordGate.of(GATE_TERMS).passes("the MINISTRY replied")
+
+
+def _spans(found) -> list[tuple]:
+    return [(f.start, f.end, f.written, f.low, f.high, f.kind) for f in found]
+
+
+@pytest.mark.parametrize("text", WITH_NUMBERS + WITHOUT_NUMBERS + ["The 2nd and tenth boats, several dozen oars."])
+def test_the_quick_tests_change_nothing_found(text, lex):
+    """With every quick test made to pass, the full patterns find exactly the same numbers."""
+    always = WordGate(("",))
+    open_lex = dataclasses.replace(lex, number_gate=re.compile(""), number_gate_lower=None, vague_gate=always,
+                                   ordinal_gate=always, ordinal_digit_rx=re.compile(""))
+    assert _spans(find_numbers(text, lex, list)) == _spans(find_numbers(text, open_lex, list))

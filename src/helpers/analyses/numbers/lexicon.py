@@ -64,16 +64,18 @@ class WordGate:
 
     words: tuple[str, ...]
     caseless: bool = True
+    ascii: bool = True  # all words are ASCII: lower-cased ASCII text may be tested
 
     @classmethod
     def of(cls, terms: list[str], caseless: bool = True) -> WordGate:
-        longest = (max(str(t).rstrip("*").split() or [""], key=len) for t in terms)
-        return cls(tuple(sorted({w.lower() if caseless else w for w in longest})), caseless)
+        longest = {max(str(t).rstrip("*").split() or [""], key=len) for t in terms}
+        words = tuple(sorted({w.lower() if caseless else w for w in longest}))
+        return cls(words, caseless, all(w.isascii() for w in words))
 
     def passes(self, text: str) -> bool:
         if not self.caseless:
             return any(w in text for w in self.words)
-        if not (text.isascii() and all(w.isascii() for w in self.words)):
+        if not (self.ascii and text.isascii()):
             return True
         low = text.lower()
         return any(w in low for w in self.words)
@@ -105,6 +107,9 @@ class Lexicon:
     vague_rx: re.Pattern[str]
     number_gate: re.Pattern[str]
     number_gate_lower: re.Pattern[str] | None
+    vague_gate: WordGate
+    ordinal_gate: WordGate
+    ordinal_digit_rx: re.Pattern[str]  # a digit and an ordinal suffix, which every written ordinal holds
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
     context_words: int
@@ -247,6 +252,8 @@ def _vocabulary(nw: dict, qs: dict) -> dict:
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
         context_words=int(nw.get("context_words", CONTEXT_WORDS)),
         qualifier_start_rx=re.compile(r"\s*(?:" + qual_alt + r")(?![\w-])", re.I),
+        vague_gate=WordGate.of(list(vague)), ordinal_gate=WordGate.of(list(ordinals)),
+        ordinal_digit_rx=re.compile(rf"\d(?:{_alt(nw, 'ordinal_suffixes')})", re.I),
         ordinal_rx=re.compile(rf"\b(?:{literal_alternation(list(ordinals)) or '(?!)'})\b"
                               rf"|\b\d+(?:{_alt(nw, 'ordinal_suffixes')})\b", re.I),
         singular_determiners=determiners,

@@ -22,9 +22,11 @@ from helpers.analyses.numbers.windows import hits, text_after, window_start
 SINGULAR_GAP_WORDS = 2
 # Punctuation that ends the stretch a passive verb's subject is read in.
 SEGMENT_MARKS = (("", re.compile(r"[,;:]")),)
+DIGITS_AND_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
+WORD_BREAK = re.compile(r"[\s-]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A number found in a sentence (offsets within the sentence)."""
 
@@ -40,13 +42,13 @@ class Found:
 def parse_number(text: str, lex: Lexicon) -> float | None:
     """'2,500' -> 2500, 'Sixty-two' -> 62, '3 thousand' -> 3000, 'a thousand' -> 1000, 'two dozen' -> 24."""
     t = text.lower().replace(",", "").strip()
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", t)
+    m = DIGITS_AND_SCALE.fullmatch(t)
     if m:
         if m.group(2) and m.group(2) not in lex.scales:
             return None
         return float(m.group(1)) * (lex.scales[m.group(2)] if m.group(2) else 1)
     total, current = 0.0, 0.0
-    for w in re.split(r"[\s-]+", t):
+    for w in WORD_BREAK.split(t):
         if w in lex.words:
             current += lex.words[w]
         elif w in lex.singular_determiners:
@@ -70,8 +72,14 @@ def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())], lo + m.start()
 
 
+def _nowhere(_pos: int) -> bool:
+    return False
+
+
 def _inside_any(spans: list[tuple[int, int]]):
     """A test of whether a position lies inside any of the spans: a binary search, not a pass over all of them."""
+    if not spans:
+        return _nowhere
     spans = sorted(spans)
     starts = [a for a, _b in spans]
     reach = list(accumulate((b for _a, b in spans), max))  # the furthest end among the spans starting so far
@@ -92,10 +100,12 @@ def find_numbers(text: str, lex: Lexicon, protected: Callable[[], list[tuple[int
     if not lex.may_hold_number(text):
         return []
     found: list[Found] = []
-    for m in lex.vague_rx.finditer(text):
+    for m in lex.vague_rx.finditer(text) if lex.vague_gate.passes(text) else ():
         lo, hi = lex.vague[m.group().lower()]
         found.append(Found(m.start(), m.end(), m.group(), float(lo), float(hi), None, "vague"))
-    numbers, ordinals = list(lex.number_rx.finditer(text)), list(lex.ordinal_rx.finditer(text))
+    numbers = list(lex.number_rx.finditer(text))
+    written = lex.ordinal_digit_rx.search(text) or lex.ordinal_gate.passes(text)
+    ordinals = list(lex.ordinal_rx.finditer(text)) if written else []
     if not numbers and not ordinals:
         return found  # vague words only: in order, and no range joins them
     names = protected()
