@@ -23,6 +23,9 @@ from helpers.analyses.numbers.windows import hits, last_hit, occurs, text_after,
 COUNT_VERB_MAX_WORDS = 3
 # The largest number read as an age when it is set off by commas after a name.
 AGE_MAX = 120
+CLOCK_AFTER, CLOCK_BEFORE = re.compile(r":\d"), re.compile(r"\d:$")  # "10:30"
+YEAR = re.compile(r"(1[89]|20)\d\d")
+NAME_COMMA_BEFORE, COMMA_AFTER = re.compile(r"[A-Z][\w'-]*,\s*$"), re.compile(r"\s*,")  # "Ana Lopez, 46, ..."
 
 __all__ = ["categorise", "country_of", "noun_after", "quantity_rules", "typed"]
 
@@ -38,19 +41,21 @@ def _unit_check(before: str, after: str, m: re.Match, value: float | None, lex: 
             return unit
     if compound:
         return None
-    for unit, rx in lex.units.items():
-        if rx.match(after.lstrip()) and after[:1].isspace():
-            return unit
-    if re.match(r":\d", after) or re.search(r"\d:$", before):
+    if after[:1].isspace():  # a unit word is a word of its own after the number
+        rest = after.lstrip()
+        for unit, rx in lex.units.items():
+            if rx.match(rest):
+                return unit
+    if CLOCK_AFTER.match(after) or CLOCK_BEFORE.search(before):
         return "time"
     return None
 
 
 def _context_check(before: str, after: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
     raw = m.group("num")
-    if re.search(lex.month_rx + r"\s*$", before) or re.match(r"\s*" + lex.month_rx, after):
+    if lex.month_after_rx.match(after) or lex.month_before_rx.search(before):
         return "date"
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("compound"):
+    if YEAR.fullmatch(raw) and not m.group("compound"):
         return "year"
     if lex.currency_rx.search(before):
         return "money"
@@ -60,7 +65,7 @@ def _context_check(before: str, after: str, m: re.Match, value: float | None, le
         return "address"
     if value == 1 and not raw[:1].isdigit() and lex.partitive_rx.match(after):
         return "one_of"
-    if value is not None and value < AGE_MAX and re.search(r"[A-Z][\w'-]*,\s*$", before) and re.match(r"\s*,", after):
+    if value is not None and value < AGE_MAX and COMMA_AFTER.match(after) and NAME_COMMA_BEFORE.search(before):
         return "age"  # "Ana Lopez, 46, was ..." : an age set off by commas after a name
     return None
 

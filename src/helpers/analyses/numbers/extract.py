@@ -51,6 +51,7 @@ CLAIM_COLUMNS = [
 # A sub-count in the total's own category ("20 died, including four children") is filed under the total's
 # category with this suffix, so it is never added to, reconciled with or scored as a total.
 PART_SUFFIX = "_part"
+CLAUSE_STOP = re.compile(r"[,;.)]")  # where a breakdown's own words end
 
 __all__ = ["CLAIM_COLUMNS", "PART_SUFFIX", "event_counts", "extract_numbers", "lexicon", "parse_number"]
 
@@ -112,7 +113,7 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     own_words = text_after(text, f.end, lex.context_words)
-    stop = re.search(r"[,;.)]", own_words)
+    stop = CLAUSE_STOP.search(own_words)
     own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)

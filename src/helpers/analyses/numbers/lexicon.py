@@ -60,37 +60,52 @@ class WordGate:
     Of each phrase the longest word is kept (a phrase pattern may join its words by any space) without a
     trailing ``*``. A pattern that ignores case is tested on the lower-cased text, which only ASCII text
     allows (``str.lower`` and the pattern engine fold some other letters differently): other text passes.
+    The words are looked for by one case-sensitive pattern, which the engine scans for far faster than
+    one that ignores case.
     """
 
     words: tuple[str, ...]
     caseless: bool = True
     ascii: bool = True  # all words are ASCII: lower-cased ASCII text may be tested
+    rx: re.Pattern[str] | None = None  # None: every text passes (an empty word is in every text)
 
     @classmethod
     def of(cls, terms: list[str], caseless: bool = True) -> WordGate:
         longest = {max(str(t).rstrip("*").split() or [""], key=len) for t in terms}
         words = tuple(sorted({w.lower() if caseless else w for w in longest}))
-        return cls(words, caseless, all(w.isascii() for w in words))
+        rx = None if "" in words else re.compile(trie_body(list(words), space=re.escape(" ")) or "(?!)")
+        return cls(words, caseless, all(w.isascii() for w in words), rx)
 
     def passes(self, text: str) -> bool:
+        if self.rx is None:
+            return True
         if not self.caseless:
-            return any(w in text for w in self.words)
+            return self.rx.search(text) is not None
         if not (self.ascii and text.isascii()):
             return True
-        low = text.lower()
-        return any(w in low for w in self.words)
+        return self.rx.search(text.lower()) is not None
+
+
+INTERVAL_RX = re.compile(r"(\d*\.?\d*)v([+-]\d+(?:\.\d+)?)?")
+
+
+@lru_cache(maxsize=64)
+def _bound_terms(expr: str) -> tuple[float, float] | None:
+    """(factor, offset) of a codebook interval expression ('0.9v' -> (0.9, 0)), read once per expression."""
+    m = INTERVAL_RX.fullmatch(expr.replace(" ", ""))
+    if not m:
+        return None
+    return float(m.group(1)) if m.group(1) else 1.0, float(m.group(2)) if m.group(2) else 0.0
 
 
 def _bound(expr: object, v: float, open_end: float) -> float:
     """One end of an interval from the codebook's expression: 'v', '0.9v', 'v+1', 'v-1' or null."""
     if expr is None:
         return open_end
-    text = str(expr).replace(" ", "")
-    m = re.fullmatch(r"(\d*\.?\d*)v([+-]\d+(?:\.\d+)?)?", text)
-    if not m:
+    terms = _bound_terms(str(expr))
+    if terms is None:
         raise ValueError(f"qualifiers.yaml intervals: cannot read {expr!r} (use k*v, v+k, v-k or null)")
-    factor = float(m.group(1)) if m.group(1) else 1.0
-    return factor * v + (float(m.group(2)) if m.group(2) else 0.0)
+    return terms[0] * v + terms[1]
 
 
 @dataclass(frozen=True)
@@ -119,6 +134,8 @@ class Lexicon:
     ordinal_rx: re.Pattern[str]
     month_rx: str
     weekday_rx: str
+    month_before_rx: re.Pattern[str]  # a month right before a number ("January 5")
+    month_after_rx: re.Pattern[str]  # a month right after it ("5 January")
     units: dict[str, re.Pattern[str]]
     unit_terms: dict[str, list[str]]
     currency_rx: re.Pattern[str]
@@ -269,6 +286,7 @@ def _contexts(nw: dict, qs: dict) -> dict:
     aux = [str(a) for a in nw.get("singular_auxiliaries", [])]
     return dict(
         month_rx=month_rx, weekday_rx=weekday_rx, unit_terms=unit_terms,
+        month_before_rx=re.compile(month_rx + r"\s*$"), month_after_rx=re.compile(r"\s*" + month_rx),
         units={k: re.compile(r"(?:" + trie_body(sorted(v)) + r")(?![\w])", re.I) for k, v in unit_terms.items()},
         currency_rx=re.compile("(?:" + _alt(nw, "currency_symbols") + r")\s*$"),
         age_before_rx=_before(nw, "age_before"), address_before_rx=_before(nw, "address_before"),

@@ -118,6 +118,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
 NOUN_MAX_WORDS = 5
 QUOTE_MARKS = frozenset("\"'")
 WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
+LETTER_RX = re.compile(r"[^\W\d_]")
 
 
 def words_of(text: str, limit: int) -> list[tuple[int, str]]:
@@ -128,7 +129,7 @@ def words_of(text: str, limit: int) -> list[tuple[int, str]]:
         if m and m.group(1) in QUOTE_MARKS:  # '"commando" fighters': quotation marks are not words
             pos = m.end()
             continue
-        if not m or not re.match(r"[^\W\d_]", m.group(1)):
+        if not m or not LETTER_RX.match(m.group(1)):
             break
         out.append((m.start(1), m.group(1).rstrip(".")))
         pos = m.end()

@@ -24,6 +24,8 @@ SINGULAR_GAP_WORDS = 2
 SEGMENT_MARKS = (("", re.compile(r"[,;:]")),)
 DIGITS_AND_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
 WORD_BREAK = re.compile(r"[\s-]+")
+SPACES = re.compile(r"\s+")
+TWO_WORDS = re.compile(r"\s+(\w+)\s+([\w-]+)")
 
 
 @dataclass(slots=True)
@@ -69,7 +71,7 @@ def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     m = lex.qualifier_rx.search(sentence[lo:s])
     if not m:
         return "exact", s
-    return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())], lo + m.start()
+    return lex.qualifiers[SPACES.sub(" ", m.group().strip().lower())], lo + m.start()
 
 
 def _nowhere(_pos: int) -> bool:
@@ -154,7 +156,7 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
 def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
     """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
     rest = text_after(text, end, lex.context_words)
-    obj = re.match(r"\s+(\w+)\s+([\w-]+)", rest)
+    obj = TWO_WORDS.match(rest)
     if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
         return False
     return noun_after(rest[obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
