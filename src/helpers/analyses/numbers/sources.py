@@ -82,7 +82,7 @@ def source_of(sentence: str, codebook: Codebook, previous: list[str], names: lis
     """
     cues, gates, words = _cues(codebook), _gates(codebook), lexicon(codebook).context_words
     mentions = _mentions(sentence, codebook, previous, names)
-    citing, verbs, according = (gates[k].passes(sentence) for k in ("citing", "verbs", "according"))
+    citing, verbs, according = (bool(mentions) and gates[k].passes(sentence) for k in ("citing", "verbs", "according"))
     befores = [text_before(sentence, s, words) for s, _e, _c in mentions] if citing or verbs or according else []
     for (_s, _e, canon), before in zip(mentions, befores if citing else (), strict=False):
         if cues["citing"].search(before):
@@ -94,5 +94,7 @@ def source_of(sentence: str, codebook: Codebook, previous: list[str], names: lis
     for (_s, _e, canon), before in zip(mentions, befores if according else (), strict=False):
         if cues["according"].search(before):
             return canon
-    unnamed = cues["unnamed"].search(sentence) if verbs and gates["unnamed"].passes(sentence) else None
+    unnamed = None
+    if gates["unnamed"].passes(sentence) and gates["verbs"].passes(sentence):
+        unnamed = cues["unnamed"].search(sentence)
     return unnamed.group(1) if unnamed else ""
