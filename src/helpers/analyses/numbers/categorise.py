@@ -23,6 +23,9 @@ from helpers.analyses.numbers.windows import hits, last_hit, occurs, text_after,
 COUNT_VERB_MAX_WORDS = 3
 # The largest number read as an age when it is set off by commas after a name.
 AGE_MAX = 120
+CLOCK_AFTER, CLOCK_BEFORE = re.compile(r":\d"), re.compile(r"\d:$")  # "10:30"
+YEAR = re.compile(r"(1[89]|20)\d\d")
+NAME_COMMA_BEFORE, COMMA_AFTER = re.compile(r"[A-Z][\w'-]*,\s*$"), re.compile(r"\s*,")  # "Ana Lopez, 46, ..."
 
 __all__ = ["categorise", "country_of", "noun_after", "quantity_rules", "typed"]
 
@@ -38,19 +41,21 @@ def _unit_check(before: str, after: str, m: re.Match, value: float | None, lex: 
             return unit
     if compound:
         return None
-    for unit, rx in lex.units.items():
-        if rx.match(after.lstrip()) and after[:1].isspace():
-            return unit
-    if re.match(r":\d", after) or re.search(r"\d:$", before):
+    if after[:1].isspace():  # a unit word is a word of its own after the number
+        rest = after.lstrip()
+        for unit, rx in lex.units.items():
+            if rx.match(rest):
+                return unit
+    if CLOCK_AFTER.match(after) or CLOCK_BEFORE.search(before):
         return "time"
     return None
 
 
 def _context_check(before: str, after: str, m: re.Match, value: float | None, lex: Lexicon) -> str | None:
     raw = m.group("num")
-    if re.search(lex.month_rx + r"\s*$", before) or re.match(r"\s*" + lex.month_rx, after):
+    if lex.month_after_rx.match(after) or lex.month_before_rx.search(before):
         return "date"
-    if re.fullmatch(r"(1[89]|20)\d\d", raw) and not m.group("compound"):
+    if YEAR.fullmatch(raw) and not m.group("compound"):
         return "year"
     if lex.currency_rx.search(before):
         return "money"
@@ -60,7 +65,7 @@ def _context_check(before: str, after: str, m: re.Match, value: float | None, le
         return "address"
     if value == 1 and not raw[:1].isdigit() and lex.partitive_rx.match(after):
         return "one_of"
-    if value is not None and value < AGE_MAX and re.search(r"[A-Z][\w'-]*,\s*$", before) and re.match(r"\s*,", after):
+    if value is not None and value < AGE_MAX and COMMA_AFTER.match(after) and NAME_COMMA_BEFORE.search(before):
         return "age"  # "Ana Lopez, 46, was ..." : an age set off by commas after a name
     return None
 
@@ -86,7 +91,7 @@ def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
     """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
     end = 0
     for start, word in words_of(text, NOUN_MAX_WORDS):
-        is_participle = word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(word))
+        is_participle = word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(word))
         if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
             break
         end = start + len(word)
@@ -100,7 +105,7 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
         if hit:
             return hit[0], hit[1], start + len(hit[1])
         lower = word.lower()
-        if word.islower() and (rules.predicate_hits(word) or lex.past_tense_rx.fullmatch(lower)) \
+        if word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(lower)) \
                 and lower not in lex.function_words:
             if _modifies(text, start, word, rules, lex):
                 continue  # a participle used as an adjective: "displaced Syrians", "armed bandits"
@@ -126,8 +131,7 @@ def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
             continue  # "dozens of their cows"
         if lower in lex.function_words or lex.adverb_rx.fullmatch(lower):
             return ""
-        hits = rules.predicate_hits(text[start:])
-        if hits and hits[0][0] == 0 or noun_after(text[start + len(word) :], rules, lex):
+        if rules.starts_with_predicate(text[start:]) or noun_after(text[start + len(word) :], rules, lex):
             return ""  # a verb, or a modifier of a person noun ("sect members")
         return word
     return ""
@@ -192,9 +196,10 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
         lead = noun_before(sentence[clause[0] : s], rules, lex)
         if lead:
             noun = (lead[0], lead[1], 0)
-        elif counts_something_else(after_text, rules, lex) and not _victim_object(sentence, s, clause, rules, lex,
-                                                                                   after_text):
-            return "other", "", counts_something_else(after_text, rules, lex)
+        else:
+            other = counts_something_else(after_text, rules, lex)
+            if other and not _victim_object(sentence, s, clause, rules, lex, after_text):
+                return "other", "", other
     if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
         return "other", noun[0] if noun else "", "agents"
     group = noun[0] if noun else (inherited or earlier_noun(sentence, s, rules))

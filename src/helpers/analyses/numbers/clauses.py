@@ -19,6 +19,7 @@ from helpers.analyses.numbers.windows import first_hit
 OTHER_VERB = "\x00other verb"
 # Words read after a count (and its noun) for another verb it is the subject of ("two men with pistols approached").
 SUBJECT_MAX_WORDS = 8
+NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
 def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon) -> str:
@@ -131,7 +132,7 @@ def own_clause(sentence: str, s: int, e: int, clause: tuple[int, int], lex: Lexi
 
 def has_object(rest: str, lex: Lexicon) -> bool:
     """An active verb with an object after it ("has killed seven civilians"), not a passive one."""
-    nxt = re.match(r"\s+([\w-]+)", rest)
+    nxt = NEXT_WORD.match(rest)
     if not nxt:
         return False
     word = nxt.group(1).lower()

@@ -51,14 +51,25 @@ CLAIM_COLUMNS = [
 # A sub-count in the total's own category ("20 died, including four children") is filed under the total's
 # category with this suffix, so it is never added to, reconciled with or scored as a total.
 PART_SUFFIX = "_part"
+CLAUSE_STOP = re.compile(r"[,;.)]")  # where a breakdown's own words end
 
 __all__ = ["CLAIM_COLUMNS", "PART_SUFFIX", "event_counts", "extract_numbers", "lexicon", "parse_number"]
 
 
-def _protected(text: str, codebook: Codebook) -> list[tuple[int, int]]:
-    """Spans of names from the codebook: a number inside a name ("Channel 4") is part of the name."""
-    rx = codebook.alias_pattern
-    return [m.span() for m in rx.finditer(text) if any(ch.isdigit() for ch in m.group())] if rx is not None else []
+class _Names:
+    """The codebook's names in one sentence, found once and only if asked for (by the number spans or the source)."""
+
+    def __init__(self, text: str, codebook: Codebook):
+        self.text, self.rx, self.found = text, codebook.alias_pattern, None
+
+    def matches(self) -> list[re.Match]:
+        if self.found is None:
+            self.found = list(self.rx.finditer(self.text)) if self.rx is not None else []
+        return self.found
+
+    def protected(self) -> list[tuple[int, int]]:
+        """Spans of names holding a digit: a number inside a name ("Channel 4") is part of the name."""
+        return [m.span() for m in self.matches() if any(map(str.isdigit, m.group()))]
 
 
 def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
@@ -102,7 +113,7 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     own_words = text_after(text, f.end, lex.context_words)
-    stop = re.search(r"[,;.)]", own_words)
+    stop = CLAUSE_STOP.search(own_words)
     own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
@@ -131,23 +142,23 @@ def _one_of_total(category: str, context: dict) -> tuple[str, str]:
 
 def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context: dict) -> list[dict]:
     """Claim rows of one sentence (offsets within the sentence; the caller maps them to the raw text)."""
-    lex, rules = lexicon(codebook), quantity_rules(codebook)
-    found = find_numbers(text, lex, _protected(text, codebook))
+    lex, rules, names = context["lex"], context["rules"], _Names(text, codebook)
+    found = find_numbers(text, lex, names.protected)
     found = sorted(found + singular_counts(text, found, rules, lex), key=lambda f: f.start)
+    source = ""
     if found or needs_source(text, codebook):
-        source = source_of(text, codebook, context["sources"])
+        source = source_of(text, codebook, context["sources"], names.matches())
         if source:
             context["sources"].append(source)
-    else:
-        source = ""
-    asof = lex.as_of_rx.search(text)
+    if not found:
+        return []
     numeric = [f for f in found if f.kind != "one"]  # counts of one are verbs, not clause boundaries
     spans = between_numbers(text, [(f.start, f.end) for f in numeric])
     bounds = dict(zip((id(f) for f in numeric), spans, strict=True))
     clauses = [bounds.get(id(f), (f.start, f.end)) for f in found]
     rows: list[dict] = []
     events: list[dict] = []  # the rows of this sentence that count something of the event
-    inherited = ""
+    inherited, told = "", {"source": source, "as_of": None}  # the time phrase is looked for at the first event count
     for f, clause in zip(found, clauses, strict=True):
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
         if group and category != "other":
@@ -157,24 +168,36 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             category, part_of = _one_of_total(category, context)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
             category, part_of = _part_of(text, f, category, events or context["totals"], rules, lex)
-        event = category != "other"
-        low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
-        rows.append({
-            "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,
-            "value": f.written.lower() if qualifier == "vague" else f"{f.low:.15g}",
-            "value_low": low, "value_high": high, "qualifier": qualifier, "category": category, "unit": unit,
-            "source": source if event else "", "as_of": asof.group() if asof and event else "",
-            "sentence_id": sid, "start": f.start, "end": f.end,
-            "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",
-            "part_of": part_of, ONE: f.kind == "one",
-        })
-        context["n"] += 1
-        if event:
+        rows.append(_row(aid, sid, text, f, (category, unit, qualifier, part_of), told, context))
+        if category != "other":
             events.append(rows[-1])
-        if event and not part_of:
-            context["totals"].append(rows[-1])
-            context["last"][category] = rows[-1]
+            if not part_of:
+                context["totals"].append(rows[-1])
+                context["last"][category] = rows[-1]
     return rows + _joined(text, rows, lex, context)
+
+
+def _row(aid: str, sid: int, text: str, f: Found, claim: tuple[str, str, str, str], told: dict,
+         context: dict) -> dict:
+    """The claim row of one number; an event count also gets the sentence's source and time phrase."""
+    category, unit, qualifier, part_of = claim
+    lex, rules = context["lex"], context["rules"]
+    event = category != "other"
+    if event and told["as_of"] is None:
+        m = lex.as_of_rx.search(text)
+        told["as_of"] = m.group() if m else ""
+    low, high = lex.interval(f.low, f.high, qualifier) if qualifier not in ("vague", "range") else (f.low, f.high)
+    row = {
+        "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,
+        "value": f.written.lower() if qualifier == "vague" else f"{f.low:.15g}",
+        "value_low": low, "value_high": high, "qualifier": qualifier, "category": category, "unit": unit,
+        "source": told["source"] if event else "", "as_of": told["as_of"] if event else "",
+        "sentence_id": sid, "start": f.start, "end": f.end,
+        "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",
+        "part_of": part_of, ONE: f.kind == "one",
+    }
+    context["n"] += 1
+    return row
 
 
 def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[dict]:
@@ -207,11 +230,12 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                                       s["clean_start"].tolist(), s["text"].tolist(), strict=True):
         by_article.setdefault(aid, []).append((sid, pid, cs, txt))
     rows, armed = [], not_victims_rx(codebook)
+    lex, rules = lexicon(codebook), quantity_rules(codebook)
     growing = frozenset(str(c) for c in codebook.section("quantities").get("cumulative") or [])
     for aid, doc in normalised.documents.items():
         if aid not in outlet:
             continue
-        context: dict = {"sources": [], "n": 0, "totals": [], "last": {}}
+        context: dict = {"sources": [], "n": 0, "totals": [], "last": {}, "lex": lex, "rules": rules}
         article_rows = []
         for sentence_id, paragraph_id, clean_start, text in by_article.get(aid, []):
             for row in _sentence_claims(aid, sentence_id, text, codebook, context):

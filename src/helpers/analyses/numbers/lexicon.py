@@ -18,6 +18,9 @@ from helpers.inputs.patterns import phrase_pattern, trie_body
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 DAY = r"\d{1,2}"
 NEVER = re.compile(r"(?!)")
+DIGIT_RX = re.compile(r"\d")
+# Up to this many words, a word gate looks for each as a substring; beyond, one pattern for all is faster.
+FEW_WORDS = 4
 # Capitalised words of a street name between a number and "Road" ("12 Harbour Road").
 ADDRESS_NAME_WORDS = 2
 # Words between a breakdown word and a comma before the count ("Among those killed, 10 were ...").
@@ -39,16 +42,74 @@ def alternation(terms: list[str]) -> str:
     return "|".join(re.escape(str(t)) for t in sorted(terms, key=len, reverse=True))
 
 
+def literal_alternation(terms: list[str]) -> str:
+    """The same alternation as :func:`alternation`, factored into a trie when that matches the same way.
+
+    Python's regular expressions try every alternative at every position; a trie discards most at the
+    first letter. For lower-case ASCII terms the trie tries the same matches in the same order (longest
+    first), so the pattern finds exactly what the plain alternation finds; other terms keep the plain form.
+    """
+    terms = [str(t) for t in terms]
+    if not terms or not all(t and t.isascii() and t == t.lower() and not t.endswith("*") for t in terms):
+        return alternation(terms)
+    return trie_body(sorted(set(terms)), space=re.escape(" "))
+
+
+@dataclass(frozen=True)
+class WordGate:
+    """A quick test that passes wherever a pattern over these words can match: one of its words is in the text.
+
+    Of each phrase the longest word is kept (a phrase pattern may join its words by any space) without a
+    trailing ``*``. A pattern that ignores case is tested on the lower-cased text, which only ASCII text
+    allows (``str.lower`` and the pattern engine fold some other letters differently): other text passes.
+    The words are looked for by one case-sensitive pattern, which the engine scans for far faster than
+    one that ignores case.
+    """
+
+    words: tuple[str, ...]
+    caseless: bool = True
+    ascii: bool = True  # all words are ASCII: lower-cased ASCII text may be tested
+    rx: re.Pattern[str] | None = None  # None: every text passes (an empty word is in every text)
+
+    @classmethod
+    def of(cls, terms: list[str], caseless: bool = True) -> WordGate:
+        longest = {max(str(t).rstrip("*").split() or [""], key=len) for t in terms}
+        words = tuple(sorted({w.lower() if caseless else w for w in longest}))
+        rx = None if "" in words else re.compile(trie_body(list(words), space=re.escape(" ")) or "(?!)")
+        return cls(words, caseless, all(w.isascii() for w in words), rx)
+
+    def passes(self, text: str) -> bool:
+        if self.rx is None:
+            return True
+        if self.caseless:
+            if not (self.ascii and text.isascii()):
+                return True
+            text = text.lower()
+        if len(self.words) <= FEW_WORDS:
+            return any(w in text for w in self.words)
+        return self.rx.search(text) is not None
+
+
+INTERVAL_RX = re.compile(r"(\d*\.?\d*)v([+-]\d+(?:\.\d+)?)?")
+
+
+@lru_cache(maxsize=64)
+def _bound_terms(expr: str) -> tuple[float, float] | None:
+    """(factor, offset) of a codebook interval expression ('0.9v' -> (0.9, 0)), read once per expression."""
+    m = INTERVAL_RX.fullmatch(expr.replace(" ", ""))
+    if not m:
+        return None
+    return float(m.group(1)) if m.group(1) else 1.0, float(m.group(2)) if m.group(2) else 0.0
+
+
 def _bound(expr: object, v: float, open_end: float) -> float:
     """One end of an interval from the codebook's expression: 'v', '0.9v', 'v+1', 'v-1' or null."""
     if expr is None:
         return open_end
-    text = str(expr).replace(" ", "")
-    m = re.fullmatch(r"(\d*\.?\d*)v([+-]\d+(?:\.\d+)?)?", text)
-    if not m:
+    terms = _bound_terms(str(expr))
+    if terms is None:
         raise ValueError(f"qualifiers.yaml intervals: cannot read {expr!r} (use k*v, v+k, v-k or null)")
-    factor = float(m.group(1)) if m.group(1) else 1.0
-    return factor * v + (float(m.group(2)) if m.group(2) else 0.0)
+    return terms[0] * v + terms[1]
 
 
 @dataclass(frozen=True)
@@ -63,6 +124,11 @@ class Lexicon:
     ordinals: dict[str, int]
     number_rx: re.Pattern[str]
     vague_rx: re.Pattern[str]
+    number_gate: re.Pattern[str]
+    number_gate_lower: re.Pattern[str] | None
+    vague_gate: WordGate
+    ordinal_gate: WordGate
+    ordinal_digit_rx: re.Pattern[str]  # a digit and an ordinal suffix, which every written ordinal holds
     qualifier_rx: re.Pattern[str]
     qualifier_window: int
     context_words: int
@@ -72,6 +138,8 @@ class Lexicon:
     ordinal_rx: re.Pattern[str]
     month_rx: str
     weekday_rx: str
+    month_before_rx: re.Pattern[str]  # a month right before a number ("January 5")
+    month_after_rx: re.Pattern[str]  # a month right after it ("5 January")
     units: dict[str, re.Pattern[str]]
     unit_terms: dict[str, list[str]]
     currency_rx: re.Pattern[str]
@@ -100,6 +168,18 @@ class Lexicon:
     deadline_words: list[str]
     sources: dict[str, list[str]]
 
+    def may_hold_number(self, text: str) -> bool:
+        """Whether a sentence can hold a number, vague quantity or ordinal at all: a digit or a number word.
+
+        Most sentences hold none; this one quick test spares them the three full number patterns. It is
+        never False where those patterns would find something (see :func:`_number_gates`).
+        """
+        if DIGIT_RX.search(text):
+            return True
+        if self.number_gate_lower is not None and text.isascii():
+            return self.number_gate_lower.search(text.lower()) is not None
+        return self.number_gate.search(text) is not None
+
     def interval(self, value_low: float, value_high: float, qualifier: str) -> tuple[float, float]:
         """The interval a qualified number stands for, from the ``intervals`` section of qualifiers.yaml."""
         low, high = self.intervals.get(qualifier, ("v", "v"))
@@ -108,13 +188,34 @@ class Lexicon:
 
 
 def _number_rx(words: dict[str, int], scales: dict[str, int]) -> re.Pattern[str]:
-    word_alt = alternation(list(words))
-    scale_alt = alternation(list(scales))
+    word_alt = literal_alternation(list(words))
+    scale_alt = literal_alternation(list(scales))
     wordnum = rf"(?:(?:{word_alt})(?:[\s-]+(?:{word_alt}))*(?:\s+(?:{scale_alt}))*|an?\s+(?:{scale_alt}))"
     return re.compile(
         rf"(?<![\w.,])(?P<num>(?:{DIGITS})(?:\s*(?:{scale_alt})\b)?|{wordnum})(?![\w])"
         rf"(?P<suffix>%|\s*per\s?cent|-(?P<compound>[a-z]+(?:-[a-z]+)*))?",
         re.IGNORECASE,
+    )
+
+
+def _number_gates(words: list[str], vague: list[str]) -> dict:
+    """Patterns for a word that every number without a digit contains, for :meth:`Lexicon.may_hold_number`.
+
+    ``words`` are the number words, scales and ordinals (each match of the number and ordinal patterns
+    without a digit starts with one, or is "a"/"an" and a scale); of a vague phrase its longest word is
+    taken ("a number of" -> "number"). All stand after a word boundary in those patterns. The lower-case
+    pattern reads ASCII text lower-cased, which is faster than ignoring case; it is left out when a word is
+    not ASCII, whose case rules ``str.lower`` and the pattern engine might read differently.
+    """
+    terms = sorted({str(w) for w in words} | {max(str(v).split(), key=len).rstrip("*") for v in vague} - {""})
+    if not terms:
+        return dict(number_gate=NEVER, number_gate_lower=None)
+    bound = r"\b" if all(re.match(r"\w", t) for t in terms) else ""
+    lower = sorted({t.lower() for t in terms})
+    return dict(
+        number_gate=re.compile(bound + "(?:" + alternation(terms) + ")", re.I),
+        number_gate_lower=re.compile(bound + "(?:" + trie_body(lower, space=re.escape(" ")) + ")")
+        if all(t.isascii() for t in terms) else None,
     )
 
 
@@ -167,11 +268,14 @@ def _vocabulary(nw: dict, qs: dict) -> dict:
         words=words, scales=scales, vague=vague, qualifiers=quals, ordinals=ordinals,
         intervals={k: (v[0], v[1]) for k, v in qs.get("intervals", {}).items()},
         number_rx=_number_rx(words, scales), vague_rx=words_rx(list(vague)),
+        **_number_gates(list(words) + list(scales) + list(ordinals), list(vague)),
         qualifier_rx=re.compile(r"(?<![\w-])(?:" + qual_alt + r")\s*$", re.I),
         qualifier_window=max((len(q) for q in quals), default=0) + 2,
         context_words=int(nw.get("context_words", CONTEXT_WORDS)),
         qualifier_start_rx=re.compile(r"\s*(?:" + qual_alt + r")(?![\w-])", re.I),
-        ordinal_rx=re.compile(rf"\b(?:{alternation(list(ordinals)) or '(?!)'})\b"
+        vague_gate=WordGate.of(list(vague)), ordinal_gate=WordGate.of(list(ordinals)),
+        ordinal_digit_rx=re.compile(rf"\d(?:{_alt(nw, 'ordinal_suffixes')})", re.I),
+        ordinal_rx=re.compile(rf"\b(?:{literal_alternation(list(ordinals)) or '(?!)'})\b"
                               rf"|\b\d+(?:{_alt(nw, 'ordinal_suffixes')})\b", re.I),
         singular_determiners=determiners,
     )
@@ -186,6 +290,7 @@ def _contexts(nw: dict, qs: dict) -> dict:
     aux = [str(a) for a in nw.get("singular_auxiliaries", [])]
     return dict(
         month_rx=month_rx, weekday_rx=weekday_rx, unit_terms=unit_terms,
+        month_before_rx=re.compile(month_rx + r"\s*$"), month_after_rx=re.compile(r"\s*" + month_rx),
         units={k: re.compile(r"(?:" + trie_body(sorted(v)) + r")(?![\w])", re.I) for k, v in unit_terms.items()},
         currency_rx=re.compile("(?:" + _alt(nw, "currency_symbols") + r")\s*$"),
         age_before_rx=_before(nw, "age_before"), address_before_rx=_before(nw, "address_before"),

@@ -37,10 +37,24 @@ class QuantityRules:
     countries: tuple[tuple[str, re.Pattern[str]], ...]
     count_of_one: tuple[str, ...]
     not_people: re.Pattern[str]
+    any_predicate: re.Pattern[str]  # every predicate's terms in one pattern: matches where any of them does
 
     def predicate_hits(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, predicate) of every predicate term in ``text``, in order."""
+        """(start, end, predicate) of every predicate term in ``text``, in order.
+
+        Most texts asked about hold no predicate; one pattern for all of them says so in a single pass.
+        """
+        if self.any_predicate.search(text) is None:
+            return []
         return sorted((m.start(), m.end(), name) for name, rx in self.predicates.items() for m in rx.finditer(text))
+
+    def has_predicate(self, text: str) -> bool:
+        """Whether any predicate term is in ``text`` (as ``bool(predicate_hits(text))``, in one pass)."""
+        return self.any_predicate.search(text) is not None
+
+    def starts_with_predicate(self, text: str) -> bool:
+        """Whether a predicate term starts ``text`` (a hit at offset 0 of ``predicate_hits(text)``)."""
+        return self.any_predicate.match(text) is not None
 
     def noun_at(self, text: str) -> tuple[str, str] | None:
         """(noun group, noun) when ``text`` starts with a noun of the codebook (longest match)."""
@@ -89,8 +103,10 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
             needs_country=bool(spec.get("needs_country", False)),
             exclude_label=str(spec.get("exclude_label", "excluded by context")),
         ))
+    predicates = {k: [str(t) for t in v] for k, v in (q.get("predicates") or {}).items()}
     return QuantityRules(
-        predicates={k: words_rx([str(t) for t in v]) for k, v in (q.get("predicates") or {}).items()},
+        predicates={k: words_rx(v) for k, v in predicates.items()},
+        any_predicate=words_rx([t for v in predicates.values() for t in v]),
         nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
         categories=tuple(cats), countries=_countries(q.get("countries")),
         count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
@@ -102,6 +118,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
 NOUN_MAX_WORDS = 5
 QUOTE_MARKS = frozenset("\"'")
 WORD_RX = re.compile(r"[\s-]*([^\W\d_][\w'.-]*|\S)")
+LETTER_RX = re.compile(r"[^\W\d_]")
 
 
 def words_of(text: str, limit: int) -> list[tuple[int, str]]:
@@ -112,7 +129,7 @@ def words_of(text: str, limit: int) -> list[tuple[int, str]]:
         if m and m.group(1) in QUOTE_MARKS:  # '"commando" fighters': quotation marks are not words
             pos = m.end()
             continue
-        if not m or not re.match(r"[^\W\d_]", m.group(1)):
+        if not m or not LETTER_RX.match(m.group(1)):
             break
         out.append((m.start(1), m.group(1).rstrip(".")))
         pos = m.end()

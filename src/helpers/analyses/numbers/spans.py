@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -21,9 +22,13 @@ from helpers.analyses.numbers.windows import hits, text_after, window_start
 SINGULAR_GAP_WORDS = 2
 # Punctuation that ends the stretch a passive verb's subject is read in.
 SEGMENT_MARKS = (("", re.compile(r"[,;:]")),)
+DIGITS_AND_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?")
+WORD_BREAK = re.compile(r"[\s-]+")
+SPACES = re.compile(r"\s+")
+TWO_WORDS = re.compile(r"\s+(\w+)\s+([\w-]+)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """A number found in a sentence (offsets within the sentence)."""
 
@@ -39,13 +44,13 @@ class Found:
 def parse_number(text: str, lex: Lexicon) -> float | None:
     """'2,500' -> 2500, 'Sixty-two' -> 62, '3 thousand' -> 3000, 'a thousand' -> 1000, 'two dozen' -> 24."""
     t = text.lower().replace(",", "").strip()
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", t)
+    m = DIGITS_AND_SCALE.fullmatch(t)
     if m:
         if m.group(2) and m.group(2) not in lex.scales:
             return None
         return float(m.group(1)) * (lex.scales[m.group(2)] if m.group(2) else 1)
     total, current = 0.0, 0.0
-    for w in re.split(r"[\s-]+", t):
+    for w in WORD_BREAK.split(t):
         if w in lex.words:
             current += lex.words[w]
         elif w in lex.singular_determiners:
@@ -66,11 +71,17 @@ def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     m = lex.qualifier_rx.search(sentence[lo:s])
     if not m:
         return "exact", s
-    return lex.qualifiers[re.sub(r"\s+", " ", m.group().strip().lower())], lo + m.start()
+    return lex.qualifiers[SPACES.sub(" ", m.group().strip().lower())], lo + m.start()
+
+
+def _nowhere(_pos: int) -> bool:
+    return False
 
 
 def _inside_any(spans: list[tuple[int, int]]):
     """A test of whether a position lies inside any of the spans: a binary search, not a pass over all of them."""
+    if not spans:
+        return _nowhere
     spans = sorted(spans)
     starts = [a for a, _b in spans]
     reach = list(accumulate((b for _a, b in spans), max))  # the furthest end among the spans starting so far
@@ -82,19 +93,31 @@ def _inside_any(spans: list[tuple[int, int]]):
     return inside
 
 
-def find_numbers(text: str, lex: Lexicon, protected: list[tuple[int, int]]) -> list[Found]:
-    """Vague quantities, numbers and ordinals of a sentence, outside names, merged into ranges."""
+def find_numbers(text: str, lex: Lexicon, protected: Callable[[], list[tuple[int, int]]]) -> list[Found]:
+    """Vague quantities, numbers and ordinals of a sentence, outside names, merged into ranges.
+
+    ``protected`` gives the spans of names; it is asked for only when a number or ordinal is found to test
+    against them, and a sentence with no digit and no number word is not read by the full patterns at all.
+    """
+    if not lex.may_hold_number(text):
+        return []
     found: list[Found] = []
-    for m in lex.vague_rx.finditer(text):
+    for m in lex.vague_rx.finditer(text) if lex.vague_gate.passes(text) else ():
         lo, hi = lex.vague[m.group().lower()]
         found.append(Found(m.start(), m.end(), m.group(), float(lo), float(hi), None, "vague"))
-    taken = _inside_any([(f.start, f.end) for f in found] + protected)
-    for m in lex.number_rx.finditer(text):
+    numbers = list(lex.number_rx.finditer(text))
+    written = lex.ordinal_digit_rx.search(text) or lex.ordinal_gate.passes(text)
+    ordinals = list(lex.ordinal_rx.finditer(text)) if written else []
+    if not numbers and not ordinals:
+        return found  # vague words only: in order, and no range joins them
+    names = protected()
+    taken = _inside_any([(f.start, f.end) for f in found] + names)
+    for m in numbers:
         value = parse_number(m.group("num"), lex)
         if value is not None and not taken(m.start()):
             found.append(Found(m.start(), m.end(), m.group(), value, value, m))
-    taken = _inside_any([(f.start, f.end) for f in found] + protected)
-    for m in lex.ordinal_rx.finditer(text):
+    taken = _inside_any([(f.start, f.end) for f in found] + names)
+    for m in ordinals:
         if not taken(m.start()):
             value = float(lex.ordinals.get(m.group().lower(), re.sub(r"\D", "", m.group()) or 0))
             found.append(Found(m.start(), m.end(), m.group(), value, value, None, "ordinal"))
@@ -133,7 +156,7 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
 def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
     """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
     rest = text_after(text, end, lex.context_words)
-    obj = re.match(r"\s+(\w+)\s+([\w-]+)", rest)
+    obj = TWO_WORDS.match(rest)
     if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
         return False
     return noun_after(rest[obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
