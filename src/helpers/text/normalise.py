@@ -327,47 +327,28 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
     """Normalise every usable article; return articles (+clean_text), sentences and boilerplate."""
     tokenizer = sentence_tokenizer(codebook)
     docs: dict[str, Normalised] = {}
-    sent_rows: list[dict[str, object]] = []
-    bp_rows: list[dict[str, object]] = []
+    sent_rows: list[tuple] = []
+    bp_rows: list[tuple] = []
     extra: dict[str, dict[str, object]] = {}
-    for art in articles.itertuples(index=False):
-        if art.status not in USABLE:
+    # three columns zipped rather than whole rows: a row would convert every column of the chunk to Python
+    for aid, status, raw in zip(articles["article_id"], articles["status"], articles["raw_text"], strict=True):
+        if status not in USABLE:
             continue
-        doc = normalise_text(art.article_id, art.raw_text, codebook)
-        docs[art.article_id] = doc
+        doc = normalise_text(aid, raw, codebook)
+        docs[aid] = doc
         n_sent = 0
+        text = doc.clean_text
         for pid, (ps, pe) in enumerate(doc.paragraphs):
-            for ss, se in split_sentences(doc.clean_text[ps:pe], tokenizer):
+            for ss, se in split_sentences(text[ps:pe], tokenizer):
                 start, end = doc.raw_span(ps + ss, ps + se)
-                sent_rows.append(
-                    {
-                        "article_id": art.article_id,
-                        "sentence_id": n_sent,
-                        "paragraph_id": pid,
-                        "start": start,
-                        "end": end,
-                        "clean_start": ps + ss,
-                        "clean_end": ps + se,
-                        "text": doc.clean_text[ps + ss : ps + se],
-                    }
-                )
+                sent_rows.append((aid, n_sent, pid, start, end, ps + ss, ps + se, text[ps + ss : ps + se]))
                 n_sent += 1
-        for sp in doc.boilerplate:
-            bp_rows.append(
-                {
-                    "article_id": art.article_id,
-                    "kind": sp.kind,
-                    "start": sp.start,
-                    "end": sp.end,
-                    "text": sp.text.strip(),
-                    "info": "; ".join(f"{k}={v}" for k, v in sp.info.items()),
-                    "rule": sp.rule,
-                }
-            )
-        extra[art.article_id] = {
-            "clean_text": doc.clean_text,
-            "n_words_raw": count_words(art.raw_text),
-            "n_words": count_words(doc.clean_text),
+        bp_rows += [(aid, sp.kind, sp.start, sp.end, sp.text.strip(), "; ".join(f"{k}={v}" for k, v in sp.info.items()),
+                     sp.rule) for sp in doc.boilerplate]
+        extra[aid] = {
+            "clean_text": text,
+            "n_words_raw": count_words(raw),
+            "n_words": count_words(text),
             "n_sentences": n_sent,
             "n_paragraphs": len(doc.paragraphs),
             "boilerplate_chars": int(sum(len(sp.text) for sp in doc.boilerplate)),
