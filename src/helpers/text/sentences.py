@@ -41,9 +41,15 @@ PUNKT_CLASSES = (r"\s", r"\w", r"\d")
 
 
 @cache
+def _class_pairs() -> list[tuple[re.Pattern[str], redos.TimedPattern]]:
+    """Each class compiled by both engines, with the flags Punkt compiles its patterns with."""
+    return [(re.compile(c, re.UNICODE), redos.compile(c, re.UNICODE)) for c in PUNKT_CLASSES]
+
+
+@cache
 def _engines_agree(ch: str) -> bool:
     """True when Python's ``re`` and NLTK's regex engine classify one character alike (cached per character)."""
-    return all(bool(re.fullmatch(c, ch)) == bool(redos.compile(c).fullmatch(ch)) for c in PUNKT_CLASSES)
+    return all(bool(a.fullmatch(ch)) == bool(b.fullmatch(ch)) for a, b in _class_pairs())
 
 
 @cache
