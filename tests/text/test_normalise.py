@@ -163,3 +163,33 @@ def test_name_variants_by_outlet(seeds, codebook):
 
 def test_count_words():
     assert count_words("Kassym-Jomart Tokayev's 2,500-troop force") == 5
+
+
+def test_paragraphs_spaces_and_offsets(codebook):
+    # invented: a paragraph broken mid-sentence, runs of spaces, a space left before a comma and a colon,
+    # mapped characters (curly quotes, dash, non-breaking space, ellipsis) and a blank line between paragraphs
+    raw = (
+        "The  mayor\u00a0 of Riverton said the bridge would reopen on Monday after repairs were finished.\n"
+        "   \n"
+        "\u201cWe are nearly done   ,\u201d she told   reporters ; the council\n"
+        "approved the money \u2014 all of it : three million.\n"
+        "Residents waited\u2026 and waited.\n"
+    )
+    doc = normalise_text("t", raw, codebook)
+    assert doc.clean_text == (
+        "The mayor of Riverton said the bridge would reopen on Monday after repairs were finished.\n\n"
+        '"We are nearly done," she told reporters; the council approved the money - all of it: three million.\n\n'
+        "Residents waited... and waited."
+    )
+    assert [doc.clean_text[s:e][:12] for s, e in doc.paragraphs] == ["The mayor of", '"We are near', "Residents wa"]
+    assert len(doc.offsets) == len(doc.clean_text)
+    for pos, ch in enumerate(doc.clean_text):
+        if ch == "\n":  # a separator points at the raw line break just before the next paragraph
+            nxt = next(s for s, _ in doc.paragraphs if s > pos)
+            assert raw[doc.offsets[pos]] == "\n" and doc.offsets[nxt] == doc.offsets[pos] + 1
+        elif ch in "\"-.":
+            assert raw[doc.offsets[pos]] in {ch, "\u201c", "\u201d", "\u2014", "\u2026"}
+        else:
+            assert raw[doc.offsets[pos]] in {ch, "\u00a0", "\n"}
+    s, e = doc.raw_span(*doc.paragraphs[1])
+    assert raw[s:e].startswith("\u201cWe are") and raw[s:e].endswith("three million.")

@@ -37,11 +37,39 @@ def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
     }
 
 
+def _frame_terms(codebook: Codebook) -> list[str]:
+    return [t for spec in codebook.section("frames").get("frames", {}).values() for t in spec.get("terms", [])]
+
+
 @lru_cache(maxsize=8)
 def _any_frame(codebook: Codebook) -> re.Pattern[str]:
     """All frame terms in one pattern: sentences without any term are skipped in one pass."""
-    terms = [t for spec in codebook.section("frames").get("frames", {}).values() for t in spec.get("terms", [])]
-    return term_pattern(terms or ["\u0000"])
+    return term_pattern(_frame_terms(codebook) or ["\u0000"])
+
+
+LITERAL_OR_ESCAPE = re.compile(r"\\.|[A-Z]")
+INLINE_SYNTAX = re.compile(r"\(\?[a-zA-Z-]|\\N")  # inline flags, named groups, named characters: not handled
+
+
+def lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive ASCII pattern as a case-sensitive one for lower-cased ASCII text (faster to run).
+
+    Its literal letters are lower-cased (escapes such as ``\\s`` or ``\\.`` are kept), so every branch stays
+    where it was: on ASCII text a literal letter matches a character case-insensitively exactly when it matches
+    the lower-cased character, and classes, look-arounds and lengths are unchanged by lower-casing ASCII. The
+    matches are therefore the same, at the same offsets. None when the pattern is not ASCII or not
+    case-insensitive, or uses syntax whose letters are not literals (inline flags, named groups or characters).
+    """
+    if not rx.pattern.isascii() or not rx.flags & re.IGNORECASE or INLINE_SYNTAX.search(rx.pattern):
+        return None
+    body = LITERAL_OR_ESCAPE.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), rx.pattern)
+    return re.compile(body, rx.flags & ~re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _any_frame_lower(codebook: Codebook) -> re.Pattern[str] | None:
+    """:func:`_any_frame` for lower-cased ASCII sentences (see :func:`lowered`)."""
+    return lowered(_any_frame(codebook))
 
 
 def frame_table(codebook: Codebook) -> pd.DataFrame:
@@ -84,8 +112,10 @@ def frame_hits(sentences: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     literal, wild = _term_frames(codebook)
     memo: dict[str, list[str]] = {}
     order = {name: i for i, name in enumerate(_frame_patterns(codebook))}
+    lower = _any_frame_lower(codebook)
     for aid, sid, text in zip(sentences["article_id"], sentences["sentence_id"], sentences["text"], strict=True):
-        for m in any_frame.finditer(text):
+        found = lower.finditer(text.lower()) if lower is not None and text.isascii() else any_frame.finditer(text)
+        for m in found:
             term = m.group().lower()
             frames = memo.get(term)
             if frames is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import accumulate, combinations
 
 import numpy as np
 import pandas as pd
@@ -32,7 +32,13 @@ EDGE_CHUNK = 200_000  # candidate pairs scored per numpy pass (bounds memory)
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens of normalised text."""
+    """Lower-case word tokens of normalised text.
+
+    ASCII text is lower-cased whole before tokenising (one call instead of one per word; for ASCII the two
+    agree); other text word by word, since lower-casing can change length or depend on context (final sigma).
+    """
+    if text.isascii():
+        return WORD.findall(text.lower())
     return [w.lower() for w in WORD.findall(text)]
 
 
@@ -49,15 +55,35 @@ def shingle_hash(data: bytes) -> int:
     return zlib.crc32(data)
 
 
+def shingle_hashes(text: str, k: int = SHINGLE) -> list[int]:
+    """:func:`shingle_hash` of each word k-gram of ``text``, in text order (a k-gram may repeat).
+
+    The same values as hashing each member of :func:`shingles` (repeats do not change a MinHash), but the
+    k-grams are cut as byte slices of the joined words instead of being built one tuple and one string each.
+    """
+    w = words(text)
+    if len(w) <= k:
+        return [shingle_hash(" ".join(w).encode("utf-8"))] if w else []
+    data = " ".join(w).encode("utf-8")
+    sizes = [len(x) for x in w] if text.isascii() else [len(x.encode("utf-8")) for x in w]
+    starts = list(accumulate((n + 1 for n in sizes), initial=0))  # byte offset of each word; one past the end
+    return [shingle_hash(data[a : b - 1]) for a, b in zip(starts[: len(starts) - k], starts[k:], strict=True)]
+
+
 def signature_matrix(texts: Mapping[str, str], num_perm: int = NUM_PERM,
                      k: int = SHINGLE) -> tuple[list[str], np.ndarray]:
-    """Ids and the MinHash signatures of their texts' word k-grams (one uint32 row each), in the mapping's order."""
+    """Ids and the MinHash signatures of their texts' word k-grams (one uint32 row each), in the mapping's order.
+
+    One datasketch MinHash is made (its permutations drawn once) and cleared per text; it is given the
+    shingles' CRC-32 values, already computed, so its hash function is the identity on them.
+    """
     from datasketch import MinHash
 
+    m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
     ids, rows = [], []
     for aid, text in texts.items():
-        m = MinHash(num_perm=num_perm, seed=SEED, hashfunc=shingle_hash)
-        m.update_batch([" ".join(s).encode("utf-8") for s in shingles(text, k)])
+        m.clear()
+        m.update_batch(shingle_hashes(text, k))
         rows.append(m.hashvalues.astype(np.uint32))
         ids.append(aid)
     matrix = np.vstack(rows) if rows else np.zeros((0, num_perm), dtype=np.uint32)

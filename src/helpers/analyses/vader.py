@@ -149,18 +149,19 @@ def token_valences(w: list[str], r: Rules | None = None) -> list[float]:
     """Each token's valence, including the "but" rule, in token order (0 for most tokens)."""
     r = r or rules()
     low = [t.lower() for t in w]
-    n_caps = sum(map(str.isupper, w))
-    cap_diff = 0 < len(w) - n_caps < len(w)
-    first: dict[str, int] = {}  # only lexicon tokens need it: every occurrence of such a token is in the lexicon
-    out = []
-    for k, tok in enumerate(w):
-        lw = low[k]
-        if lw not in r.lexicon:
-            out.append(0)
-            continue
-        i = first.setdefault(tok, k)  # NLTK reads a repeated token's context at its first occurrence
-        skip = lw in r.boosters or (lw == "kind" and i < len(w) - 1 and low[i + 1] == "of")
-        out.append(_valence_at(w, low, i, cap_diff, r) if not skip else 0)
+    lexicon = r.lexicon
+    out = [0] * len(w)
+    scored = [k for k, lw in enumerate(low) if lw in lexicon]  # only these can be other than 0
+    if scored:
+        n_caps = sum(map(str.isupper, w))
+        cap_diff = 0 < len(w) - n_caps < len(w)
+        first: dict[str, int] = {}  # only lexicon tokens need it: every occurrence of such a token is in the lexicon
+        for k in scored:
+            lw = low[k]
+            i = first.setdefault(w[k], k)  # NLTK reads a repeated token's context at its first occurrence
+            skip = lw in r.boosters or (lw == "kind" and i < len(w) - 1 and low[i + 1] == "of")
+            if not skip:
+                out[k] = _valence_at(w, low, i, cap_diff, r)
     if "but" in low:
         bi = low.index("but")
         out = [v * 0.5 if k < bi else (v * 1.5 if k > bi else v) for k, v in enumerate(out)]

@@ -59,6 +59,7 @@ CHAR_MAP = {
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 TERMINAL = re.compile(r"""[.!?…]["'”’)]*\s*$|["”]\s*$""")
 CONTINUATION = re.compile(r"^\s*[,;:)\]a-z]")
+SQUEEZE = re.compile(r"(?<= ) +| +(?=[,;:])")  # a space after a space; spaces a joined fragment left before , ; :
 SCRIPT_BLOCK = re.compile(r"<(script|style)\b[^>]*>[\s\S]*?</\1\s*>", re.IGNORECASE)
 
 
@@ -114,6 +115,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _mask(text: str, spans: list[Span]) -> str:
+    """``text`` with the spans blanked (line breaks kept), so offsets stay those of the raw text."""
+    if not spans:
+        return text
     chars = list(text)
     for s in spans:
         for i in range(s.start, s.end):
@@ -246,14 +250,9 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
-def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
-    """Normalise one article: remove boilerplate, map characters, rebuild paragraphs."""
-    spans = find_boilerplate(raw, codebook)
-    removed = np.zeros(len(raw), dtype=bool)
-    for s in spans:
-        removed[s.start : s.end] = True
-    chars, idx = _clean_chars(raw, removed)
-    # paragraphs: non-blank lines; a line that starts mid-sentence continues the previous one
+def _paragraph_spans(chars: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end) in ``chars``: non-blank lines, stripped; a line that starts mid-sentence
+    continues the previous paragraph."""
     paras: list[tuple[int, int]] = []
     for s, e in _lines(chars):
         line = chars[s:e]
@@ -265,39 +264,50 @@ def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
             paras[-1] = (paras[-1][0], e)
         else:
             paras.append((s, e))
-    pieces: list[str] = []
-    offsets: list[np.ndarray] = []
-    out_paras: list[tuple[int, int]] = []
-    pos = 0
-    for n, (s, e) in enumerate(paras):
-        if n:
-            pieces.append("\n\n")
-            offsets.append(np.full(2, idx[s - 1] if s else 0, dtype=np.int64))
-            pos += 2
-        seg = chars[s:e]
-        seg_idx = idx[s:e]
-        # collapse runs of whitespace (including joined line breaks) to single spaces, and drop a space
-        # left before a comma by a joined fragment
-        seg = seg.replace("\n", " ")
-        arr = np.frombuffer(seg.encode("utf-32-le"), dtype=np.uint32)
-        space = arr == 32
-        keep = ~(space & np.concatenate(([False], space[:-1])))
-        if not keep.all():
-            seg = "".join(seg[a:b] for a, b in _runs(keep))
-            seg_idx = seg_idx[keep]
-            arr = arr[keep]
-        nxt = arr[1:]
-        before_punct = (arr == 32) & np.concatenate((((nxt == 44) | (nxt == 59) | (nxt == 58)), [False]))
-        if before_punct.any():
-            seg = "".join(seg[a:b] for a, b in _runs(~before_punct))
-            seg_idx = seg_idx[~before_punct]
-        pieces.append(seg)
-        offsets.append(seg_idx)
-        out_paras.append((pos, pos + len(seg)))
-        pos += len(seg)
-    clean = "".join(pieces)
-    off = np.concatenate(offsets) if offsets else np.zeros(0, dtype=np.int64)
-    return Normalised(article_id, clean, off, out_paras, spans)
+    return paras
+
+
+def normalise_text(article_id: str, raw: str, codebook: Codebook) -> Normalised:
+    """Normalise one article: remove boilerplate, map characters, rebuild paragraphs."""
+    spans = find_boilerplate(raw, codebook)
+    removed = np.zeros(len(raw), dtype=bool)
+    for s in spans:
+        removed[s.start : s.end] = True
+    chars, idx = _clean_chars(raw, removed)
+    paras = _paragraph_spans(chars)
+    if not paras:
+        return Normalised(article_id, "", np.zeros(0, dtype=np.int64), [], spans)
+    # paragraphs joined by a blank line, each separator mapped to the raw character before the next paragraph;
+    # a line break joined into a paragraph becomes a space
+    text = "\n\n".join(chars[s:e].replace("\n", " ") for s, e in paras)
+    first, last = np.array(paras, dtype=np.int64).T
+    lengths = last - first
+    starts = np.concatenate(([0], np.cumsum(lengths + 2)[:-1]))
+    ends = starts + lengths
+    block = lengths + 2  # a paragraph and the separator after it (none after the last)
+    block[-1] = lengths[-1]
+    source = np.arange(len(text)) + np.repeat(first - starts, block)  # position in ``chars`` of each character
+    source[ends[:-1]] = source[ends[:-1] + 1] = first[1:] - 1
+    off = idx[source].astype(np.int64)
+    keep = _squeezed(text)
+    if keep is not None:
+        text = "".join(text[a:b] for a, b in _runs(keep))
+        off = off[keep]
+        dropped = np.concatenate(([0], np.cumsum(~keep)))  # characters dropped before each position
+        starts, ends = starts - dropped[starts], ends - dropped[ends]
+    return Normalised(article_id, text, off, list(zip(starts.tolist(), ends.tolist(), strict=True)), spans)
+
+
+def _squeezed(text: str) -> np.ndarray | None:
+    """Characters to keep when runs of spaces become one and a space before a comma, semicolon or colon goes;
+    None when nothing goes."""
+    if "  " not in text and " ," not in text and " ;" not in text and " :" not in text:
+        return None
+    gone = [m.span() for m in SQUEEZE.finditer(text)]
+    keep = np.ones(len(text), dtype=bool)
+    for a, b in gone:
+        keep[a:b] = False
+    return keep
 
 
 class NormalisedCorpus(NamedTuple):
@@ -317,47 +327,28 @@ def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCo
     """Normalise every usable article; return articles (+clean_text), sentences and boilerplate."""
     tokenizer = sentence_tokenizer(codebook)
     docs: dict[str, Normalised] = {}
-    sent_rows: list[dict[str, object]] = []
-    bp_rows: list[dict[str, object]] = []
+    sent_rows: list[tuple] = []
+    bp_rows: list[tuple] = []
     extra: dict[str, dict[str, object]] = {}
-    for art in articles.itertuples(index=False):
-        if art.status not in USABLE:
+    # three columns zipped rather than whole rows: a row would convert every column of the chunk to Python
+    for aid, status, raw in zip(articles["article_id"], articles["status"], articles["raw_text"], strict=True):
+        if status not in USABLE:
             continue
-        doc = normalise_text(art.article_id, art.raw_text, codebook)
-        docs[art.article_id] = doc
+        doc = normalise_text(aid, raw, codebook)
+        docs[aid] = doc
         n_sent = 0
+        text = doc.clean_text
         for pid, (ps, pe) in enumerate(doc.paragraphs):
-            for ss, se in split_sentences(doc.clean_text[ps:pe], tokenizer):
+            for ss, se in split_sentences(text[ps:pe], tokenizer):
                 start, end = doc.raw_span(ps + ss, ps + se)
-                sent_rows.append(
-                    {
-                        "article_id": art.article_id,
-                        "sentence_id": n_sent,
-                        "paragraph_id": pid,
-                        "start": start,
-                        "end": end,
-                        "clean_start": ps + ss,
-                        "clean_end": ps + se,
-                        "text": doc.clean_text[ps + ss : ps + se],
-                    }
-                )
+                sent_rows.append((aid, n_sent, pid, start, end, ps + ss, ps + se, text[ps + ss : ps + se]))
                 n_sent += 1
-        for sp in doc.boilerplate:
-            bp_rows.append(
-                {
-                    "article_id": art.article_id,
-                    "kind": sp.kind,
-                    "start": sp.start,
-                    "end": sp.end,
-                    "text": sp.text.strip(),
-                    "info": "; ".join(f"{k}={v}" for k, v in sp.info.items()),
-                    "rule": sp.rule,
-                }
-            )
-        extra[art.article_id] = {
-            "clean_text": doc.clean_text,
-            "n_words_raw": count_words(art.raw_text),
-            "n_words": count_words(doc.clean_text),
+        bp_rows += [(aid, sp.kind, sp.start, sp.end, sp.text.strip(), "; ".join(f"{k}={v}" for k, v in sp.info.items()),
+                     sp.rule) for sp in doc.boilerplate]
+        extra[aid] = {
+            "clean_text": text,
+            "n_words_raw": count_words(raw),
+            "n_words": count_words(text),
             "n_sentences": n_sent,
             "n_paragraphs": len(doc.paragraphs),
             "boilerplate_chars": int(sum(len(sp.text) for sp in doc.boilerplate)),
