@@ -150,6 +150,8 @@ def _strip_leading(core: str, lex: NameLexicon) -> tuple[int, int]:
 
 
 def _gender(title: str, lex: NameLexicon) -> str:
+    if not title:  # most names come without a title
+        return "any"
     for word in re.findall(r"[A-Za-z]+", title):
         g = lex.honorific_gender.get(word.lower())
         if g in ("male", "female"):

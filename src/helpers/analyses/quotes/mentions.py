@@ -84,13 +84,18 @@ def _codebook_mentions(text: str, codebook: Codebook) -> list[Mention]:
     if codebook.alias_pattern is None:
         return out
     ents, forms = codebook.entity_info, codebook.alias_forms
+    known: dict[str, tuple[str, str, str, str, str]] = {}  # an article names the same people again and again
     for m in codebook.alias_pattern.finditer(text):
-        canon = codebook.canonical(m.group())
-        e = ents.get(canon)
-        gender = _role_gender(m.group(), codebook, e["gender"] if e is not None else "any")
-        kind = e["type"] if e is not None else "unknown"
-        group = e["group"] if e is not None else UNKNOWN_GROUP
-        out.append(Mention(m.start(), m.end(), m.group(), canon, kind, gender, group, forms.get(m.group(), "variant")))
+        written = m.group()
+        info = known.get(written)
+        if info is None:
+            canon = codebook.canonical(written)
+            e = ents.get(canon)
+            gender = _role_gender(written, codebook, e["gender"] if e is not None else "any")
+            kind = e["type"] if e is not None else "unknown"
+            group = e["group"] if e is not None else UNKNOWN_GROUP
+            info = known[written] = (canon, kind, gender, group, forms.get(written, "variant"))
+        out.append(Mention(m.start(), m.end(), written, *info))
     return out
 
 
