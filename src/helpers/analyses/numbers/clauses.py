@@ -33,9 +33,13 @@ def _chain_end(hits: list[tuple[int, int, str]], i: int, text: str, lex: Lexicon
     return hits[i][2]
 
 
-def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | None:
-    """The predicate that takes the number as its object: nothing but a qualifier between ("killed at least")."""
-    hits = rules.predicate_hits(before_clause)
+def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon,
+              hits: list[tuple[int, int, str]] | None = None) -> str | None:
+    """The predicate that takes the number as its object: nothing but a qualifier between ("killed at least").
+
+    ``hits``: the predicates in ``before_clause``, when the caller has found them already.
+    """
+    hits = rules.predicate_hits(before_clause) if hits is None else hits
     if not hits:
         return None
     gap = before_clause[hits[-1][1] :].strip()
@@ -45,15 +49,15 @@ def object_of(before_clause: str, rules: QuantityRules, lex: Lexicon) -> str | N
     return hits[-1][2]
 
 
-def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon) -> bool:
+def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon,
+                           first_hit: list[tuple[int, int, str]]) -> bool:
     """The count is the subject of another verb used actively ("30 gunmen stormed the village", "two men
     with pistols approached and fired").
 
     The words after the count are read up to its first casualty verb; a verb group (an auxiliary) or a
     relative clause ends the search. A participle followed by a preposition ("people trapped in ...")
-    describes the count instead.
+    describes the count instead. ``first_hit``: the predicates in ``text``, found by the caller.
     """
-    first_hit = rules.predicate_hits(text)
     limit = first_hit[0][0] if first_hit else len(text)
     words = words_of(text[:limit], SUBJECT_MAX_WORDS)
     for i, (_start, word) in enumerate(words):
@@ -105,18 +109,18 @@ def clause_predicate(sentence: str, s: int, tail: int, clause: tuple[int, int], 
     numbers); a verb in another clause is never borrowed.
     """
     before = sentence[clause[0] : s]
-    found = object_of(before, rules, lex)
+    before_hits = rules.predicate_hits(before)
+    found = object_of(before, rules, lex, before_hits)
     if found:
         return found
     after = sentence[tail : clause[1]]
     hits = rules.predicate_hits(after)
-    if _subject_of_other_verb(after, rules, lex) or (hits and _agent(after, hits[0], lex)):
+    if _subject_of_other_verb(after, rules, lex, hits) or (hits and _agent(after, hits[0], lex)):
         return OTHER_VERB
     if hits:
         return _chain_end(hits, 0, after, lex)
-    hits = rules.predicate_hits(before)
-    if hits:
-        return hits[-1][2]
+    if before_hits:
+        return before_hits[-1][2]
     shared = _coordinated(sentence, tail, outer, rules, lex)
     if shared:
         return shared

@@ -62,8 +62,8 @@ class WordGate:
     Of each phrase the longest word is kept (a phrase pattern may join its words by any space) without a
     trailing ``*``. A pattern that ignores case is tested on the lower-cased text, which only ASCII text
     allows (``str.lower`` and the pattern engine fold some other letters differently): other text passes.
-    The words are looked for by one case-sensitive pattern, which the engine scans for far faster than
-    one that ignores case.
+    A few words are looked for as substrings; more by one case-sensitive pattern, which the engine scans
+    for far faster than one that ignores case. Caching nothing, it costs the same for every sentence.
     """
 
     words: tuple[str, ...]
