@@ -38,6 +38,7 @@ def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
 
 
 def _frame_terms(codebook: Codebook) -> list[str]:
+    """Every frame's terms, in codebook order."""
     return [t for spec in codebook.section("frames").get("frames", {}).values() for t in spec.get("terms", [])]
 
 
