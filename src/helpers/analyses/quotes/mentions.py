@@ -122,6 +122,7 @@ class _Spans:
 
     def __init__(self, size: int) -> None:
         self.owner = [-1] * (size + 1)
+        self.covered = bytearray(size + 1)  # 1 where a mention covers the character: searched in C by find()
         self.items: list[Mention] = []
 
     def add(self, m: Mention) -> None:
@@ -129,14 +130,15 @@ class _Spans:
         self.items.append(m)
         if self.free(m.start, m.end):  # nothing there yet: claim the span at once
             self.owner[m.start : m.end] = [k] * (m.end - m.start)
-            return
-        for i in range(m.start, m.end):
-            if self.owner[i] < 0:
-                self.owner[i] = k
+        else:
+            for i in range(m.start, m.end):
+                if self.owner[i] < 0:
+                    self.owner[i] = k
+        self.covered[m.start : m.end] = b"\x01" * (m.end - m.start)
 
     def free(self, start: int, end: int) -> bool:
         """True when no mention covers any character of [start, end)."""
-        return max(self.owner[start:end], default=-1) < 0
+        return self.covered.find(1, start, end) < 0
 
     def within(self, start: int, end: int) -> list[Mention]:
         """Mentions that cover any character of [start, end)."""
