@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from helpers.analyses.framing import lowered, term_pattern
+from helpers.analyses.framing import term_pattern
+from helpers.inputs.patterns import lowered
 
 # Invented terms: case variants that share a trie node ("AB"/"ab cd", "US"/"us*"), a wildcard, a dotted
 # initialism, a hyphenated phrase and a phrase with a space.

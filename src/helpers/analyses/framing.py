@@ -19,7 +19,7 @@ import pandas as pd
 
 from helpers.analyses import labels
 from helpers.inputs.codebook import Codebook
-from helpers.inputs.patterns import phrase_pattern
+from helpers.inputs.patterns import lowered, phrase_pattern
 from helpers.text.normalise import WORD
 
 TOKEN = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
@@ -46,25 +46,6 @@ def _frame_terms(codebook: Codebook) -> list[str]:
 def _any_frame(codebook: Codebook) -> re.Pattern[str]:
     """All frame terms in one pattern: sentences without any term are skipped in one pass."""
     return term_pattern(_frame_terms(codebook) or ["\u0000"])
-
-
-LITERAL_OR_ESCAPE = re.compile(r"\\.|[A-Z]")
-INLINE_SYNTAX = re.compile(r"\(\?[a-zA-Z-]|\\N")  # inline flags, named groups, named characters: not handled
-
-
-def lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A case-insensitive ASCII pattern as a case-sensitive one for lower-cased ASCII text (faster to run).
-
-    Its literal letters are lower-cased (escapes such as ``\\s`` or ``\\.`` are kept), so every branch stays
-    where it was: on ASCII text a literal letter matches a character case-insensitively exactly when it matches
-    the lower-cased character, and classes, look-arounds and lengths are unchanged by lower-casing ASCII. The
-    matches are therefore the same, at the same offsets. None when the pattern is not ASCII or not
-    case-insensitive, or uses syntax whose letters are not literals (inline flags, named groups or characters).
-    """
-    if not rx.pattern.isascii() or not rx.flags & re.IGNORECASE or INLINE_SYNTAX.search(rx.pattern):
-        return None
-    body = LITERAL_OR_ESCAPE.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), rx.pattern)
-    return re.compile(body, rx.flags & ~re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

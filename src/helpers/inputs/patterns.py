@@ -9,6 +9,7 @@ optional groups still prefer the longest phrase.
 from __future__ import annotations
 
 import re
+import string
 
 WILD = "\x00*"
 
@@ -45,3 +46,52 @@ def phrase_pattern(phrases: list[str], flags: int = 0) -> re.Pattern[str]:
     """Whole-word matches of any phrase (not inside a longer word or a hyphenated compound)."""
     body = trie_body(sorted(set(phrases))) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+LITERAL_OR_ESCAPE = re.compile(r"\\.|[A-Z]")
+INLINE_SYNTAX = re.compile(r"\(\?[a-zA-Z-]|\\N")  # inline flags, named groups, named characters: not handled
+
+
+def lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive ASCII pattern as a case-sensitive one for lower-cased ASCII text (faster to run).
+
+    Its literal letters are lower-cased (escapes such as ``\\s`` or ``\\.`` are kept), so every branch stays
+    where it was: on ASCII text a literal letter matches a character case-insensitively exactly when it matches
+    the lower-cased character, and classes, look-arounds and lengths are unchanged by lower-casing ASCII. The
+    matches are therefore the same, at the same offsets. None when the pattern is not ASCII or not
+    case-insensitive, or uses syntax whose letters are not literals (inline flags, named groups or characters).
+    """
+    if not rx.pattern.isascii() or not rx.flags & re.IGNORECASE or INLINE_SYNTAX.search(rx.pattern):
+        return None
+    body = LITERAL_OR_ESCAPE.sub(lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), rx.pattern)
+    return re.compile(body, rx.flags & ~re.IGNORECASE)
+
+
+# The non-ASCII letters that IGNORECASE matches to ASCII letters (Python's ``re`` documentation lists these
+# four): İ, ı, ſ and the Kelvin sign. Lower-casing only A-Z leaves them as they are, so text holding one of
+# them is matched the slow way.
+IGNORECASE_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def ascii_lowered(text: str) -> str | None:
+    """``text`` with A-Z lower-cased and every other character kept, for a :func:`lowered` pattern.
+
+    Offsets are unchanged, and a lowered pattern finds in it exactly what the case-insensitive pattern finds in
+    ``text``; None when the text holds one of the four non-ASCII letters that fold to ASCII ones.
+    """
+    if text.isascii():
+        return text.lower()
+    if any(ch in text for ch in IGNORECASE_ASCII_FOLDS):
+        return None
+    return text.translate(ASCII_LOWER)
+
+
+def finditer_folded(rx: re.Pattern[str], fast: re.Pattern[str] | None, text: str, folded: str | None):
+    """``rx.finditer(text)``, run as ``fast`` over ``folded`` (see :func:`ascii_lowered`) when both exist.
+
+    The matches have the same offsets; their text must be read from ``text``, not from the match.
+    """
+    if fast is not None and folded is not None:
+        return fast.finditer(folded)
+    return rx.finditer(text)

@@ -27,6 +27,7 @@ from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
     Context,
     cue_pattern,
+    cue_pattern_lowered,
     grammar,
     sentence_of,
     speaker_for_cue,
@@ -44,6 +45,7 @@ from helpers.analyses.quotes.layouts import (
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, mentions
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import ascii_lowered, finditer_folded
 from helpers.text.normalise import WORD, Normalised, NormalisedCorpus
 
 Cue = tuple[int, int, str]
@@ -108,10 +110,11 @@ def _cues(masked: str, codebook: Codebook) -> list[Cue]:
     g = grammar(codebook)
     phrases = {p.lower() for p in codebook.section("speech_verbs").get("phrases", [])}
     out = []
-    for m in cue_pattern(codebook).finditer(masked):
+    for m in finditer_folded(cue_pattern(codebook), cue_pattern_lowered(codebook), masked, ascii_lowered(masked)):
         infinitive = g.infinitive.search(masked, max(0, m.start() - g.infinitive_span), m.start())
-        if m.group().lower() in phrases or infinitive is None:
-            out.append((m.start(), m.end(), m.group()))
+        cue = masked[m.start() : m.end()]
+        if cue.lower() in phrases or infinitive is None:
+            out.append((m.start(), m.end(), cue))
     return out
 
 

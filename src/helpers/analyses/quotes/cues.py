@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
 from helpers.inputs.codebook import Codebook
-from helpers.inputs.patterns import phrase_pattern
+from helpers.inputs.patterns import lowered, phrase_pattern
 
 # Words that may stand between a verb and the speaker it introduces ("said on Monday Jane Roe").
 AFTER_VERB_MAX_WORDS = 4
@@ -104,6 +104,12 @@ def cue_pattern(codebook: Codebook) -> re.Pattern[str]:
     sv = codebook.section("speech_verbs")
     words = set(sv.get("verbs", [])) | set(sv.get("nouns", [])) | set(sv.get("phrases", []))
     return phrase_pattern(sorted(words), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def cue_pattern_lowered(codebook: Codebook) -> re.Pattern[str] | None:
+    """:func:`cue_pattern` for text whose A-Z are lower-cased (``patterns.ascii_lowered``): same matches, faster."""
+    return lowered(cue_pattern(codebook))
 
 
 def _capable(m: Mention) -> bool:

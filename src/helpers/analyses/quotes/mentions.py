@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import ascii_lowered, finditer_folded, lowered
 from helpers.text.names import (
     SENTENCE_START,
     SENTENCE_START_SPAN,
@@ -70,6 +71,11 @@ def _role_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
 def _generic_pattern(codebook: Codebook) -> re.Pattern[str] | None:
     generic = codebook.section("speech_verbs").get("generic_subjects", [])
     return re.compile(r"\b(?:" + "|".join(map(re.escape, generic)) + r")\b", re.I) if generic else None
+
+
+@lru_cache(maxsize=16)
+def _lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    return lowered(rx)
 
 
 def _role_gender(text: str, codebook: Codebook, default: str) -> str:
@@ -220,14 +226,14 @@ def _same_person(mentions: list[Mention]) -> None:
             m.canonical = full[m.canonical]
 
 
-def _generic(text: str, codebook: Codebook, taken: _Spans) -> list[Mention]:
+def _generic(text: str, folded: str | None, codebook: Codebook, taken: _Spans) -> list[Mention]:
     """Subjects that name no particular speaker ("analysts", "some")."""
     generic = _generic_pattern(codebook)
     if generic is None:
         return []
     return [
-        Mention(m.start(), m.end(), m.group(), "", "generic", "any", "", "generic")
-        for m in generic.finditer(text)
+        Mention(m.start(), m.end(), text[m.start() : m.end()], "", "generic", "any", "", "generic")
+        for m in finditer_folded(generic, _lowered(generic), text, folded)
         if taken.covering(m.start()) is None
     ]
 
@@ -269,7 +275,8 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     for f in find_names(text, codebook):
         if not is_role_noun(f.text, codebook) and spans.free(f.start, f.end):
             spans.add(_from_text(f, codebook))
-    for g in _generic(text, codebook, spans):
+    folded = ascii_lowered(text)  # case-insensitive word lists run case-sensitively on it
+    for g in _generic(text, folded, codebook, spans):
         spans.add(g)
     role_spans = _Spans(len(text))
     for f in find_roles(text, codebook):
@@ -284,10 +291,10 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
         if m.form == "role" and text[m.end : m.end + 1] == " " and m.end + 1 in starts:
             m.modifier = True  # a role written as a title before a name ("pharmacist Jane Roe")
     pronouns = codebook.section("speech_verbs").get("pronouns", {})
-    for m in pronoun_pattern(codebook).finditer(text):
-        taken.append(
-            Mention(m.start(), m.end(), m.group(), "", "pronoun", pronouns.get(m.group().lower(), "any"), "", "pronoun")
-        )
+    rx = pronoun_pattern(codebook)
+    for m in finditer_folded(rx, _lowered(rx), text, folded):
+        word = text[m.start() : m.end()]
+        taken.append(Mention(m.start(), m.end(), word, "", "pronoun", pronouns.get(word.lower(), "any"), "", "pronoun"))
     taken.sort(key=lambda x: x.start)
     _same_person(taken)
     _roles_serve(taken, len(text))
