@@ -45,3 +45,9 @@ def test_role_phrases(codebook):
     assert "A spokeswoman for the port authority" in got and "police" in got and "the statement" in got
     kinds = {f.text: f.kind for f in find_roles(text, codebook)}
     assert kinds["the statement"] == "document" and kinds["police"] == "role"
+
+
+def test_a_lone_sentence_opener_is_no_name(codebook):
+    # a one-word run that is all noise is dropped before any title or alias work is done for it
+    got = [n for _, n, _ in names("The hall was empty. But nobody came. Then Olmos spoke.", codebook)]
+    assert got == ["Olmos"]

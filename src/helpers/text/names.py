@@ -212,7 +212,10 @@ def find_names(text: str, codebook: Codebook) -> list[Found]:
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[Found] = []
     for m in lex.name_rx.finditer(text):
-        start = m.start() + _noise(m.group(), lex)
+        run = m.group()
+        if " " not in run and _is_noise(run, lex):
+            continue  # a lone "The" or "But" (a title always ends in a space, so there is none here)
+        start = m.start() + _noise(run, lex)
         core_start = max(m.start("core"), start)
         _, title_end = _strip_leading(text[core_start : m.end()], lex)
         core_start += title_end
