@@ -25,7 +25,7 @@ def parse_columns(text: str) -> dict[str, str]:
 def cmd_run(args: argparse.Namespace) -> int:
     from helpers.inputs.corpus import CorpusError
     from helpers.pipeline.driver import DriverError, RunStopped, run
-    from helpers.pipeline.tables import EngineOptions
+    from helpers.pipeline.stages import EngineOptions
 
     engine = EngineOptions(engine="dask" if args.scheduler else args.engine, workers=args.workers,
                            scheduler=args.scheduler, chunk_size=args.chunk_size, terminal_bar=sys.stderr.isatty())

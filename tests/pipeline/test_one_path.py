@@ -16,18 +16,19 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from helpers.inputs.config import DEFAULT_CODEBOOK, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning
-from helpers.pipeline import tables
-from helpers.pipeline.corpus_stage import build_corpus_tables
+from helpers.pipeline import registry, stages
 from helpers.pipeline.driver import DriverError, run
+from helpers.pipeline.parts import read_parts
 from helpers.pipeline.progress import Progress
-from helpers.pipeline.study import load_study
-from helpers.text.spellings import name_variants
+from helpers.pipeline.registry import RegistryError
+from helpers.pipeline.study import Study, load_study
 
 SEEDS = PROJECT_ROOT / "seeds"
-COMPARED = ("quotes", "numbers", "sentences", "tone", "frame_hits")
-CHAPTER_ONLY = ("boilerplate", "declared", "voice_parts", "dates", "name_variants", "name_mentions", "reuse",
-                "reuse_changes")  # may be empty
-IN_PROCESS = tables.EngineOptions(workers=1, chunk_size=2)
+MAY_BE_EMPTY = ("boilerplate", "declared_origin", "voice_parts", "dates", "name_spellings", "name_variants",
+                "name_mentions", "reuse", "reuse_changes", "warnings", "anomalies", "quote_variants", "word_shift",
+                "actor_label_hits", "actor_labels", "keyness", "suggested_aliases", "sentiment_toward_actors",
+                "event_counts", "reconciliation", "reconciliation_summary", "frame_hits")
+IN_PROCESS = stages.EngineOptions(workers=1, chunk_size=2)
 
 # Invented reports of an invented event; one quotation is never closed, one file is empty, one is a copy.
 INVENTED = {
@@ -57,67 +58,90 @@ def invented_corpus(folder: Path) -> Path:
     return folder
 
 
-def both_ways(corpus: Path, tmp_path: Path):
-    """The study loaded in memory, and the engine's tables folder for the same corpus."""
+def both_ways(corpus: Path, tmp_path: Path) -> tuple[Study, Study, Path]:
+    """The study computed in memory, and the same study reading a run's tables made by the engine in chunks."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        study = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"))
-        usable, outlets = tables.survey(corpus, lambda *a, **k: None)
+        memory = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"))
+        usable, outlets = stages.survey(corpus, lambda *a, **k: None)
         folder = tmp_path / "tables"
-        result = tables.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, usable, IN_PROCESS,
-                              lambda *a, **k: None)
-        build_corpus_tables(folder, str(DEFAULT_CODEBOOK), 1, lambda *a, **k: None)
-    return study, folder, result
+        stages.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, usable, IN_PROCESS, lambda *a, **k: None)
+        stages.build_run_tables(folder, str(DEFAULT_CODEBOOK), 1, lambda *a, **k: None)
+        engine = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"), str(folder))
+    return memory, engine, folder
 
 
-def table_and_warnings(study, name: str, tables_dir: Path | None):
+def table_and_warnings(study: Study, name: str):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        table = study.table(name, tables_dir)
+        table = study.table(name)
     return table, [(w.category, str(w.message)) for w in caught if not issubclass(w.category, CorpusWarning)]
 
 
 @pytest.mark.parametrize("which", ["seeds", "invented"])
-def test_engine_tables_are_the_in_memory_tables(which, tmp_path):
+def test_every_registry_table_is_the_same_from_the_engine_and_in_memory(which, tmp_path):
     corpus = SEEDS if which == "seeds" else invented_corpus(tmp_path / "corpus")
-    study, folder, _ = both_ways(corpus, tmp_path)
-    analysed = tables.read_parts(folder, "articles")["article_id"].tolist()
+    memory, engine, folder = both_ways(corpus, tmp_path)
+    analysed = read_parts(folder, "texts")["article_id"].tolist()
     assert analysed == (sorted(p.stem for p in SEEDS.glob("*.txt")) if which == "seeds" else ["a", "b", "c"])
     assert len(list((folder / "quotes").glob("part-*.parquet"))) >= 2  # really several chunks
-    for name in COMPARED + CHAPTER_ONLY:
-        memory, memory_warned = table_and_warnings(study, name, None)
-        engine, engine_warned = table_and_warnings(study, name, folder)
-        assert len(memory) > 0 or (name in CHAPTER_ONLY and which == "invented"), name
-        if name == "name_variants":  # joined chunk by chunk, then summed again by the chapter
-            engine, memory = name_variants(engine, study.codebook), name_variants(memory, study.codebook)
-        pd.testing.assert_frame_equal(engine, memory, check_exact=True, obj=name)
+    for name in registry.tables():
+        in_memory, memory_warned = table_and_warnings(memory, name)
+        from_engine, engine_warned = table_and_warnings(engine, name)
+        assert len(in_memory) > 0 or name == "warnings" or (name in MAY_BE_EMPTY and which == "invented"), name
+        if len(in_memory) == 0 and len(from_engine) == 0:
+            continue
+        pd.testing.assert_frame_equal(from_engine, in_memory, check_exact=False, rtol=1e-9, check_dtype=False,
+                                      obj=name)
         assert engine_warned == memory_warned, name
 
 
 def test_quote_warnings_of_the_engine_are_raised_again_when_the_table_is_read(tmp_path):
-    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
-    _, warned = table_and_warnings(study, "quotes", folder)
+    _, engine, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    _, warned = table_and_warnings(engine, "quotes")
     assert [c.__name__ for c, _ in warned] == ["QuoteWarning"]
     assert warned[0][1].startswith("b:")
-    assert table_and_warnings(study, "numbers", folder)[1] == []
+    assert table_and_warnings(engine, "numbers")[1] == []
 
 
 def test_tone_masks_every_outlet_of_the_corpus_also_in_chunks_without_it(tmp_path):
-    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
-    tone = study.table("tone", folder)
-    named = tone[tone["text"].str.contains("The Free Record")]  # in c.txt; the outlet's own b.txt is in another chunk
+    from helpers.analyses import vader
+
+    _, engine, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    scored = engine.table("sentences")
+    named = scored[scored["text"].str.contains("The Free Record")]  # in c.txt; the outlet's own b.txt is in another chunk
     assert named["article_id"].tolist() == ["c"]
     assert "Free" not in named["scored_text"].iloc[0]
-    unmasked = study.table("sentences", folder).set_index(["article_id", "sentence_id"])["compound"]
-    assert named["compound"].iloc[0] != unmasked[("c", named["sentence_id"].iloc[0])]  # "free" scores in VADER
+    assert named["compound"].iloc[0] != vader.compounds([named["text"].iloc[0]])[0]  # "free" scores in VADER
 
 
 def test_unknown_or_missing_table_is_a_clear_error(tmp_path):
-    study, folder, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
-    with pytest.raises(tables.TableError, match="no table 'gossip'"):
-        study.table("gossip")
-    with pytest.raises(tables.TableError, match="gossip"):
-        study.table("gossip", folder)
+    memory, engine, folder = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
+    with pytest.raises(RegistryError, match="no table 'gossip'"):
+        memory.table("gossip")
+    with pytest.raises(RegistryError, match="gossip"):
+        engine.table("gossip")
+
+
+def test_a_table_that_breaks_its_declaration_is_refused():
+    declared = registry.declared("story_families")
+    with pytest.raises(RegistryError, match=r"missing declared columns \['family'"):
+        declared.check(pd.DataFrame({"article_id": ["a"]}))
+    ok = pd.DataFrame({c: [] for c in declared.fixed_columns})
+    declared.check(ok)
+    with pytest.raises(RegistryError, match=r"undeclared columns \['mood'\]"):
+        declared.check(ok.assign(mood=[]))
+
+
+def test_every_table_declares_a_producer_that_imports_and_needs_only_declared_tables():
+    for name, table in registry.tables().items():
+        assert callable(table.producer()), name
+        assert table.stage in registry.STAGES, name
+        assert table.export in (None, *registry.EXPORTS), name
+        assert all(need in registry.tables() for need in table.needs), name
+        assert table.columns and all(c.about and c.dtype in ("str", "int", "float", "bool") for c in table.columns), name
+    assert registry.in_order(["reuse_effect"]).index("sentences") < registry.in_order(["reuse_effect"]).index(
+        "reuse_effect")
 
 
 class FakeClock:
@@ -164,8 +188,9 @@ def test_progress_of_slow_units_says_seconds_per_unit_and_nothing_left_at_the_en
 READ = ("from pathlib import Path\nfrom helpers.pipeline.study import load_study\n"
         "from helpers.inputs.results import write_table\n"
         "study = load_study(corpus_dir, codebook_dir, work_dir)\n"
-        "write_table(study.table('numbers', tables_dir)[['article_id', 'value']], Path(work_dir) / 'results' / "
-        "'n.csv')\n"
+        "study = load_study(corpus_dir, codebook_dir, work_dir, tables_dir)\n"
+        "write_table(study.table('numbers')[['article_id', 'value']], Path(work_dir) / 'results' / 'n.csv')\n"
+        "study = load_study(corpus_dir, codebook_dir, work_dir)\n"
         "write_table(study.table('numbers')[['article_id', 'value']], Path(work_dir) / 'results' / 'm.csv')")
 
 
@@ -197,7 +222,7 @@ def test_run_computes_tables_first_and_passes_them_only_to_notebooks_that_declar
     lines.clear()  # a partial run keeps the tables of the run it builds on (same corpus and codebook)
     run(tmp_path / "corpus", out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, only=["01"], engine=IN_PROCESS,
         log=lambda line, **k: lines.append(line))
-    assert "engine: tables of the previous run kept (same corpus and codebook)" in lines
+    assert "engine: tables of the previous run kept (same corpus, codebook and code)" in lines
     pd.testing.assert_frame_equal(pd.read_csv(out / "results" / "n.csv"), engine_table)
 
 
@@ -219,7 +244,7 @@ def test_an_engine_failure_is_one_clear_error_and_nothing_is_published(tmp_path,
     def broken(articles, codebook_dir=None, outlets=()):
         raise ValueError("a chunk could not be analysed")
 
-    monkeypatch.setattr(tables, "chunk_tables", broken)
+    monkeypatch.setattr("helpers.pipeline.per_article.analyse_chunk", broken)
     with pytest.raises(DriverError, match="engine: computing the tables failed: ValueError: a chunk could not"):
         run(invented_corpus(tmp_path / "corpus"), tmp_path / "out", codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs,
             engine=IN_PROCESS, log=lambda *a, **k: None)
@@ -242,9 +267,7 @@ def test_run_verb_passes_the_engine_options_through(monkeypatch):
 @pytest.mark.parametrize("which", ["seeds", "invented"])
 def test_a_run_s_corpus_table_lists_every_file_as_loading_in_memory_does(which, tmp_path):
     corpus = SEEDS if which == "seeds" else invented_corpus(tmp_path / "corpus")
-    study, folder, _ = both_ways(corpus, tmp_path)
-    memory = study.articles.drop(columns=["raw_text", "clean_text"])
-    from_tables = tables.corpus_table(folder)
-    pd.testing.assert_frame_equal(from_tables, memory, check_exact=True)
+    memory, engine, _ = both_ways(corpus, tmp_path)
+    pd.testing.assert_frame_equal(engine.articles, memory.articles, check_exact=True)
     if which == "invented":
-        assert set(from_tables["status"]) > {"ok"}  # the empty file and the copy are listed, not dropped
+        assert set(engine.articles["status"]) > {"ok"}  # the empty file and the copy are listed, not dropped

@@ -113,7 +113,7 @@ def stage_command(stage: str, corpus: Path, work: Path, workers: int | None,
     """The command one stage runs: the same functions ``make book`` calls (``run`` also records the
     driver's timings of the engine, the reuse stage and each notebook in ``run-timings.json``)."""
     if stage == "run":
-        code = ("import json; from helpers.pipeline.driver import run; from helpers.pipeline.tables import "
+        code = ("import json; from helpers.pipeline.driver import run; from helpers.pipeline.stages import "
                 "EngineOptions; lines = []\n"
                 "def log(*a, **k):\n    print(*a, **k); lines.append(' '.join(map(str, a)))\n"
                 f"runs = run({str(corpus)!r}, {str(work / 'run')!r}, book_dir={str(work / 'book' / 'chapters')!r}, "
@@ -160,7 +160,7 @@ def candidate_pairs(work: Path) -> dict[str, int]:
 
     from helpers.analyses.near_copies import candidates_from_table
     from helpers.analyses.provenance import LSH_THRESHOLD, RELATED
-    from helpers.pipeline.tables import read_parts
+    from helpers.pipeline.parts import read_parts
 
     tables = work / "run" / "current" / "tables"
     if not (tables / "signatures").is_dir():

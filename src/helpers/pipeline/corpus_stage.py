@@ -18,11 +18,11 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from pathlib import Path
 
 import pandas as pd
 
 from helpers.pipeline.progress import Progress, watched
+from helpers.pipeline.registry import TableStore
 
 BLOCK_PAIRS = 2000  # candidate pairs compared per task: big enough to amortise sending the texts, small for progress
 
@@ -30,9 +30,9 @@ BLOCK_PAIRS = 2000  # candidate pairs compared per task: big enough to amortise 
 def _compare_block(block: list[tuple[str, str]], texts: dict[str, str], sentences: pd.DataFrame,
                    articles: pd.DataFrame, codebook_dir: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     from helpers.analyses.provenance import reuse_from_tables
-    from helpers.pipeline.engine import _codebook
+    from helpers.pipeline.per_article import codebook_at
 
-    return reuse_from_tables(texts, sentences, articles, _codebook(codebook_dir), candidates=block)
+    return reuse_from_tables(texts, sentences, articles, codebook_at(codebook_dir), candidates=block)
 
 
 def _blocks(pairs: list[tuple[str, str]], texts: dict[str, str], sentences: dict[str, pd.DataFrame],
@@ -95,19 +95,18 @@ def reuse_tables(articles: pd.DataFrame, texts: dict[str, str], sentences: pd.Da
     return reuse, changes
 
 
-def build_corpus_tables(folder: Path, codebook_dir: str | None, workers: int | None,
-                        log: Callable[..., None] = print) -> None:
-    """Write the run's ``reuse`` and ``reuse_changes`` tables next to the engine's, from the engine's tables."""
+def reuse_and_changes(store: TableStore) -> dict[str, pd.DataFrame]:
+    """The registry's producer of ``reuse`` and ``reuse_changes``, from the usable articles' texts, sentences
+    and signatures (the store's settings say how many workers, and where progress goes)."""
     from helpers.inputs.corpus import usable
-    from helpers.pipeline.tables import read_parts, write_part
 
-    articles = usable(read_parts(folder, "articles"))
+    articles = usable(store["articles"])
     ids = set(articles["article_id"])
-    text_table = read_parts(folder, "texts")
+    text_table = store["texts"]
     texts = {a: t for a, t in zip(text_table["article_id"], text_table["clean_text"], strict=True) if a in ids}
-    sentences = read_parts(folder, "sentences")
-    signatures = read_parts(folder, "signatures") if (folder / "signatures").is_dir() else None
-    reuse, changes = reuse_tables(articles, texts, sentences[sentences["article_id"].isin(ids)], signatures,
-                                  codebook_dir, workers, log)
-    write_part(folder, "reuse", reuse)
-    write_part(folder, "reuse_changes", changes)
+    sentences = store["sentences"]
+    workers = store.settings.get("workers", 1)
+    log = store.settings.get("log", lambda *a, **k: None)
+    reuse, changes = reuse_tables(articles, texts, sentences[sentences["article_id"].isin(ids)], store["signatures"],
+                                  str(store.codebook.event_dir), workers, log)  # type: ignore[arg-type]
+    return {"reuse": reuse, "reuse_changes": changes}

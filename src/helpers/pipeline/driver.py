@@ -26,7 +26,6 @@ import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.pipeline.book_config import book_config, repository_url
-from helpers.pipeline.corpus_stage import build_corpus_tables
 from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
     PUBLISHED,
@@ -45,8 +44,8 @@ from helpers.pipeline.publish import (
     run_record,
 )
 from helpers.pipeline.publishable import publishable
-from helpers.pipeline.tables import PARAMETER as TABLES_PARAMETER
-from helpers.pipeline.tables import TABLES_DIR, EngineOptions, build, survey
+from helpers.pipeline.stages import PARAMETER as TABLES_PARAMETER
+from helpers.pipeline.stages import TABLES_DIR, EngineOptions, build, build_run_tables, export_results, survey
 
 KERNEL = "python3"
 START_RETRIES = 3
@@ -225,19 +224,28 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
         log(f"engine: skipped, no notebook to run reads its tables (none declares {TABLES_PARAMETER})", flush=True)
         return None
     tables = folder / TABLES_DIR
-    if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus and codebook (checked)
-        shutil.copytree(folder_from / TABLES_DIR, tables)
-        log("engine: tables of the previous run kept (same corpus and codebook)", flush=True)
-        return tables
     (corpus, codebook), (usable, outlets) = inputs, surveyed
-    try:
-        build(corpus, tables, str(codebook), outlets, usable, engine, log)
-        build_corpus_tables(tables, str(codebook), engine.workers, log)
-    except DriverError:
-        raise
-    except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
-        raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
+    if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus, codebook and code (checked)
+        shutil.copytree(folder_from / TABLES_DIR, tables)
+        log("engine: tables of the previous run kept (same corpus, codebook and code)", flush=True)
+    else:
+        try:
+            build(corpus, tables, str(codebook), outlets, usable, engine, log)
+            build_run_tables(tables, str(codebook), engine.workers, log)
+        except DriverError:
+            raise
+        except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
+            raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
+    _export(tables, folder / "results", corpus)
     return tables
+
+
+def _export(tables: Path, results: Path, corpus: Path) -> None:
+    """The registry's exported tables as ``results/*.csv``, and the corpus texts the offsets point into."""
+    from helpers.publication.downloads import write_corpus_archive
+
+    export_results(tables, results)
+    write_corpus_archive(corpus, results / "corpus.zip")
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:

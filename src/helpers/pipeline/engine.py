@@ -1,11 +1,12 @@
 """The per-article analyses at scale: chunked, parallel, and resumable through Parquet parts.
 
 A corpus of hundreds of thousands of articles does not fit the notebooks' in-memory tables, so this
-module streams the corpus in chunks (``helpers.inputs.corpus.iter_corpus``), runs every per-article analysis
-on each chunk in a worker (normalisation, sentiment, frames, quotes, numbers, MinHash signatures),
-and writes each chunk's tables as Parquet parts. Workers are processes on this machine by default
-(all cores), or a Dask cluster (``engine="dask"``, with ``scheduler`` for an existing one). Pairwise
-provenance then runs on the signatures with MinHash LSH instead of comparing all pairs.
+module streams the corpus in chunks (``helpers.inputs.corpus.iter_corpus``), runs every per-article
+analysis on each chunk in a worker (every per-article table of the registry: see
+:func:`helpers.pipeline.per_article.analyse_chunk`), and writes each chunk's tables as Parquet parts.
+Workers are processes on this machine by default (all cores), or a Dask cluster (``engine="dask"``, with
+``scheduler`` for an existing one). Pairwise provenance then runs on the signatures with MinHash LSH
+instead of comparing all pairs.
 
 Results do not depend on the chunking: every identifier is per article.
 """
@@ -17,68 +18,12 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from helpers.inputs.codebook import Codebook, load_codebook
 from helpers.inputs.corpus import iter_corpus, usable
-
-STAGES = ("normalise", "sentiment", "framing", "quotes", "numbers", "signatures")
-NUM_PERM = 128
-
-
-@lru_cache(maxsize=4)
-def _codebook(path: str | None) -> Codebook:
-    return load_codebook(path)
-
-
-def signatures(normalised, num_perm: int = NUM_PERM) -> pd.DataFrame:
-    """MinHash signature of every article's shingles (one row per article, one column per hash)."""
-    from helpers.analyses.near_copies import signatures_table
-
-    return signatures_table({aid: doc.clean_text for aid, doc in normalised.documents.items()}, num_perm)
-
-
-def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None,
-                  keep_normalised: bool = False) -> dict[str, object]:
-    """Every per-article analysis of one chunk; returns the tables and the seconds per stage.
-
-    ``keep_normalised`` also returns the normalised chunk (``_normalised``, never written), for callers
-    that derive more per-article tables from it in the same worker.
-    """
-    from helpers.analyses import framing, numbers, quotes, sentiment
-    from helpers.text.normalise import normalise_corpus
-
-    cb = _codebook(codebook_dir)
-    seconds: dict[str, float] = {}
-    t = time.perf_counter()
-    norm = normalise_corpus(articles, cb)
-    seconds["normalise"] = time.perf_counter() - t
-    marks = [("sentiment", lambda: sentiment.score_sentences(norm.sentences)),
-             ("framing", lambda: framing.frame_hits(norm.sentences, cb)),
-             ("quotes", lambda: quotes.extract_quotes(norm, norm.articles, cb)),
-             ("numbers", lambda: numbers.extract_numbers(norm, norm.articles, cb)),
-             ("signatures", lambda: signatures(norm))]
-    tables: dict[str, pd.DataFrame] = {}
-    for name, fn in marks:
-        t = time.perf_counter()
-        tables[name] = fn()
-        seconds[name] = time.perf_counter() - t
-    arts = norm.articles.drop(columns=["raw_text"])
-    return {
-        "articles": arts.drop(columns=["clean_text"]),
-        "texts": arts[["article_id", "clean_text"]],
-        "sentences": tables["sentiment"][["article_id", "sentence_id", "paragraph_id", "start", "end", "text",
-                                         "compound", "polarity"]],
-        "frame_hits": tables["framing"],
-        "quotes": tables["quotes"],
-        "numbers": tables["numbers"],
-        "signatures": tables["signatures"],
-        "_seconds": seconds,
-        **({"_normalised": norm} if keep_normalised else {}),
-    }
+from helpers.pipeline.parts import write_parts
 
 
 def baseline_chunk(articles: pd.DataFrame) -> dict[str, object]:
@@ -109,17 +54,6 @@ class BatchResult:
         return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
 
 
-def _write_parts(result: dict[str, object], out: Path, index: int) -> None:
-    for name, table in result.items():
-        if name.startswith("_") or not isinstance(table, pd.DataFrame):
-            continue
-        folder = out / name
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".part-{index:06d}.parquet.tmp"
-        table.reset_index(drop=True).to_parquet(tmp, index=False)
-        tmp.replace(folder / f"part-{index:06d}.parquet")
-
-
 def _progress(total: int | None, enabled: bool):
     from tqdm.auto import tqdm
 
@@ -136,6 +70,8 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
     process); ``engine="dask"`` submits chunks to Dask (a local cluster, or ``scheduler``'s).
     At most two chunks per worker are in flight, so memory stays bounded whatever the corpus size.
     """
+    from helpers.pipeline.per_article import analyse_chunk
+
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     task = task or analyse_chunk
@@ -147,7 +83,7 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
     bar = _progress(None, progress)
 
     def collect(index: int, res: dict[str, object], n: int) -> None:
-        _write_parts(res, out, index)
+        write_parts(res, out, index)
         for k, v in res.get("_seconds", {}).items():
             result.stage_seconds[k] = result.stage_seconds.get(k, 0.0) + v
         result.articles += n

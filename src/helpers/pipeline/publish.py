@@ -183,8 +183,29 @@ def _fingerprint(path: Path, patterns: tuple[str, ...] = ("*",)) -> str:
 
 
 def run_record(corpus: Path, codebook: Path) -> dict[str, object]:
+    """What made a run: the corpus and codebook (by fingerprint), the package version and a hash of its code,
+    and for each table of the registry the function that produced it with that code hash."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from helpers.pipeline import registry
+
+    try:
+        package = version("refract-helpers")
+    except PackageNotFoundError:
+        package = "unknown"
+    code = registry.code_version()
     return {"corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
-            "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES)}
+            "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES), "package_version": package,
+            "code_sha256": code,
+            "tables": {name: {"produced_by": t.produce, "code_sha256": code} for name, t in registry.tables().items()}}
+
+
+def stale_tables(previous: dict[str, object], record: dict[str, object]) -> list[str]:
+    """The tables of an earlier run that this code would make differently (or that it did not make at all)."""
+    before = previous.get("tables") if isinstance(previous.get("tables"), dict) else {}
+    now = record["tables"]
+    assert isinstance(now, dict) and isinstance(before, dict)
+    return [name for name, made in now.items() if before.get(name) != made]
 
 
 def check_partial(out: Path, record: dict[str, object]) -> Path | None:
@@ -198,6 +219,11 @@ def check_partial(out: Path, record: dict[str, object]) -> Path | None:
                 f"--only would mix tables: the previous run in {out} used {key} {previous.get(key)}, which is not "
                 f"the same as this run's {record[key]} (or it changed since). Run every notebook (drop --only)."
             )
+    stale = stale_tables(previous, record)
+    if stale:
+        shown = ", ".join(stale[:8]) + (f" and {len(stale) - 8} more" if len(stale) > 8 else "")
+        raise DriverError(f"--only would mix tables made by different code: in {out}, {shown} were made by another "
+                          "version of Refract (or another registry). Run every notebook (drop --only).")
     return current_run(out)
 
 

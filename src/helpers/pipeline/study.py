@@ -1,18 +1,17 @@
-"""One study run as the notebooks see it: codebook, corpus tables, and result paths.
+"""One study as the notebooks see it: its codebook, and every table of the registry on request.
 
-Each notebook starts by calling :func:`load_study` with its parameters, so every chapter works from the
-same study without depending on files an earlier notebook may or may not have written. In a run
-(``helpers run`` passes ``tables_dir``) a chapter reads the tables the engine wrote for the whole corpus:
-the corpus table and whatever per-article or corpus-level table it shows, never the texts of all
-articles. Loading and normalising the corpus in the kernel (:attr:`Study.normalised`) happens only when
-a chapter asks for it, or when a notebook runs by hand without a run's tables; then each table is
-computed in memory, once per kernel.
+Each notebook starts by calling :func:`load_study` with its parameters and then asks for tables by name
+(``study.table("sentiment_by_outlet")``). In a run (``helpers run`` passes ``tables_dir``) every table was
+made once, before the notebooks, and is read from the run's folder. A notebook run by hand (no
+``tables_dir``) gets the same tables from the same producers (:mod:`helpers.pipeline.registry`), computed
+in memory on its corpus, once per kernel: a small corpus such as the seeds takes a few seconds.
 """
 
 from __future__ import annotations
 
+import importlib
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -22,45 +21,68 @@ from helpers.inputs.codebook import Codebook, load_codebook
 from helpers.inputs.config import resolve
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.inputs.corpus import usable as usable_articles
-from helpers.inputs.results import read_table, write_table
-from helpers.text.normalise import NormalisedCorpus, normalise_corpus
+from helpers.pipeline import registry
+from helpers.pipeline.parts import TableError, has_table, read_parts
 
 
 @dataclass
 class Study:
-    """Everything a chapter needs to start from; the corpus is read only when a chapter needs it."""
+    """Everything a chapter needs to start from; the corpus is read only when a table needs it."""
 
     corpus_dir: Path
     work_dir: Path
     codebook: Codebook
     tables_dir: Path | None = None
-    corpus_warnings: list[str] = field(default_factory=list)
-    computed: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # tables computed in this kernel
 
     @cached_property
-    def articles(self) -> pd.DataFrame:
-        """One row per input file with its status and counts: the engine's table in a run, else the loaded corpus."""
+    def store(self) -> registry.TableStore:
+        """The run's tables (read only), or a store that computes every table from the corpus in memory."""
         if self.tables_dir is not None:
-            from helpers.pipeline.tables import corpus_table
+            folder = Path(self.tables_dir)
 
-            return corpus_table(Path(self.tables_dir))
-        return self.normalised.articles
+            def from_run(name: str) -> pd.DataFrame:
+                if not has_table(folder, name):
+                    raise TableError(f"{folder / name}: the run has no table {name!r}; it was made by other code. "
+                                     "Run `python -m helpers run` again")
+                return read_parts(folder, name)
 
-    @cached_property
-    def normalised(self) -> NormalisedCorpus:
-        """The whole corpus read and normalised in this kernel (clean text with its offsets, per article).
+            return registry.TableStore(self.codebook, source=from_run, stages=())
+        from helpers.text.normalise import normalise_corpus
 
-        Only what the engine's tables do not hold needs it; a chapter that reads tables never pays for it.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", CorpusWarning)
+            loaded = load_corpus(self.corpus_dir)
+        files = loaded.drop(columns=["raw_text"])
+        used = usable_articles(loaded)
+
+        outlets = tuple(sorted({str(o) for o in used["outlet"].dropna()}))
+        return registry.TableStore(self.codebook, normalised=normalise_corpus(used, self.codebook), outlets=outlets,
+                                   settings={"workers": 1, "corpus_files": files})
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table of the registry, by name (a copy: a chapter may change it freely).
+
+        Warnings an extractor raised about the texts while making it (unbalanced quotation marks) are
+        raised again here, so the chapter can show them.
         """
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", CorpusWarning)
-            articles = load_corpus(self.corpus_dir)
-        self.corpus_warnings = [str(w.message) for w in caught if issubclass(w.category, CorpusWarning)]
-        return normalise_corpus(articles, self.codebook)
+        table = self.store[name].copy()
+        if registry.declared(name).stage == "chunk" and name != "warnings":
+            self._reemit(name)
+        return table
+
+    def _reemit(self, name: str) -> None:
+        recorded = self.store["warnings"]
+        for row in recorded[recorded["table"] == name].itertuples(index=False):
+            try:
+                category = getattr(importlib.import_module(row.module), row.category)
+            except (ImportError, AttributeError):
+                category = UserWarning
+            warnings.warn(row.message, category if issubclass(category, Warning) else UserWarning, stacklevel=3)
 
     @property
-    def results(self) -> Path:
-        return self.work_dir / "results"
+    def articles(self) -> pd.DataFrame:
+        """One row per input file with its status and counts."""
+        return self.table("articles")
 
     @property
     def usable(self) -> pd.DataFrame:
@@ -71,44 +93,13 @@ class Study:
     def figures(self) -> Path:
         return self.work_dir / "figures"
 
-    def write(self, name: str, table: pd.DataFrame) -> Path:
-        """Write ``results/NAME.csv`` atomically."""
-        return write_table(table, self.results / f"{name}.csv")
-
     def outlet_colours(self) -> dict[str, str]:
-        """The outlet-colour map: computed once per run from the corpus, stored with the results
-        (``outlet_colours.csv``), and read back by every later chapter so an outlet keeps its colour."""
-        from helpers.publication.plots import outlet_colours
-
-        path = self.results / "outlet_colours.csv"
-        if path.exists():
-            table = read_table(path)
-            return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
-        colours = outlet_colours(self.usable)
-        self.write("outlet_colours", pd.DataFrame({"outlet": list(colours), "colour": list(colours.values())}))
-        return colours
-
-    def read(self, name: str) -> pd.DataFrame:
-        """Read a result table an earlier chapter wrote, with a clear error when it is missing."""
-        path = self.results / f"{name}.csv"
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: not found; run the earlier notebooks first (python -m helpers run ...)")
-        return read_table(path)
-
-    def table(self, name: str, tables_dir: str | Path | None = None) -> pd.DataFrame:
-        """A table of the whole corpus (quotes, numbers, frame_hits, sentences, tone, boilerplate, declared,
-        voice_parts, dates, reuse, reuse_changes): the one the engine wrote for this run when there is one
-        (``tables_dir``, or the study's), else computed in memory the same way.
-
-        Either way it is one table, so a chapter reads it at any corpus size and still runs by hand.
-        Warnings the extractor raised in the engine (unbalanced quotation marks) are raised again here.
-        """
-        from helpers.pipeline.tables import study_table
-
-        return study_table(self, name, tables_dir if tables_dir is not None else self.tables_dir)
+        """The run's outlet-colour map (one table, made from this run's corpus)."""
+        table = self.table("outlet_colours")
+        return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
 
 
 def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: str | None = None) -> Study:
-    """The study of a run: its codebook now; the corpus and its tables when a chapter first asks for them."""
+    """The study of a run: its codebook now; its tables when a chapter first asks for them."""
     return Study(resolve(corpus_dir), resolve(work_dir), load_codebook(codebook_dir),
                  Path(tables_dir) if tables_dir is not None else None)

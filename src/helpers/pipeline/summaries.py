@@ -1,0 +1,241 @@
+"""The summary tables: what the chapters show, computed once per run from the per-article tables.
+
+Each function produces one table declared in ``registry.yaml`` (stage ``summary``) from a
+:class:`~helpers.pipeline.registry.TableStore`. The driver computes them all after the corpus stage and
+before any notebook runs; a chapter asks for one and never recomputes it, and no chapter reads another's
+CSV. The functions only join the analyses' own functions to the tables they need.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers.pipeline.registry import TableStore
+
+
+def articles(store: TableStore) -> pd.DataFrame:
+    """Every input file with its status, its counts after cleaning and what its text declares about its origin."""
+    from helpers.pipeline.per_article import COUNT_COLUMNS
+
+    counts = store["article_counts"]
+    out = store["corpus"].merge(counts, on="article_id", how="left", validate="one_to_one")
+    out = out.fillna(dict.fromkeys(COUNT_COLUMNS, 0)).astype(dict.fromkeys(COUNT_COLUMNS, "int64"))
+    declared = store["declared_origin"][["article_id", "declared_origin", "wire_credits", "copyright_owner"]]
+    out = out.merge(declared, on="article_id", how="left", validate="one_to_one")
+    return out.fillna({"declared_origin": "", "wire_credits": "", "copyright_owner": ""})
+
+
+def _usable(store: TableStore) -> pd.DataFrame:
+    from helpers.inputs.corpus import usable
+
+    return usable(store["articles"])
+
+
+def outlet_colours(store: TableStore) -> pd.DataFrame:
+    """The one outlet-colour map of the run, from its own corpus."""
+    from helpers.publication.style import outlet_colours as colours
+
+    found = colours(_usable(store))
+    return pd.DataFrame({"outlet": list(found), "colour": list(found.values())})
+
+
+def name_variants(store: TableStore) -> pd.DataFrame:
+    from helpers.text.spellings import name_variants as tally
+
+    return tally(store["name_spellings"], store.codebook)
+
+
+def suggested_aliases(store: TableStore) -> pd.DataFrame:
+    from helpers.text.names import suggest_aliases
+
+    return suggest_aliases(store["name_mentions"], store.codebook)
+
+
+def story_families(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.story_families import story_families as families
+
+    return families(store["reuse"], sorted(_usable(store)["article_id"]))
+
+
+def sentiment_by_article(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.sentiment import article_scores
+
+    return article_scores(store["sentences"], _usable(store))
+
+
+def sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
+    """Tone by outlet with its bootstrap interval, and its mean with one vote per story family."""
+    from helpers.analyses.sentiment import outlet_scores
+
+    scored, arts = store["sentences"], _usable(store)
+    weights = store["story_families"].set_index("article_id")["weight"]
+    by_outlet = outlet_scores(scored, arts)
+    by_family = outlet_scores(scored, arts, weights=weights, n_boot=0)  # only its means are shown
+    return by_outlet.assign(mean_compound_one_vote_per_family=by_family["mean_compound"].to_numpy())
+
+
+def sentiment_by_voice(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses import voice
+    from helpers.pipeline.per_article import _mask
+
+    arts = _usable(store)
+    outlets = tuple(sorted({str(o) for o in arts["outlet"].dropna()}))
+    return voice.voice_scores(store["voice_parts"], arts, _mask(store.codebook, outlets))
+
+
+def tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+    from helpers.evaluation import tone
+
+    agreement, confusion = tone.tone_validation()
+    return {"tone_validation": agreement, "tone_confusion": _flat(confusion)}
+
+
+def _flat(confusion: pd.DataFrame) -> pd.DataFrame:
+    """A confusion matrix as a table: the hand label in column ``hand``, one column per predicted label."""
+    out = confusion.copy()
+    out.columns = [str(c) for c in out.columns]
+    out.index = [str(i) for i in out.index]
+    return out.rename_axis("hand").reset_index()
+
+
+def word_shift(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.sentiment import word_shift as shift
+
+    return shift(store["sentences"], _usable(store))
+
+
+def sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses import sentiment
+    from helpers.publication.findings import in_words
+
+    scored = store["sentences"]
+    mentions = sentiment.actor_mentions(scored, store.codebook)
+    toward = sentiment.sentiment_toward_actors(scored, mentions, _usable(store))
+    names = store.codebook.section("aliases").get("actor_names", {})
+    return toward.assign(actor=toward["actor"].map(lambda a: in_words(a, names)))
+
+
+def framing_by_outlet(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.framing import framing_by_outlet as by_outlet
+
+    return by_outlet(store["frame_hits"], store["sentences"], _usable(store), store.codebook)
+
+
+def frame_sentences(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.framing import sentence_frames
+
+    return sentence_frames(store["sentences"], store["frame_hits"])
+
+
+def frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+    from helpers.evaluation import validation
+
+    scores, confusion, micro = validation.frame_validation()
+    overall = pd.DataFrame([{k: micro[k] for k in ("n_sentences", "precision", "recall", "f1")}])
+    return {"frame_validation": scores, "frame_confusion": _flat(confusion), "frame_validation_overall": overall}
+
+
+def actor_label_hits(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses import labels
+
+    return labels.label_hits(store["sentences"], _usable(store), store.codebook)
+
+
+def actor_labels(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses import labels
+
+    return labels.label_counts(store["actor_label_hits"])
+
+
+def keyness(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses import framing
+
+    counts = framing.term_counts(store["sentences"], _usable(store), store.codebook.stopwords)
+    return framing.fightin_words(counts, min_count=2)
+
+
+def quote_variants(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.quotes import quote_variants as variants
+
+    return variants(store["quotes"])
+
+
+def who_gets_quoted(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.quotes import who_gets_quoted as who
+
+    return who(store["quotes"])
+
+
+def quote_validation(store: TableStore) -> pd.DataFrame:
+    from helpers.evaluation import validation
+
+    return validation.quote_validation()
+
+
+def event_counts(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.numbers import event_counts as counts
+
+    return counts(store["numbers"])
+
+
+def anomalies(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.numbers import date_anomalies
+
+    return date_anomalies(store["dates"], store.codebook)
+
+
+def report_dates(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.numbers import report_dates as when
+
+    return when(_usable(store), store["dates"], store["anomalies"])
+
+
+def reconciliation(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.numbers import reconcile
+
+    return reconcile(store["event_counts"], store["report_dates"], store.codebook)
+
+
+def reconciliation_summary(store: TableStore) -> pd.DataFrame:
+    from helpers.analyses.numbers import summary
+
+    return summary(store["reconciliation"])
+
+
+def number_validation(store: TableStore) -> pd.DataFrame:
+    from helpers.evaluation import validation
+
+    return validation.number_validation()
+
+
+def reuse_effect(store: TableStore) -> pd.DataFrame:
+    """Corpus-level measures per article and with one vote per story family."""
+    from helpers.analyses import story_families as families
+
+    per_article = families.per_article_measures(store["sentiment_by_article"], store["frame_sentences"],
+                                                store["quotes"])
+    measures = [c for c in per_article.columns if c != "article_id"]
+    return families.one_vote_per_family(per_article, store["story_families"], measures)
+
+
+def _gold(name: str) -> pd.DataFrame:
+    from helpers.inputs.config import GOLD_DIR
+    from helpers.inputs.results import read_table
+
+    return read_table(GOLD_DIR / f"{name}.csv")
+
+
+def gold_quotes(store: TableStore) -> pd.DataFrame:
+    return _gold("quotes")
+
+
+def gold_numbers(store: TableStore) -> pd.DataFrame:
+    return _gold("numbers")
+
+
+def gold_frames(store: TableStore) -> pd.DataFrame:
+    return _gold("frames")
+
+
+def gold_tone(store: TableStore) -> pd.DataFrame:
+    return _gold("tone")
