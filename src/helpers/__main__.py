@@ -96,7 +96,7 @@ def cmd_new_study(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from helpers.pipeline.benchmark import main as bench
+    from helpers.pipeline.benchmark import bench_command as bench
 
     return bench(args.articles, args.json, args.workers, args.chunk_size, args.engine)
 
@@ -185,7 +185,7 @@ def _add_small(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_bench_book(args: argparse.Namespace) -> int:
-    from helpers.pipeline.book_benchmark import main as bench_book
+    from helpers.pipeline.book_benchmark import bench_book_command as bench_book
 
     return bench_book(args.articles, args.json, args.workers, args.keep, args.notebooks)
 

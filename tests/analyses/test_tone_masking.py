@@ -25,14 +25,14 @@ def test_outlet_and_organisation_names_carry_no_tone(codebook):
         "The United States sent a note.",
         "She spoke for the group for the establishment of the Democratic Party.",
     ]:
-        assert sentiment.attribute(sentiment.mask_text(text, mask))[0] == 0.0, text
+        assert sentiment.compound_with_shares(sentiment.mask_text(text, mask))[0] == 0.0, text
 
 
 def test_masking_keeps_the_words_around_names(codebook):
     mask = sentiment.mask_pattern(codebook)
     text = "Tokayev gave a terrible order."
     assert sentiment.mask_text(text, mask) == f"{sentiment.MASK} gave a terrible order."
-    assert sentiment.attribute(sentiment.mask_text(text, mask))[0] < 0
+    assert sentiment.compound_with_shares(sentiment.mask_text(text, mask))[0] < 0
 
 
 def test_masked_terms_are_listed_with_their_reason(codebook):

@@ -77,8 +77,8 @@ def test_word_contributions_by_hand():
     scored = pd.DataFrame({"article_id": ["b", "a", "b"], "sentence_id": [0, 0, 1],
                            "text": ["good good", "table", "bad"]})
     got = sentiment.word_contributions(scored)
-    c_good, parts = sentiment.attribute("good good")
-    c_bad, _ = sentiment.attribute("bad")
+    c_good, parts = sentiment.compound_with_shares("good good")
+    c_bad, _ = sentiment.compound_with_shares("bad")
     assert got["article_id"].tolist() == ["b", "b"] and got["word"].tolist() == ["good", "bad"]
     assert got["count"].tolist() == [2, 1]
     assert got["contribution"].tolist() == pytest.approx([c_good / 2, c_bad / 2])

@@ -100,3 +100,48 @@ def test_functions_are_short():
                 if n > MAX_FUNCTION_LINES:
                     long.append(f"{path.relative_to(PACKAGE_DIR)}:{node.lineno} {node.name} ({n} lines)")
     assert not long, long
+
+
+def _module_name(path) -> str:
+    return ".".join(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _imported(path) -> set[str]:
+    """The helpers modules a module imports (at any depth: lazy imports inside functions count too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("helpers"):
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("helpers"))
+    return found
+
+
+def test_no_two_modules_import_each_other():
+    modules = {_module_name(p): p for p in SOURCES}
+    imports = {name: _imported(path) & set(modules) for name, path in modules.items()}
+    def nested(a: str, b: str) -> bool:  # a package and its own module
+        return b.startswith(a + ".") or a.startswith(b + ".")
+
+    pairs = sorted({tuple(sorted((a, b))) for a, deps in imports.items() for b in deps
+                    if a != b and a in imports.get(b, set()) and not nested(a, b)})
+    assert not pairs, f"modules that import each other: {pairs}"
+
+
+def test_no_two_modules_share_a_name():
+    """Two modules of one name are only allowed in the same folder role (e.g. __init__)."""
+    by_name: dict[str, list[str]] = {}
+    for path in SOURCES:
+        if path.name not in ("__init__.py", "__main__.py"):
+            by_name.setdefault(path.stem, []).append(str(path.relative_to(PACKAGE_DIR)))
+    assert {n: p for n, p in by_name.items() if len(p) > 1} == {}
+
+
+def test_no_two_public_functions_or_classes_share_a_name():
+    by_name: dict[str, list[str]] = {}
+    for path in SOURCES:
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef | ast.ClassDef) and not node.name.startswith("_"):
+                by_name.setdefault(node.name, []).append(_module_name(path))
+    assert {n: m for n, m in by_name.items() if len(m) > 1} == {}

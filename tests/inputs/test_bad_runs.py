@@ -97,7 +97,7 @@ def test_columns_never_write_over_the_input(tmp_path):
     assert (folder / "converted" / "corpus.parquet").exists()
     assert main(["analyse", "--corpus", str(folder / "converted" / "corpus.parquet"), "--out", str(folder),
                  "--columns", "text=text", "--workers", "1"]) == 1  # the converted copy is now the input
-    part = next((folder / "articles").glob("part-*.parquet"))
+    part = next((folder / "corpus").glob("part-*.parquet"))
     assert main(["analyse", "--corpus", str(part), "--out", str(folder), "--workers", "1"]) == 1
     assert part.exists()  # an output used as input is not cleared away
 
@@ -177,12 +177,12 @@ def test_analyse_lists_every_input_counts_right_and_clears_its_old_parts(tmp_pat
     args = ["analyse", "--out", str(out), "--workers", "1", "--chunk-size", "2"]
     assert main([*args, "--corpus", str(first)]) == 0
     assert "4 inputs: 2 analysed, 1 duplicate, 1 rejected" in capsys.readouterr().out
-    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "articles").glob("part-*.parquet")))
+    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "corpus").glob("part-*.parquet")))
     assert sorted(zip(articles["file"], articles["status"], strict=True)) == [
         ("a.txt", "warning"), ("b.txt", "warning"), ("copy.txt", "duplicate"), ("empty.txt", "rejected")]
     second = corpus(tmp_path, "second", OTHER)
     assert main([*args, "--corpus", str(second)]) == 0
-    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "articles").glob("part-*.parquet")))
+    articles = pd.concat(pd.read_parquet(p) for p in sorted((out / "corpus").glob("part-*.parquet")))
     assert articles["file"].tolist() == ["a.txt"] and articles["status"].tolist() == ["warning"]
     (out / "quotes" / publish.OWNED).unlink()  # now a folder Refract did not make
     assert main([*args, "--corpus", str(second)]) == 1

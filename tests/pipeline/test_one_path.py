@@ -109,7 +109,7 @@ def test_tone_masks_every_outlet_of_the_corpus_also_in_chunks_without_it(tmp_pat
 
     _, engine, _ = both_ways(invented_corpus(tmp_path / "corpus"), tmp_path)
     scored = engine.table("sentences")
-    named = scored[scored["text"].str.contains("The Free Record")]  # in c.txt; the outlet's own b.txt is in another chunk
+    named = scored[scored["text"].str.contains("The Free Record")]  # in c.txt; the outlet's b.txt: another chunk
     assert named["article_id"].tolist() == ["c"]
     assert "Free" not in named["scored_text"].iloc[0]
     assert named["compound"].iloc[0] != vader.compounds([named["text"].iloc[0]])[0]  # "free" scores in VADER
@@ -139,7 +139,8 @@ def test_every_table_declares_a_producer_that_imports_and_needs_only_declared_ta
         assert table.stage in registry.STAGES, name
         assert table.export in (None, *registry.EXPORTS), name
         assert all(need in registry.tables() for need in table.needs), name
-        assert table.columns and all(c.about and c.dtype in ("str", "int", "float", "bool") for c in table.columns), name
+        assert table.columns, name
+        assert all(c.about and c.dtype in ("str", "int", "float", "bool") for c in table.columns), name
     assert registry.in_order(["reuse_effect"]).index("sentences") < registry.in_order(["reuse_effect"]).index(
         "reuse_effect")
 

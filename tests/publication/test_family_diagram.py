@@ -27,7 +27,7 @@ def corpus(n_families: int, size: int):
 
 def test_twelve_families_of_thousands_draw_separate_boxes_and_say_what_is_left_out():
     reuse, families, articles = corpus(12, 1000)
-    fig = plots.story_families(reuse, families, articles, {})
+    fig = plots.family_diagram(reuse, families, articles, {})
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in fig.axes[0].texts
@@ -43,6 +43,6 @@ def test_twelve_families_of_thousands_draw_separate_boxes_and_say_what_is_left_o
 
 def test_small_families_leave_nothing_out():
     reuse, families, articles = corpus(2, 3)
-    fig = plots.story_families(reuse, families, articles, {})
+    fig = plots.family_diagram(reuse, families, articles, {})
     assert plots.cap_note(fig) == ""
     assert any("art000000" in t.get_text() for t in fig.axes[0].texts)

@@ -27,7 +27,8 @@ SUPPORT = Path(__file__).parents[1] / "support"  # sitecustomize: the socket gua
 
 
 def test_every_result_column_is_documented(seed_run):
-    dictionary = (BOOK_DIR / "data.md").read_text(encoding="utf-8")
+    assert "{include} data/README.md" in (BOOK_DIR / "data.md").read_text(encoding="utf-8")
+    dictionary = (seed_run / "build" / "results" / "README.md").read_text(encoding="utf-8")
     for csv in sorted((seed_run / "build" / "results").glob("*.csv")):
         assert f"## {csv.stem}\n" in dictionary, f"{csv.name} has no section on the data page"
         section = dictionary.split(f"## {csv.stem}\n", 1)[1].split("\n## ", 1)[0]

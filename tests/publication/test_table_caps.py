@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from helpers.publication import report, tables
+from helpers.publication import html_tables, report
 
 
 def body_rows(page: str) -> int:
@@ -33,19 +33,20 @@ def test_a_table_pivoted_by_500_outlets_keeps_its_key_and_heaviest_columns():
     outlets = [f"Outlet {i:03d}" for i in range(500)]
     wide = pd.DataFrame({o: [i, 0, 1] for i, o in enumerate(outlets)})
     wide.insert(0, "label", ["mob", "crowd", "people"])
-    capped, note = tables.cap_columns(wide)
-    assert capped.shape[1] == tables.MAX_COLUMNS
-    assert list(capped.columns) == ["label", *outlets[500 - tables.MAX_COLUMNS + 1:]]  # largest totals, in order
-    assert note == (f"{tables.MAX_COLUMNS} of 501 columns are shown: the {tables.MAX_COLUMNS - 1} with the largest "
-                    f"totals; the other {501 - tables.MAX_COLUMNS} are not shown here.")
+    capped, note = html_tables.cap_columns(wide)
+    assert capped.shape[1] == html_tables.MAX_COLUMNS
+    assert list(capped.columns) == ["label", *outlets[500 - html_tables.MAX_COLUMNS + 1:]]  # largest totals, in order
+    cap = html_tables.MAX_COLUMNS
+    assert note == (f"{cap} of 501 columns are shown: the {cap - 1} with the largest "
+                    f"totals; the other {501 - cap} are not shown here.")
     page = report.show_html(wide, max_rows=None, csv="actor_labels")
-    assert page.count("<th>") == tables.MAX_COLUMNS and "the other 493 are not shown here" in page
+    assert page.count("<th>") == html_tables.MAX_COLUMNS and "the other 493 are not shown here" in page
     assert "The full table is in <a href='../data.html#actor-labels'>actor_labels.csv</a>." in page
 
 
 def test_five_outlet_columns_are_not_capped():
     wide = pd.DataFrame({"label": ["a"], **{f"Outlet {i}": [1] for i in range(5)}})
-    assert tables.cap_columns(wide) == (wide, "")
+    assert html_tables.cap_columns(wide) == (wide, "")
 
 
 def test_a_capped_table_without_its_own_csv_does_not_claim_one():

@@ -13,9 +13,7 @@ the sum of its words' contributions.
 
 from __future__ import annotations
 
-import math
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -24,7 +22,6 @@ from helpers.analyses import labels, vader
 from helpers.analyses.dense_sums import dense_row_sums
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
-from helpers.inputs.nltk_data import use_project_nltk_data
 from helpers.inputs.patterns import phrase_pattern
 
 THRESHOLD = 0.05
@@ -32,38 +29,11 @@ PUNCTUATION_TERM = "(! and ? emphasis)"
 MASK = "someone"  # a word VADER does not score, put where a masked name stood
 
 
-@lru_cache(maxsize=1)
-def analyzer():
-    """NLTK's VADER with the lexicon provisioned offline (see helpers.inputs.nltk_data)."""
-    use_project_nltk_data()
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    try:
-        return SentimentIntensityAnalyzer()
-    except LookupError as exc:  # pragma: no cover - depends on set-up
-        raise RuntimeError("VADER lexicon not found: run `make setup` (python -m helpers provision)") from exc
-
-
-def valences(text: str) -> tuple[list[str], list[float], float]:
-    """VADER's rule-adjusted valence per token, plus the punctuation emphasis term.
-
-    Computed by :mod:`helpers.analyses.vader`, which follows ``SentimentIntensityAnalyzer.polarity_scores``
-    step by step through NLTK's public lexicon and constants, but keeps the per-token values that the
-    library sums, so the compound score can be attributed to words exactly.
-    """
-    return vader.valences(text)
-
-
-def compound_of(sum_s: float) -> float:
-    """VADER's normalisation of a valence sum into [-1, 1]."""
-    return sum_s / math.sqrt(sum_s * sum_s + 15) if sum_s else 0.0
-
-
-def attribute(text: str) -> tuple[float, list[tuple[str, float]]]:
+def compound_with_shares(text: str) -> tuple[float, list[tuple[str, float]]]:
     """Compound score of ``text`` and each word's share of it (shares sum to the compound)."""
-    tokens, vals, emphasis = valences(text)
+    tokens, vals, emphasis = vader.valences(text)
     total = sum(vals) + emphasis
-    compound = compound_of(total)
+    compound = vader.compound_of(total)
     if not total:
         return compound, []
     ratio = compound / total
@@ -233,7 +203,7 @@ def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
     counts: dict[str, dict[str, int]] = {}
     for art, text in zip(ids, texts.tolist(), strict=True):
         a, c, n = acc.setdefault(art, {}), counts.setdefault(art, {}), size[art]
-        for word, part in attribute(text)[1]:
+        for word, part in compound_with_shares(text)[1]:
             a[word] = a.get(word, 0.0) + part / n
             c[word] = c.get(word, 0) + 1
     rows = [(art, w, v, counts[art][w]) for art in sorted(acc) for w, v in acc[art].items()]

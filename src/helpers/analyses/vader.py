@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from helpers.inputs.nltk_data import use_project_nltk_data
+
 PUNCT_RX = re.compile("[" + re.escape(string.punctuation) + "]")
 EMPHASIS_MAX_EXCLAMATIONS = 4
 EXCLAMATION_WEIGHT = 0.292
@@ -48,9 +50,19 @@ class Rules:
 
 
 @lru_cache(maxsize=1)
-def rules() -> Rules:
-    from helpers.analyses.sentiment import analyzer
+def analyzer():
+    """NLTK's VADER with the lexicon provisioned offline (see helpers.inputs.nltk_data)."""
+    use_project_nltk_data()
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
+    try:
+        return SentimentIntensityAnalyzer()
+    except LookupError as exc:  # pragma: no cover - depends on set-up
+        raise RuntimeError("VADER lexicon not found: run `make setup` (python -m helpers provision)") from exc
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
     sia = analyzer()
     c = sia.constants
     return Rules(sia.lexicon, dict(c.BOOSTER_DICT), frozenset(c.NEGATE), dict(c.SPECIAL_CASE_IDIOMS),
@@ -72,7 +84,7 @@ def _strip(token: str, punctuation: frozenset[str]) -> str:
     return token
 
 
-def tokens(text: str, r: Rules | None = None) -> list[str]:
+def words_and_emoticons(text: str, r: Rules | None = None) -> list[str]:
     """VADER's words and emoticons of a text (tokens of one character are dropped)."""
     r = r or rules()  # a letters-and-digits token has no punctuation to strip: most tokens skip _strip
     return [t if t.isalnum() else _strip(t, r.punctuation) for t in text.split() if len(t) > 1]
@@ -196,7 +208,7 @@ def compounds(texts: Sequence[str]) -> np.ndarray:
     sums = np.zeros(len(texts))
     has_tokens = np.zeros(len(texts), dtype=bool)
     for k, text in enumerate(texts):
-        w = tokens(text, r)
+        w = words_and_emoticons(text, r)
         if w:
             has_tokens[k] = True
             sums[k] = float(sum(token_valences(w, r)))
@@ -208,7 +220,7 @@ def compounds(texts: Sequence[str]) -> np.ndarray:
 def valences(text: str) -> tuple[list[str], list[float], float]:
     """Tokens, their valences and the signed punctuation emphasis of one text (for word attribution)."""
     r = rules()
-    w = tokens(text, r)
+    w = words_and_emoticons(text, r)
     vals = [float(v) for v in token_valences(w, r)]
     total = float(sum(vals))
     amp = _emphasis_of(text) if vals else 0.0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analyses import sentiment
-from helpers.evaluation.validation import check_alignment, read_gold, seed_corpus
+from helpers.evaluation.validation import check_alignment, read_seed_gold, seed_corpus
 from helpers.inputs.codebook import Codebook
 
 LABELS = ("negative", "neutral", "positive")
@@ -39,7 +39,7 @@ def agreement(gold: list[str], predicted: list[str]) -> dict[str, float]:
 def tone_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(agreement of masked and unmasked scoring, confusion table of hand labels against masked labels)."""
     codebook, normalised = seed_corpus(codebook)
-    gold = read_gold("tone.csv")
+    gold = read_seed_gold("tone.csv")
     check_alignment(gold, normalised.sentences)
     coded = normalised.sentences.merge(gold[["article_id", "sentence_id", "tone"]], on=["article_id", "sentence_id"])
     mask = sentiment.mask_pattern(codebook, normalised.articles)

@@ -38,7 +38,7 @@ def seed_corpus(codebook: Codebook | None = None) -> tuple[Codebook, NormalisedC
     return codebook, normalise_corpus(articles, codebook)
 
 
-def read_gold(name: str) -> pd.DataFrame:
+def read_seed_gold(name: str) -> pd.DataFrame:
     return pd.read_csv(GOLD / name, keep_default_na=False, dtype={"sentence_id": int})
 
 
@@ -56,7 +56,7 @@ def check_alignment(gold: pd.DataFrame, sentences: pd.DataFrame) -> None:
 def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
     """Per-frame scores, the confusion matrix and micro-averaged scores on ``frames.csv``."""
     codebook, corpus = seed_corpus(codebook)
-    gold = read_gold("frames.csv")
+    gold = read_seed_gold("frames.csv")
     check_alignment(gold, corpus.sentences)
     coded = corpus.sentences.merge(gold[["article_id", "sentence_id"]], on=["article_id", "sentence_id"])
     predicted = framing.sentence_frames(coded, framing.frame_hits(coded, codebook))
@@ -82,7 +82,7 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     rows = []
     codebook, corpus = seed_corpus(codebook)
     predicted = quotes.extract_quotes(corpus, corpus.articles, codebook)
-    rows.append({"test_set": "seeds (5 articles)", **scoring.score_quotes(read_gold("quotes.csv"), predicted)})
+    rows.append({"test_set": "seeds (5 articles)", **scoring.score_quotes(read_seed_gold("quotes.csv"), predicted)})
     second_cb = load_codebook(SECOND_QUOTES / "codebook")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
@@ -129,7 +129,7 @@ def number_validation(codebook: Codebook | None = None) -> pd.DataFrame:
 
     codebook, corpus = seed_corpus(codebook)
     predicted = numbers.extract_numbers(corpus, corpus.articles, codebook)
-    gold = read_gold("numbers.csv")
+    gold = read_seed_gold("numbers.csv")
     rows = [{"test_set": "seeds (5 articles)", **scoring.score_numbers(gold, predicted),
              **_number_details(gold, predicted)}]
     with warnings.catch_warnings():

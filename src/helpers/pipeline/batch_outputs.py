@@ -1,8 +1,8 @@
 """The ``analyse`` verb around the batch engine: its output folder, its corpus report, its counts.
 
 The engine analyses the usable articles of each chunk; this module makes sure the output still
-accounts for every input (rejected and duplicate rows are added to the ``articles`` table with their
-status), that a rerun never mixes in the previous corpus (its own old parts are removed first, and
+accounts for every input (every row, rejected and duplicate ones included, is listed with its status in
+the ``corpus`` table), that a rerun never mixes in the previous corpus (its own old parts are removed first, and
 only its own: table folders carry Refract's marker), and that two runs never write one folder at once.
 """
 
@@ -16,9 +16,11 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.inputs.corpus import USABLE, iter_corpus, write_canonical
+from helpers.pipeline import registry
+from helpers.pipeline.parts import write_part
 from helpers.pipeline.publish import DriverError, check_replaceable, is_owned, locked, mark, writable_folder
 
-TABLES = ("articles", "texts", "sentences", "frame_hits", "quotes", "numbers", "signatures")
+TABLES = (*registry.names("chunk"), "corpus")
 PAIRS = "candidate_pairs.csv"
 CONVERTED = "converted"  # a marked folder holding the corpus converted by --columns
 PART_GLOBS = ("part-*.parquet", ".part-*.parquet.tmp")
@@ -26,19 +28,17 @@ PART_GLOBS = ("part-*.parquet", ".part-*.parquet.tmp")
 
 @dataclass
 class CorpusTally:
-    """Every input row's status, and the rows the engine does not analyse (kept for the articles table)."""
+    """Every input row's status, and every row without its text (the corpus table)."""
 
     counts: Counter = field(default_factory=Counter)
-    left_out: list[pd.DataFrame] = field(default_factory=list)
+    rows: list[pd.DataFrame] = field(default_factory=list)
     chunks: int = 0
 
     def tee(self, chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for chunk in chunks:
             self.chunks += 1
             self.counts.update(chunk["status"].tolist())
-            rest = chunk[~chunk["status"].isin(USABLE)]
-            if len(rest):
-                self.left_out.append(rest.drop(columns=["raw_text"]).reset_index(drop=True))
+            self.rows.append(chunk.drop(columns=["raw_text"]).reset_index(drop=True))
             yield chunk
 
     @property
@@ -54,7 +54,7 @@ class CorpusTally:
         return f"{self.total:,} inputs: {self.analysed:,} analysed" + (f", {others}" if others else "")
 
 
-def prepare(out: Path) -> None:
+def prepare_out(out: Path) -> None:
     """Create OUT; remove this verb's own old parts; refuse table folders Refract did not make."""
     writable_folder(out)
     owned_any = False
@@ -72,13 +72,10 @@ def prepare(out: Path) -> None:
         raise DriverError(f"{pairs}: exists and was not written by Refract's analyse; refusing to replace it")
 
 
-def add_left_out(out: Path, tally: CorpusTally) -> None:
-    """Append the rows the engine did not analyse to the articles table, as its last part."""
-    if tally.left_out:
-        rows = pd.concat(tally.left_out, ignore_index=True)
-        tmp = out / "articles" / f".part-{tally.chunks:06d}.parquet.tmp"
-        rows.to_parquet(tmp, index=False)
-        tmp.replace(out / "articles" / f"part-{tally.chunks:06d}.parquet")
+def write_corpus_table(out: Path, tally: CorpusTally) -> None:
+    """Every input row with its status (no text), as the registry's ``corpus`` table."""
+    if tally.rows:
+        write_part(out, "corpus", pd.concat(tally.rows, ignore_index=True))
 
 
 def converted(corpus: Path, out: Path, columns: dict[str, str]) -> Path:
@@ -95,7 +92,7 @@ def analyse(corpus: Path, out: Path, columns: dict[str, str] | None, batch: Call
     for name in (*TABLES, PAIRS, *((CONVERTED,) if columns else ())):
         if corpus.resolve().is_relative_to((out / name).resolve()):
             raise DriverError(f"{corpus}: the corpus lies in OUT/{name}, which this run replaces; choose another --out")
-    prepare(out)
+    prepare_out(out)
     before = {p.name for p in out.iterdir()}
     with locked(out):
         if columns:
@@ -103,7 +100,7 @@ def analyse(corpus: Path, out: Path, columns: dict[str, str] | None, batch: Call
         tally = CorpusTally()
         result = batch(corpus, out, chunks=tally.tee(iter_corpus(corpus, chunk_size=int(engine["chunk_size"]))),
                        **engine)
-        add_left_out(out, tally)
+        write_corpus_table(out, tally)
     for folder in out.iterdir():  # a table the engine added since TABLES was written: mark it as ours
         if folder.name not in before and folder.is_dir() and not is_owned(folder):
             mark(folder, "made by Refract's analyse; its part-*.parquet files are replaced by every run")

@@ -92,7 +92,7 @@ def run_benchmark(n: int, workers: int | None = None, chunk_size: int = 500, eng
             "candidate_pairs": len(pairs), "workers": workers, "engine": engine}
 
 
-def main(n: int, as_json: bool, workers: int | None, chunk_size: int, engine: str) -> int:
+def bench_command(n: int, as_json: bool, workers: int | None, chunk_size: int, engine: str) -> int:
     result = run_benchmark(n, workers=workers, chunk_size=chunk_size, engine=engine, progress=not as_json)
     if as_json:
         print(json.dumps(result))

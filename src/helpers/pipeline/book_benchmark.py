@@ -154,7 +154,7 @@ def run_stage(cmd: list[str], log: Path) -> dict[str, float]:
     return {"seconds": round(seconds, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024.0, 1)}
 
 
-def candidate_pairs(work: Path) -> dict[str, int]:
+def lsh_pair_counts(work: Path) -> dict[str, int]:
     """Candidate pairs the LSH finds in the run's signatures, and the pairs the reuse stage compared and related."""
     import pandas as pd
 
@@ -195,11 +195,12 @@ def run_book_benchmark(n: int, workers: int | None = None, keep: Path | None = N
         result["seconds"] = round(time.perf_counter() - total, 1)
         result["peak_rss_mb"] = max(s["peak_rss_mb"] for s in result["stages"].values())
         result["run_parts"] = driver_timings(work / "run-timings.json")
-        result.update(candidate_pairs(work))
+        result.update(lsh_pair_counts(work))
     return result
 
 
-def main(n: int, as_json: bool, workers: int | None, keep: str | None, notebooks: str | None = None) -> int:
+def bench_book_command(n: int, as_json: bool, workers: int | None, keep: str | None,
+                       notebooks: str | None = None) -> int:
     result = run_book_benchmark(n, workers=workers, keep=Path(keep) if keep else None,
                                 notebooks=Path(notebooks) if notebooks else NOTEBOOKS_DIR,
                                 log=(lambda *a, **k: None) if as_json else print)

@@ -95,7 +95,7 @@ def reuse_tables(articles: pd.DataFrame, texts: dict[str, str], sentences: pd.Da
     return reuse, changes
 
 
-def reuse_and_changes(store: TableStore) -> dict[str, pd.DataFrame]:
+def make_reuse_and_changes(store: TableStore) -> dict[str, pd.DataFrame]:
     """The registry's producer of ``reuse`` and ``reuse_changes``, from the usable articles' texts, sentences
     and signatures (the store's settings say how many workers, and where progress goes)."""
     from helpers.inputs.corpus import usable

@@ -95,7 +95,7 @@ def check_parameters(nb: nbformat.NotebookNode, given: dict[str, object], name: 
         )
 
 
-def prepare(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def with_project_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Normalise the kernel name so every machine runs the project's own python3 kernel."""
     nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
     return nb
@@ -120,7 +120,7 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
     """Execute one notebook with papermill; retry kernel start-up races; return seconds taken."""
     import papermill as pm
 
-    nb = prepare(nbformat.read(source, as_version=4))
+    nb = with_project_kernel(nbformat.read(source, as_version=4))
     check_parameters(nb, parameters, source.name)
     prepared = output.with_suffix(".input.ipynb")
     nbformat.write(nb, prepared)

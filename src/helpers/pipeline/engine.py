@@ -28,7 +28,7 @@ from helpers.pipeline.parts import write_parts
 
 def baseline_chunk(articles: pd.DataFrame) -> dict[str, object]:
     """The benchmark's baseline: NLTK VADER over every line of every article, nothing else."""
-    from helpers.analyses.sentiment import analyzer
+    from helpers.analyses.vader import analyzer
 
     sia = analyzer()
     t = time.perf_counter()

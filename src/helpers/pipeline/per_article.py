@@ -54,7 +54,7 @@ def _usable(store: TableStore) -> pd.DataFrame:
     return usable(_norm(store).articles)
 
 
-def corpus_rows(store: TableStore) -> pd.DataFrame:
+def make_corpus_rows(store: TableStore) -> pd.DataFrame:
     """Every input file with its status, without its text: the loaded corpus a notebook run by hand was given
     (in a run, the engine's survey of the chunks writes this table as it streams them)."""
     files = store.settings.get("corpus_files")
@@ -63,16 +63,16 @@ def corpus_rows(store: TableStore) -> pd.DataFrame:
     return files
 
 
-def article_counts(store: TableStore) -> pd.DataFrame:
+def make_article_counts(store: TableStore) -> pd.DataFrame:
     arts = _usable(store)
     return arts[["article_id", *COUNT_COLUMNS]]
 
 
-def texts(store: TableStore) -> pd.DataFrame:
+def make_texts(store: TableStore) -> pd.DataFrame:
     return _usable(store)[["article_id", "clean_text"]]
 
 
-def sentences(store: TableStore) -> pd.DataFrame:
+def make_sentences(store: TableStore) -> pd.DataFrame:
     """Every sentence scored once by VADER, with outlet names, codebook names and set phrases masked."""
     from helpers.analyses.sentiment import score_sentences
 
@@ -80,13 +80,13 @@ def sentences(store: TableStore) -> pd.DataFrame:
     return score_sentences(_norm(store).sentences, _mask(store.codebook, tuple(sorted(store.outlets))))[cols]
 
 
-def frame_hits(store: TableStore) -> pd.DataFrame:
+def make_frame_hits(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.framing import frame_hits as hits
 
     return hits(store["sentences"], store.codebook)
 
 
-def quotes(store: TableStore) -> dict[str, pd.DataFrame]:
+def make_quotes(store: TableStore) -> dict[str, pd.DataFrame]:
     """The quotes table and the extractor's warnings about the texts (unbalanced quotation marks)."""
     from helpers.analyses.quotes import extract_quotes
 
@@ -108,13 +108,13 @@ def _warnings_table(caught: list[warnings.WarningMessage]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=WARNING_COLUMNS, dtype=str)
 
 
-def numbers(store: TableStore) -> pd.DataFrame:
+def make_numbers(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import extract_numbers
 
     return extract_numbers(_norm(store), _usable(store), store.codebook)
 
 
-def signatures(store: TableStore) -> pd.DataFrame:
+def make_signatures(store: TableStore) -> pd.DataFrame:
     """MinHash signature of every article's shingles (one row per article, one column per hash)."""
     from helpers.analyses.near_copies import signatures_table
 
@@ -122,17 +122,17 @@ def signatures(store: TableStore) -> pd.DataFrame:
     return signatures_table({aid: docs[aid].clean_text for aid in _usable(store)["article_id"]}, NUM_PERM)
 
 
-def boilerplate(store: TableStore) -> pd.DataFrame:
+def make_boilerplate(store: TableStore) -> pd.DataFrame:
     return _norm(store).boilerplate
 
 
-def declared_origin(store: TableStore) -> pd.DataFrame:
+def make_declared_origin(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.declared import declared_origin as declared
 
     return declared(_norm(store), _usable(store))
 
 
-def voice_parts(store: TableStore) -> pd.DataFrame:
+def make_voice_parts(store: TableStore) -> pd.DataFrame:
     """Each sentence split at the spans of its full and partial quotations (from the quotes table)."""
     from helpers.analyses import voice
 
@@ -142,20 +142,20 @@ def voice_parts(store: TableStore) -> pd.DataFrame:
     return voice.split_by_voice(_norm(store).sentences, spans)
 
 
-def dates(store: TableStore) -> pd.DataFrame:
+def make_dates(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import mentioned_dates
 
     return mentioned_dates(_norm(store), store.codebook)
 
 
-def name_spellings(store: TableStore) -> pd.DataFrame:
+def make_name_spellings(store: TableStore) -> pd.DataFrame:
     from helpers.text.spellings import name_variants
 
     found = name_variants(_norm(store), store.codebook)  # in article order, so the parts join in corpus order
     return found.sort_values(["article_id", "canonical", "variant"], kind="stable")
 
 
-def name_mentions(store: TableStore) -> pd.DataFrame:
+def make_name_mentions(store: TableStore) -> pd.DataFrame:
     from helpers.text.names import name_mentions as mentions
 
     return mentions(_norm(store), store.codebook)

@@ -206,3 +206,21 @@ class TableStore:
             self.computed.setdefault(key, value.reset_index(drop=True))
         if name not in self.computed:
             raise RegistryError(f"{table.produce} did not produce table {name!r}")
+
+
+def data_dictionary() -> str:
+    """The data page's body: every exported table with its grain, download and column descriptions.
+
+    Written next to the exported CSVs (``results/README.md``) and included by ``book/data.md``, so the page
+    a reader sees and the files they download are described by the same declarations the code checks.
+    """
+    lines = ["<!-- generated from helpers/pipeline/registry.yaml by helpers.pipeline.registry.data_dictionary -->", ""]
+    for name, table in tables().items():
+        if table.export is None:
+            continue
+        file = f"{name}.{table.export}"
+        lines += [f"## {name}", "", f"{table.about} One row per {table.grain}. "
+                  f"{{download}}`Download {file} <data/{file}>`", "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.dtype} | {c.about} |" for c in table.columns]
+        lines.append("")
+    return "\n".join(lines)

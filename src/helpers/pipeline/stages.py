@@ -135,15 +135,16 @@ def build_run_tables(folder: Path, codebook_dir: str | None, workers: int | None
 
 def export_results(folder: Path, results: Path) -> list[Path]:
     """Write every table the registry exports into ``results`` (CSV, or YAML for the alias suggestions)."""
-    from helpers.inputs.results import write_table
+    from helpers.inputs.results import write_table, write_text
     from helpers.text.names import write_suggested_aliases
 
     written = []
     for name in registry.names(export="csv"):
         table = read_parts(folder, name)
-        written.append(write_table(table[[c for c in table.columns]], results / f"{name}.csv"))
+        written.append(write_table(table, results / f"{name}.csv"))
     for name in registry.names(export="yaml"):
         written.append(write_suggested_aliases(read_parts(folder, name), results / f"{name}.yaml"))
+    written.append(write_text(registry.data_dictionary(), results / "README.md"))
     return written
 
 

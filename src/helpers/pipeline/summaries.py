@@ -13,7 +13,7 @@ import pandas as pd
 from helpers.pipeline.registry import TableStore
 
 
-def articles(store: TableStore) -> pd.DataFrame:
+def make_articles(store: TableStore) -> pd.DataFrame:
     """Every input file with its status, its counts after cleaning and what its text declares about its origin."""
     from helpers.pipeline.per_article import COUNT_COLUMNS
 
@@ -31,7 +31,7 @@ def _usable(store: TableStore) -> pd.DataFrame:
     return usable(store["articles"])
 
 
-def outlet_colours(store: TableStore) -> pd.DataFrame:
+def make_outlet_colours(store: TableStore) -> pd.DataFrame:
     """The one outlet-colour map of the run, from its own corpus."""
     from helpers.publication.style import outlet_colours as colours
 
@@ -39,31 +39,31 @@ def outlet_colours(store: TableStore) -> pd.DataFrame:
     return pd.DataFrame({"outlet": list(found), "colour": list(found.values())})
 
 
-def name_variants(store: TableStore) -> pd.DataFrame:
+def make_name_variants(store: TableStore) -> pd.DataFrame:
     from helpers.text.spellings import name_variants as tally
 
     return tally(store["name_spellings"], store.codebook)
 
 
-def suggested_aliases(store: TableStore) -> pd.DataFrame:
+def make_suggested_aliases(store: TableStore) -> pd.DataFrame:
     from helpers.text.names import suggest_aliases
 
     return suggest_aliases(store["name_mentions"], store.codebook)
 
 
-def story_families(store: TableStore) -> pd.DataFrame:
+def make_story_families(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.story_families import story_families as families
 
     return families(store["reuse"], sorted(_usable(store)["article_id"]))
 
 
-def sentiment_by_article(store: TableStore) -> pd.DataFrame:
+def make_sentiment_by_article(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.sentiment import article_scores
 
     return article_scores(store["sentences"], _usable(store))
 
 
-def sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
+def make_sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
     """Tone by outlet with its bootstrap interval, and its mean with one vote per story family."""
     from helpers.analyses.sentiment import outlet_scores
 
@@ -74,7 +74,7 @@ def sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
     return by_outlet.assign(mean_compound_one_vote_per_family=by_family["mean_compound"].to_numpy())
 
 
-def sentiment_by_voice(store: TableStore) -> pd.DataFrame:
+def make_sentiment_by_voice(store: TableStore) -> pd.DataFrame:
     from helpers.analyses import voice
     from helpers.pipeline.per_article import _mask
 
@@ -83,7 +83,7 @@ def sentiment_by_voice(store: TableStore) -> pd.DataFrame:
     return voice.voice_scores(store["voice_parts"], arts, _mask(store.codebook, outlets))
 
 
-def tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+def make_tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     from helpers.evaluation import tone
 
     agreement, confusion = tone.tone_validation()
@@ -98,13 +98,13 @@ def _flat(confusion: pd.DataFrame) -> pd.DataFrame:
     return out.rename_axis("hand").reset_index()
 
 
-def word_shift(store: TableStore) -> pd.DataFrame:
+def make_word_shift(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.sentiment import word_shift as shift
 
     return shift(store["sentences"], _usable(store))
 
 
-def sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
+def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
     from helpers.analyses import sentiment
     from helpers.publication.findings import in_words
 
@@ -115,19 +115,19 @@ def sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
     return toward.assign(actor=toward["actor"].map(lambda a: in_words(a, names)))
 
 
-def framing_by_outlet(store: TableStore) -> pd.DataFrame:
+def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.framing import framing_by_outlet as by_outlet
 
     return by_outlet(store["frame_hits"], store["sentences"], _usable(store), store.codebook)
 
 
-def frame_sentences(store: TableStore) -> pd.DataFrame:
+def make_frame_sentences(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.framing import sentence_frames
 
     return sentence_frames(store["sentences"], store["frame_hits"])
 
 
-def frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+def make_frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     from helpers.evaluation import validation
 
     scores, confusion, micro = validation.frame_validation()
@@ -135,80 +135,80 @@ def frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     return {"frame_validation": scores, "frame_confusion": _flat(confusion), "frame_validation_overall": overall}
 
 
-def actor_label_hits(store: TableStore) -> pd.DataFrame:
+def make_actor_label_hits(store: TableStore) -> pd.DataFrame:
     from helpers.analyses import labels
 
     return labels.label_hits(store["sentences"], _usable(store), store.codebook)
 
 
-def actor_labels(store: TableStore) -> pd.DataFrame:
+def make_actor_labels(store: TableStore) -> pd.DataFrame:
     from helpers.analyses import labels
 
     return labels.label_counts(store["actor_label_hits"])
 
 
-def keyness(store: TableStore) -> pd.DataFrame:
+def make_keyness(store: TableStore) -> pd.DataFrame:
     from helpers.analyses import framing
 
     counts = framing.term_counts(store["sentences"], _usable(store), store.codebook.stopwords)
     return framing.fightin_words(counts, min_count=2)
 
 
-def quote_variants(store: TableStore) -> pd.DataFrame:
+def make_quote_variants(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.quotes import quote_variants as variants
 
     return variants(store["quotes"])
 
 
-def who_gets_quoted(store: TableStore) -> pd.DataFrame:
+def make_who_gets_quoted(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.quotes import who_gets_quoted as who
 
     return who(store["quotes"])
 
 
-def quote_validation(store: TableStore) -> pd.DataFrame:
+def make_quote_validation(store: TableStore) -> pd.DataFrame:
     from helpers.evaluation import validation
 
     return validation.quote_validation()
 
 
-def event_counts(store: TableStore) -> pd.DataFrame:
+def make_event_counts(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import event_counts as counts
 
     return counts(store["numbers"])
 
 
-def anomalies(store: TableStore) -> pd.DataFrame:
+def make_anomalies(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import date_anomalies
 
     return date_anomalies(store["dates"], store.codebook)
 
 
-def report_dates(store: TableStore) -> pd.DataFrame:
+def make_report_dates(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import report_dates as when
 
     return when(_usable(store), store["dates"], store["anomalies"])
 
 
-def reconciliation(store: TableStore) -> pd.DataFrame:
+def make_reconciliation(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import reconcile
 
     return reconcile(store["event_counts"], store["report_dates"], store.codebook)
 
 
-def reconciliation_summary(store: TableStore) -> pd.DataFrame:
+def make_reconciliation_summary(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import summary
 
     return summary(store["reconciliation"])
 
 
-def number_validation(store: TableStore) -> pd.DataFrame:
+def make_number_validation(store: TableStore) -> pd.DataFrame:
     from helpers.evaluation import validation
 
     return validation.number_validation()
 
 
-def reuse_effect(store: TableStore) -> pd.DataFrame:
+def make_reuse_effect(store: TableStore) -> pd.DataFrame:
     """Corpus-level measures per article and with one vote per story family."""
     from helpers.analyses import story_families as families
 
@@ -225,17 +225,17 @@ def _gold(name: str) -> pd.DataFrame:
     return read_table(GOLD_DIR / f"{name}.csv")
 
 
-def gold_quotes(store: TableStore) -> pd.DataFrame:
+def make_gold_quotes(store: TableStore) -> pd.DataFrame:
     return _gold("quotes")
 
 
-def gold_numbers(store: TableStore) -> pd.DataFrame:
+def make_gold_numbers(store: TableStore) -> pd.DataFrame:
     return _gold("numbers")
 
 
-def gold_frames(store: TableStore) -> pd.DataFrame:
+def make_gold_frames(store: TableStore) -> pd.DataFrame:
     return _gold("frames")
 
 
-def gold_tone(store: TableStore) -> pd.DataFrame:
+def make_gold_tone(store: TableStore) -> pd.DataFrame:
     return _gold("tone")

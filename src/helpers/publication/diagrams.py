@@ -145,7 +145,7 @@ def _family_layout(families: pd.DataFrame, texts: dict[str, str]) -> tuple[dict[
     return pos, top - BAND_GAP_IN
 
 
-def story_families(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
+def family_diagram(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
                    colours: dict[str, str]) -> plt.Figure:
     """Story families: one column per family, articles as labelled boxes coloured by outlet.
 

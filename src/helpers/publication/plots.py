@@ -23,7 +23,7 @@ from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for
     FAMILY_MEMBERS_DRAWN,
     claim_timeline,
     containment_matrix,
-    story_families,
+    family_diagram,
 )
 from helpers.publication.keyness_plot import keyness_panels  # noqa: E402, F401  (re-exported for notebooks)
 from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for notebooks and tests)

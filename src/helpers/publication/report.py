@@ -1,7 +1,7 @@
 """Presenting results to readers in a notebook: tables, findings in words, and glued values.
 
 Article text, titles, outlet names and file names are untrusted input. Every table goes through
-:mod:`helpers.publication.tables`, which escapes headers and cells, so the published HTML never
+:mod:`helpers.publication.html_tables`, which escapes headers and cells, so the published HTML never
 contains live markup from an article or a file name.
 """
 
@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from helpers.publication import tables
+from helpers.publication import html_tables
 
 SHOW_LIMIT = 100  # rows of a long table shown when all are asked for: a sample, the rest are in the CSV
 INTERACTIVE_LIMIT = 1000  # rows a searchable table embeds (twice: the script's copy and the static copy)
@@ -49,7 +49,7 @@ def show_html(
     """The HTML :func:`show` displays: a long table is cut to a sample (``max_rows=None``) or its first rows,
     a wide one to its key and heaviest columns, and a note before the table says so, with the counts and
     a link to the full CSV."""
-    table, column_note = tables.cap_columns(table)
+    table, column_note = html_tables.cap_columns(table)
     total = len(table)
     if max_rows is None and total > SHOW_LIMIT:
         table, row_note = sample(table, SHOW_LIMIT), f"A sample of {SHOW_LIMIT:,} of {total:,} rows is shown"
@@ -62,7 +62,7 @@ def show_html(
     if notes:
         notes.append(full_table(csv))
         parts.append(f"<p class='refract-caption refract-cap'><em>{' '.join(notes)}</em></p>")
-    parts.append(tables.to_html(table, None, labels))
+    parts.append(html_tables.to_html(table, None, labels))
     return "\n".join(parts)
 
 
@@ -85,7 +85,7 @@ def interactive(
     A long table is a sample, and the caption says that search covers only the sample."""
     from IPython.display import HTML, display
 
-    table, column_note = tables.cap_columns(table)
+    table, column_note = html_tables.cap_columns(table)
     total = len(table)
     text = f"{caption} " if caption else ""
     if total > INTERACTIVE_LIMIT:
@@ -98,14 +98,14 @@ def interactive(
     if total > INTERACTIVE_LIMIT or column_note:
         text += " " + full_table(csv)
     display(HTML(f"<p class='refract-caption'>{text}</p>"))
-    display(HTML(tables.interactive_html(table, page_length, labels)))
+    display(HTML(html_tables.interactive_html(table, page_length, labels)))
 
 
 def setup_interactive() -> None:
     """Load the table scripts into the notebook itself (offline: no CDN at build or read time)."""
     from IPython.display import HTML, display
 
-    display(HTML(tables.init_html()))
+    display(HTML(html_tables.init_html()))
 
 
 def say(*sentences: str | list[str]) -> None:
