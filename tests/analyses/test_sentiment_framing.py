@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.analyses import framing, sentiment
+from helpers.analyses import framing, sentiment, vader
 from helpers.evaluation import validation
 
 
@@ -16,7 +16,7 @@ def scored(seeds):
 
 
 def test_compound_matches_nltk_vader(scored):
-    sia = sentiment.analyzer()
+    sia = vader.analyzer()
     for text, compound in zip(scored["text"], scored["compound"], strict=True):
         assert abs(sia.polarity_scores(text)["compound"] - compound) < 1e-4, text
 
@@ -28,7 +28,7 @@ def test_attribution_sums_to_compound():
         "It was not good, but it was not terrible either.",
         "Nothing here.",
     ]:
-        compound, parts = sentiment.attribute(text)
+        compound, parts = sentiment.compound_with_shares(text)
         assert sum(p for _, p in parts) == pytest.approx(compound, abs=1e-12)
 
 
