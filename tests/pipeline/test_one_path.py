@@ -63,10 +63,10 @@ def both_ways(corpus: Path, tmp_path: Path) -> tuple[Study, Study, Path]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
         memory = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"))
-        usable, outlets = stages.survey(corpus, lambda *a, **k: None)
+        inputs, outlets = stages.survey(corpus, lambda *a, **k: None)
         folder = tmp_path / "tables"
-        stages.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, usable, IN_PROCESS, lambda *a, **k: None)
-        stages.build_run_tables(folder, str(DEFAULT_CODEBOOK), 1, lambda *a, **k: None)
+        stages.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, inputs, IN_PROCESS, lambda *a, **k: None)
+        stages.build_run_tables(folder, str(DEFAULT_CODEBOOK), outlets, 1, lambda *a, **k: None)
         engine = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"), str(folder))
     return memory, engine, folder
 
@@ -215,7 +215,7 @@ def test_run_computes_tables_first_and_passes_them_only_to_notebooks_that_declar
     assert len(engine_table) > 0
     pd.testing.assert_frame_equal(engine_table, pd.read_csv(out / "results" / "m.csv"))
     assert (out / "current" / "tables" / "numbers").is_dir()
-    assert any(line.startswith("engine: 3 articles done in") for line in lines)
+    assert any(line.startswith("engine: 5 inputs done in") for line in lines)
     assert any(line.startswith("notebook 1/2 01_reads.ipynb done in") and line.endswith(" left") for line in lines)
     assert any(line.startswith("notebooks: 2 notebooks done in") for line in lines)
     assert lines.index(next(x for x in lines if x.startswith("engine:"))) < lines.index(

@@ -25,6 +25,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
+from helpers.inputs.corpus import CorpusError
 from helpers.pipeline.book_config import book_config, repository_url
 from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
@@ -218,22 +219,24 @@ def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object],
 
 
 def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, folder_from: Path | None,
-            surveyed: tuple[int, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
+            surveyed: tuple[int | None, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
     """The engine stage: the run's per-article tables, when a notebook reads them (declares ``tables_dir``)."""
     if not any(_declares(p, TABLES_PARAMETER) for p in notebooks):
         log(f"engine: skipped, no notebook to run reads its tables (none declares {TABLES_PARAMETER})", flush=True)
         return None
     tables = folder / TABLES_DIR
-    (corpus, codebook), (usable, outlets) = inputs, surveyed
+    (corpus, codebook), (n_inputs, outlets) = inputs, surveyed
     if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus, codebook and code (checked)
         shutil.copytree(folder_from / TABLES_DIR, tables)
         log("engine: tables of the previous run kept (same corpus, codebook and code)", flush=True)
     else:
         try:
-            build(corpus, tables, str(codebook), outlets, usable, engine, log)
-            build_run_tables(tables, str(codebook), engine.workers, log)
+            build(corpus, tables, str(codebook), outlets, n_inputs, engine, log)
+            build_run_tables(tables, str(codebook), outlets, engine.workers, log)
         except DriverError:
             raise
+        except CorpusError as exc:  # a corpus-wide problem found while reading it: the reader's message
+            raise DriverError(str(exc)) from None
         except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
             raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
     _export(tables, folder / "results", corpus)
@@ -305,7 +308,7 @@ def run(
         leftovers(out_p, log)
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
-        usable, outlets = survey(corpus_p, log)
+        n_inputs, outlets = survey(corpus_p, log)
         record = run_record(corpus_p, codebook_p)
         folder_from = check_partial(out_p, record) if only else None
         folder = _start(out_p, folder_from, record)
@@ -317,7 +320,7 @@ def run(
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
-                tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (usable, outlets),
+                tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (n_inputs, outlets),
                                  engine or EngineOptions(), log)
                 runs = _execute_all(notebooks, folder, params, scrub, log, tables)
         except BaseException as exc:

@@ -35,66 +35,95 @@ class EngineOptions:
     terminal_bar: bool = False  # the engine's own tqdm bar, for a terminal (the log gets progress lines anyway)
 
 
-def survey(corpus: Path, log: Callable[..., None]) -> tuple[int, list[str]]:
-    """Read the corpus once before anything runs: one clear error for a corpus-wide problem, the status
-    counts for the log, and what the engine needs up front (the usable count, every outlet for the mask)."""
-    from helpers.inputs.corpus import USABLE, CorpusError, CorpusWarning, iter_corpus
+def survey(corpus: Path, log: Callable[..., None]) -> tuple[int | None, list[str]]:
+    """What the engine needs before its first chunk, read without decoding any article: how many inputs
+    there are (for the time left) and every outlet the corpus declares. Outlets are masked before any
+    sentence is scored, so an outlet named in another outlet's article is masked in every chunk; the texts
+    themselves are read and decoded once, by the engine."""
+    from helpers.inputs.corpus import CorpusError
     from helpers.pipeline.publish import DriverError
 
-    counts: dict[str, int] = {}
-    outlets: set[str] = set()
-    progress = Progress("corpus", None, log, unit="input")
-    read = [0]
     try:
-        with warnings.catch_warnings(), watched(progress, lambda: read[0]):
-            warnings.simplefilter("ignore", CorpusWarning)
-            for chunk in iter_corpus(corpus):
-                read[0] += len(chunk)
-                for status, n in chunk["status"].value_counts().items():
-                    counts[status] = counts.get(status, 0) + int(n)
-                outlets.update(str(o) for o in chunk.loc[chunk["status"].isin(USABLE), "outlet"].dropna())
-    except CorpusError as exc:
-        raise DriverError(str(exc)) from None
-    log("corpus: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())), flush=True)
-    return sum(counts.get(s, 0) for s in USABLE), sorted(outlets)
+        inputs, outlets = _declared(corpus)
+    except (CorpusError, OSError, ValueError) as exc:
+        raise DriverError(f"{corpus}: {exc}" if str(corpus) not in str(exc) else str(exc)) from None
+    found = f"{inputs:,} inputs" if inputs is not None else "inputs"
+    log(f"corpus: {found}, {len(outlets):,} outlets declared", flush=True)
+    return inputs, outlets
+
+
+def _declared(corpus: Path) -> tuple[int | None, list[str]]:
+    """(number of inputs, declared outlets) from the manifest or from a table's outlet column alone."""
+    import json
+
+    from helpers.inputs.corpus import read_manifest
+
+    if corpus.is_dir():
+        manifest, _ = read_manifest(corpus)
+        values = manifest["outlet"].tolist()
+        inputs: int | None = sum(1 for p in corpus.iterdir() if p.suffix.lower() == ".txt")
+    elif corpus.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(corpus)
+        inputs = meta.metadata.num_rows
+        names = meta.schema_arrow.names
+        values = pd.read_parquet(corpus, columns=["outlet"])["outlet"].tolist() if "outlet" in names else []
+    elif corpus.suffix.lower() == ".csv":
+        values = pd.read_csv(corpus, usecols=lambda c: c == "outlet", dtype=str, keep_default_na=False,
+                             encoding="utf-8-sig").get("outlet", pd.Series(dtype=str)).tolist()
+        inputs = None
+    else:  # JSON lines: one record a line
+        values, inputs = [], 0
+        with corpus.open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.strip():
+                    inputs += 1
+                    try:
+                        record = json.loads(line)
+                    except ValueError:
+                        continue  # the engine reports the bad line with its row
+                    if isinstance(record, dict):
+                        values.append(record.get("outlet"))
+    outlets = {str(v).strip() for v in values if v is not None and str(v).strip()}
+    return inputs, sorted(outlets - {"unknown"})
 
 
 def _sized(chunks: Iterator[pd.DataFrame], sizes: dict[int, int], seen: list[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """The corpus's chunks, counting the usable articles of each and keeping every file's row (without text)."""
-    from helpers.inputs.corpus import USABLE
-
+    """The corpus's chunks, counting the inputs of each and keeping every file's row (without text)."""
     for i, chunk in enumerate(chunks):
-        sizes[i] = int(chunk["status"].isin(USABLE).sum())
+        sizes[i] = len(chunk)
         seen.append(chunk.drop(columns=["raw_text"]))
         yield chunk
 
 
 def _written(folder: Path, sizes: dict[int, int]) -> int:
-    """Articles whose chunk the engine has written (its parts are renamed into place when complete)."""
+    """Inputs whose chunk the engine has written (its parts are renamed into place when complete)."""
     try:
         return sum(sizes.get(int(p.stem.split("-")[1]), 0) for p in (folder / "texts").glob(PART))
     except (OSError, ValueError):
         return 0
 
 
-def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[str], usable: int,
+def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[str], inputs: int | None,
           options: EngineOptions, log: Callable[..., None], every: float | None = None):
     """Run the engine on the corpus into ``folder``, writing progress lines (rate, time left) to ``log``."""
-    from helpers.inputs.corpus import CorpusWarning, iter_corpus
+    from helpers.inputs.corpus import USABLE, CorpusWarning, iter_corpus
     from helpers.pipeline.engine import run_batch
     from helpers.pipeline.per_article import analyse_chunk
     from helpers.pipeline.progress import EVERY_S
 
-    if options.engine == "local" and options.workers is None and usable <= options.chunk_size:
+    if options.engine == "local" and options.workers is None and inputs is not None and inputs <= options.chunk_size:
         options = replace(options, workers=1)  # one chunk: starting a process pool would only cost time
     where = f"on Dask at {options.scheduler}" if options.scheduler else (
         "on a local Dask cluster" if options.engine == "dask" else
         "in this process" if options.workers == 1 else
         f"on {options.workers} worker processes" if options.workers else "on every core")
-    log(f"engine: {usable:,} articles in chunks of {options.chunk_size:,}, {where}", flush=True)
+    log(f"engine: {'' if inputs is None else f'{inputs:,} '}inputs in chunks of {options.chunk_size:,}, {where}",
+        flush=True)
     sizes: dict[int, int] = {}
     seen: list[pd.DataFrame] = []
-    progress = Progress("engine", usable, log)
+    progress = Progress("engine", inputs, log, unit="input")
     task = partial(analyse_chunk, codebook_dir=codebook_dir, outlets=tuple(sorted(outlets)))
     with watched(progress, lambda: _written(folder, sizes), EVERY_S if every is None else every), \
             warnings.catch_warnings():
@@ -108,24 +137,31 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
     corpus_rows = pd.concat(seen, ignore_index=True) if seen else pd.DataFrame()
     registry.declared("corpus").check(corpus_rows)
     write_part(folder, "corpus", corpus_rows)
+    counts = corpus_rows["status"].value_counts()
+    log("corpus: " + ", ".join(f"{n} {status}" for status, n in sorted(counts.items())), flush=True)
+    if not counts[counts.index.isin(USABLE)].sum():
+        from helpers.pipeline.publish import DriverError
+
+        raise DriverError(f"{corpus}: no usable article (every input was rejected; see the statuses above)")
     return result
 
 
-def run_store(folder: Path, codebook_dir: str | None, **settings: object) -> registry.TableStore:
+def run_store(folder: Path, codebook_dir: str | None, outlets: tuple[str, ...] = (),
+              **settings: object) -> registry.TableStore:
     """A store over a run's tables: what the folder holds is read, corpus and summary tables are made."""
     from helpers.pipeline.per_article import codebook_at
 
     def source(name: str) -> pd.DataFrame | None:
         return read_parts(folder, name) if has_table(folder, name) else None
 
-    return registry.TableStore(codebook_at(codebook_dir), source=source, stages=("corpus", "summary"),
-                               settings=dict(settings))
+    return registry.TableStore(codebook_at(codebook_dir), source=source, outlets=outlets,
+                               stages=("corpus", "summary"), settings=dict(settings))
 
 
-def build_run_tables(folder: Path, codebook_dir: str | None, workers: int | None,
+def build_run_tables(folder: Path, codebook_dir: str | None, outlets: list[str], workers: int | None,
                      log: Callable[..., None] = print) -> None:
     """Make the corpus-stage and summary tables once, from the engine's tables, next to them."""
-    store = run_store(folder, codebook_dir, workers=workers, log=log)
+    store = run_store(folder, codebook_dir, tuple(sorted(outlets)), workers=workers, log=log)
     wanted = [*registry.names("corpus"), *registry.names("summary")]
     for name in registry.in_order(wanted):
         if not has_table(folder, name):

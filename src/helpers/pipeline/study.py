@@ -55,7 +55,9 @@ class Study:
         files = loaded.drop(columns=["raw_text"])
         used = usable_articles(loaded)
 
-        outlets = tuple(sorted({str(o) for o in used["outlet"].dropna()}))
+        from helpers.pipeline.stages import survey
+
+        outlets = tuple(survey(self.corpus_dir, lambda *a, **k: None)[1])  # every declared outlet, as a run masks
         return registry.TableStore(self.codebook, normalised=normalise_corpus(used, self.codebook), outlets=outlets,
                                    settings={"workers": 1, "corpus_files": files})
 

@@ -79,7 +79,7 @@ def make_sentiment_by_voice(store: TableStore) -> pd.DataFrame:
     from helpers.pipeline.per_article import _mask
 
     arts = _usable(store)
-    outlets = tuple(sorted({str(o) for o in arts["outlet"].dropna()}))
+    outlets = tuple(sorted(store.outlets))  # every outlet the corpus declares, as the sentences were masked
     return voice.voice_scores(store["voice_parts"], arts, _mask(store.codebook, outlets))
 
 
