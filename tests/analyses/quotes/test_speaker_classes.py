@@ -1,0 +1,22 @@
+"""Speaker attribution, round two: one invented article per failure class of issue #24."""
+
+from __future__ import annotations
+
+from conftest import quotes_of_text
+
+
+def speakers(tmp_path, text, codebook):
+    q = quotes_of_text(tmp_path, text, codebook)
+    return list(q["speaker"])
+
+
+def test_a_definite_role_is_the_person_named_with_it_earlier(tmp_path, codebook):
+    text = ("Governor Ana Ruiz opened the session on Monday.\n\n"
+            "The UN envoy, Piet de Groot, arrived an hour later.\n\n"
+            '"We will act soon on the budget," the governor said.\n\n'
+            '"Talks continue with all sides," the envoy added.\n\n'
+            '"Nobody was consulted on this," the Florida governor said.\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert list(q["speaker"])[:2] == ["Ana Ruiz", "Piet de Groot"]
+    assert list(q["speaker_as_written"])[:2] == ["the governor", "the envoy"]
+    assert q.iloc[2]["speaker"] != "Ana Ruiz"  # a qualifier the article never tied to her: someone else
