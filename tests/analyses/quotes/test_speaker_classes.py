@@ -20,3 +20,12 @@ def test_a_definite_role_is_the_person_named_with_it_earlier(tmp_path, codebook)
     assert list(q["speaker"])[:2] == ["Ana Ruiz", "Piet de Groot"]
     assert list(q["speaker_as_written"])[:2] == ["the governor", "the envoy"]
     assert q.iloc[2]["speaker"] != "Ana Ruiz"  # a qualifier the article never tied to her: someone else
+
+
+def test_a_relative_clause_between_a_name_and_its_verb_is_skipped(tmp_path, codebook):
+    text = ("Piet de Groot stepped down in March.\n\n"
+            '"The reform was never funded," Ana Ruiz, who succeeded him as chair of the harbour board last spring, '
+            "told the Harbour Tribune.\n\n"
+            'Ana Ruiz, who worked as deputy to the mayor Piet de Groot, said that "the money is there now".\n\n'
+            'Katie Lund, who is head of the port union said "we will wait".\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Ana Ruiz", "Katie Lund"]

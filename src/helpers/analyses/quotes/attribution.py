@@ -29,6 +29,7 @@ from helpers.analyses.quotes.cues import (
     cue_pattern,
     cue_pattern_lowered,
     grammar,
+    relative_spans,
     sentence_of,
     speaker_for_cue,
     usable_cues,
@@ -153,6 +154,15 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
 TERMINAL_MARKS = ",.?!"
 
 
+def _subject_words(ctx: Context, start: int, end: int) -> str:
+    """The text between a quote and a later cue without its relative clauses: '"...," Jane Roe, who led the
+    board for ten years, said' puts the cue as near the quote as 'Jane Roe said'."""
+    text = ctx.text[start:end]
+    for a, b in reversed(relative_spans(ctx, start, end)):
+        text = text[: a - start] + " " + text[b - start :]
+    return text
+
+
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     """Cues to try, in order: right after the quote, before it in its sentence, later in its sentence."""
     s0, s1 = sentence_of(ctx, q.open_mark), sentence_of(ctx, q.end)
@@ -163,7 +173,8 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     # a sentence ('called it "fair" to him, ...') only a cue right after it
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
-    after = [c for c in cues if ends_utterance and c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
+    after = [c for c in cues if ends_utterance and c[0] > close
+             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))]
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
