@@ -29,3 +29,10 @@ def test_a_relative_clause_between_a_name_and_its_verb_is_skipped(tmp_path, code
             'Ana Ruiz, who worked as deputy to the mayor Piet de Groot, said that "the money is there now".\n\n'
             'Katie Lund, who is head of the port union said "we will wait".\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Ana Ruiz", "Katie Lund"]
+
+
+def test_a_quotation_in_the_next_sentence_with_no_new_voice_continues_the_speaker(tmp_path, codebook):
+    text = ("Ana Ruiz said on Monday that the harbour would reopen in May. The delay had been "
+            '"a disgrace for every family on the quay and for the town".\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert list(q["speaker"]) == ["Ana Ruiz"] and list(q["method"]) == ["continuation"]

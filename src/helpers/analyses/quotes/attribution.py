@@ -219,11 +219,20 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     return None, "", "none"
 
 
+def _no_new_voice(ctx: Context, ss: int, se: int) -> bool:
+    """A sentence with no cue and no one who could speak: its quotation goes on with the last speaker
+    ('Ruiz said the port would reopen. The delay was "a disgrace".')."""
+    if not ctx.masked[ss:se].strip(" \"'.,?!-"):
+        return True
+    return not ctx.cues_in(ss, se) and not any(not m.modifier for m in ctx.capable_in(ss, se))
+
+
 def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """A quote-only sentence after a sentence of the same paragraph whose cue names a speaker ('X said. "..."')."""
+    """A sentence with no new voice after a sentence of the same paragraph whose cue names a speaker
+    ('X said. "..."', 'X stated that ... The plan was "dead".')."""
     sent = sentence_of(ctx, q.open_mark)
     ss, se = ctx.sentences[sent]
-    if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
+    if sent == 0 or not _no_new_voice(ctx, ss, se) or ctx.sentences[sent - 1][0] < paragraph[0]:
         return None
     ps, pe = ctx.sentences[sent - 1]
     document: Found = None
