@@ -36,3 +36,13 @@ def test_a_quotation_in_the_next_sentence_with_no_new_voice_continues_the_speake
             '"a disgrace for every family on the quay and for the town".\n')
     q = quotes_of_text(tmp_path, text, codebook)
     assert list(q["speaker"]) == ["Ana Ruiz"] and list(q["method"]) == ["continuation"]
+
+
+def test_a_pronoun_never_resolves_to_a_codebook_person_of_the_other_gender(tmp_path, codebook):
+    # the default codebook sets Blinken's gender (male) and Psaki's (female)
+    text = ('Blinken spoke to reporters on Monday. "We are watching closely," she said.\n\n'
+            'Psaki took questions after the briefing. "The embassy stays open," he said.\n\n'
+            'Blinken met Psaki before the call. "Nothing is decided yet," she said.\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert "Antony Blinken" != q.iloc[0]["speaker"] and "Jen Psaki" != q.iloc[1]["speaker"]
+    assert q.iloc[2]["speaker"] == "Jen Psaki"
