@@ -51,10 +51,14 @@ scores: setup
 	$(PY) -m helpers evaluate --task quotes --corpus $(BENCHMARKS)/polnear-dev/corpus \
 	    --gold $(BENCHMARKS)/polnear-dev/gold.csv --codebook build-scores/scores-study/codebook \
 	    --out build-scores/polnear-dev --label "$(DEV_LABEL)"
+	$(PY) -m helpers evaluate --task quotes --corpus $(BENCHMARKS)/polnear-train/corpus \
+	    --gold $(BENCHMARKS)/polnear-train/gold.csv --codebook build-scores/scores-study/codebook \
+	    --out build-scores/polnear-train --label "$(DEV_LABEL)"
 	$(PY) -m helpers evaluate --task numbers --corpus $(BENCHMARKS)/victims-dev/corpus \
 	    --gold $(BENCHMARKS)/victims-dev/gold.csv --codebook build-scores/scores-study/codebook \
 	    --out build-scores/victims-dev --label "$(DEV_LABEL)"
 	cp build-scores/polnear-dev/evaluation_quotes.json book/scores/polnear-dev.json
+	cp build-scores/polnear-train/evaluation_quotes.json book/scores/polnear-train.json
 	cp build-scores/victims-dev/evaluation_numbers.json book/scores/victims-dev.json
 
 test: setup

@@ -29,6 +29,7 @@ from helpers.analyses.quotes.cues import (
     cue_pattern,
     cue_pattern_lowered,
     grammar,
+    relative_spans,
     sentence_of,
     speaker_for_cue,
     usable_cues,
@@ -44,6 +45,7 @@ from helpers.analyses.quotes.layouts import (
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, mentions
+from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
 from helpers.text.normalise import WORD, Normalised, NormalisedCorpus
@@ -136,6 +138,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
     found = mentions(text, codebook)
+    roles_to_people(text, found, codebook)
     return Context(
         text,
         masked,
@@ -151,6 +154,15 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
 TERMINAL_MARKS = ",.?!"
 
 
+def _subject_words(ctx: Context, start: int, end: int) -> str:
+    """The text between a quote and a later cue without its relative clauses: '"...," Jane Roe, who led the
+    board for ten years, said' puts the cue as near the quote as 'Jane Roe said'."""
+    text = ctx.text[start:end]
+    for a, b in reversed(relative_spans(ctx, start, end)):
+        text = text[: a - start] + " " + text[b - start :]
+    return text
+
+
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     """Cues to try, in order: right after the quote, before it in its sentence, later in its sentence."""
     s0, s1 = sentence_of(ctx, q.open_mark), sentence_of(ctx, q.end)
@@ -161,7 +173,8 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     # a sentence ('called it "fair" to him, ...') only a cue right after it
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
-    after = [c for c in cues if ends_utterance and c[0] > close and re.fullmatch(near, ctx.text[close + 1 : c[0]])]
+    after = [c for c in cues if ends_utterance and c[0] > close
+             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))]
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
@@ -206,11 +219,20 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     return None, "", "none"
 
 
+def _no_new_voice(ctx: Context, ss: int, se: int) -> bool:
+    """A sentence with no cue and no one who could speak: its quotation goes on with the last speaker
+    ('Ruiz said the port would reopen. The delay was "a disgrace".')."""
+    if not ctx.masked[ss:se].strip(" \"'.,?!-"):
+        return True
+    return not ctx.cues_in(ss, se) and not any(not m.modifier for m in ctx.capable_in(ss, se))
+
+
 def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """A quote-only sentence after a sentence of the same paragraph whose cue names a speaker ('X said. "..."')."""
+    """A sentence with no new voice after a sentence of the same paragraph whose cue names a speaker
+    ('X said. "..."', 'X stated that ... The plan was "dead".')."""
     sent = sentence_of(ctx, q.open_mark)
     ss, se = ctx.sentences[sent]
-    if sent == 0 or ctx.masked[ss:se].strip(" \"'.,?!-") or ctx.sentences[sent - 1][0] < paragraph[0]:
+    if sent == 0 or not _no_new_voice(ctx, ss, se) or ctx.sentences[sent - 1][0] < paragraph[0]:
         return None
     ps, pe = ctx.sentences[sent - 1]
     document: Found = None

@@ -55,7 +55,7 @@ def grammar(codebook: Codebook) -> Grammar:
     coord = _alternatives(sv.get("coordinators", []))
     return Grammar(
         re.compile(rf";|,?\s+(?:{boundaries})\s+", re.I),
-        re.compile(rf",\s*(?:{relative})\b[^,]*,", re.I),
+        re.compile(rf",\s*(?:{relative})\b[^,]*(?:,|$)", re.I),
         re.compile(rf"\b(?:{coord})\s+(?:\w+\s+){{0,{COORDINATED_MAX_WORDS}}}$", re.I),
         re.compile(rf"\s+(?:{_alternatives(sv.get('agent_markers', []))})\s+", re.I),
         re.compile(rf"\b(?:{_alternatives(sv.get('infinitive_markers', []))})\s+$", re.I),
@@ -127,7 +127,7 @@ def sentence_of(ctx: Context, pos: int) -> int:
 
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
     """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
-    skip = [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
+    skip = relative_spans(ctx, start, end)
     return [m for m in ctx.capable_in(start, end) if not any(a <= m.start < b for a, b in skip)]
 
 
@@ -235,10 +235,19 @@ def _without_compound(ctx: Context, cs: int) -> Context:
     return view
 
 
+def relative_spans(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses in [start, end) (", who succeeded him last spring,"), up to the end when unclosed."""
+    return [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
+
+
 def _clause_start(ctx: Context, ss: int, cs: int) -> int:
+    """Where the cue's clause starts: after the last boundary word ("while", "as") outside a relative clause,
+    so "X, who served as Y's aide, said" keeps X as the clause's subject."""
     start = ss
+    skip = relative_spans(ctx, ss, cs)
     for b in ctx.grammar.clause.finditer(ctx.masked, ss, cs):
-        start = b.end()
+        if not any(a <= b.start() < e for a, e in skip):
+            start = b.end()
     return start
 
 

@@ -49,7 +49,7 @@ class Mention:
     form: str  # variant | descriptor | name | role | pronoun | generic
     modifier: bool = False  # a name that only qualifies another noun ("Trump attorney", "Clinton's aide")
     document: bool = False  # a text that speaks for an author who may be named elsewhere ("the statement")
-    head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X")
+    head: int = -1  # where a role's noun starts ("spokeswoman" in "a spokeswoman for X"), or a name after its title
 
 
 @lru_cache(maxsize=8)
@@ -113,7 +113,7 @@ def _from_text(found: Found, codebook: Codebook) -> Mention:
         gender = e["gender"] if e is not None and found.gender == "any" else found.gender
         kind = e["type"] if e is not None else "person"
         return Mention(found.start, found.end, found.text, canon, kind, gender,
-                       e["group"] if e is not None else UNKNOWN_GROUP, "name")
+                       e["group"] if e is not None else UNKNOWN_GROUP, "name", head=found.head_start)
     gender = _role_gender(found.text, codebook, "any" if e is None else e["gender"])
     return Mention(found.start, found.end, found.text, canon if e is not None else found.text,
                    e["type"] if e is not None else "organisation", gender,

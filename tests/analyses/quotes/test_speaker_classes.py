@@ -1,0 +1,48 @@
+"""Speaker attribution, round two: one invented article per failure class of issue #24."""
+
+from __future__ import annotations
+
+from conftest import quotes_of_text
+
+
+def speakers(tmp_path, text, codebook):
+    q = quotes_of_text(tmp_path, text, codebook)
+    return list(q["speaker"])
+
+
+def test_a_definite_role_is_the_person_named_with_it_earlier(tmp_path, codebook):
+    text = ("Governor Ana Ruiz opened the session on Monday.\n\n"
+            "The UN envoy, Piet de Groot, arrived an hour later.\n\n"
+            '"We will act soon on the budget," the governor said.\n\n'
+            '"Talks continue with all sides," the envoy added.\n\n'
+            '"Nobody was consulted on this," the Florida governor said.\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert list(q["speaker"])[:2] == ["Ana Ruiz", "Piet de Groot"]
+    assert list(q["speaker_as_written"])[:2] == ["the governor", "the envoy"]
+    assert q.iloc[2]["speaker"] != "Ana Ruiz"  # a qualifier the article never tied to her: someone else
+
+
+def test_a_relative_clause_between_a_name_and_its_verb_is_skipped(tmp_path, codebook):
+    text = ("Piet de Groot stepped down in March.\n\n"
+            '"The reform was never funded," Ana Ruiz, who succeeded him as chair of the harbour board last spring, '
+            "told the Harbour Tribune.\n\n"
+            'Ana Ruiz, who worked as deputy to the mayor Piet de Groot, said that "the money is there now".\n\n'
+            'Katie Lund, who is head of the port union said "we will wait".\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Ana Ruiz", "Katie Lund"]
+
+
+def test_a_quotation_in_the_next_sentence_with_no_new_voice_continues_the_speaker(tmp_path, codebook):
+    text = ("Ana Ruiz said on Monday that the harbour would reopen in May. The delay had been "
+            '"a disgrace for every family on the quay and for the town".\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert list(q["speaker"]) == ["Ana Ruiz"] and list(q["method"]) == ["continuation"]
+
+
+def test_a_pronoun_never_resolves_to_a_codebook_person_of_the_other_gender(tmp_path, codebook):
+    # the default codebook sets Blinken's gender (male) and Psaki's (female)
+    text = ('Blinken spoke to reporters on Monday. "We are watching closely," she said.\n\n'
+            'Psaki took questions after the briefing. "The embassy stays open," he said.\n\n'
+            'Blinken met Psaki before the call. "Nothing is decided yet," she said.\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert "Antony Blinken" != q.iloc[0]["speaker"] and "Jen Psaki" != q.iloc[1]["speaker"]
+    assert q.iloc[2]["speaker"] == "Jen Psaki"
