@@ -43,7 +43,7 @@ HEADING_MIN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
+class FoundName:
     """A candidate speaker in the text: a name or a role phrase."""
 
     start: int
@@ -78,7 +78,7 @@ def _words(section: dict, key: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def lexicon(codebook: Codebook) -> NameLexicon:
+def name_lexicon(codebook: Codebook) -> NameLexicon:
     """Compile the name and role patterns once per codebook."""
     names = codebook.section("names")
     roles = codebook.section("roles")
@@ -165,15 +165,15 @@ def _heading(core: str) -> bool:
     return len(words) >= HEADING_MIN_WORDS and all(w.isupper() for w in words)
 
 
-def _join_institutions(text: str, found: list[Found], lex: NameLexicon) -> list[Found]:
+def _join_institutions(text: str, found: list[FoundName], lex: NameLexicon) -> list[FoundName]:
     """ "Ministry" + "of" + "Foreign Affairs" is one name when the part before "of" ends in an institution noun."""
-    out: list[Found] = []
+    out: list[FoundName] = []
     for f in found:
         prev = out[-1] if out else None
         gap = text[prev.end : f.start] if prev is not None else ""
         if prev is not None and gap in lex.joiners and prev.name.split()[-1].lower() in lex.institutions:
             name = text[prev.head_start : f.end]
-            out[-1] = Found(prev.start, f.end, text[prev.start : f.end], name, "name", prev.gender, prev.head_start)
+            out[-1] = FoundName(prev.start, f.end, text[prev.start : f.end], name, "name", prev.gender, prev.head_start)
         else:
             out.append(f)
     return out
@@ -206,11 +206,11 @@ def _noise(span: str, lex: NameLexicon) -> int:
     return cut
 
 
-def find_names(text: str, codebook: Codebook) -> list[Found]:
+def find_names(text: str, codebook: Codebook) -> list[FoundName]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
-    lex = lexicon(codebook)
+    lex = name_lexicon(codebook)
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
-    out: list[Found] = []
+    out: list[FoundName] = []
     for m in lex.name_rx.finditer(text):
         run = m.group()
         if " " not in run and _is_noise(run, lex):
@@ -231,36 +231,36 @@ def find_names(text: str, codebook: Codebook) -> list[Found]:
                 continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
         end = core_start + len(core)
         title = text[start:core_start]
-        out.append(Found(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
+        out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
     return _join_institutions(text, out, lex)
 
 
-def find_roles(text: str, codebook: Codebook) -> list[Found]:
+def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
     """Role, institution and document phrases ("a spokeswoman", "the ministry", "police")."""
-    lex = lexicon(codebook)
+    lex = name_lexicon(codebook)
     out = []
     for m in lex.role_rx.finditer(text):
         phrase = m.group()
         head = m.group("head").lower()
         kind = "document" if head in lex.documents or head[:-1] in lex.documents else "role"
-        out.append(Found(m.start(), m.end(), phrase, phrase, kind, "any", m.start("head")))
+        out.append(FoundName(m.start(), m.end(), phrase, phrase, kind, "any", m.start("head")))
     return out
 
 
 def is_link(word: str, codebook: Codebook) -> bool:
     """True for a preposition that makes the next name a complement ("of Virginia", "for the ministry")."""
-    return word.lower() in lexicon(codebook).links
+    return word.lower() in name_lexicon(codebook).links
 
 
 def is_determiner(word: str, codebook: Codebook) -> bool:
     """True for a word that opens a noun phrase ("the", "a", "his")."""
-    return word.lower() in lexicon(codebook).determiners
+    return word.lower() in name_lexicon(codebook).determiners
 
 
 def is_role_noun(word: str, codebook: Codebook) -> bool:
     """True for a role or institution noun ("attorney", "campaign"): a name before it is a modifier."""
     w = word.lower()
-    nouns = lexicon(codebook).role_nouns
+    nouns = name_lexicon(codebook).role_nouns
     return w in nouns or (w.endswith("s") and w[:-1] in nouns)
 
 

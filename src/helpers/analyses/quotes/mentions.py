@@ -19,7 +19,7 @@ from helpers.inputs.patterns import ascii_lowered, finditer_folded, lowered
 from helpers.text.names import (
     SENTENCE_START,
     SENTENCE_START_SPAN,
-    Found,
+    FoundName,
     find_names,
     find_roles,
     is_determiner,
@@ -105,7 +105,7 @@ def _codebook_mentions(text: str, codebook: Codebook) -> list[Mention]:
     return out
 
 
-def _from_text(found: Found, codebook: Codebook) -> Mention:
+def _from_text(found: FoundName, codebook: Codebook) -> Mention:
     """A name or role found in the text; the codebook supplies canonical name and group when it knows it."""
     canon = codebook.canonical(found.name)
     e = codebook.entity_info.get(canon)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from helpers.analyses.quotes.mentions import Mention
 from helpers.inputs.codebook import Codebook
-from helpers.text.names import is_role_noun, lexicon
+from helpers.text.names import is_role_noun, name_lexicon
 
 # The determiner that refers back to someone already named ("the governor", not "a governor").
 DEFINITE = "the "
@@ -35,7 +35,7 @@ def _title_nouns(m: Mention, codebook: Codebook) -> list[str]:
 
 def _person_noun(noun: str, codebook: Codebook) -> bool:
     """A noun for a person ("governor", "envoy"), not for a body ("committee") or a text ("statement")."""
-    lex = lexicon(codebook)
+    lex = name_lexicon(codebook)
     return is_role_noun(noun, codebook) and noun not in lex.institutions and noun not in lex.documents
 
 
