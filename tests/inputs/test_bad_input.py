@@ -268,3 +268,44 @@ def test_legacy_code_page_is_detected_not_read_as_cp1252(tmp_path):
     row = table.iloc[0]
     assert row["raw_text"] == text
     assert "1251" in row["encoding"]
+
+
+# Issue 23, round two: one test per item of the input layer, named after it
+
+
+def test_12_unicode_space_only_file_is_empty(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a.txt": STORY, "nbsp.txt": "\u00a0\u00a0\n\u00a0",
+                                           "ideo.txt": "\u3000\u3000\n", "zw.txt": "\u200b\u2003\n"})
+    table = load(folder)
+    for name in ("nbsp.txt", "ideo.txt", "zw.txt"):
+        assert row(table, name)["status"] == "rejected" and "empty file" in row(table, name)["issues"], name
+    pd.DataFrame({"text": [STORY, "\u3000\u00a0"]}).to_json(tmp_path / "t.jsonl", orient="records", lines=True)
+    rows = load(tmp_path / "t.jsonl")
+    assert list(rows["status"]) == ["ok", "rejected"] and "empty text" in rows["issues"].iloc[1]
+
+
+def test_18_pdf_and_other_binary_formats_saved_as_txt_are_rejected(tmp_path):
+    import gzip
+    import io
+    import zipfile
+
+    docx = io.BytesIO()
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<w:document>" + STORY + "</w:document>")
+    files = {
+        "a.txt": STORY,
+        "plain.txt": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n(" + STORY.encode() + b") Tj\n%%EOF\n",
+        "packed.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n2 0 obj <</Filter /FlateDecode>> stream\n\x78\x9c\xcb\xcc\n",
+        "word.txt": docx.getvalue(),
+        "gz.txt": gzip.compress(STORY.encode()),
+        "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "photo.txt": b"\xff\xd8\xff\xe0\x00\x10JFIF",
+    }
+    table = load(write_corpus(tmp_path / "c", files))
+    expected = {"plain.txt": "a PDF document", "packed.txt": "a PDF document", "word.txt": "DOCX",
+                "gz.txt": "gzip", "image.txt": "a PNG image", "photo.txt": "a JPEG image"}
+    for name, words in expected.items():
+        assert row(table, name)["status"] == "rejected", name
+        assert words in row(table, name)["issues"] and "not text" in row(table, name)["issues"], name
+        assert "latin-1" not in row(table, name)["issues"]
+    assert list(usable(table)["file"]) == ["a.txt"]

@@ -25,6 +25,7 @@ from helpers.inputs.records import (
     empty_row,
     finish,
     frame,
+    is_blank,
     is_missing,
     meta_fields,
     no_usable_error,
@@ -149,7 +150,7 @@ def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, m
     text = "" if is_missing(text) else str(text)
     data = text.encode("utf-8", errors="surrogatepass")
     row.update(n_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8")
-    if not text.strip():
+    if is_blank(text):
         row["status"] = "rejected"
         issues.append(f"row {n}: empty text")
     elif len(data) > max_bytes:
