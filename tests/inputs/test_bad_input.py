@@ -309,3 +309,69 @@ def test_18_pdf_and_other_binary_formats_saved_as_txt_are_rejected(tmp_path):
         assert words in row(table, name)["issues"] and "not text" in row(table, name)["issues"], name
         assert "latin-1" not in row(table, name)["issues"]
     assert list(usable(table)["file"]) == ["a.txt"]
+
+
+def test_13_columns_mapped_to_a_missing_column_is_an_error_naming_it(tmp_path):
+    pd.DataFrame({"body": [STORY, OTHER], "source": ["A", "B"]}).to_json(tmp_path / "x.jsonl", orient="records",
+                                                                         lines=True)
+    columns = {"text": "body", "outlet": "no_such_column"}
+    with pytest.raises(CorpusError, match=r"x.jsonl: --columns outlet=no_such_column: no such column"):
+        load(tmp_path / "x.jsonl", columns=columns)
+    with pytest.raises(CorpusError, match=r"--columns outlet=no_such_column: no such column"):
+        write_canonical(tmp_path / "x.jsonl", tmp_path / "out" / "corpus.parquet", columns)
+    from helpers.__main__ import main
+
+    with pytest.raises(SystemExit):  # a target Refract does not read is refused when the options are parsed
+        main(["run", "--corpus", str(tmp_path / "x.jsonl"), "--out", str(tmp_path / "o"), "--columns", "outlett=x"])
+
+
+def test_19_columns_file_column_names_the_users_file_and_row(tmp_path):
+    pd.DataFrame({"uid": ["u0", "u1"], "body": [STORY, OTHER]}).to_json(tmp_path / "export.jsonl", orient="records",
+                                                                         lines=True)
+    copy = write_canonical(tmp_path / "export.jsonl", tmp_path / "out" / "corpus.parquet",
+                           {"text": "body", "article_id": "uid"})
+    table = load(copy)
+    assert list(table["file"]) == ["export.jsonl#u0", "export.jsonl#u1"]
+    assert list(table["file"]) == list(load(tmp_path / "export.jsonl", columns={"text": "body", "article_id": "uid"})
+                                       ["file"])
+
+
+def test_22_numeric_options_are_checked_when_parsed(capsys):
+    from helpers.__main__ import parser
+
+    for option, value in (("--chunk-size", "0"), ("--chunk-size", "-5"), ("--workers", "0"), ("--workers", "two")):
+        for verb in ("run", "analyse"):
+            with pytest.raises(SystemExit) as caught:
+                parser().parse_args([verb, "--corpus", "c", "--out", "o", option, value])
+            assert caught.value.code == 2
+            assert f"argument {option}:" in capsys.readouterr().err
+
+
+def test_10_workers_are_capped_at_the_cores_and_the_cap_is_said(capsys):
+    from helpers.__main__ import cap_workers, parser, usable_cores
+
+    args = parser().parse_args(["run", "--corpus", "c", "--out", "o", "--workers", "1000"])
+    cap_workers(args)
+    assert args.workers == usable_cores()
+    assert f"--workers 1000 capped at {usable_cores()}" in capsys.readouterr().err
+    remote = parser().parse_args(["analyse", "--corpus", "c", "--out", "o", "--workers", "1000", "--scheduler", "x"])
+    cap_workers(remote)
+    assert remote.workers == 1000  # a remote cluster's cores are its own
+
+
+def test_23_new_study_refusals_are_one_line_errors(tmp_path, capsys):
+    from helpers.__main__ import main
+
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    cases = {
+        ("taken", str(tmp_path)): "already exists",
+        ("../escape", str(tmp_path)): "use letters, digits",
+        ("fine", str(tmp_path / "a-file")): "--dest is a file, not a folder",
+    }
+    for (name, dest), words in cases.items():
+        assert main(["new-study", name, "--dest", dest]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and err.count("\n") == 1 and words in err, err
+        assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "taken"]

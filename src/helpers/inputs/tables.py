@@ -135,12 +135,14 @@ def _article_id(rec: dict, id_col: str | None, n: int, seen: Seen, issues: list[
     return aid
 
 
-def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, max_bytes: int) -> dict[str, object]:
+def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, max_bytes: int,
+                source: str) -> dict[str, object]:
+    """One articles-table row; ``file`` is ``SOURCE#ID``, the user's input file and the row's id."""
     _check_meta(rec, path, n, (*META_COLUMNS, "published", *ID_COLUMNS))
     issues: list[str] = []
     aid = _article_id(rec, id_col, n, seen, issues)
-    row = empty_row(f"{path.name}#{aid}", aid)
-    meta_fields(row, rec, issues, f"{path.name} row {n}")
+    row = empty_row(f"{source}#{aid}", aid)
+    meta_fields(row, rec, issues, f"{source} row {n}")
     text = rec.get("text")
     problem = rec.get("problem")  # recorded by write_canonical, which keeps only text values
     if not is_missing(problem) or (not is_missing(text) and not isinstance(text, str)):
@@ -167,14 +169,45 @@ def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, m
     return finish(row, issues, seen)
 
 
+SOURCE_KEY = b"refract.source"  # Parquet metadata of a converted corpus: the name of the user's input file
+
+
+def source_name(path: Path) -> str:
+    """The input's file name as the reader knows it: for a corpus converted by ``--columns``, the user's file."""
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            metadata = pq.read_schema(path).metadata or {}
+        except (OSError, ValueError):
+            return path.name  # unreadable: read_table_chunks names the problem
+        if SOURCE_KEY in metadata:
+            return metadata[SOURCE_KEY].decode("utf-8", errors="replace")
+    return path.name
+
+
+def mapped(chunk: pd.DataFrame, columns: dict[str, str] | None, path: Path) -> pd.DataFrame:
+    """The chunk with ``columns`` (ours -> theirs) applied; a mapping to a column the file lacks is an error."""
+    names = {str(c).strip().lower(): c for c in chunk.columns}
+    missing = [f"{ours}={theirs}" for ours, theirs in (columns or {}).items()
+               if theirs not in chunk.columns and theirs.strip().lower() not in names]
+    if missing:
+        raise CorpusError(f"{path}: --columns {', '.join(missing)}: no such column in the file "
+                          f"(columns: {[str(c) for c in chunk.columns]})")
+    mapping = {(theirs if theirs in chunk.columns else names[theirs.strip().lower()]): ours
+               for ours, theirs in (columns or {}).items()}
+    chunk = chunk.rename(columns=mapping)
+    chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+    return chunk
+
+
 def iter_table(path: Path, chunk_size: int, max_bytes: int, columns: dict[str, str] | None) -> Iterator[pd.DataFrame]:
     """Articles from one JSONL, CSV or Parquet file: a ``text`` column plus manifest columns."""
-    mapping = {v: k for k, v in (columns or {}).items()}  # source column -> our column
     seen = Seen()
     n = 0
+    source = source_name(path)
     for chunk in read_table_chunks(path, chunk_size):
-        chunk = chunk.rename(columns=mapping)
-        chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+        chunk = mapped(chunk, columns, path)
         if "text" not in chunk.columns:
             raise CorpusError(
                 f"{path}: no 'text' column (columns: {list(chunk.columns)}); map one with --columns text=YOUR_COLUMN"
@@ -183,7 +216,7 @@ def iter_table(path: Path, chunk_size: int, max_bytes: int, columns: dict[str, s
         rows = []
         for rec in chunk.to_dict("records"):
             n += 1
-            rows.append(_record_row(rec, path, n, id_col, seen, max_bytes))
+            rows.append(_record_row(rec, path, n, id_col, seen, max_bytes, source))
         yield frame(rows, path.parent)
     if not n:
         raise CorpusError(f"{path}: the file holds no articles")
@@ -215,19 +248,17 @@ def write_canonical(path: str | Path, out_file: str | Path, columns: dict[str, s
     out_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_file.with_suffix(".tmp.parquet")
     writer = None
-    mapping = {v: k for k, v in (columns or {}).items()}
     n = 0
     try:
         for chunk in read_table_chunks(path, chunk_size):
-            chunk = chunk.rename(columns=mapping)
-            chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+            chunk = mapped(chunk, columns, path)
             if "text" not in chunk.columns:
                 raise CorpusError(f"{path}: no 'text' column (columns: {list(chunk.columns)})")
             table = _canonical_chunk(chunk, path, n)
             n += len(chunk)
             arrow = pa.Table.from_pandas(table, preserve_index=False)
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, arrow.schema)
+            if writer is None:  # the user's file name travels with the copy, for the articles table's ``file``
+                writer = pq.ParquetWriter(tmp, arrow.schema.with_metadata({SOURCE_KEY: source_name(path).encode()}))
             writer.write_table(arrow)
     finally:
         if writer is not None:
