@@ -375,3 +375,21 @@ def test_23_new_study_refusals_are_one_line_errors(tmp_path, capsys):
         assert err.startswith("error: ") and err.count("\n") == 1 and words in err, err
         assert "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "taken"]
+
+
+def test_4_dollar_signs_in_labels_are_literal_text(tmp_path):
+    import io
+
+    from matplotlib.text import Text
+
+    from helpers.publication.plots import bar_by_article
+
+    outlets = ["Money $\\oops$ Daily", "Costs $5 and $10 News"]
+    table = pd.DataFrame({"article_id": ["$a$", "b$"], "words": [120, 80], "outlet_label": outlets})
+    fig = bar_by_article(table, "words", "article_id", dict(zip(outlets, ["#0072B2", "#D55E00"], strict=True)),
+                         "Words per $article$", "words ($)")
+    fig.savefig(io.BytesIO(), format="svg")  # mathtext would raise ParseFatalException here
+    texts = [t for t in fig.findobj(Text) if t.get_text()]
+    assert all(not t.get_parse_math() for t in texts)
+    shown = {t.get_text() for t in texts}
+    assert {"Money $\\oops$ Daily", "Costs $5 and $10 News", "$a$", "Words per $article$"} <= shown, shown
