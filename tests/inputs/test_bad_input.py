@@ -393,3 +393,14 @@ def test_4_dollar_signs_in_labels_are_literal_text(tmp_path):
     assert all(not t.get_parse_math() for t in texts)
     shown = {t.get_text() for t in texts}
     assert {"Money $\\oops$ Daily", "Costs $5 and $10 News", "$a$", "Words per $article$"} <= shown, shown
+
+
+def test_result_file_modes_respect_the_umask(tmp_path):
+    table = pd.DataFrame({"outlet": ["A"], "n": [1]})
+    old = os.umask(0o022)
+    try:
+        assert os.stat(write_table(table, tmp_path / "shared.csv")).st_mode & 0o777 == 0o644
+        os.umask(0o077)
+        assert os.stat(write_table(table, tmp_path / "private.csv")).st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old)
