@@ -404,3 +404,44 @@ def test_result_file_modes_respect_the_umask(tmp_path):
         assert os.stat(write_table(table, tmp_path / "private.csv")).st_mode & 0o777 == 0o600
     finally:
         os.umask(old)
+
+
+def test_3_corpus_zip_holds_exactly_the_articles_read(tmp_path):
+    import zipfile
+
+    from helpers.publication.downloads import write_corpus_archive
+
+    folder = write_corpus(tmp_path / "c", {"a.txt": STORY, "b.txt": OTHER, ".secret": "API_KEY=sk-live-123\n",
+                                           "notes.md": "# my private notes\n", "empty.txt": "",
+                                           "copy.txt": STORY, "doc.txt": b"%PDF-1.4\n"})
+    (tmp_path / "outside.txt").write_text(OTHER + " outside\n", encoding="utf-8")
+    (folder / "out.txt").symlink_to(tmp_path / "outside.txt")
+    table = load(folder)
+    for given in (None, table):
+        dest = tmp_path / "zips" / f"{given is None}.zip"
+        held = write_corpus_archive(folder, dest, articles=given)
+        with zipfile.ZipFile(dest) as z:
+            assert z.namelist() == ["c/a.txt", "c/b.txt"]
+            assert z.read("c/a.txt") == (folder / "a.txt").read_bytes()
+        assert held["files"] == 2
+    assert sorted(usable(table)["file"]) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
+def test_14_corpus_zip_of_a_table_corpus_holds_the_texts_read(tmp_path, suffix):
+    import zipfile
+
+    from helpers.publication.downloads import write_corpus_archive
+
+    rows = pd.DataFrame({"id": ["u0", "u1", "u2"], "text": [STORY, "", OTHER.replace("\n", "\r\n")]})
+    path = tmp_path / f"export.{suffix}"
+    {"jsonl": lambda: rows.to_json(path, orient="records", lines=True), "csv": lambda: rows.to_csv(path, index=False),
+     "parquet": lambda: rows.to_parquet(path)}[suffix]()
+    held = write_corpus_archive(path, tmp_path / "corpus.zip")  # no NotADirectoryError
+    with zipfile.ZipFile(tmp_path / "corpus.zip") as z:
+        assert z.namelist() == ["export/u0.txt", "export/u2.txt"]  # the empty row was not read
+        assert z.read("export/u2.txt").decode("utf-8") == OTHER  # the text the offsets point into
+    assert held["files"] == 2
+    small = write_corpus_archive(path, tmp_path / "small.zip", max_bytes=10)
+    with zipfile.ZipFile(tmp_path / "small.zip") as z:
+        assert z.namelist() == ["export/NOT-INCLUDED.txt"] and small["files"] == 0
