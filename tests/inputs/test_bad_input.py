@@ -445,3 +445,45 @@ def test_14_corpus_zip_of_a_table_corpus_holds_the_texts_read(tmp_path, suffix):
     small = write_corpus_archive(path, tmp_path / "small.zip", max_bytes=10)
     with zipfile.ZipFile(tmp_path / "small.zip") as z:
         assert z.namelist() == ["export/NOT-INCLUDED.txt"] and small["files"] == 0
+
+
+def test_9_table_corpora_have_the_size_limit_checked_before_reading_and_stream(tmp_path):
+    import tracemalloc
+
+    from helpers.inputs.corpus import iter_corpus
+
+    limit = 64 * 1024
+    huge = "x" * (8 * 1024 * 1024)
+    jsonl = tmp_path / "big.jsonl"
+    with open(jsonl, "w", encoding="utf-8") as fh:
+        for i, text in enumerate([STORY, huge, OTHER]):
+            fh.write(json.dumps({"id": f"r{i}", "text": text}) + "\n")
+    tracemalloc.start()
+    try:
+        table = load(jsonl, max_bytes=limit)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024, f"{peak:,} bytes: the long record was read"
+    assert list(table["status"]) == ["ok", "rejected", "ok"]
+    assert "row 2: record is over the 65,536-byte limit; not read" in table["issues"].iloc[1]
+    converted = load(write_canonical(jsonl, tmp_path / "out" / "c.parquet"), max_bytes=limit)
+    assert list(converted["status"]) == ["ok", "rejected", "ok"]
+
+    csv_path = tmp_path / "big.csv"
+    pd.DataFrame({"text": [STORY, huge]}).to_csv(csv_path, index=False)
+    with pytest.raises(CorpusError, match=r"big.csv: row 2: a value is over the 65,536-byte limit"):
+        load(csv_path, max_bytes=limit)
+    parquet = tmp_path / "big.parquet"
+    pd.DataFrame({"text": [huge]}).to_parquet(parquet)
+    with pytest.raises(CorpusError, match=r"big.parquet: row group 0 holds 1 row\(s\) in [\d,]+ bytes, over the"):
+        load(parquet, max_bytes=limit)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        for path in (jsonl, csv_path):
+            small = path.with_name("small" + path.suffix)
+            pd.DataFrame({"text": [STORY, OTHER, STORY + OTHER]}).to_json(small, orient="records", lines=True) \
+                if path.suffix == ".jsonl" else pd.DataFrame({"text": [STORY, OTHER, STORY + OTHER]}).to_csv(
+                    small, index=False)
+            assert [len(c) for c in iter_corpus(small, chunk_size=2)] == [2, 1]  # streamed in chunks

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.inputs.records import (
+    MAX_BYTES,
     META_COLUMNS,
     CorpusError,
     Seen,
@@ -30,6 +31,7 @@ from helpers.inputs.records import (
     meta_fields,
     no_usable_error,
 )
+from helpers.inputs.table_chunks import PROBLEM, read_csv, read_jsonl, read_parquet
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".parquet")
 ID_COLUMNS = ("article_id", "id", "file")
@@ -61,19 +63,17 @@ def check_csv_header(path: Path, what: str = "CSV") -> list[str]:
     return names
 
 
-def read_table_chunks(path: Path, chunk_size: int) -> Iterator[pd.DataFrame]:
+def read_table_chunks(path: Path, chunk_size: int, max_bytes: int = MAX_BYTES) -> Iterator[pd.DataFrame]:
+    """The file's rows in chunks of bounded memory (see :mod:`helpers.inputs.table_chunks`); errors name the file."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
-                yield batch.to_pandas()
+            yield from read_parquet(path, chunk_size, max_bytes)
         elif suffix == ".csv":
             check_csv_header(path)
-            yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            yield from read_csv(path, chunk_size, max_bytes)
         else:
-            yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False)
+            yield from read_jsonl(path, chunk_size, max_bytes)
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, CorpusError):
             raise
@@ -114,9 +114,11 @@ def _canonical_chunk(chunk: pd.DataFrame, path: Path, n0: int) -> pd.DataFrame:
         _check_meta(rec, path, n0 + i + 1, (*META_COLUMNS, "published", *ID_COLUMNS))
     texts = chunk["text"].tolist()
     bad = [not is_missing(v) and not isinstance(v, str) for v in texts]
+    before = chunk[PROBLEM].tolist() if PROBLEM in chunk.columns else [None] * len(chunk)  # e.g. over the limit
     chunk = chunk.assign(
         text=[None if b else v for v, b in zip(texts, bad, strict=True)],
-        problem=[_not_text(n0 + i + 1, v) if b else None for i, (v, b) in enumerate(zip(texts, bad, strict=True))],
+        problem=[p if not is_missing(p) else _not_text(n0 + i + 1, v) if b else None
+                 for i, (v, b, p) in enumerate(zip(texts, bad, before, strict=True))],
     )
     if "article_id" not in chunk.columns:
         chunk["article_id"] = chunk.get("id", chunk.get("file"))
@@ -188,6 +190,9 @@ def source_name(path: Path) -> str:
 
 def mapped(chunk: pd.DataFrame, columns: dict[str, str] | None, path: Path) -> pd.DataFrame:
     """The chunk with ``columns`` (ours -> theirs) applied; a mapping to a column the file lacks is an error."""
+    if PROBLEM in chunk.columns and chunk[PROBLEM].map(lambda p: not is_missing(p)).all():
+        # every row was refused before reading (over the size limit): it has none of the file's columns
+        chunk = chunk.assign(**{c: None for c in {"text", *(columns or {}).values()} if c not in chunk.columns})
     names = {str(c).strip().lower(): c for c in chunk.columns}
     missing = [f"{ours}={theirs}" for ours, theirs in (columns or {}).items()
                if theirs not in chunk.columns and theirs.strip().lower() not in names]
@@ -206,7 +211,7 @@ def iter_table(path: Path, chunk_size: int, max_bytes: int, columns: dict[str, s
     seen = Seen()
     n = 0
     source = source_name(path)
-    for chunk in read_table_chunks(path, chunk_size):
+    for chunk in read_table_chunks(path, chunk_size, max_bytes):
         chunk = mapped(chunk, columns, path)
         if "text" not in chunk.columns:
             raise CorpusError(
