@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from conftest import write_corpus
 
+from helpers.inputs.config import PROJECT_ROOT
 from helpers.inputs.corpus import CorpusError, CorpusWarning, load_corpus, usable, write_canonical
 from helpers.inputs.results import read_table, write_table
 
@@ -487,3 +488,12 @@ def test_9_table_corpora_have_the_size_limit_checked_before_reading_and_stream(t
                 if path.suffix == ".jsonl" else pd.DataFrame({"text": [STORY, OTHER, STORY + OTHER]}).to_csv(
                     small, index=False)
             assert [len(c) for c in iter_corpus(small, chunk_size=2)] == [2, 1]  # streamed in chunks
+
+
+def test_unused_list_typed_columns_are_ignored_as_the_readme_says(tmp_path):
+    pd.DataFrame({"text": [STORY, OTHER], "tags": [["a", "b"], []], "outlet": ["One", "Two"]}).to_parquet(
+        tmp_path / "x.parquet")
+    table = load(tmp_path / "x.parquet")
+    assert list(table["status"]) == ["ok", "ok"]
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "a list-typed column Refract does not read is ignored" in " ".join(readme.split())
