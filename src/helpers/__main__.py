@@ -49,7 +49,6 @@ def count(minimum: int):
             raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
         return value
 
-    parse.__name__ = f"whole number >= {minimum}"
     return parse
 
 
