@@ -7,19 +7,74 @@ Each verb imports what it needs when it runs, so ``provision`` works before heav
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import signal
 import sys
 from pathlib import Path
 
 STOPPED = 128 + signal.SIGTERM  # the shell's exit status for a process stopped by SIGTERM
+# What --columns can map: the table corpus's own columns (inputs.tables reads exactly these).
+COLUMN_TARGETS = ("text", "outlet", "published", "title", "author", "url", "notes", "article_id", "id", "file")
 
 
 def parse_columns(text: str) -> dict[str, str]:
-    """'text=body,outlet=source' -> {'text': 'body', 'outlet': 'source'} (our name = the file's name)."""
+    """'text=body,outlet=source' -> {'text': 'body', 'outlet': 'source'} (our name = the file's name).
+
+    An argparse type, so a malformed mapping or an unknown target stops the command before anything runs; a
+    target column the file lacks is found when the file is opened (:func:`helpers.inputs.tables.mapped`).
+    """
     pairs = [p.split("=", 1) for p in text.split(",") if p.strip()]
-    if any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
-        raise SystemExit(f"error: --columns expects ours=theirs pairs separated by commas, got {text!r}")
-    return {a.strip(): b.strip() for a, b in pairs}
+    if not pairs or any(len(p) != 2 or not p[0].strip() or not p[1].strip() for p in pairs):
+        raise argparse.ArgumentTypeError(f"expected ours=theirs pairs separated by commas, got {text!r}")
+    columns = {a.strip().lower(): b.strip() for a, b in pairs}
+    for ours in columns:
+        if ours not in COLUMN_TARGETS:
+            near = difflib.get_close_matches(ours, COLUMN_TARGETS, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise argparse.ArgumentTypeError(f"{ours!r} is not a column Refract reads{hint} "
+                                             f"(it reads {', '.join(COLUMN_TARGETS)})")
+    return columns
+
+
+def count(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``, checked when the options are parsed."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+POSITIVE = count(1)
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, which a container or `taskset` may narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def cap_workers(args: argparse.Namespace) -> None:
+    """More local workers than cores only adds processes: cap ``--workers`` at the cores, and say so.
+
+    Workers on a Dask scheduler elsewhere (``--scheduler``) run on that cluster's cores and are not capped.
+    """
+    workers = getattr(args, "workers", None)
+    if workers is None or getattr(args, "scheduler", None):
+        return
+    cores = usable_cores()
+    if workers > cores:
+        print(f"note: --workers {workers} capped at {cores}, the cores this machine offers", file=sys.stderr)
+        args.workers = cores
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -30,8 +85,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     engine = EngineOptions(engine="dask" if args.scheduler else args.engine, workers=args.workers,
                            scheduler=args.scheduler, chunk_size=args.chunk_size, terminal_bar=sys.stderr.isatty())
     try:
-        columns = parse_columns(args.columns) if args.columns else None
-        run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=columns,
+        run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=args.columns,
             engine=engine)
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
@@ -75,8 +129,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     out = resolve(args.out)
     try:
-        columns = parse_columns(args.columns) if args.columns else None
-        result, tally = analyse(resolve(args.corpus), out, columns, run_batch, codebook_dir=args.codebook,
+        result, tally = analyse(resolve(args.corpus), out, args.columns, run_batch, codebook_dir=args.codebook,
                                 engine=args.engine, workers=args.workers, chunk_size=args.chunk_size,
                                 scheduler=args.scheduler)
     except (DriverError, CorpusError) as exc:
@@ -91,7 +144,12 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def cmd_new_study(args: argparse.Namespace) -> int:
     from helpers.pipeline.new_study import new_study
 
-    print(f"new study in {new_study(args.name, args.dest)}")
+    try:
+        root = new_study(args.name, args.dest)
+    except (ValueError, OSError) as exc:  # an existing folder, a bad name, --dest a file: nothing was written
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"new study in {root}")
     return 0
 
 
@@ -141,11 +199,13 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--codebook", default=None, help="event codebook folder")
     r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
     r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
-    r.add_argument("--columns", default=None, help="column mapping for a table corpus: text=body,outlet=source")
+    r.add_argument("--columns", type=parse_columns, default=None,
+                   help="column mapping for a table corpus: text=body,outlet=source")
     r.add_argument("--engine", choices=["local", "dask"], default="local", help="how the tables are computed first")
     r.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (implies --engine dask)")
-    r.add_argument("--workers", type=int, default=None, help="engine worker processes (default: every core)")
-    r.add_argument("--chunk-size", type=int, default=500, help="articles per engine chunk")
+    r.add_argument("--workers", type=POSITIVE, default=None,
+                   help="engine worker processes (default: every core; capped at the cores)")
+    r.add_argument("--chunk-size", type=POSITIVE, default=500, help="articles per engine chunk")
     r.set_defaults(func=cmd_run)
 
 
@@ -154,11 +214,12 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--corpus", required=True, help="corpus folder or JSONL/CSV/Parquet file")
     a.add_argument("--out", required=True, help="output folder for Parquet parts")
     a.add_argument("--codebook", default=None, help="event codebook folder")
-    a.add_argument("--columns", default=None, help="column mapping: text=body,outlet=source")
+    a.add_argument("--columns", type=parse_columns, default=None, help="column mapping: text=body,outlet=source")
     a.add_argument("--engine", choices=["local", "dask"], default="local")
     a.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler")
-    a.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
-    a.add_argument("--chunk-size", type=int, default=500)
+    a.add_argument("--workers", type=POSITIVE, default=None,
+                   help="worker processes (default: every core; capped at the cores)")
+    a.add_argument("--chunk-size", type=POSITIVE, default=500)
     a.set_defaults(func=cmd_analyse)
 
 
@@ -172,10 +233,10 @@ def _add_small(sub: argparse._SubParsersAction) -> None:
     pr.add_argument("--nltk-data", default=None)
     pr.set_defaults(func=cmd_provision)
     b = sub.add_parser("bench", help="benchmark the full analysis against a VADER-only baseline")
-    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles")
+    b.add_argument("--articles", type=POSITIVE, required=True, help="number of synthetic articles")
     b.add_argument("--json", action="store_true", help="print one JSON line")
-    b.add_argument("--workers", type=int, default=None, help="worker processes (default: every core)")
-    b.add_argument("--chunk-size", type=int, default=500)
+    b.add_argument("--workers", type=POSITIVE, default=None, help="worker processes (default: every core)")
+    b.add_argument("--chunk-size", type=POSITIVE, default=500)
     b.add_argument("--engine", choices=["local", "dask"], default="local")
     b.set_defaults(func=cmd_bench)
     le = sub.add_parser("lock-env", help="write environment.yml from the lock file")
@@ -192,9 +253,9 @@ def cmd_bench_book(args: argparse.Namespace) -> int:
 
 def _add_bench_book(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("bench-book", help="the whole book (engine, notebooks, site) on a synthetic corpus")
-    b.add_argument("--articles", type=int, required=True, help="number of synthetic articles (fixed seed)")
+    b.add_argument("--articles", type=POSITIVE, required=True, help="number of synthetic articles (fixed seed)")
     b.add_argument("--json", action="store_true", help="print one JSON line")
-    b.add_argument("--workers", type=int, default=None, help="engine worker processes (default: every core)")
+    b.add_argument("--workers", type=POSITIVE, default=None, help="engine worker processes (default: every core)")
     b.add_argument("--keep", default=None, help="work in this folder and keep it (default: a temporary folder)")
     b.add_argument("--notebooks", default=None, help="notebook folder to run (default: the project's notebooks)")
     b.set_defaults(func=cmd_bench_book)
@@ -214,6 +275,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.cmd in ("run", "analyse"):  # the benchmarks measure what they are given
+        cap_workers(args)
     return int(args.func(args) or 0)
 
 

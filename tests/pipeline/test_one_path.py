@@ -259,6 +259,7 @@ def test_run_verb_passes_the_engine_options_through(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(driver, "run", lambda *a, **k: seen.update(k))
+    monkeypatch.setattr(cli, "usable_cores", lambda: 8)  # --workers is capped at the cores; this machine may have 2
     assert cli.main(["run", "--corpus", "c", "--out", "o", "--workers", "3", "--chunk-size", "7"]) == 0
     assert (seen["engine"].engine, seen["engine"].workers, seen["engine"].chunk_size) == ("local", 3, 7)
     assert cli.main(["run", "--corpus", "c", "--out", "o", "--scheduler", "tcp://10.0.0.5:8786"]) == 0

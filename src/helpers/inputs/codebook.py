@@ -16,9 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
+from helpers.inputs.codebook_files import CodebookError, read_codebook_file
 from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_DIR, resolve
+from helpers.inputs.user_patterns import GuardedPattern, compile_rule
+
+__all__ = ["EVENT_FILES", "GENERAL_FILES", "Codebook", "CodebookError", "load_codebook"]
+Rule = re.Pattern[str] | GuardedPattern  # a shipped pattern, or a user's under a time budget
 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
 GENERAL_FILES = (
@@ -26,33 +30,9 @@ GENERAL_FILES = (
 )
 
 
-class CodebookError(ValueError):
-    """A codebook file is missing, unreadable or malformed; the message names the file."""
-
-
-def _read_yaml(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise CodebookError(f"{path}: not valid YAML ({exc})") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise CodebookError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
-    _check_word_lists(data, path)
-    return data
-
-
-def _check_word_lists(data: dict[str, Any], path: Path) -> None:
-    """A word list holding true/false means YAML read a bare no/yes/on/off as a boolean: say so."""
-    for key, value in data.items():
-        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
-            raise CodebookError(
-                f"{path}: list {key!r} holds {[v for v in value if isinstance(v, bool)]}; YAML reads bare "
-                "no/yes/on/off/true/false as booleans, so quote such words (\"no\")"
-            )
+def _read_yaml(path: Path, is_general: bool = False) -> dict[str, Any]:
+    """A codebook file checked against its schema ({} when absent); see :mod:`helpers.inputs.codebook_files`."""
+    return read_codebook_file(path, is_general)
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,6 +42,7 @@ class Codebook:
     event_dir: Path
     general: dict[str, dict[str, Any]] = field(repr=False)
     event: dict[str, dict[str, Any]] = field(repr=False)
+    general_dir: Path = GENERAL_DIR / DEFAULT_LANGUAGE  # where the general files were read (named in errors)
 
     @property
     def name(self) -> str:
@@ -80,24 +61,25 @@ class Codebook:
 
     # --- boilerplate ---------------------------------------------------------------------
     @cached_property
-    def boilerplate_lines(self) -> list[tuple[str, re.Pattern[str], bool]]:
-        """(kind, compiled full-line pattern, ends_body) from general then event codebooks."""
-        rules = []
-        for source in (self.event.get("boilerplate", {}), self.general["boilerplate"]):
-            for entry in source.get("lines", []):
-                try:
-                    rx = re.compile(entry["pattern"], re.IGNORECASE)
-                except (KeyError, re.error) as exc:
-                    raise CodebookError(f"{self.event_dir}: bad boilerplate line rule {entry!r}: {exc}") from exc
-                rules.append((entry["kind"], rx, bool(entry.get("ends_body", False))))
-        return rules
+    def boilerplate_lines(self) -> list[tuple[str, Rule, bool]]:
+        """(kind, compiled full-line pattern, ends_body) from event then general codebooks."""
+        return [(str(entry["kind"]), rx, bool(entry.get("ends_body", False)))
+                for entry, rx in self._rules("lines", re.IGNORECASE, event_first=True)]
 
     @cached_property
-    def boilerplate_spans(self) -> list[tuple[str, re.Pattern[str]]]:
+    def boilerplate_spans(self) -> list[tuple[str, Rule]]:
+        """(kind, compiled pattern) from general then event codebooks."""
+        return [(str(entry["kind"]), rx) for entry, rx in self._rules("spans", 0, event_first=False)]
+
+    def _rules(self, part: str, flags: int, event_first: bool) -> list[tuple[dict[str, Any], Rule]]:
+        """Each boilerplate rule with its pattern compiled; errors name the file and the rule."""
+        sources = [(self.event_dir / "boilerplate.yaml", self.event.get("boilerplate", {})),
+                   (self.general_dir / "boilerplate.yaml", self.general["boilerplate"])]
         rules = []
-        for source in (self.general["boilerplate"], self.event.get("boilerplate", {})):
-            for entry in source.get("spans", []):
-                rules.append((entry["kind"], re.compile(entry["pattern"])))
+        for path, source in sources if event_first else sources[::-1]:
+            for i, entry in enumerate(source.get(part, [])):
+                where = f"{path}: {part}[{i}] (kind {entry.get('kind')!r})"
+                rules.append((entry, compile_rule(entry.get("pattern"), flags, where)))
         return rules
 
     @property
@@ -219,5 +201,7 @@ def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path |
     shipped = GENERAL_DIR / language
     # a study's copy made by an older release may lack a newer list: the shipped one fills the gap
     gen = {name: _read_yaml(general / f"{name}.yaml" if (general / f"{name}.yaml").exists() or not shipped.is_dir()
-                            else shipped / f"{name}.yaml") for name in GENERAL_FILES}
-    return Codebook(event_dir=event, general=gen, event=ev)
+                            else shipped / f"{name}.yaml", is_general=True) for name in GENERAL_FILES}
+    codebook = Codebook(event_dir=event, general=gen, event=ev, general_dir=general)
+    codebook.boilerplate_lines, codebook.boilerplate_spans  # noqa: B018 - a bad pattern is an error at load
+    return codebook

@@ -33,6 +33,7 @@ from helpers.inputs.records import (
     empty_row,
     finish,
     frame,
+    is_blank,
     meta_fields,
     no_usable_error,
     outlet_labels,
@@ -127,6 +128,9 @@ def _file_row(entry: Entry, info: dict | None, seen: Seen, max_bytes: int) -> tu
         return row, [*issues, str(exc)]
     row["encoding"] = encoding
     issues += dec_issues
+    if is_blank(text):
+        row["status"] = "rejected"
+        return row, [*issues, "empty file (only spaces, such as no-break or ideographic spaces)"]
     check_text(row, text, issues, seen)
     return row, issues
 

@@ -26,6 +26,35 @@ class BinaryContent(ValueError):
     """The bytes are not text; the message says why and where."""
 
 
+# File formats recognised by their first bytes ("magic numbers"): a PDF or a Word file saved with a .txt name is
+# a document to convert, not an article to analyse (a compressed PDF would otherwise be "decoded as latin-1").
+MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX, XLSX, ODT or EPUB document, which are ZIP files)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (DOC, XLS or PPT)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript document"),
+    (b"BZh91AY&SY", "a bzip2-compressed file"),
+    (b"\xfd7zXZ\x00", "an xz-compressed file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program (ELF)"),
+)
+
+
+def check_format(data: bytes) -> None:
+    """Raise BinaryContent when the bytes start like a known non-text format (after any whitespace or UTF-8 BOM)."""
+    head = data[:64].removeprefix(codecs.BOM_UTF8).lstrip()
+    for magic, what in MAGIC:
+        if head.startswith(magic):
+            raise BinaryContent(f"{what}, not text (recognised by its first bytes {magic[:5]!r}); convert it to text")
+
+
 def _control_share(text_or_bytes: bytes | str) -> float:
     sample = text_or_bytes[:SNIFF_BYTES]
     codes = sample if isinstance(sample, bytes) else [ord(c) for c in sample]
@@ -76,10 +105,12 @@ def _legacy(data: bytes) -> tuple[str, str]:
 def decode(data: bytes) -> tuple[str, str, list[str]]:
     """Decode bytes; return text, encoding and issues. Raises BinaryContent for non-text.
 
+    A known binary format (PDF, ZIP/DOCX, gzip, images: :data:`MAGIC`) is refused by its first bytes.
     UTF-16/32 with a byte-order mark is decoded as such; otherwise UTF-8; otherwise the encoding
     charset-normalizer detects (a Cyrillic or Greek code page, say), with cp1252 for Western text (what
     Western Windows tools write when they do not write UTF-8) and latin-1 as the last resort.
     """
+    check_format(data)
     wide = _wide(data)
     if wide is not None:
         text, encoding, issues = wide

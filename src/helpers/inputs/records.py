@@ -70,6 +70,14 @@ def is_missing(value: object) -> bool:
         return False
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # zero-width characters that are not spaces
+
+
+def is_blank(text: str) -> bool:
+    """No visible character: only spaces of any kind (no-break, ideographic...), line breaks or zero-width marks."""
+    return not text.translate(INVISIBLE).strip()
+
+
 def parse_date(value: str) -> str | None:
     """ISO 8601 date (or date-time) to ``YYYY-MM-DD``; None when malformed."""
     value = value.strip()

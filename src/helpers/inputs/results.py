@@ -19,12 +19,31 @@ from pathlib import Path
 import pandas as pd
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux reports it (os.umask can only swap it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_text(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write ``text`` to ``path`` atomically (UTF-8, Unix newlines)."""
+    """Write ``text`` to ``path`` atomically (UTF-8, Unix newlines), with the mode any new file gets.
+
+    ``mkstemp`` makes its file private (0600) whatever the umask; the result would then be unreadable to
+    the others sharing OUT or ``book/data``, unlike every other file of the run. It gets 0666 less the umask.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.inputs.records import (
+    MAX_BYTES,
     META_COLUMNS,
     CorpusError,
     Seen,
@@ -25,10 +26,12 @@ from helpers.inputs.records import (
     empty_row,
     finish,
     frame,
+    is_blank,
     is_missing,
     meta_fields,
     no_usable_error,
 )
+from helpers.inputs.table_chunks import PROBLEM, read_csv, read_jsonl, read_parquet
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".ndjson", ".csv", ".parquet")
 ID_COLUMNS = ("article_id", "id", "file")
@@ -60,19 +63,17 @@ def check_csv_header(path: Path, what: str = "CSV") -> list[str]:
     return names
 
 
-def read_table_chunks(path: Path, chunk_size: int) -> Iterator[pd.DataFrame]:
+def read_table_chunks(path: Path, chunk_size: int, max_bytes: int = MAX_BYTES) -> Iterator[pd.DataFrame]:
+    """The file's rows in chunks of bounded memory (see :mod:`helpers.inputs.table_chunks`); errors name the file."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_size):
-                yield batch.to_pandas()
+            yield from read_parquet(path, chunk_size, max_bytes)
         elif suffix == ".csv":
             check_csv_header(path)
-            yield from pd.read_csv(path, chunksize=chunk_size, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            yield from read_csv(path, chunk_size, max_bytes)
         else:
-            yield from pd.read_json(path, lines=True, chunksize=chunk_size, dtype=False)
+            yield from read_jsonl(path, chunk_size, max_bytes)
     except (ValueError, OSError, UnicodeDecodeError) as exc:
         if isinstance(exc, CorpusError):
             raise
@@ -113,9 +114,11 @@ def _canonical_chunk(chunk: pd.DataFrame, path: Path, n0: int) -> pd.DataFrame:
         _check_meta(rec, path, n0 + i + 1, (*META_COLUMNS, "published", *ID_COLUMNS))
     texts = chunk["text"].tolist()
     bad = [not is_missing(v) and not isinstance(v, str) for v in texts]
+    before = chunk[PROBLEM].tolist() if PROBLEM in chunk.columns else [None] * len(chunk)  # e.g. over the limit
     chunk = chunk.assign(
         text=[None if b else v for v, b in zip(texts, bad, strict=True)],
-        problem=[_not_text(n0 + i + 1, v) if b else None for i, (v, b) in enumerate(zip(texts, bad, strict=True))],
+        problem=[p if not is_missing(p) else _not_text(n0 + i + 1, v) if b else None
+                 for i, (v, b, p) in enumerate(zip(texts, bad, before, strict=True))],
     )
     if "article_id" not in chunk.columns:
         chunk["article_id"] = chunk.get("id", chunk.get("file"))
@@ -134,12 +137,14 @@ def _article_id(rec: dict, id_col: str | None, n: int, seen: Seen, issues: list[
     return aid
 
 
-def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, max_bytes: int) -> dict[str, object]:
+def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, max_bytes: int,
+                source: str) -> dict[str, object]:
+    """One articles-table row; ``file`` is ``SOURCE#ID``, the user's input file and the row's id."""
     _check_meta(rec, path, n, (*META_COLUMNS, "published", *ID_COLUMNS))
     issues: list[str] = []
     aid = _article_id(rec, id_col, n, seen, issues)
-    row = empty_row(f"{path.name}#{aid}", aid)
-    meta_fields(row, rec, issues, f"{path.name} row {n}")
+    row = empty_row(f"{source}#{aid}", aid)
+    meta_fields(row, rec, issues, f"{source} row {n}")
     text = rec.get("text")
     problem = rec.get("problem")  # recorded by write_canonical, which keeps only text values
     if not is_missing(problem) or (not is_missing(text) and not isinstance(text, str)):
@@ -149,7 +154,7 @@ def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, m
     text = "" if is_missing(text) else str(text)
     data = text.encode("utf-8", errors="surrogatepass")
     row.update(n_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), encoding="utf-8")
-    if not text.strip():
+    if is_blank(text):
         row["status"] = "rejected"
         issues.append(f"row {n}: empty text")
     elif len(data) > max_bytes:
@@ -166,14 +171,48 @@ def _record_row(rec: dict, path: Path, n: int, id_col: str | None, seen: Seen, m
     return finish(row, issues, seen)
 
 
+SOURCE_KEY = b"refract.source"  # Parquet metadata of a converted corpus: the name of the user's input file
+
+
+def source_name(path: Path) -> str:
+    """The input's file name as the reader knows it: for a corpus converted by ``--columns``, the user's file."""
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            metadata = pq.read_schema(path).metadata or {}
+        except (OSError, ValueError):
+            return path.name  # unreadable: read_table_chunks names the problem
+        if SOURCE_KEY in metadata:
+            return metadata[SOURCE_KEY].decode("utf-8", errors="replace")
+    return path.name
+
+
+def mapped(chunk: pd.DataFrame, columns: dict[str, str] | None, path: Path) -> pd.DataFrame:
+    """The chunk with ``columns`` (ours -> theirs) applied; a mapping to a column the file lacks is an error."""
+    if PROBLEM in chunk.columns and chunk[PROBLEM].map(lambda p: not is_missing(p)).all():
+        # every row was refused before reading (over the size limit): it has none of the file's columns
+        chunk = chunk.assign(**{c: None for c in {"text", *(columns or {}).values()} if c not in chunk.columns})
+    names = {str(c).strip().lower(): c for c in chunk.columns}
+    missing = [f"{ours}={theirs}" for ours, theirs in (columns or {}).items()
+               if theirs not in chunk.columns and theirs.strip().lower() not in names]
+    if missing:
+        raise CorpusError(f"{path}: --columns {', '.join(missing)}: no such column in the file "
+                          f"(columns: {[str(c) for c in chunk.columns]})")
+    mapping = {(theirs if theirs in chunk.columns else names[theirs.strip().lower()]): ours
+               for ours, theirs in (columns or {}).items()}
+    chunk = chunk.rename(columns=mapping)
+    chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+    return chunk
+
+
 def iter_table(path: Path, chunk_size: int, max_bytes: int, columns: dict[str, str] | None) -> Iterator[pd.DataFrame]:
     """Articles from one JSONL, CSV or Parquet file: a ``text`` column plus manifest columns."""
-    mapping = {v: k for k, v in (columns or {}).items()}  # source column -> our column
     seen = Seen()
     n = 0
-    for chunk in read_table_chunks(path, chunk_size):
-        chunk = chunk.rename(columns=mapping)
-        chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+    source = source_name(path)
+    for chunk in read_table_chunks(path, chunk_size, max_bytes):
+        chunk = mapped(chunk, columns, path)
         if "text" not in chunk.columns:
             raise CorpusError(
                 f"{path}: no 'text' column (columns: {list(chunk.columns)}); map one with --columns text=YOUR_COLUMN"
@@ -182,7 +221,7 @@ def iter_table(path: Path, chunk_size: int, max_bytes: int, columns: dict[str, s
         rows = []
         for rec in chunk.to_dict("records"):
             n += 1
-            rows.append(_record_row(rec, path, n, id_col, seen, max_bytes))
+            rows.append(_record_row(rec, path, n, id_col, seen, max_bytes, source))
         yield frame(rows, path.parent)
     if not n:
         raise CorpusError(f"{path}: the file holds no articles")
@@ -214,19 +253,17 @@ def write_canonical(path: str | Path, out_file: str | Path, columns: dict[str, s
     out_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_file.with_suffix(".tmp.parquet")
     writer = None
-    mapping = {v: k for k, v in (columns or {}).items()}
     n = 0
     try:
         for chunk in read_table_chunks(path, chunk_size):
-            chunk = chunk.rename(columns=mapping)
-            chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+            chunk = mapped(chunk, columns, path)
             if "text" not in chunk.columns:
                 raise CorpusError(f"{path}: no 'text' column (columns: {list(chunk.columns)})")
             table = _canonical_chunk(chunk, path, n)
             n += len(chunk)
             arrow = pa.Table.from_pandas(table, preserve_index=False)
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, arrow.schema)
+            if writer is None:  # the user's file name travels with the copy, for the articles table's ``file``
+                writer = pq.ParquetWriter(tmp, arrow.schema.with_metadata({SOURCE_KEY: source_name(path).encode()}))
             writer.write_table(arrow)
     finally:
         if writer is not None:

@@ -10,11 +10,17 @@ from helpers.inputs.config import DEFAULT_LANGUAGE, GENERAL_CODEBOOK, TEMPLATES_
 
 
 def new_study(name: str, dest: str | Path = ".") -> Path:
-    """Create ``DEST/NAME/`` with ``codebook/`` (event templates + ``general/en/`` copy) and ``corpus/``."""
+    """Create ``DEST/NAME/`` with ``codebook/`` (event templates + ``general/en/`` copy) and ``corpus/``.
+
+    Refusals (a bad name, an existing folder, ``--dest`` a file) raise ValueError or OSError before anything
+    is written; the command line prints them as one line.
+    """
     if not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
         raise ValueError(f"{name!r}: use letters, digits, '-', '_' or '.' for a study name")
+    if Path(dest).exists() and not Path(dest).is_dir():
+        raise NotADirectoryError(f"{dest}: --dest is a file, not a folder; choose a folder to create the study in")
     root = Path(dest) / name
-    if root.exists():
+    if root.exists() or root.is_symlink():
         raise FileExistsError(f"{root}: already exists; choose another name or remove it")
     codebook = root / "codebook"
     shutil.copytree(GENERAL_CODEBOOK, codebook / "general" / DEFAULT_LANGUAGE)

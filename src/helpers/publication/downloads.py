@@ -1,25 +1,33 @@
 """The articles a book was built on, as one download next to the result tables.
 
 A reader who wants to check a finding needs the texts the offsets point into, byte for byte, so the
-corpus folder is packed into a zip archive (stored, never re-encoded). The archive is reproducible: the
-members are in name order with a fixed timestamp, so two builds of one corpus give the same bytes. A very
-large corpus is not packed into the book; the archive then holds a note saying so and where the
-manifest is, so the download link never breaks.
+articles are packed into a zip archive (never re-encoded). The archive holds exactly the articles the
+corpus table lists as read (status ok or warning), plus the folder's manifest: never a hidden file, a
+file that is not an article, or a link leading out of the folder, which the table lists as not read. A
+table corpus (JSONL, CSV or Parquet) has no files to pack: its read articles' texts are packed, one
+``ID.txt`` each, as the text the offsets point into.
+
+The archive is reproducible: the members are in name order with a fixed timestamp, so two builds of one
+corpus give the same bytes. A very large corpus is not packed into the book; the archive then holds a
+note saying so, so the download link never breaks.
 """
 
 from __future__ import annotations
 
+import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pandas as pd
+
+from helpers.inputs.corpus import MAX_BYTES, USABLE, CorpusWarning, iter_corpus
+from helpers.inputs.entries import Unreadable, read_limited, scan
+from helpers.inputs.records import MANIFEST
+from helpers.inputs.tables import source_name
 
 CORPUS_DOWNLOAD_MAX_BYTES = 20_000_000  # above this the book links a note instead of the texts
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip stores: no build time leaks into the bytes
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    """The regular files directly in the corpus folder, in name order; links leading outside it are left out."""
-    root = corpus.resolve()
-    return sorted(p for p in corpus.iterdir() if p.is_file() and p.resolve().parent == root)
 
 
 def _member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -29,20 +37,80 @@ def _member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data)
 
 
-def write_corpus_archive(corpus: Path, dest: Path, max_bytes: int = CORPUS_DOWNLOAD_MAX_BYTES) -> dict[str, int]:
-    """Write ``dest`` (a zip of the corpus files, or of a note when they are too large); return what it holds."""
-    files = corpus_files(corpus)
-    size = sum(p.stat().st_size for p in files)
+def _read_rows(corpus: Path, articles: pd.DataFrame | None) -> Iterator[pd.DataFrame]:
+    """The corpus table: the one given, else the corpus read again by the same loader (its warnings were shown)."""
+    if articles is not None:
+        yield articles
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        yield from iter_corpus(corpus, chunk_size=1000)
+
+
+def folder_members(corpus: Path, articles: pd.DataFrame | None, max_bytes: int) -> tuple[dict[str, bytes], int, int]:
+    """(name -> bytes of each read article and the manifest, or {} when too large; files; bytes).
+
+    The sizes are summed before anything is read, so a corpus too large for the book is never read here.
+    """
+    entries = {e.name: e.target for e in scan(corpus) if not e.status and e.target is not None}
+    manifest = corpus / MANIFEST
+    has_manifest = manifest.is_file() and not manifest.is_symlink()
+    size = sum(p.stat().st_size for p in entries.values()) + (manifest.stat().st_size if has_manifest else 0)
+    if size > max_bytes:
+        return {}, len(entries) + has_manifest, size
+    read = {str(f) for rows in _read_rows(corpus, articles) for f in rows.loc[rows["status"].isin(USABLE), "file"]}
+    members = {}
+    for name in sorted(n for n in entries if n in read):
+        try:
+            members[name] = read_limited(entries[name], MAX_BYTES)
+        except Unreadable:  # changed since the run read it: leave it out rather than pack something else
+            continue
+    if has_manifest:
+        members[MANIFEST] = manifest.read_bytes()
+    return members, len(members), sum(len(b) for b in members.values())
+
+
+def table_members(corpus: Path, articles: pd.DataFrame | None, max_bytes: int) -> tuple[dict[str, bytes], int, int]:
+    """(``ID.txt`` -> text of each read row of a table corpus, or {} when too large; rows; bytes)."""
+    if articles is not None and "raw_text" not in articles.columns:
+        articles = None  # a table without the texts: read them from the corpus
+    members: dict[str, bytes] = {}
+    files = size = 0
+    for rows in _read_rows(corpus, articles):
+        for aid, text in rows.loc[rows["status"].isin(USABLE), ["article_id", "raw_text"]].itertuples(index=False):
+            data = str(text).encode("utf-8", errors="surrogatepass")
+            files, size = files + 1, size + len(data)
+            if size <= max_bytes:
+                members[f"{aid}.txt"] = data
+            else:
+                members.clear()
+    return (members if size <= max_bytes else {}), files, size
+
+
+def write_corpus_archive(corpus: Path, dest: Path, max_bytes: int = CORPUS_DOWNLOAD_MAX_BYTES,
+                         articles: pd.DataFrame | None = None) -> dict[str, int]:
+    """Write ``dest`` (a zip of the read articles, or of a note when they are too large); return what it holds.
+
+    ``articles`` is the corpus table when the caller has it (a folder corpus needs its ``file`` and
+    ``status``; a table corpus also ``raw_text``); without it the corpus is read again the same way.
+    """
+    corpus = Path(corpus)
+    if corpus.is_dir():
+        root = corpus.name
+        members, files, size = folder_members(corpus, articles, max_bytes)
+    else:
+        root = Path(source_name(corpus)).stem
+        members, files, size = table_members(corpus, articles, max_bytes)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
     with zipfile.ZipFile(tmp, "w") as archive:
-        if size <= max_bytes:
-            for p in files:
-                _member(archive, f"{corpus.name}/{p.name}", p.read_bytes())
+        if members or size <= max_bytes:
+            for name in sorted(members):
+                _member(archive, f"{root}/{name}", members[name])
         else:
-            note = (f"The corpus has {len(files):,} files ({size:,} bytes), more than the {max_bytes:,} bytes a book "
+            note = (f"The corpus has {files:,} files ({size:,} bytes), more than the {max_bytes:,} bytes a book "
                     "download holds. Its texts are not included; the result tables (articles.csv) list every file "
                     "with its SHA-256, so a copy of the corpus can be checked against them.\n")
-            _member(archive, f"{corpus.name}/NOT-INCLUDED.txt", note.encode("utf-8"))
+            _member(archive, f"{root}/NOT-INCLUDED.txt", note.encode("utf-8"))
     tmp.replace(dest)
-    return {"files": len(files) if size <= max_bytes else 0, "bytes": size}
+    return {"files": files if size <= max_bytes else 0, "bytes": size}

@@ -21,6 +21,11 @@ OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#B8569A", "#B07800", "#6A3D9A", "
 OTHER = "#767676"
 SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
 STYLE = {
+    # Every label is literal text: outlet names, titles and file names come from the user's corpus, and
+    # matplotlib would read "$...$" in them as mathtext (a crash on "Money $\\oops$ Daily", lost dollar signs in
+    # "Costs $5 and $10 News"). Set here once, for every figure the book draws.
+    "text.parse_math": False,
+    "text.usetex": False,
     "svg.hashsalt": "refract",
     "svg.fonttype": "path",
     "font.size": 10,
