@@ -6,15 +6,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.refract-installed
 NLTK_STAMP := .nltk_data/.provisioned
-CORPUS ?= seeds
-CODEBOOK ?= src/helpers/codebooks/kazakhstan-2022
+STUDY ?= studies/kazakhstan-2022
+CORPUS ?=
+CODEBOOK ?=
 OUT ?= build
 HTML := book/_build/html
 
 .PHONY: setup book results scores test test-fast lint lab lock clean help
 
 help:
-	@echo "make book   - set up, run every notebook on $(CORPUS), build the report"
+	@echo "make book   - set up, run every notebook on the study $(STUDY), build the report (STUDY=DIR for another)"
 	@echo "make test   - set up and run the test suite"
 	@echo "make lab    - open JupyterLab with the project's kernel"
 	@echo "make lint   - ruff over src, tests and notebooks"
@@ -35,7 +36,8 @@ $(NLTK_STAMP): $(STAMP)
 setup: $(STAMP) $(NLTK_STAMP)
 
 results: setup
-	$(PY) -m helpers run --corpus $(CORPUS) --out $(OUT) --codebook $(CODEBOOK) --book-dir book/chapters
+	$(PY) -m helpers run --study $(STUDY) $(if $(CORPUS),--corpus $(CORPUS)) $(if $(CODEBOOK),--codebook $(CODEBOOK)) \
+	    --out $(OUT) --book-dir book/chapters
 
 book: results
 	$(PY) -m helpers build-book

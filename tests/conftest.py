@@ -43,13 +43,13 @@ def seed_run(tmp_path_factory):
     """The driver run on the seeds, with the book source copied next to it (as `make book` does)."""
     import shutil
 
-    from helpers.inputs.config import BOOK_DIR
+    from helpers.inputs.config import BOOK_DIR, DEFAULT_STUDY
     from helpers.pipeline.driver import run
 
     tmp = tmp_path_factory.mktemp("seedrun")
     book = tmp / "book"
     shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data"))
-    run(SEEDS, tmp / "build", book_dir=book / "chapters", **QUIET)
+    run(None, tmp / "build", book_dir=book / "chapters", study=DEFAULT_STUDY, **QUIET)
     return tmp
 
 

@@ -86,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler, chunk_size=args.chunk_size, terminal_bar=sys.stderr.isatty())
     try:
         run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=args.columns,
-            engine=engine)
+            engine=engine, study=args.study)
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
         return STOPPED
@@ -194,9 +194,12 @@ def _add_evaluate(sub: argparse._SubParsersAction) -> None:
 
 def _add_run(sub: argparse._SubParsersAction) -> None:
     r = sub.add_parser("run", help="run every notebook on a corpus and write OUT/results/*.csv")
-    r.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv) or JSONL/CSV/Parquet file")
+    r.add_argument("--study", default=None, help="study folder (study.yaml, codebook/, corpus, gold/, prose/)")
+    r.add_argument("--corpus", default=None,
+                   help="corpus folder (*.txt + manifest.csv) or JSONL/CSV/Parquet file (default: the study's)")
     r.add_argument("--out", required=True, help="output folder (results/, notebooks/)")
-    r.add_argument("--codebook", default=None, help="event codebook folder")
+    r.add_argument("--codebook", default=None,
+                   help="event codebook folder (default: the study's; without a study, the general templates)")
     r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
     r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
     r.add_argument("--columns", type=parse_columns, default=None,

@@ -7,10 +7,10 @@ import re
 
 import yaml
 
-from helpers.inputs.config import PACKAGE_DIR, PROJECT_ROOT
+from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_STUDY, PACKAGE_DIR, PROJECT_ROOT
 
 SOURCES = sorted(PACKAGE_DIR.rglob("*.py"))
-EVENT_CODEBOOK = PACKAGE_DIR / "codebooks" / "kazakhstan-2022"
+EVENT_CODEBOOK = DEFAULT_CODEBOOK
 MAX_MODULE_LINES = 410  # "about 400"
 
 
@@ -28,7 +28,7 @@ def _strings(node: object) -> list[str]:
 def event_words() -> set[str]:
     """Capitalised words and acronyms from the Kazakhstan codebook: names, places, organisations, outlets."""
     words: set[str] = set()
-    for path in EVENT_CODEBOOK.glob("*.yaml"):
+    for path in [*EVENT_CODEBOOK.glob("*.yaml"), DEFAULT_STUDY / "study.yaml"]:
         for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
             words.update(w for w in re.findall(r"\b[A-Z][A-Za-z]{3,}\b", text) if not w.isupper() or len(w) <= 6)
     # words that are also plain English at the start of a sentence are not event knowledge

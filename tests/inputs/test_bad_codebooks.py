@@ -17,7 +17,7 @@ from conftest import write_corpus
 
 from helpers.inputs import user_patterns
 from helpers.inputs.codebook import CodebookError, load_codebook
-from helpers.inputs.config import CODEBOOKS_DIR, GENERAL_CODEBOOK, PROJECT_ROOT
+from helpers.inputs.config import CODEBOOKS_DIR, DEFAULT_CODEBOOK, GENERAL_CODEBOOK, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 
 STORY = "Protesters gathered in the square on Thursday. Police said 20 people were detained in the city.\n"
@@ -132,7 +132,7 @@ def test_24_codebook_errors_name_the_file_the_path_and_the_problem(tmp_path, cas
 
 
 def test_11_every_shipped_and_example_codebook_loads():
-    folders = [CODEBOOKS_DIR / "kazakhstan-2022", CODEBOOKS_DIR / "templates",
+    folders = [DEFAULT_CODEBOOK, CODEBOOKS_DIR / "templates",
                PROJECT_ROOT / "examples" / "harbour-strike" / "codebook"]
     for folder in folders:
         codebook = load_codebook(folder)

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from helpers.inputs.config import DEFAULT_CODEBOOK, PROJECT_ROOT
+from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_STUDY, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning
 from helpers.pipeline import registry, stages
 from helpers.pipeline.driver import DriverError, run
@@ -27,7 +27,9 @@ SEEDS = PROJECT_ROOT / "seeds"
 MAY_BE_EMPTY = ("boilerplate", "declared_origin", "voice_parts", "dates", "name_spellings", "name_variants",
                 "name_mentions", "reuse", "reuse_changes", "warnings", "anomalies", "quote_variants", "word_shift",
                 "actor_label_hits", "actor_labels", "keyness", "suggested_aliases", "sentiment_toward_actors",
-                "event_counts", "reconciliation", "reconciliation_summary", "frame_hits")
+                "event_counts", "reconciliation", "reconciliation_summary", "frame_hits", "gold_quotes",
+                "gold_numbers", "gold_frames", "gold_tone", "quote_validation", "number_validation",
+                "frame_validation", "frame_confusion", "frame_validation_overall", "tone_validation", "tone_confusion")
 IN_PROCESS = stages.EngineOptions(workers=1, chunk_size=2)
 
 # Invented reports of an invented event; one quotation is never closed, one file is empty, one is a copy.
@@ -59,15 +61,18 @@ def invented_corpus(folder: Path) -> Path:
 
 
 def both_ways(corpus: Path, tmp_path: Path) -> tuple[Study, Study, Path]:
-    """The study computed in memory, and the same study reading a run's tables made by the engine in chunks."""
+    """The study computed in memory, and the same study reading a run's tables made by the engine in chunks
+    (the seeds as the first study, with its gold; an invented corpus without a study)."""
+    study = str(DEFAULT_STUDY) if corpus == SEEDS else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
-        memory = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"))
+        memory = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"), study_dir=study)
         inputs, outlets = stages.survey(corpus, lambda *a, **k: None)
         folder = tmp_path / "tables"
         stages.build(corpus, folder, str(DEFAULT_CODEBOOK), outlets, inputs, IN_PROCESS, lambda *a, **k: None)
-        stages.build_run_tables(folder, str(DEFAULT_CODEBOOK), outlets, 1, lambda *a, **k: None)
-        engine = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"), str(folder))
+        stages.build_run_tables(folder, str(DEFAULT_CODEBOOK), outlets, 1, lambda *a, **k: None,
+                                Path(study) if study else None)
+        engine = load_study(str(corpus), str(DEFAULT_CODEBOOK), str(tmp_path / "work"), str(folder), study)
     return memory, engine, folder
 
 

@@ -37,12 +37,18 @@ def agreement(gold: list[str], predicted: list[str]) -> dict[str, float]:
 
 
 def tone_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(agreement of masked and unmasked scoring, confusion table of hand labels against masked labels)."""
+    """The seeds' hand-coded tone sample (the first study's gold) against masked and unmasked VADER."""
     codebook, normalised = seed_corpus(codebook)
-    gold = read_seed_gold("tone.csv")
-    check_alignment(gold, normalised.sentences)
-    coded = normalised.sentences.merge(gold[["article_id", "sentence_id", "tone"]], on=["article_id", "sentence_id"])
-    mask = sentiment.mask_pattern(codebook, normalised.articles)
+    return tone_agreement(read_seed_gold("tone.csv"), normalised.sentences,
+                          sentiment.mask_pattern(codebook, normalised.articles))
+
+
+def tone_agreement(gold: pd.DataFrame, sentences: pd.DataFrame, mask) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(agreement of masked and unmasked scoring, confusion table of hand labels against masked labels)
+    on the hand-coded sentences of a study (``sentences`` needs their text; it is scored here both ways)."""
+    check_alignment(gold, sentences)
+    keys = ["article_id", "sentence_id"]
+    coded = sentences[[*keys, "text"]].merge(gold[[*keys, "tone"]], on=keys)
     rows, confusion = [], None
     for name, pattern in (("masked (as in this book)", mask), ("unmasked VADER", None)):
         scored = sentiment.score_sentences(coded, pattern)
@@ -52,4 +58,5 @@ def tone_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.
                 pd.Categorical(coded["tone"], LABELS), pd.Categorical(scored["polarity"], LABELS), dropna=False
             )
             confusion.index.name, confusion.columns.name = "hand coding", "VADER"
+    assert confusion is not None
     return pd.DataFrame(rows, columns=["scoring", "n_sentences", "agreement", "kappa"]), confusion

@@ -1,8 +1,10 @@
-"""Validation of the analyses against the hand-written gold annotations in ``tests/gold``.
+"""Validation of the analyses against hand-written gold annotations of a study's own articles.
 
-The tests call these functions and assert the targets; the book's chapters call the same functions
-and report the scores, so the published numbers and the tested ones
-cannot drift apart. Gold files are keyed by article id and sentence id, and carry the start of each
+The book scores each study against its ``gold/`` folder (``frame_scores``, ``study_quote_scores``,
+``study_number_scores``, on the run's own tables); the tests call the seed wrappers (``frame_validation``,
+``quote_validation``, ``number_validation``) on the first study's gold and assert the targets, through the
+same scoring functions, so the published numbers and the tested ones cannot drift apart. Gold files are
+keyed by article id and sentence id, and carry the start of each
 sentence's text so that a change in sentence splitting is caught instead of silently misaligning.
 """
 
@@ -54,12 +56,22 @@ def check_alignment(gold: pd.DataFrame, sentences: pd.DataFrame) -> None:
 
 
 def frame_validation(codebook: Codebook | None = None) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
-    """Per-frame scores, the confusion matrix and micro-averaged scores on ``frames.csv``."""
+    """Per-frame scores, the confusion matrix and micro-averaged scores on the seeds' ``frames.csv``."""
     codebook, corpus = seed_corpus(codebook)
-    gold = read_seed_gold("frames.csv")
-    check_alignment(gold, corpus.sentences)
-    coded = corpus.sentences.merge(gold[["article_id", "sentence_id"]], on=["article_id", "sentence_id"])
-    predicted = framing.sentence_frames(coded, framing.frame_hits(coded, codebook))
+    return frame_scores(read_seed_gold("frames.csv"), corpus.sentences, None, codebook)
+
+
+def frame_scores(gold: pd.DataFrame, sentences: pd.DataFrame, hits: pd.DataFrame | None,
+                 codebook: Codebook) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, float]]:
+    """The dictionary's frames against hand-coded sentences of a study: per frame, confused, micro-averaged.
+
+    ``hits`` are the run's frame hits (None: matched here); only the hand-coded sentences are scored.
+    """
+    check_alignment(gold, sentences)
+    keys = ["article_id", "sentence_id"]
+    coded = sentences.merge(gold[keys], on=keys)
+    found = framing.frame_hits(coded, codebook) if hits is None else hits.merge(gold[keys], on=keys)
+    predicted = framing.sentence_frames(coded, found)
     frames = list(framing.frame_table(codebook)["frame"])
     scores = scoring.score_frames(gold, predicted, frames)
     scores["reliable"] = (
@@ -82,7 +94,7 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     rows = []
     codebook, corpus = seed_corpus(codebook)
     predicted = quotes.extract_quotes(corpus, corpus.articles, codebook)
-    rows.append({"test_set": "seeds (5 articles)", **scoring.score_quotes(read_seed_gold("quotes.csv"), predicted)})
+    rows.append(study_quote_scores(read_seed_gold("quotes.csv"), predicted, "seeds (5 articles)"))
     second_cb = load_codebook(SECOND_QUOTES / "codebook")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
@@ -97,6 +109,18 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
 
 
 SECOND_NUMBERS = GOLD.parent / "data" / "numbers_second_set"
+
+
+def study_quote_scores(gold: pd.DataFrame, predicted: pd.DataFrame, test_set: str) -> dict[str, object]:
+    """Quote extraction on the articles a study's gold annotates, against that gold."""
+    mine = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    return {"test_set": test_set, **scoring.score_quotes(gold, mine)}
+
+
+def study_number_scores(gold: pd.DataFrame, predicted: pd.DataFrame, test_set: str) -> dict[str, object]:
+    """Event-count claims on the articles a study's gold annotates, against that gold."""
+    mine = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
+    return {"test_set": test_set, **scoring.score_numbers(gold, mine), **_number_details(gold, mine)}
 
 
 def _number_details(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
@@ -129,9 +153,7 @@ def number_validation(codebook: Codebook | None = None) -> pd.DataFrame:
 
     codebook, corpus = seed_corpus(codebook)
     predicted = numbers.extract_numbers(corpus, corpus.articles, codebook)
-    gold = read_seed_gold("numbers.csv")
-    rows = [{"test_set": "seeds (5 articles)", **scoring.score_numbers(gold, predicted),
-             **_number_details(gold, predicted)}]
+    rows = [study_number_scores(read_seed_gold("numbers.csv"), predicted, "seeds (5 articles)")]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CorpusWarning)
         arts = load_corpus(SECOND_NUMBERS / "corpus")

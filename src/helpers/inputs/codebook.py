@@ -183,12 +183,16 @@ def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path |
 
     The general codebook is chosen by the event's ``language`` (``event.yaml``, default English): a study
     made by ``new-study`` carries its own copy under ``codebook/general/<language>``, so that a researcher
-    can edit word lists for one study without touching the package.
+    can edit word lists for one study without touching the package. A codebook inside a study folder takes
+    the event's name, language, year, window and outlets from the study's ``study.yaml``.
     """
+    from helpers.inputs.study_folder import event_facts
+
     event = resolve(event_dir) if event_dir else DEFAULT_CODEBOOK
     if not event.is_dir():
         raise CodebookError(f"{event}: codebook folder not found")
     ev = {name: _read_yaml(event / f"{name}.yaml") for name in EVENT_FILES}
+    ev["event"] = {**ev["event"], **event_facts(event)}
     language = str(ev["event"].get("language") or DEFAULT_LANGUAGE)
     if general_dir:
         general = resolve(general_dir)

@@ -60,6 +60,9 @@ CATEGORY = table(
 TARGET = table({"label": TEXT, "actor": TEXT, "modifiers": WORDS, "unmodified_heads": WORDS, "labels": WORD_GROUPS},
                ["labels"], "a target (label, actor, modifiers, unmodified_heads, labels)")
 NUMBERS = named(WHOLE, "a mapping of words to whole numbers")
+WINDOW = table({"start": ISO_DATE, "end": ISO_DATE}, what="a window (start, end)")
+OUTLETS = {"type": "array", "items": table({"name": TEXT, "based": TEXT, "newsroom": TEXT}, ["name"],
+                                           "an outlet (name, based, newsroom)"), "description": "a list of outlets"}
 
 EVENT: dict[str, dict[str, Any]] = {
     "aliases": table({"entities": {"type": "array", "items": ENTITY, "description": "a list of entities"},
@@ -78,11 +81,17 @@ EVENT: dict[str, dict[str, Any]] = {
                       "description": "a list of country names, or a mapping of names to written forms"}}),
     "event": table({
         "name": TEXT, "year": WHOLE, "language": TEXT, "abbreviations": WORDS, "tone_model": TEXT,
-        "window": table({"start": ISO_DATE, "end": ISO_DATE}, what="a window (start, end)"),
+        "window": WINDOW,
         "tone": table({"mask": WORDS}, what="tone settings (mask)"),
-        "outlets": {"type": "array", "items": table({"name": TEXT, "based": TEXT, "newsroom": TEXT}, ["name"],
-                                                    "an outlet (name, based, newsroom)"),
-                    "description": "a list of outlets"}}),
+        "outlets": OUTLETS}),
+    # a study folder's study.yaml (helpers.inputs.study_folder): what the study is, and where its parts are
+    "study": table({
+        "name": {**TEXT, "minLength": 1}, "language": TEXT, "year": WHOLE, "window": WINDOW, "outlets": OUTLETS,
+        "corpus": TEXT, "codebook": TEXT, "gold": TEXT, "prose": TEXT, "redistribute_corpus": FLAG,
+        "gold_kind": {"enum": ["in-sample", "development", "held-out"],
+                      "description": "in-sample, development or held-out"}}, ["name"],
+        "a study (name, language, year, window, outlets, corpus, codebook, gold, gold_kind, prose, "
+        "redistribute_corpus)"),
 }
 
 # A general file's own keys; any other key may hold one of these shapes (see the module docstring).

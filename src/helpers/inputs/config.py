@@ -17,8 +17,9 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 def _project_root() -> Path:
     """The checkout the package runs from; installed as a wheel, the current folder (or REFRACT_ROOT).
 
-    Only the study's defaults (seeds, notebooks, book) live in the checkout; codebooks and templates are
-    package data, so a wheel install still loads codebooks and starts studies from any folder.
+    The studies (the first one's codebook and gold), the seeds, the notebooks and the book live in the
+    checkout; the general codebooks and templates are package data, so a wheel install still starts and
+    loads studies from any folder.
     """
     if os.environ.get("REFRACT_ROOT"):
         return Path(os.environ["REFRACT_ROOT"]).resolve()
@@ -32,11 +33,13 @@ GENERAL_DIR = CODEBOOKS_DIR / "general"
 DEFAULT_LANGUAGE = "en"
 GENERAL_CODEBOOK = GENERAL_DIR / DEFAULT_LANGUAGE
 TEMPLATES_DIR = CODEBOOKS_DIR / "templates"
-DEFAULT_CODEBOOK = CODEBOOKS_DIR / "kazakhstan-2022"
+STUDIES_DIR = PROJECT_ROOT / "studies"
+DEFAULT_STUDY = STUDIES_DIR / "kazakhstan-2022"  # the first study, which `make book` builds
+DEFAULT_CODEBOOK = DEFAULT_STUDY / "codebook"
 DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 BOOK_DIR = PROJECT_ROOT / "book"
-GOLD_DIR = PROJECT_ROOT / "tests" / "gold"  # hand-written gold annotations (data, never imported)
+GOLD_DIR = DEFAULT_STUDY / "gold"  # the first study's hand-written gold annotations (data, never imported)
 NLTK_DATA_DIR = Path(os.environ.get("REFRACT_NLTK_DATA", PROJECT_ROOT / ".nltk_data")).resolve()
 
 

@@ -49,6 +49,7 @@ from helpers.pipeline.stages import PARAMETER as TABLES_PARAMETER
 from helpers.pipeline.stages import TABLES_DIR, EngineOptions, build, build_run_tables, export_results, survey
 
 KERNEL = "python3"
+STUDY_PARAMETER = "study_dir"  # the notebook parameter that receives the study folder
 START_RETRIES = 3
 CELL_TIMEOUT_S = 3600
 NOTEBOOK_EVERY_S = 30.0  # seconds between progress lines while a notebook runs
@@ -197,7 +198,8 @@ def _declares(source: Path, name: str) -> bool:
 
 
 def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
-                 log: Callable[..., None], tables: Path | None = None) -> list[NotebookRun]:
+                 log: Callable[..., None], tables: Path | None = None,
+                 optional: dict[str, object] | None = None) -> list[NotebookRun]:
     """Execute the notebooks in order; log each start and end, and while one runs, the time so far and left."""
     runs: list[NotebookRun] = []
     progress = Progress("notebooks", len(notebooks), log, unit="notebook")
@@ -208,6 +210,7 @@ def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object],
             given = dict(params)
             if tables is not None and _declares(source, TABLES_PARAMETER):
                 given[TABLES_PARAMETER] = str(tables)
+            given.update({k: v for k, v in (optional or {}).items() if _declares(source, k)})
             seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
             progress.done, progress.current = i, ""
             left = progress.left()
@@ -219,7 +222,8 @@ def _execute_all(notebooks: list[Path], folder: Path, params: dict[str, object],
 
 
 def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, folder_from: Path | None,
-            surveyed: tuple[int | None, list[str]], engine: EngineOptions, log: Callable[..., None]) -> Path | None:
+            surveyed: tuple[int | None, list[str]], engine: EngineOptions, log: Callable[..., None],
+            study: Path | None = None) -> Path | None:
     """The engine stage: the run's per-article tables, when a notebook reads them (declares ``tables_dir``)."""
     if not any(_declares(p, TABLES_PARAMETER) for p in notebooks):
         log(f"engine: skipped, no notebook to run reads its tables (none declares {TABLES_PARAMETER})", flush=True)
@@ -232,7 +236,7 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
     else:
         try:
             build(corpus, tables, str(codebook), outlets, n_inputs, engine, log)
-            build_run_tables(tables, str(codebook), outlets, engine.workers, log)
+            build_run_tables(tables, str(codebook), outlets, engine.workers, log, study)
         except DriverError:
             raise
         except CorpusError as exc:  # a corpus-wide problem found while reading it: the reader's message
@@ -245,10 +249,12 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
 
 def _export(tables: Path, results: Path, corpus: Path) -> None:
     """The registry's exported tables as ``results/*.csv``, and the corpus texts the offsets point into."""
+    from helpers.pipeline.parts import read_parts
     from helpers.publication.downloads import write_corpus_archive
 
     export_results(tables, results)
-    write_corpus_archive(corpus, results / "corpus.zip")
+    files = read_parts(tables, "corpus") if corpus.is_dir() else None  # a table corpus's texts are read again
+    write_corpus_archive(corpus, results / "corpus.zip", articles=files)
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
@@ -260,13 +266,38 @@ def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> 
     return folder
 
 
-def _preflight(corpus: str | Path, out: str | Path, codebook: str | Path | None,
+def study_inputs(corpus: str | Path | None, codebook: str | Path | None, study: str | Path | None,
+                 log: Callable[..., None]) -> tuple[Path, Path, Path | None]:
+    """(corpus, codebook, study folder) of a run: a study's own unless given; without a study or a codebook,
+    the general templates that ``new-study`` copies, never another study's codebook, and the log says so."""
+    from helpers.inputs.config import TEMPLATES_DIR
+    from helpers.inputs.study_folder import StudyError, read_study
+
+    folder = None
+    if study is not None:
+        try:
+            folder = read_study(study)
+        except StudyError as exc:
+            raise DriverError(str(exc)) from None
+    if corpus is None and folder is None:
+        raise DriverError("no corpus: give --study DIR (a study folder) or --corpus DIR")
+    corpus_p = resolve(corpus) if corpus is not None else folder.corpus  # type: ignore[union-attr]
+    if codebook is not None:
+        codebook_p = resolve(codebook)
+    elif folder is not None:
+        codebook_p = folder.codebook
+    else:
+        codebook_p = TEMPLATES_DIR
+        log(f"codebook: none given, so the general templates ({_display(TEMPLATES_DIR, 'templates')}) are used: "
+            "no names, frames or labels of an event. Start a study with `python -m helpers new-study NAME` "
+            "and pass --study (or --codebook)", flush=True)
+    return corpus_p, codebook_p, folder.root if folder is not None else None
+
+
+def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
                book_dir: str | Path | None) -> tuple[Path, Path, Path, Path | None]:
     """Every check that can fail before a notebook runs: inputs exist, and no folder but Refract's is replaced."""
-    from helpers.inputs.config import DEFAULT_CODEBOOK
-
-    corpus_p, out_p = resolve(corpus), resolve(out)
-    codebook_p = resolve(codebook) if codebook else DEFAULT_CODEBOOK
+    corpus_p, out_p = corpus, resolve(out)
     if not corpus_p.exists():
         raise DriverError(f"{corpus_p}: corpus not found")
     if not codebook_p.is_dir():
@@ -281,7 +312,7 @@ def _preflight(corpus: str | Path, out: str | Path, codebook: str | Path | None,
 
 
 def run(
-    corpus: str | Path,
+    corpus: str | Path | None,
     out: str | Path,
     codebook: str | Path | None = None,
     book_dir: str | Path | None = None,
@@ -291,6 +322,7 @@ def run(
     log=print,
     columns: dict[str, str] | None = None,
     engine: EngineOptions | None = None,
+    study: str | Path | None = None,
 ) -> list[NotebookRun]:
     """Run every notebook on ``corpus``; publish ``OUT/results/*.csv``, ``OUT/figures``, ``OUT/notebooks``.
 
@@ -299,8 +331,11 @@ def run(
     for Jupyter Book, and the tables in its sibling ``data/``; only folders Refract made are replaced.
     When a notebook declares ``tables_dir``, the engine first writes the per-article tables into the
     run (``engine`` says how: every core by default, or Dask) and that notebook gets their folder.
+    ``study`` is a study folder: its corpus and codebook unless ``corpus`` or ``codebook`` are given, its gold
+    for the accuracy sections, its own prose; a notebook that declares ``study_dir`` gets it.
     """
-    corpus_p, out_p, codebook_p, book_p = _preflight(corpus, out, codebook, book_dir)
+    corpus_in, codebook_in, study_p = study_inputs(corpus, codebook, study, log)
+    corpus_p, out_p, codebook_p, book_p = _preflight(corpus_in, out, codebook_in, book_dir)
     notebooks = discover(resolve(notebooks_dir))
     if only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
@@ -309,20 +344,23 @@ def run(
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
         n_inputs, outlets = survey(corpus_p, log)
-        record = run_record(corpus_p, codebook_p)
+        record = run_record(corpus_p, codebook_p, study_p)
         folder_from = check_partial(out_p, record) if only else None
         folder = _start(out_p, folder_from, record)
         params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
         params.update(extra or {})
+        optional = {STUDY_PARAMETER: str(study_p) if study_p is not None else None}
         scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
-                 str(codebook_p): _display(codebook_p, "codebook"), str(PROJECT_ROOT): "."}  # longest first
+                 str(codebook_p): _display(codebook_p, "codebook"),
+                 **({str(study_p): _display(study_p, "study")} if study_p is not None else {}),
+                 str(PROJECT_ROOT): "."}  # longest first
         os.environ.setdefault("PYTHONHASHSEED", "0")
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
                 tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (n_inputs, outlets),
-                                 engine or EngineOptions(), log)
-                runs = _execute_all(notebooks, folder, params, scrub, log, tables)
+                                 engine or EngineOptions(), log, study_p)
+                runs = _execute_all(notebooks, folder, params, scrub, log, tables, optional)
         except BaseException as exc:
             shutil.rmtree(folder, ignore_errors=True)
             why = "stopped by SIGTERM" if isinstance(exc, RunStopped) else "failed"

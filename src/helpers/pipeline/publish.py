@@ -182,7 +182,7 @@ def _fingerprint(path: Path, patterns: tuple[str, ...] = ("*",)) -> str:
     return h.hexdigest()
 
 
-def run_record(corpus: Path, codebook: Path) -> dict[str, object]:
+def run_record(corpus: Path, codebook: Path, study: Path | None = None) -> dict[str, object]:
     """What made a run: the corpus and codebook (by fingerprint), the package version and a hash of its code,
     and for each table of the registry the function that produced it with that code hash."""
     from importlib.metadata import PackageNotFoundError, version
@@ -194,7 +194,10 @@ def run_record(corpus: Path, codebook: Path) -> dict[str, object]:
     except PackageNotFoundError:
         package = "unknown"
     code = registry.code_version()
-    return {"corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
+    study_parts = [p for p in (study / "study.yaml", study / "gold", study / "prose") if p.exists()] if study else []
+    study_print = hashlib.sha256("".join(_fingerprint(p) for p in study_parts).encode()).hexdigest()
+    return {"study": str(study) if study else "", "study_fingerprint": study_print,
+            "corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
             "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES), "package_version": package,
             "code_sha256": code,
             "tables": {name: {"produced_by": t.produce, "code_sha256": code} for name, t in registry.tables().items()}}
@@ -213,7 +216,7 @@ def check_partial(out: Path, record: dict[str, object]) -> Path | None:
     previous = previous_record(out)
     if previous is None:
         return None
-    for key in ("corpus", "codebook"):
+    for key in ("study", "corpus", "codebook"):
         if previous.get(f"{key}_fingerprint") != record[f"{key}_fingerprint"]:
             raise DriverError(
                 f"--only would mix tables: the previous run in {out} used {key} {previous.get(key)}, which is not "

@@ -159,9 +159,12 @@ def run_store(folder: Path, codebook_dir: str | None, outlets: tuple[str, ...] =
 
 
 def build_run_tables(folder: Path, codebook_dir: str | None, outlets: list[str], workers: int | None,
-                     log: Callable[..., None] = print) -> None:
-    """Make the corpus-stage and summary tables once, from the engine's tables, next to them."""
-    store = run_store(folder, codebook_dir, tuple(sorted(outlets)), workers=workers, log=log)
+                     log: Callable[..., None] = print, study: Path | None = None) -> None:
+    """Make the corpus-stage and summary tables once, from the engine's tables, next to them.
+
+    ``study`` is the study folder whose gold the validation tables score against (none: empty tables).
+    """
+    store = run_store(folder, codebook_dir, tuple(sorted(outlets)), workers=workers, log=log, study=study)
     wanted = [*registry.names("corpus"), *registry.names("summary")]
     for name in registry.in_order(wanted):
         if not has_table(folder, name):

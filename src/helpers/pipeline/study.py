@@ -33,6 +33,7 @@ class Study:
     work_dir: Path
     codebook: Codebook
     tables_dir: Path | None = None
+    study_dir: Path | None = None  # the study folder (study.yaml, gold/, prose/), when the corpus belongs to one
 
     @cached_property
     def store(self) -> registry.TableStore:
@@ -59,7 +60,14 @@ class Study:
 
         outlets = tuple(survey(self.corpus_dir, lambda *a, **k: None)[1])  # every declared outlet, as a run masks
         return registry.TableStore(self.codebook, normalised=normalise_corpus(used, self.codebook), outlets=outlets,
-                                   settings={"workers": 1, "corpus_files": files})
+                                   settings={"workers": 1, "corpus_files": files, "study": self.study_dir})
+
+    @cached_property
+    def folder(self):
+        """The study folder's contents (:class:`helpers.inputs.study_folder.StudyFolder`), or None."""
+        from helpers.inputs.study_folder import read_study
+
+        return read_study(self.study_dir) if self.study_dir is not None else None
 
     def table(self, name: str) -> pd.DataFrame:
         """A table of the registry, by name (a copy: a chapter may change it freely).
@@ -101,7 +109,9 @@ class Study:
         return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
 
 
-def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: str | None = None) -> Study:
+def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: str | None = None,
+               study_dir: str | None = None) -> Study:
     """The study of a run: its codebook now; its tables when a chapter first asks for them."""
     return Study(resolve(corpus_dir), resolve(work_dir), load_codebook(codebook_dir),
-                 Path(tables_dir) if tables_dir is not None else None)
+                 Path(tables_dir) if tables_dir is not None else None,
+                 resolve(study_dir) if study_dir is not None else None)

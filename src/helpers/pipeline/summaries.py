@@ -84,10 +84,28 @@ def make_sentiment_by_voice(store: TableStore) -> pd.DataFrame:
 
 
 def make_tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+    """VADER's labels against the study's hand-coded tone sample (empty tables when the study has none)."""
     from helpers.evaluation import tone
+    from helpers.pipeline.per_article import _mask
 
-    agreement, confusion = tone.tone_validation()
+    gold = store["gold_tone"]
+    if gold.empty:
+        return {"tone_validation": _empty("tone_validation"), "tone_confusion": _empty("tone_confusion")}
+    agreement, confusion = tone.tone_agreement(gold, store["sentences"], _mask(store.codebook, store.outlets))
     return {"tone_validation": agreement, "tone_confusion": _flat(confusion)}
+
+
+def _empty(name: str) -> pd.DataFrame:
+    from helpers.pipeline.registry import declared
+
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in declared(name).fixed_columns})
+
+
+def _test_set(store: TableStore, gold: pd.DataFrame) -> str:
+    """How a score's text is named: the study, how many of its articles the gold covers, and what kind of score."""
+    folder = _study(store)
+    kind = folder.gold_kind if folder is not None else "in-sample"
+    return f"{folder.name if folder else 'this study'}: {gold['article_id'].nunique()} articles ({kind})"
 
 
 def _flat(confusion: pd.DataFrame) -> pd.DataFrame:
@@ -128,9 +146,13 @@ def make_frame_sentences(store: TableStore) -> pd.DataFrame:
 
 
 def make_frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
+    """The frame dictionary against the study's hand-coded sentences (empty tables when the study has none)."""
     from helpers.evaluation import validation
 
-    scores, confusion, micro = validation.frame_validation()
+    gold = store["gold_frames"]
+    if gold.empty:
+        return {n: _empty(n) for n in ("frame_validation", "frame_confusion", "frame_validation_overall")}
+    scores, confusion, micro = validation.frame_scores(gold, store["sentences"], store["frame_hits"], store.codebook)
     overall = pd.DataFrame([{k: micro[k] for k in ("n_sentences", "precision", "recall", "f1")}])
     return {"frame_validation": scores, "frame_confusion": _flat(confusion), "frame_validation_overall": overall}
 
@@ -169,7 +191,10 @@ def make_who_gets_quoted(store: TableStore) -> pd.DataFrame:
 def make_quote_validation(store: TableStore) -> pd.DataFrame:
     from helpers.evaluation import validation
 
-    return validation.quote_validation()
+    gold = store["gold_quotes"]
+    if gold.empty:
+        return _empty("quote_validation")
+    return pd.DataFrame([validation.study_quote_scores(gold, store["quotes"], _test_set(store, gold))])
 
 
 def make_event_counts(store: TableStore) -> pd.DataFrame:
@@ -205,7 +230,10 @@ def make_reconciliation_summary(store: TableStore) -> pd.DataFrame:
 def make_number_validation(store: TableStore) -> pd.DataFrame:
     from helpers.evaluation import validation
 
-    return validation.number_validation()
+    gold = store["gold_numbers"]
+    if gold.empty:
+        return _empty("number_validation")
+    return pd.DataFrame([validation.study_number_scores(gold, store["numbers"], _test_set(store, gold))])
 
 
 def make_reuse_effect(store: TableStore) -> pd.DataFrame:
@@ -218,24 +246,35 @@ def make_reuse_effect(store: TableStore) -> pd.DataFrame:
     return families.one_vote_per_family(per_article, store["story_families"], measures)
 
 
-def _gold(name: str) -> pd.DataFrame:
-    from helpers.inputs.config import GOLD_DIR
-    from helpers.inputs.results import read_table
+def _study(store: TableStore):
+    """The study folder of the run (None for a corpus run without one)."""
+    from helpers.inputs.study_folder import read_study
 
-    return read_table(GOLD_DIR / f"{name}.csv")
+    root = store.settings.get("study")
+    return read_study(root) if root else None  # type: ignore[arg-type]
+
+
+def _gold(store: TableStore, name: str) -> pd.DataFrame:
+    """The study's ``gold/NAME.csv`` as written (an empty table with the declared columns when it has none)."""
+    folder = _study(store)
+    path = folder.gold_file(name) if folder is not None else None
+    if path is None:
+        return _empty(f"gold_{name}")
+    return pd.read_csv(path, keep_default_na=False, dtype={"sentence_id": "int64"} if name in ("frames", "tone")
+                       else None)
 
 
 def make_gold_quotes(store: TableStore) -> pd.DataFrame:
-    return _gold("quotes")
+    return _gold(store, "quotes")
 
 
 def make_gold_numbers(store: TableStore) -> pd.DataFrame:
-    return _gold("numbers")
+    return _gold(store, "numbers")
 
 
 def make_gold_frames(store: TableStore) -> pd.DataFrame:
-    return _gold("frames")
+    return _gold(store, "frames")
 
 
 def make_gold_tone(store: TableStore) -> pd.DataFrame:
-    return _gold("tone")
+    return _gold(store, "tone")
