@@ -66,7 +66,7 @@ def test_rule_settings_are_in_words_for_the_reader():
 
     table = rule_settings()
     assert not table.map(lambda c: bool(re.search(r"\b[A-Z]+_[A-Z_]+\b", c))).any().any()
-    assert "Other analyses" not in set(table["step"])
+    assert "Remaining analyses" not in set(table["step"])
     assert len(table) == table["setting"].nunique() > 40
 
 

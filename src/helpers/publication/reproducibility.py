@@ -180,7 +180,7 @@ STEPS = {
     "helpers.text": "Cleaning",
     "helpers.text.sentences": "Sentences",
     "helpers.text.names": "Names",
-    "helpers.analyses": "Other analyses",
+    "helpers.analyses": "Remaining analyses",
     "helpers.analyses.vader": "Tone",
     "helpers.analyses.sentiment": "Tone",
     "helpers.analyses.quotes": "Quotes and speakers",
@@ -191,7 +191,7 @@ STEPS = {
     "helpers.analyses.near_copies": "Reuse",
 }
 STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Quotes and speakers", "Quotes across articles", "Numbers",
-              "Reconciling numbers", "Reuse", "Other analyses"]
+              "Reconciling numbers", "Reuse", "Remaining analyses"]
 # Every setting in plain words, the one place a reader's label for it is written (a test checks that each
 # setting has one). None marks a number that changes only speed or memory, not what is found: not shown.
 SETTING_WORDS: dict[str, str | None] = {
@@ -301,7 +301,7 @@ def step_of(module: str) -> str:
     """The method step a module belongs to, for the reader (its longest prefix in :data:`STEPS`)."""
     name = f"helpers.{module}"
     prefixes = [p for p in STEPS if name == p or name.startswith(p + ".")]
-    return STEPS[max(prefixes, key=len)] if prefixes else "Other analyses"
+    return STEPS[max(prefixes, key=len)] if prefixes else "Remaining analyses"
 
 
 def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame:
