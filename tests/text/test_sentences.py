@@ -48,6 +48,8 @@ ABBREVIATED = [
     "wondered... Then (quietly) they left. Mrs. O'Hara-Smith, Jr., stayed -- and waited. Why? Nobody knew!",
     "Zoë Ångström met Dr. Müller in São Paulo. Señora Peña said «no». Then the café closed.",
 ]
+
+
 def test_punkt_is_nltks_own_with_the_codebook_abbreviations(codebook):
     """The splitter adds quotation rules on top of stock Punkt, and nothing underneath it."""
     tok = sentence_tokenizer(codebook)
