@@ -8,8 +8,9 @@ instead of being trained, so nothing is downloaded. On top of it:
 * a quotation's end never separates the quote from its trailing cue (*"...?" Jane Roe asked.*).
 
 Punkt is NLTK's stock tokenizer, used through its public API only. Running its private patterns on Python's
-``re`` instead split about twice as fast, but that saved only 0.2-0.5 s per 1,000 articles, some 4-5% of the
-whole per-article analysis (measured on a shared machine): too little to keep a replay of NLTK's internals.
+``re`` instead split about twice as fast, but that saved only 0.2-0.6 s per 1,000 articles, some 4-10% of the
+whole per-article analysis (measured on a shared machine; all of stock Punkt's splitting is about 0.4-0.6 s):
+too little to keep a replay of NLTK's internals.
 """
 
 from __future__ import annotations
