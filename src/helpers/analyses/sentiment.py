@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyses import labels, vader
-from helpers.analyses.dense_sums import dense_row_sums
 from helpers.analyses.framing import term_pattern
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import phrase_pattern
@@ -221,7 +220,7 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     outlet sum to its score minus the corpus mean.
 
     The means are those of a word x article table of contributions (zero where an article lacks the
-    word), taken by :func:`dense_row_sums` from the non-zero cells only, so the table is never built. The
+    word), summed from the non-zero cells only (``np.bincount``), so the table is never built. The
     result has a row for every outlet and every word with a non-zero shift (a word an outlet never uses
     still shifts it), so its size is outlets times the vocabulary by definition.
     """
@@ -231,20 +230,15 @@ def word_shift(scored: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame([], columns=SHIFT_COLUMNS)
     outlet_codes, outlets = pd.factorize(articles.set_index("article_id").loc[ids, "outlet_label"], sort=True)
     members = np.bincount(outlet_codes, minlength=len(outlets))
-    by_outlet_order = np.argsort(outlet_codes, kind="stable")  # an article's column among its outlet's articles
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[by_outlet_order] = np.arange(len(ids)) - (np.cumsum(members) - members)[outlet_codes[by_outlet_order]]
     word_codes, words = pd.factorize(contrib["word"], sort=True)
     column = pd.Series(np.arange(len(ids)), index=ids)[contrib["article_id"]].to_numpy()
-    order = np.lexsort((column, word_codes))  # by word, then article: column order within each row
-    w, col, values = word_codes[order], column[order], contrib["contribution"].to_numpy(dtype=float)[order]
-    o = outlet_codes[col]
-    corpus = dense_row_sums(w, col, np.full(len(w), len(ids)), values, len(words)) / len(ids)
-    cell = o * len(words) + w
-    by_outlet = dense_row_sums(cell, rank[col], members[o], values, len(outlets) * len(words))
+    values = contrib["contribution"].to_numpy(dtype=float)
+    cell = outlet_codes[column] * len(words) + word_codes  # (outlet, word), flattened
+    corpus = np.bincount(word_codes, weights=values, minlength=len(words)) / len(ids)
+    by_outlet = np.bincount(cell, weights=values, minlength=len(outlets) * len(words))
     shift = by_outlet.reshape(len(outlets), len(words)) / members[:, None] - corpus
     n_in = np.zeros(len(outlets) * len(words), dtype=np.int64)
-    np.add.at(n_in, cell, contrib["count"].to_numpy(dtype=np.int64)[order])
+    np.add.at(n_in, cell, contrib["count"].to_numpy(dtype=np.int64))
     oi, wi = np.nonzero(shift != 0)
     return pd.DataFrame(
         {"outlet": outlets.to_numpy()[oi], "word": words.to_numpy()[wi], "shift": shift[oi, wi],

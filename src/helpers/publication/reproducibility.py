@@ -172,32 +172,152 @@ def general_tables(codebook: Codebook) -> dict[str, pd.DataFrame]:
     }
 
 
-SETTINGS_MODULES = (
-    "helpers.text.normalise", "helpers.text.sentences", "helpers.text.names",
-    "helpers.analyses.quotes.marks", "helpers.analyses.quotes.attribution", "helpers.analyses.quotes.cues",
-    "helpers.analyses.quotes.mentions", "helpers.analyses.quotes.layouts", "helpers.analyses.quotes.drift",
-    "helpers.analyses.numbers.lexicon", "helpers.analyses.numbers.categorise", "helpers.analyses.numbers.clauses",
-    "helpers.analyses.numbers.spans", "helpers.analyses.numbers.breakdowns", "helpers.analyses.numbers.dates",
-    "helpers.analyses.numbers.reconcile", "helpers.analyses.sentiment", "helpers.analyses.framing",
-    "helpers.analyses.provenance", "helpers.analyses.near_copies", "helpers.analyses.story_families",
-)
+# The rules live in these packages; every upper-case number a module of theirs defines is a setting.
+SETTINGS_PACKAGES = ("helpers.text", "helpers.analyses")
+# The step of the method a reader knows each module by (the longest matching module prefix wins), in the
+# order the method page tells them.
+STEPS = {
+    "helpers.text": "Cleaning",
+    "helpers.text.sentences": "Sentences",
+    "helpers.text.names": "Names",
+    "helpers.analyses": "Remaining analyses",
+    "helpers.analyses.vader": "Tone",
+    "helpers.analyses.sentiment": "Tone",
+    "helpers.analyses.quotes": "Quotes and speakers",
+    "helpers.analyses.quotes.drift": "Quotes across articles",
+    "helpers.analyses.numbers": "Numbers",
+    "helpers.analyses.numbers.reconcile": "Reconciling numbers",
+    "helpers.analyses.provenance": "Reuse",
+    "helpers.analyses.near_copies": "Reuse",
+}
+STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Quotes and speakers", "Quotes across articles", "Numbers",
+              "Reconciling numbers", "Reuse", "Remaining analyses"]
+# Every setting in plain words, the one place a reader's label for it is written (a test checks that each
+# setting has one). None marks a number that changes only speed or memory, not what is found: not shown.
+SETTING_WORDS: dict[str, str | None] = {
+    "text.sentences.TRAILING_CUE_MAX_WORDS":
+        "Words of a speech cue after a quotation's last sentence that keep the cue in that sentence",
+    "text.names.ROLE_MAX_MODIFIERS":
+        "Words allowed between 'a' or 'the' and a role noun (\"a senior campaign spokesman\")",
+    "text.names.TITLE_MAX_QUALIFIERS": "Capitalised words allowed before a title (\"U.S. Secretary of State\")",
+    "text.names.HEADING_MIN_WORDS": "All-capital words in a row from which a line is a heading, not a name",
+    "text.names.SENTENCE_START_SPAN": "Characters looked back from a name for the end of a sentence",
+    "text.names.VARIANT_MIN_SIMILARITY": "Similarity (0 to 100) from which two spellings are taken for one name",
+    "analyses.vader.EMPHASIS_MAX_EXCLAMATIONS": "Exclamation marks that add emphasis to a sentence's score, at most",
+    "analyses.vader.EXCLAMATION_WEIGHT": "Emphasis each exclamation mark adds",
+    "analyses.vader.QUESTION_WEIGHT": "Emphasis each question mark adds (from two on)",
+    "analyses.vader.QUESTION_MAX_EACH": "Question marks counted one by one; more add a fixed emphasis",
+    "analyses.vader.QUESTION_CAP": "The fixed emphasis of many question marks",
+    "analyses.vader.ALPHA": "VADER's constant that maps a sentence's summed valence into -1 to 1",
+    "analyses.sentiment.THRESHOLD":
+        "Compound score from which a sentence counts as positive (or, below minus it, negative)",
+    "analyses.sentiment.BOOT_BATCH_DRAWS": None,  # bootstrap draws per batch: bounds memory
+    "analyses.quotes.marks.SCARE_MAX_WORDS": "Words up to which a quotation with no speaker is a scare quote",
+    "analyses.quotes.marks.TAIL_SUBJECT_MAX_WORDS":
+        "Words of a speaker before a cue at the end of an unclosed quotation (', Jane Roe said.')",
+    "analyses.quotes.cues.AFTER_VERB_MAX_WORDS":
+        "Words allowed between a speech verb and the speaker after it (\"said on Monday Jane Roe\")",
+    "analyses.quotes.cues.CUE_AFTER_QUOTE_MAX_WORDS":
+        "Words allowed between a closing quotation mark and its speech cue",
+    "analyses.quotes.cues.COORDINATED_MAX_WORDS":
+        "Words allowed between 'and' and the speech verb it joins (\"and then said\")",
+    "analyses.quotes.cues.OWNER_MAX_WORDS":
+        "Words allowed between a speaker's possessive and a speech noun (\"Jane Roe's repeated claims\")",
+    "analyses.quotes.mentions.LINK_LOOKBACK_WORDS":
+        "Words looked back from a name for a preposition that makes it no speaker (\"of Virginia\")",
+    "analyses.quotes.mentions.ATTRIBUTIVE_MAX_WORDS":
+        "Lower-case words after a name, ending in a role noun, that make the name an adjective",
+    "analyses.quotes.layouts.LABEL_MAX_WORDS":
+        "Words before a colon that make a speaker label (\"Jane Roe on the budget:\")",
+    "analyses.quotes.drift.GRAM": "Words per sequence used to find the same quotation in other articles",
+    "analyses.quotes.drift.LSH_SHARE":
+        "Share of the least similarity asked of a quotation pair from which it is a candidate",
+    "analyses.quotes.drift.CHANGED_WORDS":
+        "Words a quotation may have changed or cut and still be found in another article",
+    "analyses.quotes.drift.LOOKUP_PARTNERS": "Quotations looked up per rare word sequence, at most (stock phrases)",
+    "analyses.numbers.rules.NOUN_MAX_WORDS":
+        "Words allowed between a number and the noun it counts (\"six unarmed Iraqi civilians\")",
+    "analyses.numbers.lexicon.FEW_WORDS": None,  # how a word list is searched: speed only
+    "analyses.numbers.lexicon.ADDRESS_NAME_WORDS":
+        "Capitalised words of a street name between a number and 'Road' (\"12 Harbour Road\")",
+    "analyses.numbers.lexicon.BREAKDOWN_GAP_WORDS":
+        "Words between a breakdown word and the comma before its count (\"Among those killed, 10 were\")",
+    "analyses.numbers.lexicon.MIN_STEM":
+        "Letters a word keeps before an ending for the ending to count (\"fled\", not \"red\")",
+    "analyses.numbers.lexicon.CONTEXT_WORDS": "Words read before and after a number (unless the codebook sets its own)",
+    "analyses.numbers.categorise.COUNT_VERB_MAX_WORDS":
+        "Words allowed between a noun before a number and the verb that counts it (\"force would number\")",
+    "analyses.numbers.categorise.AGE_MAX": "Largest number read as an age when set off by commas after a name",
+    "analyses.numbers.clauses.SUBJECT_MAX_WORDS":
+        "Words read after a count for another verb it is the subject of (\"two men with pistols approached\")",
+    "analyses.numbers.spans.SINGULAR_GAP_WORDS":
+        "Words allowed between a singular verb and what it says (\"has reportedly been killed\")",
+    "analyses.numbers.sources.APPOSITIVE_MAX_CHARS":
+        "Characters of an aside allowed between a source and its verb (\"the ministry, in a statement, said\")",
+    "analyses.numbers.windows.KEPT_SENTENCES": None,  # cache sizes: speed only
+    "analyses.numbers.windows.KEPT_MATCHES": None,
+    "analyses.numbers.dates.CONTEXT_BEFORE": "Characters before a date read for a deadline word and shown in its note",
+    "analyses.numbers.dates.CONTEXT_AFTER": "Characters after a date read for a deadline word and shown in its note",
+    "analyses.numbers.reconcile.LISTED_GROUP":
+        "Claims in a category up to which a consistent claim's note names the claims it agrees with",
+    "analyses.provenance.ALL_PAIRS_MAX_ARTICLES":
+        "Articles up to which every pair is compared; above, only candidate pairs",
+    "analyses.provenance.LSH_THRESHOLD": "Estimated overlap from which a pair of articles becomes a candidate",
+    "analyses.provenance.MATRIX_MAX_ARTICLES": "Articles up to which reuse is drawn as a grid; above, a ranked table",
+    "analyses.near_copies.SHINGLE": "Words per overlapping word sequence (shingle) compared between articles",
+    "analyses.near_copies.NUM_PERM": "Random orderings per article in its MinHash signature",
+    "analyses.near_copies.SEED": "Random seed of the MinHash orderings (fixed, so runs repeat exactly)",
+    "analyses.near_copies.SMALL_BUCKET": "Articles sharing a signature band up to which all their pairs are candidates",
+    "analyses.near_copies.MAX_PARTNERS": "Most similar candidate articles kept per article",
+    "analyses.near_copies.EDGE_CHUNK": None,  # pairs scored per pass: bounds memory
+}
 
 
-def rule_settings(modules: tuple[str, ...] = SETTINGS_MODULES) -> pd.DataFrame:
-    """Every named number the rules use (windows, thresholds, caps), read from the modules themselves.
+def setting_constants(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> dict[str, int | float]:
+    """Every upper-case number assigned at the top of a module of ``packages`` (``module.NAME`` -> value).
+
+    Read from each module's own source, so a number imported from elsewhere is listed once, where it is set.
+    """
+    import ast
+    import importlib
+    import pkgutil
+
+    found: dict[str, int | float] = {}
+    for package in packages:
+        for info in pkgutil.walk_packages(importlib.import_module(package).__path__, package + "."):
+            module = importlib.import_module(info.name)
+            tree = ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"))
+            for node in tree.body:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target] \
+                    if isinstance(node, ast.AnnAssign) else []
+                for name in [t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()]:
+                    value = getattr(module, name)
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        found[f"{info.name.removeprefix('helpers.')}.{name}"] = value
+    return found
+
+
+def step_of(module: str) -> str:
+    """The method step a module belongs to, for the reader (its longest prefix in :data:`STEPS`)."""
+    name = f"helpers.{module}"
+    prefixes = [p for p in STEPS if name == p or name.startswith(p + ".")]
+    return STEPS[max(prefixes, key=len)] if prefixes else "Remaining analyses"
+
+
+def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame:
+    """Every named number the rules use (windows, thresholds, caps), read from the modules, in plain words.
 
     The rules' character and word windows are named constants, never bare numbers, so this table is the
-    complete list a reader needs to reproduce or question a decision.
+    complete list a reader needs to reproduce or question a decision; the values come from the code that
+    ran, the words from :data:`SETTING_WORDS`. Numbers that change only speed or memory are left out.
     """
-    import importlib
-
     rows = []
-    for name in modules:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        for key, value in vars(module).items():
-            if key.isupper() and isinstance(value, (int, float)) and not isinstance(value, bool):
-                rows.append({"module": name.removeprefix("helpers."), "setting": key, "value": f"{value:g}"})
-    return pd.DataFrame(rows, columns=["module", "setting", "value"])
+    for key, value in setting_constants(packages).items():
+        module, name = key.rsplit(".", 1)
+        words = SETTING_WORDS.get(key, name.replace("_", " ").capitalize())  # a test keeps this fallback unused
+        if words is not None:
+            rows.append({"step": step_of(module), "setting": words,
+                         "value": f"{value:g}" if isinstance(value, float) else str(value)})
+    table = pd.DataFrame(rows, columns=["step", "setting", "value"])
+    order = table["step"].map({s: i for i, s in enumerate(STEP_ORDER)}).fillna(len(STEP_ORDER))
+    return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
