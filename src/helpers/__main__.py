@@ -37,7 +37,7 @@ def parse_columns(text: str) -> dict[str, str]:
     return columns
 
 
-def count(minimum: int):
+def whole_number(minimum: int):
     """An argparse type: a whole number of at least ``minimum``, checked when the options are parsed."""
 
     def parse(text: str) -> int:
@@ -52,7 +52,7 @@ def count(minimum: int):
     return parse
 
 
-POSITIVE = count(1)
+POSITIVE = whole_number(1)
 
 
 def usable_cores() -> int:

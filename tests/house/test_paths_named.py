@@ -198,7 +198,7 @@ def test_the_commands_are_read_at_all():
     book = workflow_paths((PROJECT_ROOT / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
     assert "tests/pipeline/test_environment.py" in book
     make = makefile_paths(MAKEFILE.read_text(encoding="utf-8"))
-    assert {"requirements.lock", "pyproject.toml", "seeds", "src/helpers/codebooks/kazakhstan-2022"} <= set(make)
+    assert {"requirements.lock", "pyproject.toml", "studies/kazakhstan-2022"} <= set(make)
     hooks, _ = pre_commit_paths(PRE_COMMIT.read_text(encoding="utf-8"))
     assert {"src/helpers/pipeline/environment.py", "requirements.lock", "environment.yml"} <= set(hooks)
 

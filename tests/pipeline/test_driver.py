@@ -36,10 +36,10 @@ def corpus(tmp_path):
     return c
 
 
-def test_project_notebooks_declare_the_three_parameters():
+def test_project_notebooks_declare_the_study_parameters():
     for path in discover(NOTEBOOKS_DIR):
         params = declared_parameters(nbformat.read(path, as_version=4), path.name)
-        assert set(params) - {"tables_dir"} == {"corpus_dir", "codebook_dir", "work_dir"}, path.name
+        assert set(params) - {"tables_dir"} == {"corpus_dir", "codebook_dir", "work_dir", "study_dir"}, path.name
         assert params.get("tables_dir") is None, path.name  # by hand, a chapter computes its tables in memory
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from helpers.analyses import framing
 from helpers.evaluation import scoring
 from helpers.inputs.codebook import Codebook, load_codebook
-from helpers.inputs.config import DEFAULT_CORPUS, GOLD_DIR
+from helpers.inputs.config import DEFAULT_CORPUS, GOLD_DIR, PROJECT_ROOT
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.text.normalise import NormalisedCorpus, normalise_corpus
 
@@ -84,7 +84,7 @@ def frame_scores(gold: pd.DataFrame, sentences: pd.DataFrame, hits: pd.DataFrame
     return scores, scoring.frame_confusion(gold, predicted, frames), micro
 
 
-SECOND_QUOTES = GOLD.parent / "data" / "quotes_second_set"
+SECOND_QUOTES = PROJECT_ROOT / "tests" / "data" / "quotes_second_set"  # invented test sets of the first study
 
 
 def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
@@ -108,7 +108,7 @@ def quote_validation(codebook: Codebook | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-SECOND_NUMBERS = GOLD.parent / "data" / "numbers_second_set"
+SECOND_NUMBERS = PROJECT_ROOT / "tests" / "data" / "numbers_second_set"
 
 
 def study_quote_scores(gold: pd.DataFrame, predicted: pd.DataFrame, test_set: str) -> dict[str, object]:

@@ -1,0 +1,159 @@
+"""Executing the study's notebooks with papermill: discovery, parameters, one notebook, all in order.
+
+The driver (:mod:`helpers.pipeline.driver`) decides what a run is; this module only runs notebooks: it
+finds ``NN_*.ipynb`` in order, checks the parameters a notebook declares (papermill would only warn about
+an unknown one), normalises the kernel name, retries a kernel that failed to start, turns papermill's
+errors into one clear message naming the notebook and cell, and makes the executed notebook publishable.
+"""
+
+from __future__ import annotations
+
+import ast
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT
+from helpers.pipeline.progress import Progress, watched
+from helpers.pipeline.publish import DriverError, RunStopped
+from helpers.pipeline.publishable import publishable
+from helpers.pipeline.stages import PARAMETER as TABLES_PARAMETER
+
+KERNEL = "python3"
+START_RETRIES = 3
+CELL_TIMEOUT_S = 3600
+NOTEBOOK_EVERY_S = 30.0  # seconds between progress lines while a notebook runs
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    """What happened to one notebook in a run."""
+
+    notebook: str
+    seconds: float
+    output: Path
+
+
+def discover(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The study's notebooks in run order: ``NN_name.ipynb`` sorted by name."""
+    found = sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise DriverError(f"{notebooks_dir}: no NN_*.ipynb notebooks to run")
+    return found
+
+
+def declared_parameters(nb: nbformat.NotebookNode, name: str = "notebook") -> dict[str, object]:
+    """Names and default values assigned in the cell tagged ``parameters``."""
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(cells) != 1:
+        raise DriverError(f"{name}: expected exactly one cell tagged 'parameters', found {len(cells)}")
+    tree = ast.parse(cells[0].source)
+    params: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for t in targets:
+                if isinstance(t, ast.Name) and node.value is not None:
+                    params[t.id] = ast.literal_eval(node.value)
+    return params
+
+
+def check_parameters(nb: nbformat.NotebookNode, given: dict[str, object], name: str) -> None:
+    """Reject parameter names the notebook does not declare (papermill would only warn)."""
+    unknown = sorted(set(given) - set(declared_parameters(nb, name)))
+    if unknown:
+        raise DriverError(
+            f"{name}: unknown parameter(s) {unknown}; the notebook declares {sorted(declared_parameters(nb, name))}"
+        )
+
+
+def with_project_kernel(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Normalise the kernel name so every machine runs the project's own python3 kernel."""
+    nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+def _failure(name: str, exc: Exception) -> DriverError:
+    import papermill.exceptions as pmx
+
+    if isinstance(exc, pmx.PapermillExecutionError):
+        cell = exc.cell_index - 1 if exc.cell_index else exc.cell_index  # minus the injected cell
+        first = (exc.source or "").strip().splitlines()[:1]
+        tail = "\n".join(pmx.strip_color(line) for line in exc.traceback[-6:])
+        return DriverError(
+            f"notebook {name} failed in cell {cell} ({first[0] if first else 'empty cell'!r}): "
+            f"{exc.ename}: {exc.evalue}\n{tail}"
+        )
+    return DriverError(f"notebook {name} failed: {type(exc).__name__}: {exc}")
+
+
+def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path,
+            scrub: dict[str, str] | None = None) -> float:
+    """Execute one notebook with papermill; retry kernel start-up races; return seconds taken."""
+    import papermill as pm
+
+    nb = with_project_kernel(nbformat.read(source, as_version=4))
+    check_parameters(nb, parameters, source.name)
+    prepared = output.with_suffix(".input.ipynb")
+    nbformat.write(nb, prepared)
+    t0 = time.perf_counter()
+    try:
+        for attempt in range(1, START_RETRIES + 1):
+            try:
+                pm.execute_notebook(
+                    str(prepared),
+                    str(output),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    cwd=str(cwd),
+                    progress_bar=False,
+                    log_output=False,
+                    request_save_on_cell_execute=False,
+                    execution_timeout=CELL_TIMEOUT_S,
+                )
+                break
+            except RuntimeError as exc:
+                starting = "Address already in use" in str(exc) or "Kernel didn't respond" in str(exc)
+                if not starting or attempt == START_RETRIES:
+                    raise
+                time.sleep(attempt)
+    except RunStopped:
+        raise
+    except Exception as exc:  # papermill raises many types; all become one clear error
+        raise _failure(source.name, exc) from None
+    finally:
+        prepared.unlink(missing_ok=True)
+    out = publishable(nbformat.read(output, as_version=4), scrub)
+    nbformat.write(out, output)
+    return time.perf_counter() - t0
+
+
+def declares(source: Path, name: str) -> bool:
+    return name in declared_parameters(nbformat.read(source, as_version=4), source.name)
+
+
+def execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
+                 log: Callable[..., None], tables: Path | None = None,
+                 optional: dict[str, object] | None = None) -> list[NotebookRun]:
+    """Execute the notebooks in order; log each start and end, and while one runs, the time so far and left."""
+    runs: list[NotebookRun] = []
+    progress = Progress("notebooks", len(notebooks), log, unit="notebook")
+    with watched(progress, every=NOTEBOOK_EVERY_S):
+        for i, source in enumerate(notebooks, 1):
+            log(f"notebook {i}/{len(notebooks)} {source.name} ...", flush=True)
+            progress.current = f"running {source.name}"
+            given = dict(params)
+            if tables is not None and declares(source, TABLES_PARAMETER):
+                given[TABLES_PARAMETER] = str(tables)
+            given.update({k: v for k, v in (optional or {}).items() if declares(source, k)})
+            seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
+            progress.done, progress.current = i, ""
+            left = progress.left()
+            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s" + (f"; {left}" if left else ""),
+                flush=True)
+            runs.append(NotebookRun(source.name, seconds, folder / "notebooks" / source.name))
+    progress.finish()
+    return runs
