@@ -183,6 +183,15 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     return corpus_p, out_p, codebook_p, book_p
 
 
+def _scrub(folder: Path, out: Path, corpus: Path, codebook: Path, study: Path | None) -> dict[str, str]:
+    """How the run's own paths are shown in the published notebooks (longest first)."""
+    shown = {str(folder): "<out>", str(out): "<out>", str(corpus): _display(corpus, "corpus"),
+             str(codebook): _display(codebook, "codebook")}
+    if study is not None:
+        shown[str(study)] = _display(study, "study")
+    return {**shown, str(PROJECT_ROOT): "."}
+
+
 def run(
     corpus: str | Path | None,
     out: str | Path,
@@ -222,10 +231,7 @@ def run(
         params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
         params.update(extra or {})
         optional = {STUDY_PARAMETER: str(study_p) if study_p is not None else None}
-        scrub = {str(folder): "<out>", str(out_p): "<out>", str(corpus_p): _display(corpus_p, "corpus"),
-                 str(codebook_p): _display(codebook_p, "codebook"),
-                 **({str(study_p): _display(study_p, "study")} if study_p is not None else {}),
-                 str(PROJECT_ROOT): "."}  # longest first
+        scrub = _scrub(folder, out_p, corpus_p, codebook_p, study_p)
         os.environ.setdefault("PYTHONHASHSEED", "0")
         total = time.perf_counter()
         try:
