@@ -12,7 +12,7 @@ CODEBOOK ?=
 OUT ?= build
 HTML := book/_build/html
 
-.PHONY: setup book results scores test test-fast lint lab lock clean help
+.PHONY: setup git-filter book results scores test test-fast lint lab lock clean help
 
 help:
 	@echo "make book   - set up, run every notebook on the study $(STUDY), build the report (STUDY=DIR for another)"
@@ -33,7 +33,15 @@ $(NLTK_STAMP): $(STAMP)
 	$(PY) -m helpers provision --nltk-data .nltk_data
 	@touch $@
 
-setup: $(STAMP) $(NLTK_STAMP)
+# Notebooks are committed without outputs whatever Lab saves: a git filter (nbstripout, configured in this
+# clone's .git/config; .gitattributes names the notebooks) cleans them for `git diff`, `git status` and commits.
+STRIP := "$(CURDIR)/$(PY)" -m nbstripout -t --keep-id --extra-keys metadata.language_info
+git-filter: $(STAMP)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean '$(STRIP)' && git config filter.nbstripout.smudge cat && \
+	  git config diff.ipynb.textconv '$(STRIP)'; fi
+
+setup: $(STAMP) $(NLTK_STAMP) git-filter
 
 results: setup
 	$(PY) -m helpers run --study $(STUDY) $(if $(CORPUS),--corpus $(CORPUS)) $(if $(CODEBOOK),--codebook $(CODEBOOK)) \
@@ -72,9 +80,15 @@ test-fast: setup
 lint: setup
 	$(VENV)/bin/ruff check src tests notebooks
 
+# JupyterLab at the project root (results, seeds, studies and codebooks in its file browser), with the
+# project's kernel registered under the name and display name the notebooks store. As root (containers,
+# cloud machines) it adds --allow-root. `make lab PORT=8899 ARGS="--no-browser"` passes options through.
+PORT ?=
+ARGS ?=
 lab: setup
-	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Refract (.venv)" >/dev/null
-	$(VENV)/bin/jupyter lab notebooks
+	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(PORT),--port=$(PORT)) \
+	    $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 lock: $(STAMP)
 	$(PY) -m pip freeze --all --exclude-editable --disable-pip-version-check | grep -v -e '^refract-helpers' -e '^pip==' > requirements.lock

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.inputs.codebook import Codebook, load_codebook
-from helpers.inputs.config import resolve
+from helpers.inputs.config import PROJECT_ROOT, resolve
 from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.inputs.corpus import usable as usable_articles
 from helpers.pipeline import registry
@@ -109,9 +109,26 @@ class Study:
         return dict(zip(table["outlet"].astype(str), table["colour"].astype(str), strict=True))
 
 
+class StudyInputError(FileNotFoundError):
+    """A parameter names a path that does not exist. In a notebook it shows as one line, not a traceback."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython shows this instead of the traceback
+        return [f"error: {self}"]
+
+
+def _existing(name: str, value: str, folder: bool = True) -> Path:
+    path = resolve(value)
+    if not path.exists() or (folder and not path.is_dir()):
+        raise StudyInputError(f"{name} = {value!r}: {path} not found. Relative paths are relative to the project "
+                              f"root ({PROJECT_ROOT}), wherever the notebook runs")
+    return path
+
+
 def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: str | None = None,
                study_dir: str | None = None) -> Study:
     """The study of a run: its codebook now; its tables when a chapter first asks for them."""
-    return Study(resolve(corpus_dir), resolve(work_dir), load_codebook(codebook_dir),
-                 Path(tables_dir) if tables_dir is not None else None,
-                 resolve(study_dir) if study_dir is not None else None)
+    corpus = _existing("corpus_dir", corpus_dir, folder=False)
+    codebook = _existing("codebook_dir", codebook_dir)
+    study = _existing("study_dir", study_dir) if study_dir is not None else None
+    return Study(corpus, resolve(work_dir), load_codebook(codebook),
+                 Path(tables_dir) if tables_dir is not None else None, study)
