@@ -45,7 +45,7 @@ setup: $(STAMP) $(NLTK_STAMP) git-filter
 
 results: setup
 	$(PY) -m helpers run --study $(STUDY) $(if $(CORPUS),--corpus $(CORPUS)) $(if $(CODEBOOK),--codebook $(CODEBOOK)) \
-	    --out $(OUT) --book-dir book/chapters
+	    --out $(OUT) --book-dir book/chapters --reuse-current
 
 book: results
 	$(PY) -m helpers build-book

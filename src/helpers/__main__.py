@@ -86,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                            scheduler=args.scheduler, chunk_size=args.chunk_size, terminal_bar=sys.stderr.isatty())
     try:
         run(args.corpus, args.out, args.codebook, book_dir=args.book_dir, only=args.only, columns=args.columns,
-            engine=engine, study=args.study)
+            engine=engine, study=args.study, reuse=args.reuse_current)
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
         return STOPPED
@@ -201,6 +201,8 @@ def _add_run(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--codebook", default=None,
                    help="event codebook folder (default: the study's; without a study, the general templates)")
     r.add_argument("--book-dir", default=None, help="also place executed notebooks here")
+    r.add_argument("--reuse-current", action="store_true",
+                   help="keep OUT's run when it is current (same study, corpus, codebook and code)")
     r.add_argument("--only", nargs="*", default=None, help="run only notebooks with these prefixes")
     r.add_argument("--columns", type=parse_columns, default=None,
                    help="column mapping for a table corpus: text=body,outlet=source")

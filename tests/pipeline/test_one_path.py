@@ -278,3 +278,25 @@ def test_a_run_s_corpus_table_lists_every_file_as_loading_in_memory_does(which, 
     pd.testing.assert_frame_equal(engine.articles, memory.articles, check_exact=True)
     if which == "invented":
         assert set(engine.articles["status"]) > {"ok"}  # the empty file and the copy are listed, not dropped
+
+
+def test_a_current_run_is_kept_not_recomputed(tmp_path, monkeypatch):
+    """`make book` after `helpers run`: the run OUT holds for the same inputs and code is published as it is."""
+    nbs = tmp_path / "nbs"
+    notebook(nbs, "01_reads.ipynb", 'corpus_dir = "seeds"\ncodebook_dir = "x"\nwork_dir = "build"\ntables_dir = None',
+             "x = 1")
+    out, corpus = tmp_path / "out", invented_corpus(tmp_path / "corpus")
+    run(corpus, out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, engine=IN_PROCESS, log=lambda *a, **k: None)
+    first = (out / "current").resolve()
+    built = []
+    monkeypatch.setattr("helpers.pipeline.driver.build", lambda *a, **k: built.append(1))
+    lines: list[str] = []
+    run(corpus, out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, engine=IN_PROCESS, reuse=True,
+        log=lambda line, **k: lines.append(line))
+    assert built == [] and (out / "current").resolve() == first
+    assert any("kept, not recomputed" in line for line in lines)
+    (corpus / "a.txt").write_text("Changed text of the first report, with 41 families.\n", encoding="utf-8")
+    with pytest.raises(DriverError):  # a changed corpus is computed again (here: by the stub, which makes nothing)
+        run(corpus, out, codebook=DEFAULT_CODEBOOK, notebooks_dir=nbs, engine=IN_PROCESS, reuse=True,
+            log=lambda *a, **k: None)
+    assert built == [1]

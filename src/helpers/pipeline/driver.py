@@ -9,6 +9,7 @@ source intact, and nothing that Refract did not make is ever replaced.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -45,9 +46,11 @@ from helpers.pipeline.publish import (
     check_book,
     check_out,
     check_partial,
+    current_run,
     leftovers,
     locked,
     new_run,
+    previous_record,
     publish_book,
     publish_run,
     run_record,
@@ -183,6 +186,22 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     return corpus_p, out_p, codebook_p, book_p
 
 
+def _current(out: Path, record: dict[str, object], notebooks: list[Path], book: Path | None,
+             log: Callable[..., None]) -> list[NotebookRun] | None:
+    """OUT's published run when it is current (same study, corpus, codebook and code, every notebook run):
+    placed in the book as it is, so `make book` after `helpers run` does not compute everything again."""
+    folder = current_run(out)
+    if folder is None or previous_record(out) != json.loads(json.dumps(record)):
+        return None
+    if not all((folder / "notebooks" / p.name).exists() for p in notebooks):
+        return None
+    log(f"run: {out} already holds a current run (same study, corpus, codebook and code); kept, not recomputed",
+        flush=True)
+    if book is not None:
+        publish_book(out / "notebooks", out / "results", book)
+    return [NotebookRun(p.name, 0.0, out / "notebooks" / p.name) for p in notebooks]
+
+
 def _scrub(folder: Path, out: Path, corpus: Path, codebook: Path, study: Path | None) -> dict[str, str]:
     """How the run's own paths are shown in the published notebooks (longest first)."""
     shown = {str(folder): "<out>", str(out): "<out>", str(corpus): _display(corpus, "corpus"),
@@ -204,28 +223,29 @@ def run(
     columns: dict[str, str] | None = None,
     engine: EngineOptions | None = None,
     study: str | Path | None = None,
+    reuse: bool = False,
 ) -> list[NotebookRun]:
     """Run every notebook on ``corpus``; publish ``OUT/results/*.csv``, ``OUT/figures``, ``OUT/notebooks``.
 
     The run executes in ``OUT/runs/<id>`` and is published by one atomic link switch (see
     :mod:`helpers.pipeline.publish`). With ``book_dir`` the executed notebooks are also placed there
     for Jupyter Book, and the tables in its sibling ``data/``; only folders Refract made are replaced.
-    When a notebook declares ``tables_dir``, the engine first writes the per-article tables into the
-    run (``engine`` says how: every core by default, or Dask) and that notebook gets their folder.
-    ``study`` is a study folder: its corpus and codebook unless ``corpus`` or ``codebook`` are given, its gold
-    for the accuracy sections, its own prose; a notebook that declares ``study_dir`` gets it.
+    When a notebook declares ``tables_dir``, the registry's tables are made first (``engine``: every core,
+    or Dask). ``study``: a study folder (its corpus, codebook, gold and prose unless given; notebooks that
+    declare ``study_dir`` get it). ``reuse``: keep OUT's run when it is current (same inputs and code).
     """
     corpus_in, codebook_in, study_p = study_inputs(corpus, codebook, study, log)
     corpus_p, out_p, codebook_p, book_p = _preflight(corpus_in, out, codebook_in, book_dir)
-    notebooks = discover(resolve(notebooks_dir))
-    if only:
-        notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
+    notebooks = [p for p in discover(resolve(notebooks_dir)) if not only or any(p.name.startswith(o) for o in only)]
     with locked(out_p):
         leftovers(out_p, log)
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
         n_inputs, outlets = survey(corpus_p, log)
         record = run_record(corpus_p, codebook_p, study_p)
+        kept = _current(out_p, record, notebooks, book_p, log) if reuse and not only else None
+        if kept is not None:
+            return kept
         folder_from = check_partial(out_p, record) if only else None
         folder = _start(out_p, folder_from, record)
         params = {"corpus_dir": str(corpus_p), "codebook_dir": str(codebook_p), "work_dir": str(folder)}
