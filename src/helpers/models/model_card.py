@@ -1,0 +1,111 @@
+"""The tone model's card (``MODEL_CARD.md``): what it was trained on, what it sees, how well it did, whose data.
+
+Written by the trainer from the same numbers it stores, so the card can never describe a model other
+than the one beside it; it carries NewsMTSC's MIT notice and citation, which must ship with the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+NEWSMTSC_NOTICE = """MIT License
+
+Copyright (c) 2020 Felix Hamborg
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE."""
+
+NEWSMTSC_CITATION = (
+    "Felix Hamborg and Karsten Donnay. 2021. NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment "
+    "Classification in Political News Articles. In Proceedings of the 16th Conference of the European Chapter "
+    "of the Association for Computational Linguistics (EACL 2021), pages 1663-1675."
+)
+
+FEATURES = """- the target span is masked as `<t>`: the model learns the words around a person, not who the person is;
+- words and word pairs of the whole masked sentence;
+- words left and right of the target kept apart, within {window} words of it, and within {near} words;
+- word pairs within the window on each side, including the pair with the masked target;
+- VADER lexicon valences (Hutto and Gilbert 2014; negated by one of the three words before, as VADER
+  does), summed left and right within the window, near the target, over the sentence, and weighted by
+  1/(1 + distance to the target); positive and negative mass per side;
+- whether the target stands inside a quotation, whether it opens the sentence, and its relative position."""
+
+
+def _score_lines(card: dict) -> str:
+    dev = card.get("development")
+    if not dev:
+        return "No development file was found beside `train.jsonl`; no scores were measured."
+    return (f"| set | label | n | macro-F1 | accuracy |\n|---|---|---|---|---|\n"
+            f"| NewsMTSC `{dev['file']}` (SHA-256 `{dev['sha256']}`) | {dev['label']} | {dev['n']} | "
+            f"{dev['macro_f1']:.3f} | {dev['accuracy']:.3f} |\n\n"
+            "Settings and features were chosen by their score on this set, so read it as a development "
+            "score, not a held-out one. For reference on the same set: VADER's compound score of the whole "
+            "sentence reaches macro-F1 0.51; the NewsMTSC paper's fine-tuned RoBERTa reaches 0.83.")
+
+
+def write_model_card(folder: Path, card: dict) -> Path:
+    """Write ``MODEL_CARD.md`` in the model folder; return its path."""
+    settings = ", ".join(f"{k} = {v}" for k, v in sorted(card["settings"].items()))
+    counts = ", ".join(f"{k} {v:,}" for k, v in card["class_counts"].items())
+    text = f"""# Tone toward a person: {card['name']}
+
+Predicts the tone a news sentence takes toward one target person (negative, neutral, positive) and
+`score = P(positive) - P(negative)` in [-1, 1]. Code: `helpers.analyses.tone_model` (inference, needs
+numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra).
+
+## Data
+- Source: NewsMTSC (Hamborg and Donnay, EACL 2021), `train.jsonl` of the dataset's repository
+  (github fhamborg/NewsMTSC, snapshot b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7).
+- SHA-256 of `train.jsonl`: `{card['train_sha256']}`
+- Training targets: {card['n_train']:,} ({counts}). Only `train.jsonl` is trained on.
+
+## Features
+{FEATURES.format(window=card['window'], near=card['near'])}
+
+{card['n_features']:,} features in all (feature strings seen in fewer than {card['settings']['min_count']}
+training targets are dropped).
+
+## Learner and settings
+Multinomial logistic regression (scikit-learn, lbfgs, L2), {settings}. Sparse rows are binary and
+scaled to unit length; the lexicon and position numbers follow unscaled. Stored as `coef.npy`
+(weights, float32) and `model.json` (vocabulary, intercepts, settings); `manifest.json` records the
+SHA-256 of both, and the loader refuses a missing or altered file.
+
+Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --out src/helpers/models/tone`
+(with `pip install -e .[train]`); two runs give identical files.
+
+## Development scores
+{_score_lines(card)}
+
+## What it cannot see
+It reads one sentence: nothing of the article around it, of which facts were chosen, or of irony. It
+has no syntax, so "X criticised Y" is read from word order alone. It was trained on US political news
+from 2017-2020 and may transfer poorly to other places, times and languages.
+
+## Licence and citation of the training data
+{NEWSMTSC_CITATION}
+
+NewsMTSC's licence, which covers this model as a work derived from it:
+
+```
+{NEWSMTSC_NOTICE}
+```
+"""
+    path = folder / "MODEL_CARD.md"
+    path.write_text(text, encoding="utf-8")
+    return path
