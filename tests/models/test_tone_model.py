@@ -76,7 +76,9 @@ def test_the_loader_refuses_a_missing_file(model_copy):
 
 def test_the_loader_refuses_an_altered_file(model_copy):
     spec = model_copy / "model.json"
-    spec.write_text(spec.read_text(encoding="utf-8").replace('"w:good"', '"w:evil"', 1), encoding="utf-8")
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace('"<t>"', '"<x>"', 1), encoding="utf-8")
+    assert spec.read_text(encoding="utf-8") != text
     with pytest.raises(ToneModelError, match=r"model\.json.*altered"):
         LinearToneModel(model_copy)
     weights = model_copy / "coef.npy"
@@ -125,7 +127,7 @@ def test_training_twice_gives_identical_files(tmp_path):
     train_tone(data, tmp_path / "a")
     train_tone(data, tmp_path / "b")
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
-    assert names == ["MODEL_CARD.md", "coef.npy", "manifest.json", "model.json"]
+    assert names == ["MODEL_CARD.md", "coef.npy", "keys.npy", "manifest.json", "model.json"]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    assert len(LinearToneModel(tmp_path / "a").vocabulary) > 1000
+    assert len(LinearToneModel(tmp_path / "a").keys) > 1000

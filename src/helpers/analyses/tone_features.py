@@ -1,37 +1,46 @@
-"""What the tone model sees of one mention: feature strings and a few numbers, the same at training and at run time.
+"""What the tone model sees of each mention: integer feature keys and a few numbers, built for many mentions at once.
 
 Tone toward a person is carried by the words around the person, not by the sentence as a whole:
 "X attacked Y" is negative from Y's side and says little of X. So every feature is relative to the
-target span: the target itself is masked (the model must not learn that one politician is disliked),
-words are kept apart by side (left / right) and by distance, and lexicon words (VADER's valences,
-Hutto and Gilbert 2014) are weighted by how close they are to the target and flipped after a negation.
-Whether the target stands inside a quotation is a feature of its own, since a quoted speaker's
-feelings are not the outlet's.
+target span (after Jiang et al. 2011): the target itself is masked (the model must not learn that one
+politician is disliked), words are kept apart by side and by distance, the target's own clause is
+marked, and lexicon words (VADER's valences, Hutto and Gilbert 2014) are weighted by how close they
+are to the target and flipped after a negation. Whether the target stands inside a quotation is a
+feature of its own, since a quoted speaker's feelings are not the outlet's.
 
-Training (``helpers.models.train_tone``) and inference (``helpers.analyses.tone_model``) both call
-:func:`mention_features`, so the two can never drift apart. Only the standard library, numpy and
-the lexicon shipped by ``vaderSentiment`` are used: nothing here needs the training extra.
+Speed matters (the pipeline scores every actor mention of a large corpus), so the only per-mention
+Python work is tokenising and looking words up; every feature is then an integer key
+``(kind * V + a) * V + b`` (``a``, ``b`` token ids, ``b = 0`` for single words) computed with numpy
+over all mentions together, and the numbers are ``bincount`` sums. Training
+(``helpers.models.train_tone``) and inference (``helpers.analyses.tone_model``) both call
+:func:`encode_mentions`, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-TOKEN_RX = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[^\sa-z0-9]")
+TOKEN_RX = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
 TARGET = "<t>"
-WINDOW = 6  # words each side that get side-and-distance features
+WINDOW = 6  # words each side that get window features
 NEAR = 2  # words this close to the target also get a "near" feature
 NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor cannot can't won't don't doesn't didn't isn't aren't wasn't "
-    "weren't hasn't haven't hadn't shouldn't wouldn't couldn't without n't".replace("'", "'").split()
+    "weren't hasn't haven't hadn't shouldn't wouldn't couldn't without".split()
 )
 # Where the target's clause ends: punctuation and the conjunctions and relatives that open another clause.
 CLAUSE_BOUNDS = frozenset(
     ", ; : — – ( ) . ! ? but while although though whereas because which who after before when and".split()
 )
+# Sparse feature kinds: sentence words and pairs; words left / right; within the window; near; pairs in the
+# window (with the masked target); words of the target's clause; lexicon sign x side x distance; in a quotation.
+KINDS = ("w", "b", "l", "r", "lw", "rw", "ln", "rn", "lb", "rb", "lc", "rc", "x", "q", "t")
+KIND = {k: i + 1 for i, k in enumerate(KINDS)}
 # The dense block: each mention's lexicon and position numbers, in this order.
 DENSE_NAMES = (
     "lex_left", "lex_right", "lex_near", "lex_sentence", "lex_weighted",
@@ -42,7 +51,7 @@ DENSE_NAMES = (
 
 @lru_cache(maxsize=1)
 def vader_valences() -> dict[str, float]:
-    """VADER's lexicon (word -> valence, -4..4) from the file ``vaderSentiment`` ships; read once per process."""
+    """VADER's lexicon (single word -> valence, -4..4) from the file ``vaderSentiment`` ships; read once."""
     from helpers.inputs.nltk_data import vader_lexicon_source
 
     valences: dict[str, float] = {}
@@ -61,92 +70,193 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RX.findall(text.lower().replace("’", "'"))
 
 
-def _inside_quote(left: str) -> bool:
+def inside_quote(left: str) -> bool:
     """Is a position after ``left`` inside a quotation? Curly quotes pair up; straight ones count by parity."""
     opened = left.count("“") - left.count("”")
     return opened > 0 or (opened == 0 and left.count('"') % 2 == 1)
 
 
-def _valences(words: list[str], lexicon: dict[str, float]) -> np.ndarray:
-    """Each word's valence, flipped (and damped, as VADER does) when one of the three words before it negates."""
-    out = np.zeros(len(words))
-    for i, w in enumerate(words):
-        v = lexicon.get(w)
-        if v is None:
-            continue
-        if any(p in NEGATIONS or p.endswith("n't") for p in words[max(0, i - 3):i]):
-            v = -0.74 * v
-        out[i] = v
+@dataclass(frozen=True)
+class TokenTables:
+    """Token ids (1..V; 0 = unknown) and, per id, its word group, valence and negation / boundary / word flags.
+
+    Features are keyed by word group, not token: tokens of one stem ("criticised", "criticism") share
+    a group, so a rare form borrows the evidence of its common relatives.
+    """
+
+    index: dict[str, int]
+    group: np.ndarray
+    valence: np.ndarray
+    negation: np.ndarray
+    boundary: np.ndarray
+    is_word: np.ndarray
+
+    @property
+    def base(self) -> int:
+        """The radix of the feature keys: one more than the largest group id."""
+        return int(self.group.max()) + 1
+
+    @classmethod
+    def build(cls, vocabulary: Sequence[str], valences: dict[str, float],
+              groups: Sequence[int] | None = None) -> TokenTables:
+        """Tables for a token list (its order gives the ids 1..V), a lexicon, and each token's group (1..G)."""
+        index = {w: i + 1 for i, w in enumerate(vocabulary)}
+        own = range(1, len(index) + 1) if groups is None else groups
+        group = np.concatenate([[0], np.asarray(own, dtype=np.int64)])
+        words = ["", *vocabulary]
+        valence = np.array([valences.get(w, 0.0) for w in words]) / 4.0  # 4: VADER's largest valence
+        negation = np.array([w in NEGATIONS or w.endswith("n't") for w in words])
+        boundary = np.array([w in CLAUSE_BOUNDS for w in words])
+        is_word = np.array([i == 0 or any(c.isalnum() for c in w) for i, w in enumerate(words)])
+        return cls(index, group, valence, negation, boundary, is_word)
+
+
+def stem_groups(vocabulary: Sequence[str]) -> list[int]:
+    """Each token's group id (1..G): tokens with one Porter stem (NLTK's, no data files needed) share a group.
+
+    Only the trainer calls this; the groups are stored with the model, so scoring needs no stemmer.
+    """
+    from nltk.stem.porter import PorterStemmer
+
+    stem = PorterStemmer().stem
+    stems = [stem(w) if w.isalpha() and w != TARGET else w for w in vocabulary]
+    ids = {s: i + 1 for i, s in enumerate(sorted(set(stems)))}
+    return [ids[s] for s in stems]
+
+
+def token_vocabulary(texts: Iterable[str], valences: dict[str, float]) -> list[str]:
+    """Every token of the training sentences plus the lexicon's, negation and boundary words, sorted."""
+    seen = {TARGET, *valences, *NEGATIONS, *CLAUSE_BOUNDS}
+    for text in texts:
+        seen.update(tokens(text))
+    return sorted(seen)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """Sparse features as (row, key) pairs, possibly repeated, and the dense block (rows x DENSE_NAMES)."""
+
+    rows: np.ndarray
+    keys: np.ndarray
+    dense: np.ndarray
+
+
+def _tokenise(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+              tables: TokenTables) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(flat token ids, mention of each token, position relative to the target, inside-quote per mention)."""
+    get, target = tables.index.get, tables.index[TARGET]
+    ids: list[int] = []
+    lengths, lefts, quoted = [], [], []
+    for text, start, end in zip(texts, starts, ends, strict=True):
+        left, right = tokens(text[:start]), tokens(text[end:])
+        ids.extend([get(w, 0) for w in left])
+        ids.append(target)
+        ids.extend([get(w, 0) for w in right])
+        lengths.append(len(left) + len(right) + 1)
+        lefts.append(len(left))
+        quoted.append(inside_quote(text[:start]))
+    lengths_a = np.asarray(lengths, dtype=np.int64)
+    mention = np.repeat(np.arange(len(lengths_a)), lengths_a)
+    first = np.concatenate([[0], np.cumsum(lengths_a)[:-1]]) if len(lengths_a) else np.zeros(0, dtype=np.int64)
+    rel = np.arange(len(ids)) - np.repeat(first + np.asarray(lefts, dtype=np.int64), lengths_a)
+    return np.asarray(ids, dtype=np.int64), mention, rel, np.asarray(quoted, dtype=bool)
+
+
+def _negated(ids: np.ndarray, mention: np.ndarray, tables: TokenTables) -> np.ndarray:
+    """Is one of the three tokens before each token (same mention) a negation?"""
+    neg = tables.negation[ids]
+    out = np.zeros(len(ids), dtype=bool)
+    for lag in (1, 2, 3):
+        out[lag:] |= neg[:-lag] & (mention[lag:] == mention[:-lag])
     return out
 
 
-def _lexicon_numbers(left: list[str], right: list[str], lexicon: dict[str, float]) -> list[float]:
-    """Lexicon sums by side and by closeness to the target (scaled by 1/4, VADER's largest valence)."""
-    words = left + [TARGET] + right
-    val = _valences(words, lexicon) / 4.0
-    k = len(left)
-    dist = np.abs(np.arange(len(words)) - k)
-    lv, rv = val[:k], val[k + 1:]
-    lw, rw = lv[-WINDOW:], rv[:WINDOW]
-    near = val[(dist <= NEAR + 1) & (dist > 0)].sum()
-    return [
-        float(lw.sum()), float(rw.sum()), float(near), float(val.sum()), float((val / (1.0 + dist)).sum()),
-        float(-lw[lw < 0].sum()), float(lw[lw > 0].sum()), float(-rw[rw < 0].sum()), float(rw[rw > 0].sum()),
-    ]
+def _clause_masks(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, tables: TokenTables) -> tuple:
+    """(in the target's clause on the left, on the right): no clause boundary between the token and the target."""
+    bnd = tables.boundary[ids].astype(np.int64)
+    cs = np.cumsum(bnd)
+    at_target = np.flatnonzero(rel == 0)[mention]  # flat index of each token's target
+    left = (rel < 0) & (cs[at_target] - cs + bnd - bnd[at_target] == 0)
+    right = (rel > 0) & (cs - cs[at_target] == 0)
+    return left, right
 
 
-def _clause(words: list[str], side: str) -> list[str]:
-    """The words of the target's own clause on one side: up to the first clause boundary."""
-    seq = words if side == "r" else words[::-1]
-    out: list[str] = []
-    for w in seq:
-        if w in CLAUSE_BOUNDS:
-            break
-        out.append(w)
-    return out if side == "r" else out[::-1]
+def _pair_keys(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, base: int) -> tuple:
+    """(rows, keys) of word pairs: the sentence's, and those in the window on each side including the target."""
+    same = mention[1:] == mention[:-1]
+    a, b, r = ids[:-1], ids[1:], rel[:-1]
+    rows, keys = [], []
+    for kind, mask in (("b", same), ("lb", same & (r >= -WINDOW) & (r <= -1)), ("rb", same & (r >= 0) & (r < WINDOW))):
+        rows.append(mention[:-1][mask])
+        keys.append((KIND[kind] * base + a[mask]) * base + b[mask])
+    return rows, keys
 
 
-def _lexicon_tags(val: np.ndarray, k: int) -> list[str]:
-    """Each lexicon word as its sign, side and distance bucket (1-2, 3-5, 6-10, farther words from the target)."""
-    feats = []
-    for i in np.flatnonzero(val):
-        dist = abs(int(i) - k)
-        bucket = "1" if dist <= 2 else "2" if dist <= 5 else "3" if dist <= 10 else "4"
-        sign = "p" if val[i] > 0 else "n"
-        feats += [f"x:{'l' if i < k else 'r'}{bucket}{sign}", f"x:{bucket}{sign}"]
-    return feats
+def _triple_keys(ids: np.ndarray, mention: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, keys) of the sentence's word triples (keys above every pair key: a third factor of ``base``)."""
+    same = (mention[2:] == mention[1:-1]) & (mention[1:-1] == mention[:-2])
+    a, b, c = ids[:-2][same], ids[1:-1][same], ids[2:][same]
+    return mention[:-2][same], ((KIND["t"] * base + a) * base + b) * base + c
 
 
-def _side_features(words: list[str], side: str) -> list[str]:
-    """Words by side (``l``/``r``), by side within the window, near the target, and bigrams within the window."""
-    near = words[:NEAR] if side == "r" else words[-NEAR:]
-    window = words[:WINDOW] if side == "r" else words[-WINDOW:]
-    feats = [f"{side}:{w}" for w in words]
-    feats += [f"{side}w:{w}" for w in window]
-    feats += [f"{side}n:{w}" for w in near]
-    seq = [TARGET, *window] if side == "r" else [*window, TARGET]
-    feats += [f"{side}b:{a}_{b}" for a, b in zip(seq, seq[1:], strict=False)]
-    return feats
+def _lexicon_tags(val: np.ndarray, mention: np.ndarray, rel: np.ndarray, base: int) -> tuple:
+    """(rows, keys): each lexicon word as its sign, side and distance bucket (1-2, 3-5, 6-10, farther)."""
+    hit = val != 0
+    dist = np.abs(rel[hit])
+    bucket = np.searchsorted([2, 5, 10], dist, side="left")  # 0..3
+    code = bucket * 2 + (val[hit] > 0) + 1  # 1..8, side-free
+    sided = code + 8 * np.where(rel[hit] < 0, 1, 2)  # 9..24
+    rows = np.concatenate([mention[hit], mention[hit]])
+    keys = (KIND["x"] * base + np.concatenate([code, sided])) * base
+    return rows, keys
 
 
-def mention_features(text: str, start: int, end: int) -> tuple[list[str], list[float]]:
-    """(feature strings, dense numbers in ``DENSE_NAMES`` order) for the target at ``text[start:end]``."""
-    left_text, right_text = text[:start], text[end:]
-    left, right = tokens(left_text), tokens(right_text)
-    sentence = left + [TARGET] + right
-    feats = [f"w:{w}" for w in sentence]
-    feats += [f"b:{a}_{b}" for a, b in zip(sentence, sentence[1:], strict=False)]
-    feats += _side_features(left, "l") + _side_features(right, "r")
-    left_clause, right_clause = _clause(left, "l"), _clause(right, "r")
-    feats += [f"lc:{w}" for w in left_clause] + [f"rc:{w}" for w in right_clause]
-    in_quote = _inside_quote(left_text)
-    if in_quote:
-        feats.append("q:inside")
-    lexicon = vader_valences()
-    feats += _lexicon_tags(_valences(sentence, lexicon), len(left))
-    numbers = _lexicon_numbers(left, right, lexicon)
-    numbers += [float(_valences(left_clause, lexicon).sum() / 4), float(_valences(right_clause, lexicon).sum() / 4),
-                float(len(left_clause) == len(left))]
-    starts = not any(t.isalnum() for t in left)
-    numbers += [float(in_quote), float(starts), len(left) / max(1, len(sentence))]
-    return feats, numbers
+def _dense(val: np.ndarray, mention: np.ndarray, rel: np.ndarray, clause: tuple, quoted: np.ndarray,
+           ids: np.ndarray, tables: TokenTables) -> np.ndarray:
+    """The numbers of ``DENSE_NAMES`` for every mention, as sums over its tokens."""
+    n = len(quoted)
+
+    def total(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(mention, weights=weights, minlength=n)
+
+    lw, rw = (rel < 0) & (rel >= -WINDOW), (rel > 0) & (rel <= WINDOW)
+    dist = np.abs(rel)
+    left_words = total(((rel < 0) & tables.is_word[ids]).astype(float))
+    n_left, n_all = total((rel < 0).astype(float)), total(np.ones(len(ids)))
+    n_clause_left = total(clause[0].astype(float))
+    return np.column_stack([
+        total(val * lw), total(val * rw), total(val * ((dist >= 1) & (dist <= NEAR + 1))), total(val),
+        total(val / (1.0 + dist)),
+        total(-np.minimum(val, 0) * lw), total(np.maximum(val, 0) * lw),
+        total(-np.minimum(val, 0) * rw), total(np.maximum(val, 0) * rw),
+        total(val * clause[0]), total(val * clause[1]), (n_clause_left == n_left).astype(float),
+        quoted.astype(float), (left_words == 0).astype(float), n_left / np.maximum(1.0, n_all),
+    ])
+
+
+def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
+                    tables: TokenTables, triples: bool = False) -> Encoded:
+    """Feature keys and dense numbers for each mention ``texts[i][starts[i]:ends[i]]`` (with word triples if asked)."""
+    ids, mention, rel, quoted = _tokenise(texts, starts, ends, tables)
+    base = tables.base
+    word = tables.group[ids]
+    val = tables.valence[ids] * np.where(_negated(ids, mention, tables), -0.74, 1.0)  # VADER's negation factor
+    clause = _clause_masks(ids, mention, rel, tables)
+    singles = {
+        "w": np.ones(len(ids), dtype=bool), "l": rel < 0, "r": rel > 0,
+        "lw": (rel < 0) & (rel >= -WINDOW), "rw": (rel > 0) & (rel <= WINDOW),
+        "ln": (rel < 0) & (rel >= -NEAR), "rn": (rel > 0) & (rel <= NEAR), "lc": clause[0], "rc": clause[1],
+    }
+    rows = [mention[m] for m in singles.values()]
+    keys = [(KIND[k] * base + word[m]) * base for k, m in singles.items()]
+    pair_rows, pair_keys = _pair_keys(word, mention, rel, base)
+    tag_rows, tag_keys = _lexicon_tags(val, mention, rel, base)
+    quote_rows = np.flatnonzero(quoted)
+    rows += [*pair_rows, tag_rows, quote_rows]
+    keys += [*pair_keys, tag_keys, np.full(len(quote_rows), (KIND["q"] * base + 1) * base, dtype=np.int64)]
+    if triples:
+        triple_rows, triple_keys = _triple_keys(word, mention, base)
+        rows.append(triple_rows)
+        keys.append(triple_keys)
+    return Encoded(np.concatenate(rows).astype(np.int64), np.concatenate(keys).astype(np.int64),
+                   _dense(val, mention, rel, clause, quoted, ids, tables))

@@ -10,8 +10,9 @@ A stronger model a user has locally (a transformer, say) plugs in by a dotted pa
 or ``module.Class``, given as ``tone_model:`` in a study's configuration or as ``--model`` to
 ``evaluate``; the class is built with no arguments and must offer ``predict_proba``. Without one, the
 shipped model in ``helpers/models/tone`` is used: a multinomial logistic regression over
-:mod:`helpers.analyses.tone_features`, stored as plain arrays and JSON, each file checked against the
-SHA-256 recorded when it was trained, so a missing or altered file is refused rather than scored with.
+:mod:`helpers.analyses.tone_features`, stored as plain arrays (``.npy``, read without pickle) and
+JSON, each file checked against the SHA-256 recorded when it was trained, so a missing or altered
+file is refused rather than scored with.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from helpers.analyses.tone_features import mention_features
+from helpers.analyses.tone_features import Encoded, TokenTables, encode_mentions
 
 TONE_LABELS = ("negative", "neutral", "positive")
 MENTION_COLUMNS = ("text", "start", "end")
@@ -78,25 +79,36 @@ def verified_files(folder: Path) -> dict[str, Path]:
 
 
 class LinearToneModel:
-    """The shipped model: sparse feature strings plus dense lexicon numbers, one weight matrix, softmax."""
+    """The shipped model: sparse feature keys plus dense lexicon numbers, one weight matrix, softmax."""
+
+    FILES = ("coef.npy", "keys.npy", "model.json")
 
     def __init__(self, folder: str | Path = MODEL_DIR) -> None:
         self.folder = Path(folder)
         files = verified_files(self.folder)
-        if "model.json" not in files or "coef.npy" not in files:
-            raise ToneModelError(f"{self.folder}: {MANIFEST} must list model.json and coef.npy")
+        absent = [name for name in self.FILES if name not in files]
+        if absent:
+            raise ToneModelError(f"{self.folder / MANIFEST}: must list {list(self.FILES)}; {absent} not listed")
         spec = json.loads(files["model.json"].read_text(encoding="utf-8"))
         self.name = str(spec.get("name", "linear tone model"))
-        self.vocabulary = {f: i for i, f in enumerate(spec["vocabulary"])}
+        self.tables = TokenTables.build(spec["tokens"], spec["valences"], spec.get("groups"))
         self.dense_scale = np.asarray(spec["dense_scale"], dtype=float)
         self.intercept = np.asarray(spec["intercept"], dtype=float)
+        self.unit_rows = bool(spec.get("unit_rows", True))
+        self.link = str(spec.get("link", "softmax"))
+        self.triples = bool(spec.get("triples", False))
+        self.keys = np.load(files["keys.npy"], allow_pickle=False)
         self.coef = np.load(files["coef.npy"], allow_pickle=False).astype(float)
-        if self.coef.shape != (len(self.vocabulary) + len(self.dense_scale), len(TONE_LABELS)):
-            raise ToneModelError(f"{files['coef.npy']}: weight matrix shape {self.coef.shape} does not fit model.json")
+        if self.coef.shape != (len(self.keys) + len(self.dense_scale), len(TONE_LABELS)):
+            raise ToneModelError(f"{files['coef.npy']}: weight matrix shape {self.coef.shape} does not fit "
+                                 f"keys.npy and model.json")
 
     def predict_proba(self, mentions: pd.DataFrame) -> np.ndarray:
-        """Softmax of the linear scores; vectorised over all mentions after a per-mention feature pass."""
-        return softmax(design_matrix(mentions, self.vocabulary, self.dense_scale) @ self.coef + self.intercept)
+        """Softmax of the linear scores, all mentions at once."""
+        encoded = encode_mentions(mentions["text"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
+                                  mentions["end"].astype(int).tolist(), self.tables, self.triples)
+        scores = design_matrix(encoded, self.keys, self.dense_scale, self.unit_rows) @ self.coef + self.intercept
+        return one_vs_rest(scores) if self.link == "ovr" else softmax(scores)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
@@ -106,28 +118,29 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def design_matrix(mentions: pd.DataFrame, vocabulary: Mapping[str, int], dense_scale: np.ndarray) -> sp.csr_matrix:
-    """Rows of binary known-feature indicators scaled to unit length, followed by the scaled dense numbers.
+def one_vs_rest(z: np.ndarray) -> np.ndarray:
+    """Probabilities from one-against-rest scores: each class's logistic, normalised to sum to one."""
+    p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+    return p / p.sum(axis=1, keepdims=True)
 
-    Shared with the trainer, so the matrix a model was fitted on and the one it scores are built alike.
+
+def design_matrix(encoded: Encoded, keys: np.ndarray, dense_scale: np.ndarray, unit_rows: bool = True) -> sp.csr_matrix:
+    """Rows of known-feature indicators (binary, or scaled to unit length), then the scaled dense numbers.
+
+    ``keys`` is the model's sorted feature keys; a key it does not know is dropped. Shared with the
+    trainer, so the matrix a model was fitted on and the one it scores are built alike.
     """
-    n_sparse, n_dense = len(vocabulary), len(dense_scale)
-    indices: list[int] = []
-    indptr = [0]
-    data: list[float] = []
-    dense = np.zeros((len(mentions), n_dense))
-    texts, starts, ends = (mentions[c].tolist() for c in MENTION_COLUMNS)
-    for row, (text, start, end) in enumerate(zip(texts, starts, ends, strict=True)):
-        feats, numbers = mention_features(str(text), int(start), int(end))
-        known = sorted({vocabulary[f] for f in feats if f in vocabulary})
-        weight = 1.0 / np.sqrt(len(known)) if known else 0.0
-        indices.extend(known)
-        data.extend([weight] * len(known))
-        indptr.append(len(indices))
-        dense[row] = numbers
-    sparse = sp.csr_matrix((np.asarray(data), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-                           shape=(len(mentions), n_sparse))
-    return sp.hstack([sparse, sp.csr_matrix(dense * dense_scale)], format="csr")
+    n_rows, n_keys = len(encoded.dense), len(keys)
+    col = np.searchsorted(keys, encoded.keys)
+    known = col < n_keys
+    known[known] = keys[col[known]] == encoded.keys[known]
+    cells = np.sort(encoded.rows[known] * max(n_keys, 1) + col[known])
+    cells = cells[np.concatenate([[True], cells[1:] != cells[:-1]])] if len(cells) else cells  # once per row
+    rows, cols = cells // max(n_keys, 1), cells % max(n_keys, 1)
+    per_row = np.bincount(rows, minlength=n_rows).astype(float)
+    weight = 1.0 / np.sqrt(np.maximum(per_row, 1.0)) if unit_rows else np.ones(n_rows)
+    sparse = sp.csr_matrix((weight[rows], (rows, cols)), shape=(n_rows, n_keys))
+    return sp.hstack([sparse, sp.csr_matrix(encoded.dense * dense_scale)], format="csr")
 
 
 def plugin_model(path: str) -> MentionToneModel:

@@ -36,14 +36,25 @@ NEWSMTSC_CITATION = (
     "of the Association for Computational Linguistics (EACL 2021), pages 1663-1675."
 )
 
-FEATURES = """- the target span is masked as `<t>`: the model learns the words around a person, not who the person is;
+FEATURES = """Features (after Jiang et al. 2011, target-dependent), all relative to the target span:
+- the target is masked as `<t>`: the model learns the words around a person, not who the person is;
 - words and word pairs of the whole masked sentence;
-- words left and right of the target kept apart, within {window} words of it, and within {near} words;
+- words left and right of the target kept apart: all of them, within {window} words, within {near} words;
 - word pairs within the window on each side, including the pair with the masked target;
-- VADER lexicon valences (Hutto and Gilbert 2014; negated by one of the three words before, as VADER
-  does), summed left and right within the window, near the target, over the sentence, and weighted by
-  1/(1 + distance to the target); positive and negative mass per side;
+- the words of the target's own clause on each side (up to a comma, semicolon, "but", "who", "which" ...);
+- VADER lexicon words (Hutto and Gilbert 2014; valence flipped and damped by 0.74 when one of the three
+  words before is a negation, as VADER does) as their sign x side x distance bucket (1-2, 3-5, 6-10, farther),
+  and as numbers: sums left and right within the window, near the target, over the sentence, in the
+  target's clause, and weighted by 1/(1 + distance); positive and negative mass per side;
 - whether the target stands inside a quotation, whether it opens the sentence, and its relative position."""
+
+LEARNERS = {
+    "nb-logistic": "One-against-rest logistic regressions (scikit-learn, lbfgs, L2) on binary features scaled "
+                   "by their naive Bayes log-count ratios (NBSVM, Wang and Manning 2012), folded into one weight "
+                   "matrix; probabilities are the three logistic outputs normalised to sum to one.",
+    "logistic": "Multinomial logistic regression (scikit-learn, lbfgs, L2) on binary features scaled to unit "
+                "row length; probabilities are its softmax.",
+}
 
 
 def _score_lines(card: dict) -> str:
@@ -77,14 +88,15 @@ numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra)
 ## Features
 {FEATURES.format(window=card['window'], near=card['near'])}
 
-{card['n_features']:,} features in all (feature strings seen in fewer than {card['settings']['min_count']}
+{card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']}
 training targets are dropped).
 
 ## Learner and settings
-Multinomial logistic regression (scikit-learn, lbfgs, L2), {settings}. Sparse rows are binary and
-scaled to unit length; the lexicon and position numbers follow unscaled. Stored as `coef.npy`
-(weights, float32) and `model.json` (vocabulary, intercepts, settings); `manifest.json` records the
-SHA-256 of both, and the loader refuses a missing or altered file.
+{LEARNERS[card['settings']['learner']]} Settings: {settings}.
+
+Stored as `keys.npy` (the integer key of each feature, sorted), `coef.npy` (weights, float32) and
+`model.json` (tokens, the lexicon valences used, intercepts, settings); `manifest.json` records the
+SHA-256 of all three, and the loader refuses a missing or altered file.
 
 Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --out src/helpers/models/tone`
 (with `pip install -e .[train]`); two runs give identical files.
