@@ -226,7 +226,8 @@ def cmd_train_tone(args: argparse.Namespace) -> int:
         return 1
     dev = card["development"]
     scores = f"; {dev['file']} macro-F1={dev['macro_f1']:.3f} accuracy={dev['accuracy']:.3f}" if dev else ""
-    print(f"tone model in {args.out}: {card['n_train']:,} targets, {card['n_features']:,} features, "
+    print(f"tone model in {args.out}: {card['n_targets']:,} targets ({card['n_train']:,} training rows), "
+          f"{card['n_features']:,} features, "
           f"{card['train_seconds']:.0f} s{scores}")
     return 0
 

@@ -39,7 +39,7 @@ CLAUSE_BOUNDS = frozenset(
 )
 # Sparse feature kinds: sentence words and pairs; words left / right; within the window; near; pairs in the
 # window (with the masked target); words of the target's clause; lexicon sign x side x distance; in a quotation.
-KINDS = ("w", "b", "l", "r", "lw", "rw", "ln", "rn", "lb", "rb", "lc", "rc", "x", "q", "t")
+KINDS = ("w", "b", "l", "r", "lw", "rw", "ln", "rn", "lb", "rb", "lc", "rc", "x", "q", "t", "e")
 KIND = {k: i + 1 for i, k in enumerate(KINDS)}
 # The dense block: each mention's lexicon and position numbers, in this order.
 DENSE_NAMES = (
@@ -93,8 +93,8 @@ class TokenTables:
 
     @property
     def base(self) -> int:
-        """The radix of the feature keys: one more than the largest group id."""
-        return int(self.group.max()) + 1
+        """The radix of the feature keys: one more than the largest token or group id."""
+        return max(int(self.group.max()), len(self.index)) + 1
 
     @classmethod
     def build(cls, vocabulary: Sequence[str], valences: dict[str, float],
@@ -235,8 +235,11 @@ def _dense(val: np.ndarray, mention: np.ndarray, rel: np.ndarray, clause: tuple,
 
 
 def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
-                    tables: TokenTables, triples: bool = False) -> Encoded:
-    """Feature keys and dense numbers for each mention ``texts[i][starts[i]:ends[i]]`` (with word triples if asked)."""
+                    tables: TokenTables, triples: bool = False, exact: bool = False) -> Encoded:
+    """Feature keys and dense numbers for each mention ``texts[i][starts[i]:ends[i]]``.
+
+    ``triples`` adds the sentence's word triples; ``exact`` adds its words by exact form besides their stem.
+    """
     ids, mention, rel, quoted = _tokenise(texts, starts, ends, tables)
     base = tables.base
     word = tables.group[ids]
@@ -254,6 +257,9 @@ def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[
     quote_rows = np.flatnonzero(quoted)
     rows += [*pair_rows, tag_rows, quote_rows]
     keys += [*pair_keys, tag_keys, np.full(len(quote_rows), (KIND["q"] * base + 1) * base, dtype=np.int64)]
+    if exact:
+        rows.append(mention)
+        keys.append((KIND["e"] * base + ids) * base)
     if triples:
         triple_rows, triple_keys = _triple_keys(word, mention, base)
         rows.append(triple_rows)

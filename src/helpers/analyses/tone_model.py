@@ -97,6 +97,10 @@ class LinearToneModel:
         self.unit_rows = bool(spec.get("unit_rows", True))
         self.link = str(spec.get("link", "softmax"))
         self.triples = bool(spec.get("triples", False))
+        self.exact = bool(spec.get("exact", False))
+        if self.tables.base != spec.get("base"):
+            raise ToneModelError(f"{files['model.json']}: feature keys were built with radix {spec.get('base')}, "
+                                 f"this code builds {self.tables.base}; retrain the model")
         self.keys = np.load(files["keys.npy"], allow_pickle=False)
         self.coef = np.load(files["coef.npy"], allow_pickle=False).astype(float)
         if self.coef.shape != (len(self.keys) + len(self.dense_scale), len(TONE_LABELS)):
@@ -106,7 +110,8 @@ class LinearToneModel:
     def predict_proba(self, mentions: pd.DataFrame) -> np.ndarray:
         """Softmax of the linear scores, all mentions at once."""
         encoded = encode_mentions(mentions["text"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
-                                  mentions["end"].astype(int).tolist(), self.tables, self.triples)
+                                  mentions["end"].astype(int).tolist(), self.tables, self.triples,
+                                  self.exact)
         scores = design_matrix(encoded, self.keys, self.dense_scale, self.unit_rows) @ self.coef + self.intercept
         return one_vs_rest(scores) if self.link == "ovr" else softmax(scores)
 

@@ -36,7 +36,8 @@ NEWSMTSC_CITATION = (
     "of the Association for Computational Linguistics (EACL 2021), pages 1663-1675."
 )
 
-FEATURES = """Features (after Jiang et al. 2011, target-dependent), all relative to the target span:
+FEATURES = """All relative to the target span (target-dependent, after Jiang et al. 2011):
+- words are grouped by their Porter stem ("criticised", "criticism"), so rare forms share evidence;
 - the target is masked as `<t>`: the model learns the words around a person, not who the person is;
 - words and word pairs of the whole masked sentence;
 - words left and right of the target kept apart: all of them, within {window} words, within {near} words;
@@ -57,6 +58,33 @@ LEARNERS = {
 }
 
 
+# How the settings were chosen: each choice's score on NewsMTSC devtest_rw (development: tuned against),
+# measured while building the model (macro-F1, accuracy). Scores only: no development text is kept.
+DEVELOPMENT_CHOICES = (
+    ("sentence VADER compound, +-0.05 (reference)", 0.508, None),
+    ("multinomial LR on masked words, side/window/near words and pairs, lexicon numbers", 0.661, 0.675),
+    ("  the same without the lexicon and position numbers", 0.622, 0.641),
+    ("  the same without the sentence's words and pairs", 0.643, 0.660),
+    ("  + words of the target's clause, lexicon sign x side x distance", 0.665, 0.680),
+    ("  + character 3-5-grams within 25 characters of the target (linear SVM)", 0.666, 0.681),
+    ("  + lexicon word identity by side/distance; + negation scope; + window triples (SVM)", 0.663, 0.675),
+    ("  class biases tuned by 5-fold cross-validation on train.jsonl (SVM)", 0.657, 0.674),
+    ("  LR + SVM + NB-LR ensemble", 0.685, 0.698),
+    ("NB-weighted one-against-rest LR (NBSVM), C = 0.1", 0.686, 0.699),
+    ("  + Porter-stem word groups", 0.693, 0.706),
+    ("  + sentence word triples", 0.692, 0.705),
+    ("  + further mentions (pronouns) as training rows: the shipped choice", 0.703, 0.716),
+    ("  + further mentions, C = 0.05 / 0.2", 0.698, 0.711),
+    ("  + further mentions, min_count 3 / dense weight 2", 0.696, 0.710),
+)
+
+
+def _choice_lines() -> str:
+    rows = [f"| {name.strip()} | {f1:.3f} | {'' if acc is None else f'{acc:.3f}'} |"
+            for name, f1, acc in DEVELOPMENT_CHOICES]
+    return "| choice (devtest_rw) | macro-F1 | accuracy |\n|---|---|---|\n" + "\n".join(rows)
+
+
 def _score_lines(card: dict) -> str:
     dev = card.get("development")
     if not dev:
@@ -73,6 +101,8 @@ def write_model_card(folder: Path, card: dict) -> Path:
     """Write ``MODEL_CARD.md`` in the model folder; return its path."""
     settings = ", ".join(f"{k} = {v}" for k, v in sorted(card["settings"].items()))
     counts = ", ".join(f"{k} {v:,}" for k, v in card["class_counts"].items())
+    further = ("; a target's further mentions in its sentence (mostly pronouns) are rows of their own with the "
+               "target's label" if card["settings"].get("further_mentions") else "")
     text = f"""# Tone toward a person: {card['name']}
 
 Predicts the tone a news sentence takes toward one target person (negative, neutral, positive) and
@@ -83,13 +113,14 @@ numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra)
 - Source: NewsMTSC (Hamborg and Donnay, EACL 2021), `train.jsonl` of the dataset's repository
   (github fhamborg/NewsMTSC, snapshot b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7).
 - SHA-256 of `train.jsonl`: `{card['train_sha256']}`
-- Training targets: {card['n_train']:,} ({counts}). Only `train.jsonl` is trained on.
+- Training targets: {card['n_targets']:,}; training rows: {card['n_train']:,} ({counts}){further}.
+  Only `train.jsonl` is trained on.
 
 ## Features
 {FEATURES.format(window=card['window'], near=card['near'])}
 
-{card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']}
-training targets are dropped).
+{card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']} training
+rows are dropped).
 
 ## Learner and settings
 {LEARNERS[card['settings']['learner']]} Settings: {settings}.
@@ -103,6 +134,12 @@ Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --ou
 
 ## Development scores
 {_score_lines(card)}
+
+## How the settings were chosen
+Each feature and learner choice was scored on devtest_rw while the model was built (development:
+tuned against); a row starting with "+" or "the same" changes the model of the row above it.
+
+{_choice_lines()}
 
 ## What it cannot see
 It reads one sentence: nothing of the article around it, of which facts were chosen, or of irony. It

@@ -50,11 +50,12 @@ class ToneSettings:
     """Learner settings, chosen on devtest_rw (see the model card's table)."""
 
     learner: str = "nb-logistic"  # or "logistic" (multinomial, on unit-length rows)
-    C: float = 0.05  # inverse L2 strength of the logistic regression(s)
+    C: float = 0.1  # inverse L2 strength of the logistic regression(s)
     min_count: int = 2  # a feature must occur in this many training mentions
     stems: bool = True  # key word features by Porter stem rather than by exact form
     triples: bool = False  # add the sentence's word triples
-    further_mentions: bool = False  # also train on each target's further mentions (pronouns) in the sentence
+    exact: bool = False  # add the sentence's words by exact form as well as by stem
+    further_mentions: bool = True  # also train on each target's further mentions (pronouns) in the sentence
     nb_alpha: float = 1.0  # smoothing of the naive Bayes log-count ratios
     dense_weight: float = 1.0  # scale of the lexicon/position block
     class_weight: str = "balanced"  # NewsMTSC's training split has more negative targets than the news does
@@ -132,7 +133,7 @@ def fit(mentions: pd.DataFrame, settings: ToneSettings) -> dict:
     groups = stem_groups(vocabulary) if settings.stems else None
     tables = TokenTables.build(vocabulary, valences, groups)
     encoded = encode_mentions(mentions["text"].tolist(), mentions["start"].tolist(), mentions["end"].tolist(), tables,
-                              settings.triples)
+                              settings.triples, settings.exact)
     keys = feature_keys(encoded, settings.min_count)
     dense_scale = np.full(len(DENSE_NAMES), settings.dense_weight)
     y = np.array([TONE_LABELS.index(label) for label in mentions["label"]])
@@ -144,7 +145,8 @@ def fit(mentions: pd.DataFrame, settings: ToneSettings) -> dict:
     else:
         raise ValueError(f"unknown learner {settings.learner!r}")
     used = {w: v for w, v in valences.items() if w in tables.index}
-    return {"tokens": vocabulary, "groups": groups, "valences": used, "triples": settings.triples, "keys": keys,
+    return {"tokens": vocabulary, "groups": groups, "valences": used, "triples": settings.triples,
+            "exact": settings.exact, "base": tables.base, "keys": keys,
             "dense_scale": dense_scale,
             "coef": coef.astype(np.float32), "intercept": intercept,
             "unit_rows": settings.learner == "logistic", "link": "softmax" if settings.learner == "logistic" else "ovr"}
@@ -159,7 +161,7 @@ def write_model(folder: Path, arrays: dict, meta: dict) -> None:
             "dense_scale": [float(x) for x in arrays["dense_scale"]],
             "intercept": [round(float(x), 12) for x in arrays["intercept"]], "tokens": arrays["tokens"],
             "unit_rows": arrays["unit_rows"], "link": arrays["link"], "groups": arrays["groups"],
-            "triples": arrays["triples"],
+            "triples": arrays["triples"], "exact": arrays["exact"], "base": arrays["base"],
             "valences": arrays["valences"]}
     (folder / "model.json").write_text(json.dumps(spec, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     files = {name: sha256_file(folder / name) for name in LinearToneModel.FILES}
@@ -189,7 +191,8 @@ def train_tone(data: str | Path, out: str | Path, settings: ToneSettings | None 
     train = read_newsmtsc(train_path, further=settings.further_mentions)
     arrays = fit(train, settings)
     meta = {"name": "refract linear tone model", "settings": asdict(settings), "window": WINDOW, "near": NEAR,
-            "train_sha256": sha256_file(train_path), "n_train": len(train)}
+            "train_sha256": sha256_file(train_path), "n_train": len(train),
+            "n_targets": len(read_newsmtsc(train_path))}
     write_model(out, arrays, meta)
     seconds = time.perf_counter() - started
     dev_path = data / DEV_FILE
