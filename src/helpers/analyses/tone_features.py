@@ -39,7 +39,7 @@ CLAUSE_BOUNDS = frozenset(
 )
 # Sparse feature kinds: sentence words and pairs; words left / right; within the window; near; pairs in the
 # window (with the masked target); words of the target's clause; lexicon sign x side x distance; in a quotation.
-KINDS = ("w", "b", "l", "r", "lw", "rw", "ln", "rn", "lb", "rb", "lc", "rc", "x", "q", "t", "e")
+KINDS = ("w", "b", "l", "r", "lw", "rw", "ln", "rn", "lb", "rb", "lc", "rc", "x", "q", "t", "e", "l2", "r2")
 KIND = {k: i + 1 for i, k in enumerate(KINDS)}
 # The dense block: each mention's lexicon and position numbers, in this order.
 DENSE_NAMES = (
@@ -172,13 +172,15 @@ def _negated(ids: np.ndarray, mention: np.ndarray, tables: TokenTables) -> np.nd
 
 
 def _clause_masks(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, tables: TokenTables) -> tuple:
-    """(in the target's clause on the left, on the right): no clause boundary between the token and the target."""
+    """Masks: in the target's clause on the left, on the right (no clause boundary between token and target);
+    in the next clause on the left, on the right (one boundary between: "X, who was convicted of fraud, ...")."""
     bnd = tables.boundary[ids].astype(np.int64)
     cs = np.cumsum(bnd)
     at_target = np.flatnonzero(rel == 0)[mention]  # flat index of each token's target
-    left = (rel < 0) & (cs[at_target] - cs + bnd - bnd[at_target] == 0)
-    right = (rel > 0) & (cs - cs[at_target] == 0)
-    return left, right
+    left_count = cs[at_target] - cs + bnd - bnd[at_target]
+    right_count = cs - cs[at_target]
+    return ((rel < 0) & (left_count == 0), (rel > 0) & (right_count == 0),
+            (rel < 0) & (left_count == 1), (rel > 0) & (right_count == 1))
 
 
 def _pair_keys(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, base: int) -> tuple:
@@ -235,10 +237,12 @@ def _dense(val: np.ndarray, mention: np.ndarray, rel: np.ndarray, clause: tuple,
 
 
 def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
-                    tables: TokenTables, triples: bool = False, exact: bool = False) -> Encoded:
+                    tables: TokenTables, triples: bool = False, exact: bool = False,
+                    second_clause: bool = False) -> Encoded:
     """Feature keys and dense numbers for each mention ``texts[i][starts[i]:ends[i]]``.
 
-    ``triples`` adds the sentence's word triples; ``exact`` adds its words by exact form besides their stem.
+    ``triples`` adds the sentence's word triples; ``exact`` adds its words by exact form besides their stem;
+    ``second_clause`` adds the words of the clause next to the target's on each side.
     """
     ids, mention, rel, quoted = _tokenise(texts, starts, ends, tables)
     base = tables.base
@@ -257,6 +261,9 @@ def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[
     quote_rows = np.flatnonzero(quoted)
     rows += [*pair_rows, tag_rows, quote_rows]
     keys += [*pair_keys, tag_keys, np.full(len(quote_rows), (KIND["q"] * base + 1) * base, dtype=np.int64)]
+    if second_clause:
+        rows += [mention[clause[2]], mention[clause[3]]]
+        keys += [(KIND["l2"] * base + word[clause[2]]) * base, (KIND["r2"] * base + word[clause[3]]) * base]
     if exact:
         rows.append(mention)
         keys.append((KIND["e"] * base + ids) * base)

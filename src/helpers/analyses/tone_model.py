@@ -98,6 +98,7 @@ class LinearToneModel:
         self.link = str(spec.get("link", "softmax"))
         self.triples = bool(spec.get("triples", False))
         self.exact = bool(spec.get("exact", False))
+        self.second_clause = bool(spec.get("second_clause", False))
         if self.tables.base != spec.get("base"):
             raise ToneModelError(f"{files['model.json']}: feature keys were built with radix {spec.get('base')}, "
                                  f"this code builds {self.tables.base}; retrain the model")
@@ -111,7 +112,7 @@ class LinearToneModel:
         """Softmax of the linear scores, all mentions at once."""
         encoded = encode_mentions(mentions["text"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
                                   mentions["end"].astype(int).tolist(), self.tables, self.triples,
-                                  self.exact)
+                                  self.exact, self.second_clause)
         scores = design_matrix(encoded, self.keys, self.dense_scale, self.unit_rows) @ self.coef + self.intercept
         return one_vs_rest(scores) if self.link == "ovr" else softmax(scores)
 

@@ -55,6 +55,7 @@ class ToneSettings:
     stems: bool = True  # key word features by Porter stem rather than by exact form
     triples: bool = False  # add the sentence's word triples
     exact: bool = False  # add the sentence's words by exact form as well as by stem
+    second_clause: bool = False  # add the words of the clause next to the target's on each side
     further_mentions: bool = True  # also train on each target's further mentions (pronouns) in the sentence
     nb_alpha: float = 1.0  # smoothing of the naive Bayes log-count ratios
     dense_weight: float = 1.0  # scale of the lexicon/position block
@@ -133,7 +134,7 @@ def fit(mentions: pd.DataFrame, settings: ToneSettings) -> dict:
     groups = stem_groups(vocabulary) if settings.stems else None
     tables = TokenTables.build(vocabulary, valences, groups)
     encoded = encode_mentions(mentions["text"].tolist(), mentions["start"].tolist(), mentions["end"].tolist(), tables,
-                              settings.triples, settings.exact)
+                              settings.triples, settings.exact, settings.second_clause)
     keys = feature_keys(encoded, settings.min_count)
     dense_scale = np.full(len(DENSE_NAMES), settings.dense_weight)
     y = np.array([TONE_LABELS.index(label) for label in mentions["label"]])
@@ -146,7 +147,7 @@ def fit(mentions: pd.DataFrame, settings: ToneSettings) -> dict:
         raise ValueError(f"unknown learner {settings.learner!r}")
     used = {w: v for w, v in valences.items() if w in tables.index}
     return {"tokens": vocabulary, "groups": groups, "valences": used, "triples": settings.triples,
-            "exact": settings.exact, "base": tables.base, "keys": keys,
+            "exact": settings.exact, "second_clause": settings.second_clause, "base": tables.base, "keys": keys,
             "dense_scale": dense_scale,
             "coef": coef.astype(np.float32), "intercept": intercept,
             "unit_rows": settings.learner == "logistic", "link": "softmax" if settings.learner == "logistic" else "ovr"}
@@ -162,6 +163,7 @@ def write_model(folder: Path, arrays: dict, meta: dict) -> None:
             "intercept": [round(float(x), 12) for x in arrays["intercept"]], "tokens": arrays["tokens"],
             "unit_rows": arrays["unit_rows"], "link": arrays["link"], "groups": arrays["groups"],
             "triples": arrays["triples"], "exact": arrays["exact"], "base": arrays["base"],
+            "second_clause": arrays["second_clause"],
             "valences": arrays["valences"]}
     (folder / "model.json").write_text(json.dumps(spec, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
     files = {name: sha256_file(folder / name) for name in LinearToneModel.FILES}
