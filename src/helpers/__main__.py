@@ -167,13 +167,25 @@ def cmd_lock_env(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from helpers.evaluation.evaluate import EvaluationError, evaluate
+    from helpers.analyses.tone_model import ToneModelError
+    from helpers.evaluation.evaluate import EvaluationError, evaluate, evaluate_tone
 
+    if args.task != "tone" and not args.corpus:
+        print(f"error: --task {args.task} needs --corpus", file=sys.stderr)
+        return 2
     try:
-        result = evaluate(args.task, args.corpus, args.gold, args.codebook, args.out, args.label)
-    except (EvaluationError, FileNotFoundError, ValueError) as exc:
+        if args.task == "tone":
+            result = evaluate_tone(args.gold, args.out, args.label, args.model)
+        else:
+            result = evaluate(args.task, args.corpus, args.gold, args.codebook, args.out, args.label)
+    except (EvaluationError, FileNotFoundError, ValueError, ToneModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if args.task == "tone":
+        print(f"tone on {result['corpus']} (n={result['n']}, {result['label']}, {result['model']}): "
+              f"macro-F1={result['macro_f1']:.3f} accuracy={result['accuracy']:.3f}; "
+              f"scores in {result.get('json', '-')}")
+        return 0
     extra = f" speaker={result['speaker_accuracy']:.3f}" if args.task == "quotes" else ""
     where = f"; scores in {result['json']}" if args.out else ""
     print(f"{args.task} on {result['corpus']} (n={result['n']}, {result['label']}): P={result['precision']:.3f} "
@@ -183,9 +195,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("evaluate", help="run an extractor on a corpus and score it against a gold CSV")
-    e.add_argument("--task", required=True, choices=["quotes", "numbers"])
-    e.add_argument("--corpus", required=True, help="corpus folder (*.txt + manifest.csv)")
-    e.add_argument("--gold", required=True, help="gold CSV in the format of the shared benchmarks")
+    e.add_argument("--task", required=True, choices=["quotes", "numbers", "tone"])
+    e.add_argument("--corpus", default=None, help="corpus folder (*.txt + manifest.csv); not used by --task tone")
+    e.add_argument("--gold", required=True, help="gold CSV in the shared benchmarks' format (tone: NewsMTSC JSONL)")
+    e.add_argument("--model", default=None, help="tone only: module:Class of a plug-in model, or a model folder")
     e.add_argument("--codebook", default=None, help="event codebook folder")
     e.add_argument("--out", default=None, help="folder for <task>.csv and evaluation_<task>.json")
     e.add_argument("--label", default="", help='what the score is: "in-sample", "development set: tuned against" ...')
@@ -266,8 +279,34 @@ def _add_bench_book(sub: argparse._SubParsersAction) -> None:
     b.set_defaults(func=cmd_bench_book)
 
 
+def cmd_train_tone(args: argparse.Namespace) -> int:
+    try:
+        from helpers.models.train_tone import train_tone
+    except ImportError as exc:
+        print(f"error: {exc}; install the training extra: pip install -e '.[train]'", file=sys.stderr)
+        return 1
+    try:
+        card = train_tone(args.data, args.out)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    dev = card["development"]
+    scores = f"; {dev['file']} macro-F1={dev['macro_f1']:.3f} accuracy={dev['accuracy']:.3f}" if dev else ""
+    print(f"tone model in {args.out}: {card['n_targets']:,} targets ({card['n_train']:,} training rows), "
+          f"{card['n_features']:,} features, "
+          f"{card['train_seconds']:.0f} s{scores}")
+    return 0
+
+
+def _add_train_tone(sub: argparse._SubParsersAction) -> None:
+    t = sub.add_parser("train-tone", help="train the tone-toward-a-person model from NewsMTSC (needs the train extra)")
+    t.add_argument("--data", required=True, help="NewsMTSC folder holding train.jsonl (and devtest_rw.jsonl to score)")
+    t.add_argument("--out", required=True, help="model folder to write (the package's is src/helpers/models/tone)")
+    t.set_defaults(func=cmd_train_tone)
+
+
 # Each verb registers itself here; a new verb adds one `_add_*` function and one `cmd_*` function.
-REGISTRARS = [_add_run, _add_analyse, _add_small, _add_evaluate, _add_bench_book]
+REGISTRARS = [_add_run, _add_analyse, _add_small, _add_evaluate, _add_bench_book, _add_train_tone]
 
 
 def parser() -> argparse.ArgumentParser:

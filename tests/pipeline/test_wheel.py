@@ -45,3 +45,11 @@ def test_wheel_install_runs_new_study_and_evaluate_outside_the_checkout(tmp_path
     assert scored.returncode == 0, scored.stderr
     result = json.loads((work / "scores" / "evaluation_numbers.json").read_text(encoding="utf-8"))
     assert (result["precision"], result["recall"]) == (1.0, 1.0)
+    # the trained tone model ships in the wheel and scores without the training extra
+    (work / "tone.jsonl").write_text(json.dumps({"sentence_normalized": "Critics called Ann Vole a corrupt liar.",
+                                                 "targets": [{"from": 15, "to": 23, "polarity": 2.0}]}) + "\n",
+                                     encoding="utf-8")
+    toned = helpers("evaluate", "--task", "tone", "--gold", "tone.jsonl", "--out", "tone-scores")
+    assert toned.returncode == 0, toned.stderr
+    assert (work / "tone-scores" / "predictions_tone.csv").read_text(encoding="utf-8").startswith(
+        "line,from,to,label,score\n")

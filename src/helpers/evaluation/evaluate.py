@@ -23,7 +23,8 @@ from helpers.inputs.corpus import usable as usable_articles
 from helpers.inputs.results import write_table
 from helpers.text.normalise import normalise_corpus
 
-TASKS = ("quotes", "numbers")
+TASKS = ("quotes", "numbers", "tone")
+MADE = ".evaluate-made.json"  # in an --out folder: the files evaluate wrote there, with their SHA-256
 GOLD_COLUMNS = {
     "quotes": ["article", "speaker_keys", "quote_prefix", "kind", "score_speaker"],
     "numbers": ["article", "category", "value", "qualifier"],
@@ -100,11 +101,72 @@ def _corpus_name(corpus_dir: Path) -> str:
     return corpus_dir.parent.name if corpus_dir.name == "corpus" else corpus_dir.name
 
 
+def guard_outputs(out_dir: Path, names: list[str], inputs: list[Path]) -> None:
+    """Refuse to replace an input, or any file in ``out_dir`` that evaluate did not write there itself.
+
+    A gold file or a user's own table that happens to share a name with an output is never overwritten;
+    the error names the file.
+    """
+    from helpers.analyses.tone_model import sha256_file
+
+    made_path = out_dir / MADE
+    made = json.loads(made_path.read_text(encoding="utf-8")) if made_path.is_file() else {}
+    sources = {p.resolve() for p in inputs}
+    for name in names:
+        path = out_dir / name
+        if path.resolve() in sources:
+            raise EvaluationError(f"{path}: is an input of this evaluation; choose another --out")
+        if path.exists() and (not path.is_file() or made.get(name) != sha256_file(path)):
+            raise EvaluationError(f"{path}: exists and was not written by evaluate; refusing to replace it "
+                                  "(choose another --out)")
+
+
+def record_outputs(out_dir: Path, names: list[str]) -> None:
+    """Note the SHA-256 of the files just written, so a later run may replace them (and nothing else)."""
+    from helpers.analyses.tone_model import sha256_file
+
+    made_path = out_dir / MADE
+    made = json.loads(made_path.read_text(encoding="utf-8")) if made_path.is_file() else {}
+    made.update({name: sha256_file(out_dir / name) for name in names})
+    made_path.write_text(json.dumps(made, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _write_json(result: dict, target: Path) -> None:
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(target)
+
+
+def evaluate_tone(gold: str | Path, out: str | Path | None = None, label: str = "", model: str | None = None) -> dict:
+    """Score a tone model on a NewsMTSC-format JSONL; write ``predictions_tone.csv`` and ``evaluation_tone.json``."""
+    from helpers.evaluation.tone_benchmark import score_tone_file
+
+    gold_path = resolve(gold)
+    if not gold_path.is_file():
+        raise EvaluationError(f"{gold_path}: gold file not found")
+    names = ["predictions_tone.csv", "evaluation_tone.json"]
+    out_dir = resolve(out) if out is not None else None
+    if out_dir is not None:
+        guard_outputs(out_dir, names, [gold_path])
+    predictions, scores = score_tone_file(gold_path, model)
+    result = {"task": "tone", "corpus": gold_path.stem, "gold": _shown(gold_path), **scores,
+              "label": label or "unlabelled"}
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_table(predictions, out_dir / names[0])
+        _write_json(result, out_dir / names[1])
+        record_outputs(out_dir, names)
+        result["json"] = str(out_dir / names[1])
+    return result
+
+
 def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | None = None,
              out: str | Path | None = None, label: str = "") -> dict:
     """Extract, write ``OUT/<task>.csv``, score in the benchmark format and write ``OUT/evaluation_<task>.json``."""
     if task not in TASKS:
         raise EvaluationError(f"task must be one of {TASKS}, got {task!r}")
+    if task == "tone":
+        return evaluate_tone(gold, out, label)
     corpus_dir, gold_path = resolve(corpus), resolve(gold)
     gold_table = read_gold(gold_path, task)
     started = time.perf_counter()
@@ -125,12 +187,12 @@ def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | No
     }
     if out is not None:
         out_dir = resolve(out)
-        write_table(predicted, out_dir / f"{task}.csv")
-        target = out_dir / f"evaluation_{task}.json"
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(target)
-        result["json"] = str(target)
+        names = [f"{task}.csv", f"evaluation_{task}.json"]
+        guard_outputs(out_dir, names, [corpus_dir, gold_path])
+        write_table(predicted, out_dir / names[0])
+        _write_json(result, out_dir / names[1])
+        record_outputs(out_dir, names)
+        result["json"] = str(out_dir / names[1])
     return result
 
 

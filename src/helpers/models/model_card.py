@@ -1,0 +1,136 @@
+"""The tone model's card (``MODEL_CARD.md``): what it was trained on, what it sees, how well it did, whose data.
+
+Written by the trainer from the same numbers it stores, so the card can never describe a model other
+than the one beside it; it carries NewsMTSC's MIT notice and citation, which must ship with the model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# NewsMTSC's citation and MIT notice, kept as text beside this module: they must ship with the model.
+TERMS_FILE = Path(__file__).resolve().parent / "newsmtsc_terms.md"
+
+FEATURES = """All relative to the target span (target-dependent, after Jiang et al. 2011):
+- words are grouped by their Porter stem ("criticised", "criticism"), so rare forms share evidence;
+- the target is masked as `<t>`: the model learns the words around a person, not who the person is;
+- words and word pairs of the whole masked sentence;
+- words left and right of the target kept apart: all of them, within {window} words, within {near} words;
+- word pairs within the window on each side, including the pair with the masked target;
+- the words of the target's own clause on each side (up to a comma, semicolon, "but", "who", "which" ...);
+- VADER lexicon words (Hutto and Gilbert 2014; valence flipped and damped by 0.74 when one of the three
+  words before is a negation, as VADER does) as their sign x side x distance bucket (1-2, 3-5, 6-10, farther),
+  and as numbers: sums left and right within the window, near the target, over the sentence, in the
+  target's clause, and weighted by 1/(1 + distance); positive and negative mass per side;
+- whether the target stands inside a quotation, whether it opens the sentence, and its relative position."""
+
+LEARNERS = {
+    "nb-logistic": "One-against-rest logistic regressions (scikit-learn, lbfgs, L2) on binary features scaled "
+                   "by their naive Bayes log-count ratios (NBSVM, Wang and Manning 2012), folded into one weight "
+                   "matrix; probabilities are the three logistic outputs normalised to sum to one.",
+    "logistic": "Multinomial logistic regression (scikit-learn, lbfgs, L2) on binary features scaled to unit "
+                "row length; probabilities are its softmax.",
+}
+
+
+# How the settings were chosen: each choice's score on NewsMTSC devtest_rw (development: tuned against),
+# measured while building the model (macro-F1, accuracy). Scores only: no development text is kept.
+DEVELOPMENT_CHOICES = (
+    ("sentence VADER compound, +-0.05 (reference)", 0.508, None),
+    ("multinomial LR on masked words, side/window/near words and pairs, lexicon numbers", 0.661, 0.675),
+    ("  the same without the lexicon and position numbers", 0.622, 0.641),
+    ("  the same without the sentence's words and pairs", 0.643, 0.660),
+    ("  + words of the target's clause, lexicon sign x side x distance", 0.665, 0.680),
+    ("  + character 3-5-grams within 25 characters of the target (linear SVM)", 0.666, 0.681),
+    ("  + lexicon word identity by side/distance; + negation scope; + window triples (SVM)", 0.663, 0.675),
+    ("  class biases tuned by 5-fold cross-validation on train.jsonl (SVM)", 0.657, 0.674),
+    ("  LR + SVM + NB-LR ensemble", 0.685, 0.698),
+    ("NB-weighted one-against-rest LR (NBSVM), C = 0.1", 0.686, 0.699),
+    ("  + Porter-stem word groups", 0.693, 0.706),
+    ("  + sentence word triples", 0.692, 0.705),
+    ("  + further mentions (pronouns) as training rows: the shipped choice", 0.703, 0.716),
+    ("  + further mentions, C = 0.05 / 0.2", 0.698, 0.711),
+    ("  + further mentions, min_count 3 / dense weight 2", 0.696, 0.710),
+    ("  + further mentions, NB smoothing 0.5 / 2", 0.696, 0.709),
+    ("  + further mentions, words also by exact form", 0.691, 0.704),
+    ("  + further mentions, words of the next clause on each side", 0.696, 0.709),
+    ("  + further mentions, multinomial LR instead of NB-LR", 0.670, 0.682),
+    ("  + further mentions, mean of three NB-LR variants", 0.706, 0.719),
+)
+
+
+def _choice_lines() -> str:
+    rows = [f"| {name.strip()} | {f1:.3f} | {'' if acc is None else f'{acc:.3f}'} |"
+            for name, f1, acc in DEVELOPMENT_CHOICES]
+    return "| choice (devtest_rw) | macro-F1 | accuracy |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def _score_lines(card: dict) -> str:
+    dev = card.get("development")
+    if not dev:
+        return "No development file was found beside `train.jsonl`; no scores were measured."
+    return (f"| set | label | n | macro-F1 | accuracy |\n|---|---|---|---|---|\n"
+            f"| NewsMTSC `{dev['file']}` (SHA-256 `{dev['sha256']}`) | {dev['label']} | {dev['n']} | "
+            f"{dev['macro_f1']:.3f} | {dev['accuracy']:.3f} |\n\n"
+            "Settings and features were chosen by their score on this set, so read it as a development "
+            "score, not a held-out one. For reference on the same set: VADER's compound score of the whole "
+            "sentence reaches macro-F1 0.51; the NewsMTSC paper's fine-tuned RoBERTa reaches 0.83.")
+
+
+def _data_lines(card: dict) -> str:
+    counts = ", ".join(f"{k} {v:,}" for k, v in card["class_counts"].items())
+    further = ("; a target's further mentions in its sentence (mostly pronouns) are rows of their own with the "
+               "target's label" if card["settings"].get("further_mentions") else "")
+    return (f"- SHA-256 of `train.jsonl`: `{card['train_sha256']}`\n"
+            f"- Training targets: {card['n_targets']:,}; training rows: {card['n_train']:,} ({counts}){further}.\n"
+            "  Only `train.jsonl` is trained on.")
+
+
+def write_model_card(folder: Path, card: dict) -> Path:
+    """Write ``MODEL_CARD.md`` in the model folder (sections from the card's numbers); return its path."""
+    settings = ", ".join(f"{k} = {v}" for k, v in sorted(card["settings"].items()))
+    text = f"""# Tone toward a person: {card['name']}
+
+Predicts the tone a news sentence takes toward one target person (negative, neutral, positive) and
+`score = P(positive) - P(negative)` in [-1, 1]. Code: `helpers.analyses.tone_model` (inference, needs
+numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra).
+
+## Data
+- Source: NewsMTSC (Hamborg and Donnay, EACL 2021), `train.jsonl` of the dataset's repository
+  (github fhamborg/NewsMTSC, snapshot b9d9b79704ed1b35cecaf1d7c2343dc1bd734fb7).
+{_data_lines(card)}
+
+## Features
+{FEATURES.format(window=card['window'], near=card['near'])}
+
+{card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']} training
+rows are dropped).
+
+## Learner and settings
+{LEARNERS[card['settings']['learner']]} Settings: {settings}.
+
+Stored as `keys.npy` (the integer key of each feature, sorted), `coef.npy` (weights, float32) and
+`model.json` (tokens, the lexicon valences used, intercepts, settings); `manifest.json` records the
+SHA-256 of all three, and the loader refuses a missing or altered file.
+
+Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --out src/helpers/models/tone`
+(with `pip install -e .[train]`); two runs give identical files.
+
+## Development scores
+{_score_lines(card)}
+
+## How the settings were chosen
+Each feature and learner choice was scored on devtest_rw while the model was built (development:
+tuned against); a row starting with "+" or "the same" changes the model of the row above it.
+
+{_choice_lines()}
+
+## What it cannot see
+It reads one sentence: nothing of the article around it, of which facts were chosen, or of irony. It
+has no syntax, so "X criticised Y" is read from word order alone. It was trained on US political news
+from 2017-2020 and may transfer poorly to other places, times and languages.
+
+"""
+    path = folder / "MODEL_CARD.md"
+    path.write_text(text + "\n" + TERMS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    return path

@@ -1,0 +1,65 @@
+"""The tone model's features on invented sentences: masking, sides, negation, quotation, clause."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from helpers.analyses.tone_features import (
+    DENSE_NAMES,
+    TokenTables,
+    encode_mentions,
+    inside_quote,
+    token_vocabulary,
+    vader_valences,
+)
+
+SENTENCES = ["Ada Morrow praised the rescuers.", "The rescuers praised Ada Morrow.",
+             "Ben Castell praised the rescuers."]
+
+
+def tables() -> TokenTables:
+    return TokenTables.build(token_vocabulary(SENTENCES + ["He did not praise them."], vader_valences()),
+                             vader_valences())
+
+
+def encode(text: str, name: str):
+    start = text.index(name)
+    return encode_mentions([text], [start], [start + len(name)], tables())
+
+
+def test_the_target_is_masked_so_the_name_does_not_matter():
+    a, b = encode(SENTENCES[0], "Ada Morrow"), encode(SENTENCES[2], "Ben Castell")
+    assert sorted(a.keys) == sorted(b.keys) and np.allclose(a.dense, b.dense)
+
+
+def test_the_same_words_on_the_other_side_give_other_features():
+    left, right = encode(SENTENCES[0], "Ada Morrow"), encode(SENTENCES[1], "Ada Morrow")
+    assert set(left.keys) != set(right.keys)
+    names = list(DENSE_NAMES)
+    assert right.dense[0, names.index("lex_left")] > 0 == right.dense[0, names.index("lex_right")]
+    assert left.dense[0, names.index("lex_right")] > 0
+
+
+def test_a_negation_flips_the_lexicon_sign():
+    text = "He did not praise them."
+    flipped = encode(text, "He").dense[0, list(DENSE_NAMES).index("lex_right")]
+    plain = encode("He did praise them.", "He").dense[0, list(DENSE_NAMES).index("lex_right")]
+    assert plain > 0 > flipped
+
+
+def test_inside_a_quotation():
+    assert inside_quote("“We will never trust ")
+    assert not inside_quote("“We will,” said ")
+    assert inside_quote('She said "the ') and not inside_quote('She said "no" to ')
+
+
+def test_many_mentions_at_once_match_one_at_a_time():
+    texts = SENTENCES
+    names = ["Ada Morrow", "Ada Morrow", "Ben Castell"]
+    starts = [t.index(n) for t, n in zip(texts, names, strict=True)]
+    ends = [s + len(n) for s, n in zip(starts, names, strict=True)]
+    together = encode_mentions(texts, starts, ends, tables())
+    for i in range(3):
+        alone = encode_mentions([texts[i]], [starts[i]], [ends[i]], tables())
+        assert sorted(together.keys[together.rows == i]) == sorted(alone.keys)
+        assert np.allclose(together.dense[i], alone.dense[0])
