@@ -65,7 +65,7 @@ def vader_valences() -> dict[str, float]:
     return valences
 
 
-def tokens(text: str) -> list[str]:
+def tone_tokens(text: str) -> list[str]:
     """Lower-cased words and punctuation marks; curly apostrophes read as straight ones."""
     return TOKEN_RX.findall(text.lower().replace("’", "'"))
 
@@ -128,7 +128,7 @@ def token_vocabulary(texts: Iterable[str], valences: dict[str, float]) -> list[s
     """Every token of the training sentences plus the lexicon's, negation and boundary words, sorted."""
     seen = {TARGET, *valences, *NEGATIONS, *CLAUSE_BOUNDS}
     for text in texts:
-        seen.update(tokens(text))
+        seen.update(tone_tokens(text))
     return sorted(seen)
 
 
@@ -148,7 +148,7 @@ def _tokenise(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
     ids: list[int] = []
     lengths, lefts, quoted = [], [], []
     for text, start, end in zip(texts, starts, ends, strict=True):
-        left, right = tokens(text[:start]), tokens(text[end:])
+        left, right = tone_tokens(text[:start]), tone_tokens(text[end:])
         ids.extend([get(w, 0) for w in left])
         ids.append(target)
         ids.extend([get(w, 0) for w in right])
