@@ -23,6 +23,7 @@ from helpers.inputs.config import DEFAULT_CODEBOOK, DEFAULT_LANGUAGE, GENERAL_DI
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
 GENERAL_FILES = (
     "abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords", "names", "roles",
+    "counts",
 )
 
 

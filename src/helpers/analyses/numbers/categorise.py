@@ -16,7 +16,7 @@ import re
 
 from helpers.analyses.numbers.clauses import OTHER_VERB, clause_predicate, object_of, own_clause
 from helpers.analyses.numbers.lexicon import Lexicon
-from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules, words_of
+from helpers.analyses.numbers.rules import DEPLOYED, NOUN_MAX_WORDS, Category, QuantityRules, quantity_rules, words_of
 from helpers.analyses.numbers.windows import hits, last_hit, occurs, text_after, text_before
 
 # Words that may stand between a noun written before a number and the count verb ("force would number").
@@ -212,10 +212,17 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
-    cat = rules.category(predicate, group) or rules.category(predicate, "")
+    cat = rules.category(predicate, group) or rules.category(predicate, "") or _deployment(predicate, group, rules)
     if cat is None or (cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence[clause[0]:clause[1]])):
         return "other", group, noun_text or "count"
     return cat.name, group, noun_text or "people"
+
+
+def _deployment(predicate: str | None, group: str, rules: QuantityRules) -> Category | None:
+    """Forces sent are the study's deployment category whatever noun counts them ("sent 600 servicemen")."""
+    if predicate != DEPLOYED or not group:
+        return None
+    return next((c for c in rules.categories if c.predicate == DEPLOYED), None)
 
 
 def country_of(sentence: str, s: int, rules: QuantityRules) -> str:
