@@ -75,3 +75,78 @@ def test_injury_words_count_as_injured(counts_of, study, text):
 def test_a_study_that_files_hospitalised_apart_keeps_it_apart(counts_of, codebook):
     found = counts_of("Twelve people were hospitalised after the clashes.", codebook)
     assert [c for c, *_ in found] == ["hospitalized"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("47 members of the police were wounded, and 6 were killed.", [("injured", "47"), ("deaths_total", "6")]),
+    ("Nine guards were hurt on Monday and two later died.", [("injured", "9"), ("deaths_total", "2")]),
+])
+def test_an_elided_subject_takes_the_first_count_s_group(counts_of, study, text, expected):
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected
+
+
+def test_the_elided_subject_keeps_the_group_in_a_study_that_splits_by_group(counts_of, codebook):
+    found = counts_of("47 police officers were wounded, and 6 were killed.", codebook)
+    assert [(c, v) for c, v, _u, _p in found] == [("injured_security_forces", "47"), ("deaths_security_forces", "6")]
+
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("About 2 thousand people were detained after the protests.", "2000", "about"),
+    ("Over a hundred people were detained after the protests.", "100", "more_than"),
+    ("A thousand people were detained after the protests.", "1000", "exact"),
+    ("Some two thousand people were detained after the protests.", "2000", "about"),
+])
+def test_word_forms_of_large_numbers(counts_of, study, text, value, qualifier):
+    table = counts_of(text, study)
+    assert [(c, v) for c, v, _u, _p in table] == [("detained", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 500 'looters' were arrested by the police.",
+    'More than 500 "looters" have been detained since Friday.',
+    "More than 500 looters were arrested on Sunday.",
+])
+def test_the_verb_decides_not_the_label(counts_of, study, text):
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == [("detained", "500")]
+
+
+def test_a_label_of_things_is_still_not_people(counts_of, study):
+    assert counts_of("More than 500 goats were killed by the floods.", study) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Dozens of villagers and 7 guards were killed in the raid.", [("deaths_total", "dozens"), ("deaths_total", "7")]),
+    ("Gunmen killed four teachers and nine villagers in the raid.", [("deaths_total", "4"), ("deaths_total", "9")]),
+    ("Gunmen killed four teachers, nine villagers in the raid.", [("deaths_total", "4"), ("deaths_total", "9")]),
+])
+def test_coordinated_groups_share_a_verb(counts_of, study, text, expected):
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected
+
+
+def test_armed_people_told_beside_the_victims_are_set_apart(counts_of, study):
+    """The template's not_victims rule in one sentence: the villagers' count is the victims' total."""
+    found = counts_of("The raiders killed nine villagers and two soldiers near the camp.", study)
+    assert [(c, v, p) for c, v, _u, p in found] == [("deaths_total", "9", ""), ("deaths_total_part", "2", "n000")]
+
+
+@pytest.fixture(scope="module")
+def firefighters(tmp_path_factory):
+    """The new-study codebook with one more category: deaths of firefighters."""
+    root = new_study("fire", tmp_path_factory.mktemp("fire")) / "codebook"
+    q = root / "quantities.yaml"
+    text = q.read_text(encoding="utf-8").replace(
+        "categories:\n", "categories:\n  deaths_firefighters: {predicate: deaths, nouns: [firefighters]}\n", 1)
+    text = text.replace("nouns:\n", "nouns:\n  firefighters: [firefighter*]\n", 1)
+    q.write_text(text, encoding="utf-8")
+    return load_codebook(root)
+
+
+@pytest.mark.parametrize("text", [
+    "31 people died, 5 firefighters among them.",
+    "31 people died in the blaze, including 5 firefighters.",
+])
+def test_a_sub_count_keeps_the_total_and_its_own_category(counts_of, firefighters, study, text):
+    assert [(c, v, p) for c, v, _u, p in counts_of(text, firefighters)] == [
+        ("deaths_total", "31", ""), ("deaths_firefighters", "5", "n000")]
+    assert [(c, v, p) for c, v, _u, p in counts_of(text, study)] == [
+        ("deaths_total", "31", ""), ("deaths_total_part", "5", "n000")]

@@ -34,6 +34,7 @@ PARAGRAPH = "_paragraph"
 ONE = "_one"
 SET_APART = "_set_apart"  # an armed count a later sentence sets apart from the victims of a total
 FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakdown word says so)
+BESIDE = "_beside"  # an armed count told beside the victims' count of its sentence: neither is in the other
 
 
 def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
@@ -107,6 +108,17 @@ def _nearest_other(sentences: list[int], sid: int) -> int | None:
     return before
 
 
+def _armed_beside_victims(rows: list[dict], victims: set[int], armed: re.Pattern[str]) -> None:
+    """In a sentence that tells victims beside armed people of one category ("killing eight civilians and two
+    soldiers"), the armed count is set apart: it stays a claim, marked with the victims' count, not a total."""
+    told = {(r["sentence_id"], r["category"]): r for r in rows if id(r) in victims and _is_total(r)}
+    for r in rows:
+        key = (r["sentence_id"], r["category"])
+        if key in told and _is_total(r) and _is_armed(r, armed):
+            _mark(r, told[key])
+            r[BESIDE] = True
+
+
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
     """Mark, in place, the later counts of one article that break down or repeat a total of their category.
 
@@ -143,10 +155,11 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset
             if left == whole and category in growing:  # a revised figure: the earlier one is inside it
                 _mark(total, row)
         open_totals[category] = (row, value)
+    _armed_beside_victims(rows, victims, armed)
     apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
     for r in rows:
-        if r["part_of"] and _is_armed(r, armed) and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) \
-                in apart:
+        if r["part_of"] and _is_armed(r, armed) and not r.get(BESIDE) \
+                and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) in apart:
             r[SET_APART] = True
 
 

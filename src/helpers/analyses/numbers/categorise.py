@@ -186,6 +186,21 @@ def _victim_object(sentence: str, s: int, clause: tuple[int, int], rules: Quanti
     return object_of(sentence[clause[0] : s], rules, lex) is not None
 
 
+def _passive_subject(after_text: str, noun: str, rules: QuantityRules, lex: Lexicon) -> bool:
+    """An unlisted noun is still counted as the subject of a passive casualty verb: the verb decides, not the
+    label ("more than 500 'looters' were arrested"), unless the codebook says it is not people."""
+    at = after_text.find(noun)
+    if at < 0 or rules.not_people.match(after_text[at:]):
+        return False
+    rest = after_text[at + len(noun) :]
+    found = rules.predicate_hits(rest)
+    if not found:
+        return False
+    between = [w for w in (w.strip("'\"") for w in rest[: found[0][0]].lower().split()) if w]
+    return (any(w in lex.auxiliaries for w in between)
+            and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in between))
+
+
 def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
                inherited: str = "", compound: str = "") -> tuple[str, str, str]:
     """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
@@ -198,7 +213,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
             noun = (lead[0], lead[1], 0)
         else:
             other = counts_something_else(after_text, rules, lex)
-            if other and not _victim_object(sentence, s, clause, rules, lex, after_text):
+            if other and not (_victim_object(sentence, s, clause, rules, lex, after_text)
+                              or _passive_subject(after_text, other, rules, lex)):
                 return "other", "", other
     if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
         return "other", noun[0] if noun else "", "agents"
