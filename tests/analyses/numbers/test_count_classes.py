@@ -150,3 +150,14 @@ def test_a_sub_count_keeps_the_total_and_its_own_category(counts_of, firefighter
         ("deaths_total", "31", ""), ("deaths_firefighters", "5", "n000")]
     assert [(c, v, p) for c, v, _u, p in counts_of(text, study)] == [
         ("deaths_total", "31", ""), ("deaths_total_part", "5", "n000")]
+
+
+def test_a_total_restated_later_in_the_article_is_one_claim(counts_of, study):
+    text = ("At least 40 people were killed in the attack on the market.\n\n"
+            "The attack was the worst this year.\n\n"
+            "At least 40 people were killed, officials said, and two children were hurt.\n\n"
+            "Two soldiers were hurt as well.")
+    found = counts_of(text, study)
+    totals = [(c, v) for c, v, _u, p in found if not p]
+    assert totals == [("deaths_total", "40"), ("injured", "2"), ("injured", "2")]
+    assert ("deaths_total_part", "40", "people", "n000") in found  # the restatement, marked with the first
