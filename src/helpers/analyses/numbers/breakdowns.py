@@ -38,7 +38,7 @@ ONE = "_one"
 SET_APART = "_set_apart"  # an armed count a later sentence sets apart from the victims of a total
 FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakdown word says so)
 RESTATED = "_restated"  # a total told again later in the article: marked as a part of its first statement
-GENERIC_UNITS = frozenset({"", "people", "persons", "others"})  # what a restated total may be counted as
+GENERIC_UNITS = frozenset({"", "people"})  # no group written: the unit the categoriser gives a count of people
 BESIDE = "_beside"  # an armed count told beside the victims' count of its sentence: neither is in the other
 
 
@@ -121,12 +121,12 @@ def _restatements(rows: list[dict]) -> None:
         if not _is_total(row):
             continue
         key = (row["category"], row["value_low"], row["value_high"], str(row.get("country") or ""))
-        said = first.get(key)
-        times = {str(said.get("as_of") or ""), str(row.get("as_of") or "")} - {""} if said else set()
-        groups = {str(said.get("unit") or "").lower(), str(row.get("unit") or "").lower()} if said else set()
-        if said is not None and said["sentence_id"] != row["sentence_id"] and len(times) < 2 and (
+        earlier = first.get(key)
+        times = {str(earlier.get("as_of") or ""), str(row.get("as_of") or "")} - {""} if earlier else set()
+        groups = {str(earlier.get("unit") or "").lower(), str(row.get("unit") or "").lower()} if earlier else set()
+        if earlier is not None and earlier["sentence_id"] != row["sentence_id"] and len(times) < 2 and (
                 len(groups) < 2 or groups & GENERIC_UNITS):
-            _mark(row, said)
+            _mark(row, earlier)
             row[RESTATED] = True
         else:
             first.setdefault(key, row)
