@@ -8,6 +8,9 @@ same paragraph: a new paragraph is a new part of the story) that
 fits in what is left of the total is marked as its part (``part_of``, category suffix ``_part``, like
 "including four children"); the same figure again is marked as a part of its first statement.
 
+A total told again anywhere later in the article (same category, figure, side, time and group) is a
+restatement: one claim per quantity and figure, the later ones marked as parts of the first.
+
 Two kinds of later count are not parts:
 - one that does not fit (larger than what is left): an update or another account, which becomes the
   total later counts are measured against (in a category that only grows, the earlier figure, if nothing
@@ -34,6 +37,9 @@ PARAGRAPH = "_paragraph"
 ONE = "_one"
 SET_APART = "_set_apart"  # an armed count a later sentence sets apart from the victims of a total
 FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakdown word says so)
+RESTATED = "_restated"  # a total told again later in the article: marked as a part of its first statement
+GENERIC_UNITS = frozenset({"", "people"})  # no group written: the unit the categoriser gives a count of people
+BESIDE = "_beside"  # an armed count told beside the victims' count of its sentence: neither is in the other
 
 
 def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
@@ -107,6 +113,36 @@ def _nearest_other(sentences: list[int], sid: int) -> int | None:
     return before
 
 
+def _restatements(rows: list[dict]) -> None:
+    """Mark a total told again anywhere later in the article (same category, side, time and stated figure) as a
+    restatement of its first statement: one claim per quantity and figure ("40 were killed ... the 40 dead")."""
+    first: dict[tuple, dict] = {}
+    for row in rows:
+        if not _is_total(row):
+            continue
+        key = (row["category"], row["value_low"], row["value_high"], str(row.get("country") or ""))
+        earlier = first.get(key)
+        times = {str(earlier.get("as_of") or ""), str(row.get("as_of") or "")} - {""} if earlier else set()
+        groups = {str(earlier.get("unit") or "").lower(), str(row.get("unit") or "").lower()} if earlier else set()
+        if earlier is not None and earlier["sentence_id"] != row["sentence_id"] and len(times) < 2 and (
+                len(groups) < 2 or groups & GENERIC_UNITS):
+            _mark(row, earlier)
+            row[RESTATED] = True
+        else:
+            first.setdefault(key, row)
+
+
+def _armed_beside_victims(rows: list[dict], victims: set[int], armed: re.Pattern[str]) -> None:
+    """In a sentence that tells victims beside armed people of one category ("killing eight civilians and two
+    soldiers"), the armed count is set apart: it stays a claim, marked with the victims' count, not a total."""
+    told = {(r["sentence_id"], r["category"]): r for r in rows if id(r) in victims and _is_total(r)}
+    for r in rows:
+        key = (r["sentence_id"], r["category"])
+        if key in told and _is_total(r) and _is_armed(r, armed):
+            _mark(r, told[key])
+            r[BESIDE] = True
+
+
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
     """Mark, in place, the later counts of one article that break down or repeat a total of their category.
 
@@ -115,6 +151,7 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset
     earlier figure is kept as a part of the later one, which is the report's total.
     """
     _vague_restatements(rows)
+    _restatements(rows)
     victims = _victims_told_apart(rows, armed)
     open_totals: dict[str, tuple[dict, float]] = {}  # category -> (total row, what is left of it)
     replaced: dict[tuple, dict] = {}  # (sentence, category) -> the total its victims' count replaced
@@ -143,10 +180,11 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset
             if left == whole and category in growing:  # a revised figure: the earlier one is inside it
                 _mark(total, row)
         open_totals[category] = (row, value)
+    _armed_beside_victims(rows, victims, armed)
     apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
     for r in rows:
-        if r["part_of"] and _is_armed(r, armed) and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) \
-                in apart:
+        if r["part_of"] and _is_armed(r, armed) and not r.get(BESIDE) \
+                and (r["sentence_id"], r["category"].removesuffix(PART_SUFFIX)) in apart:
             r[SET_APART] = True
 
 

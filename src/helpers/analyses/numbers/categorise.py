@@ -16,7 +16,7 @@ import re
 
 from helpers.analyses.numbers.clauses import OTHER_VERB, clause_predicate, object_of, own_clause
 from helpers.analyses.numbers.lexicon import Lexicon
-from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules, words_of
+from helpers.analyses.numbers.rules import DEPLOYED, NOUN_MAX_WORDS, Category, QuantityRules, quantity_rules, words_of
 from helpers.analyses.numbers.windows import hits, last_hit, occurs, text_after, text_before
 
 # Words that may stand between a noun written before a number and the count verb ("force would number").
@@ -186,6 +186,21 @@ def _victim_object(sentence: str, s: int, clause: tuple[int, int], rules: Quanti
     return object_of(sentence[clause[0] : s], rules, lex) is not None
 
 
+def _passive_subject(after_text: str, noun: str, rules: QuantityRules, lex: Lexicon) -> bool:
+    """An unlisted noun is still counted as the subject of a passive casualty verb: the verb decides, not the
+    label ("more than 500 'looters' were arrested"), unless the codebook says it is not people."""
+    at = after_text.find(noun)
+    if at < 0 or rules.not_people.match(after_text[at:]):
+        return False
+    rest = after_text[at + len(noun) :]
+    found = rules.predicate_hits(rest)
+    if not found:
+        return False
+    between = [w for w in (w.strip("'\"") for w in rest[: found[0][0]].lower().split()) if w]
+    return (any(w in lex.auxiliaries for w in between)
+            and all(w in lex.function_words or lex.adverb_rx.fullmatch(w) for w in between))
+
+
 def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: QuantityRules, lex: Lexicon,
                inherited: str = "", compound: str = "") -> tuple[str, str, str]:
     """(category, noun group, unit) for a candidate count: 'other' when it counts something else."""
@@ -198,7 +213,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
             noun = (lead[0], lead[1], 0)
         else:
             other = counts_something_else(after_text, rules, lex)
-            if other and not _victim_object(sentence, s, clause, rules, lex, after_text):
+            if other and not (_victim_object(sentence, s, clause, rules, lex, after_text)
+                              or _passive_subject(after_text, other, rules, lex)):
                 return "other", "", other
     if lex.agent_rx.search(sentence[clause[0] : _qualified_start(sentence, s, lex)]):
         return "other", noun[0] if noun else "", "agents"
@@ -212,10 +228,17 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
-    cat = rules.category(predicate, group) or rules.category(predicate, "")
+    cat = rules.category(predicate, group) or rules.category(predicate, "") or _deployment(predicate, group, rules)
     if cat is None or (cat.exclude_contexts is not None and cat.exclude_contexts.search(sentence[clause[0]:clause[1]])):
         return "other", group, noun_text or "count"
     return cat.name, group, noun_text or "people"
+
+
+def _deployment(predicate: str | None, group: str, rules: QuantityRules) -> Category | None:
+    """Forces sent are the study's deployment category whatever noun counts them ("sent 600 servicemen")."""
+    if predicate != DEPLOYED or not group:
+        return None
+    return next((c for c in rules.categories if c.predicate == DEPLOYED), None)
 
 
 def country_of(sentence: str, s: int, rules: QuantityRules) -> str:

@@ -30,7 +30,7 @@ from helpers.analyses.numbers.breakdowns import (
 )
 from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
-from helpers.analyses.numbers.rules import QuantityRules, quantity_rules
+from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
 from helpers.analyses.numbers.spans import (
     Found,
@@ -86,6 +86,25 @@ def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules
     compound = (f.match.group("compound") or "") if f.match is not None else ""
     category, group, unit = categorise(text, f.start, f.end, clause, rules, lex, inherited, compound)
     return category, group, unit, qualifier, False
+
+
+def _listed_with(text: str, f: Found, previous: dict, rules: QuantityRules, lex: Lexicon) -> str:
+    """The category of a count listed right after another under one verb ("killed three soldiers, eight
+    civilians"): only the previous count's noun and a comma or "and" stand between, and a listed noun follows."""
+    if f.kind == "one" or previous.get(ONE):
+        return ""
+    gap = text[previous["end"] : qualifier_at(text, f.start, lex)[1]]
+    words = gap.replace(",", " , ").split()
+    if not words or words[-1] not in (",", *lex.conjunctions) or len(words) > NOUN_MAX_WORDS + 1 \
+            or any(w == "," for w in words[:-1]) or lex.clause_opener_rx.search(gap) or rules.has_predicate(gap):
+        return ""
+    hit = rules.noun_at(text[f.end :].lstrip())
+    if hit is None:
+        return ""
+    predicate = next((c.predicate for c in rules.categories if c.name == previous["category"].removesuffix(
+        PART_SUFFIX)), None)
+    cat = rules.category(predicate, hit[0]) or rules.category(predicate, "")
+    return cat.name if cat is not None else ""
 
 
 def _predicate_at(text: str, f: Found, rules: QuantityRules) -> str:
@@ -161,6 +180,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     inherited, told = "", {"source": source, "as_of": None}  # the time phrase is looked for at the first event count
     for f, clause in zip(found, clauses, strict=True):
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
+        if category == "other" and not is_typed and events:
+            category = _listed_with(text, f, events[-1], rules, lex) or category
         if group and category != "other":
             inherited = group
         part_of = ""

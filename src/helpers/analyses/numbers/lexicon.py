@@ -305,7 +305,9 @@ def _contexts(nw: dict, qs: dict) -> dict:
         breakdown_rx=re.compile(r"(?<![\w-])(?:" + _alt(nw, "breakdown_markers") + r")(?:(?:\s+(?:"
                                 + _alt(nw, "function_words") + r"))?"
                                 + rf"|(?:\s+[\w-]+){{1,{BREAKDOWN_GAP_WORDS}}},)[\s,:(]*$", re.I),
-        breakdown_after_rx=_after(nw, "breakdown_after"),
+        breakdown_after_rx=re.compile(_after(nw, "breakdown_after").pattern + r"|(?:\s+[\w'-]+){1,"
+                                      + str(BREAKDOWN_GAP_WORDS) + r"}\s+(?:" + _alt(nw, "breakdown_after_noun")
+                                      + r")\b", re.I),
         joined_rx=words_rx([str(w) for w in nw.get("victims_joined_by", [])]),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),

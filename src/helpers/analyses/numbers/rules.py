@@ -87,6 +87,37 @@ def _countries(spec: object) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((str(k), words_rx([str(k)], 0)) for k in (spec or []))
 
 
+DEPLOYED = "deployed"  # the predicate of a study's deployment category, which the general force nouns join
+
+
+def _not_listed(terms: list[str], listed: list[str]) -> list[str]:
+    """The general terms the study's own lists do not already match (a study keeps the last word)."""
+    rx = words_rx(listed)
+    return [t for t in terms if not rx.fullmatch(t.rstrip("*"))]
+
+
+def with_general_words(q: dict, general: dict) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(predicates, nouns) of a study's quantity codebook with the general English count words added.
+
+    General predicate terms join the study's predicate of the same name; the general force nouns join the
+    noun group of the study's deployment category (predicate ``deployed``). A term already listed anywhere
+    in the study's predicates (or nouns) is left where the study put it.
+    """
+    predicates = {str(k): [str(t) for t in v or []] for k, v in (q.get("predicates") or {}).items()}
+    nouns = {str(k): [str(t) for t in v or []] for k, v in (q.get("nouns") or {}).items()}
+    listed = [t for v in predicates.values() for t in v]
+    for name, terms in (general.get("predicates") or {}).items():
+        if name in predicates:
+            predicates[name] += _not_listed([str(t) for t in terms or []], listed)
+    deploy = next((spec for spec in (q.get("categories") or {}).values()
+                   if str(spec.get("predicate", "")) == DEPLOYED), None)
+    group = next((str(n) for n in (deploy or {}).get("nouns", []) if n and str(n) in nouns), None)
+    if group is not None:
+        forces = [str(t) for t in general.get("forces") or []]
+        nouns[group] += _not_listed(forces, [t for v in nouns.values() for t in v])
+    return predicates, nouns
+
+
 @lru_cache(maxsize=8)
 def quantity_rules(codebook: Codebook) -> QuantityRules:
     """Compile the event's quantity codebook (cached per codebook)."""
@@ -103,11 +134,11 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
             needs_country=bool(spec.get("needs_country", False)),
             exclude_label=str(spec.get("exclude_label", "excluded by context")),
         ))
-    predicates = {k: [str(t) for t in v] for k, v in (q.get("predicates") or {}).items()}
+    predicates, nouns = with_general_words(q, codebook.section("counts"))
     return QuantityRules(
         predicates={k: words_rx(v) for k, v in predicates.items()},
         any_predicate=words_rx([t for v in predicates.values() for t in v]),
-        nouns={k: words_rx([str(t) for t in v]) for k, v in (q.get("nouns") or {}).items()},
+        nouns={k: words_rx(v) for k, v in nouns.items()},
         categories=tuple(cats), countries=_countries(q.get("countries")),
         count_of_one=tuple(str(c) for c in q.get("count_of_one", [])),
         not_people=words_rx([str(t) for t in q.get("not_people", [])]),
