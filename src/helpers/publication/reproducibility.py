@@ -183,6 +183,8 @@ STEPS = {
     "helpers.analyses": "Remaining analyses",
     "helpers.analyses.vader": "Tone",
     "helpers.analyses.sentiment": "Tone",
+    "helpers.analyses.tone_features": "Tone toward a person",
+    "helpers.analyses.tone_model": "Tone toward a person",
     "helpers.analyses.quotes": "Quotes and speakers",
     "helpers.analyses.quotes.drift": "Quotes across articles",
     "helpers.analyses.numbers": "Numbers",
@@ -190,7 +192,7 @@ STEPS = {
     "helpers.analyses.provenance": "Reuse",
     "helpers.analyses.near_copies": "Reuse",
 }
-STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Quotes and speakers", "Quotes across articles", "Numbers",
+STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Tone toward a person", "Quotes and speakers", "Quotes across articles", "Numbers",
               "Reconciling numbers", "Reuse", "Remaining analyses"]
 # Every setting in plain words, the one place a reader's label for it is written (a test checks that each
 # setting has one). None marks a number that changes only speed or memory, not what is found: not shown.
@@ -208,6 +210,8 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.vader.QUESTION_WEIGHT": "Emphasis each question mark adds (from two on)",
     "analyses.vader.QUESTION_MAX_EACH": "Question marks counted one by one; more add a fixed emphasis",
     "analyses.vader.QUESTION_CAP": "The fixed emphasis of many question marks",
+    "analyses.tone_features.WINDOW": "Words on each side of a person's mention that the tone model reads",
+    "analyses.tone_features.NEAR": "Words this close to the mention that the tone model weighs as next to it",
     "analyses.vader.ALPHA": "VADER's constant that maps a sentence's summed valence into -1 to 1",
     "analyses.sentiment.THRESHOLD":
         "Compound score from which a sentence counts as positive (or, below minus it, negative)",
