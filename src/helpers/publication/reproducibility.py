@@ -192,7 +192,8 @@ STEPS = {
     "helpers.analyses.provenance": "Reuse",
     "helpers.analyses.near_copies": "Reuse",
 }
-STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Tone toward a person", "Quotes and speakers", "Quotes across articles", "Numbers",
+STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Tone toward a person", "Quotes and speakers",
+              "Quotes across articles", "Numbers",
               "Reconciling numbers", "Reuse", "Remaining analyses"]
 # Every setting in plain words, the one place a reader's label for it is written (a test checks that each
 # setting has one). None marks a number that changes only speed or memory, not what is found: not shown.
