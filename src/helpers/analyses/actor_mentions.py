@@ -26,6 +26,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -45,6 +47,25 @@ class ActorIndex:
 
     actor_of: dict[str, str]
     by_surname: dict[str, tuple[str, ...]]
+    loose: re.Pattern[str] | None  # the variants as they are also written: other case, with or without hyphens
+    loose_canonical: dict[str, str]  # folded variant -> canonical name
+    same: dict[str, tuple[str, ...]]  # canonical -> every person entry that spells the same person
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s-]+", "", text.lower())
+
+
+def _loose_form(variant: str) -> str:
+    """A variant's pattern with case and hyphens free ("supreme court" = "Supreme Court", "Walmart" = "Wal-Mart").
+
+    A one-word variant keeps the case of its first letter, so a surname such as "Rice" does not match "rice".
+    """
+    words = variant.replace("-", " ").split()
+    if len(words) == 1:
+        w = words[0]
+        return "(?-i:" + re.escape(w[0]) + ")" + "".join("-?" + re.escape(c) for c in w[1:])
+    return r"[\s-]*".join(re.escape(w) for w in words)
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +78,46 @@ def actor_index(codebook: Codebook) -> ActorIndex:
         words = str(variant).split()
         if len(words) > 1 and info.get(canonical, {}).get("type") == "person" and words[-1][:1].isupper():
             surnames.setdefault(POSSESSIVE.sub("", words[-1]), set()).add(canonical)
-    return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()})
+    loose = {_fold(v): c for v, c in zip(codebook.aliases["variant"], codebook.aliases["canonical"], strict=True)
+             if c in actor_of and len(_fold(v)) > 2}
+    forms = sorted({_loose_form(v) for v in codebook.aliases["variant"] if _fold(v) in loose}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.I) if forms else None
+    return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()}, rx, loose,
+                      _same_people(codebook, actor_of))
+
+
+SAME_PERSON_MIN_SIMILARITY = 90
+
+
+def _same_people(codebook: Codebook, actor_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Person entries one letter apart ("Lois Lerner" / "Lois lerner", "Kevin" / "Kevil McCarthy") are one person.
+
+    A codebook written by hand repeats a person under a mistyped name; the mentions then belong to both
+    entries, so neither is left without a tone.
+    """
+    from rapidfuzz import fuzz
+
+    people = [c for c in actor_of if codebook.entity_info[c].get("type") == "person"]
+    out: dict[str, tuple[str, ...]] = {}
+    for c in people:
+        twins = [o for o in people if o != c and _fold(o).split()[-1:] == _fold(c).split()[-1:]
+                 and c.split()[-1].lower() == o.split()[-1].lower()
+                 and fuzz.ratio(_fold(c), _fold(o)) >= SAME_PERSON_MIN_SIMILARITY]
+        if twins:
+            out[c] = (c, *twins)
+    return out
+
+
+def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Codebook forms written otherwise ("Wal-Mart", "Republican lawmakers") where no actor mention already is."""
+    if index.loose is None:
+        return []
+    out = []
+    for m in index.loose.finditer(text):
+        canonical = index.loose_canonical.get(_fold(m.group()))
+        if canonical and not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(Mention(m.start(), m.end(), m.group(), canonical, "group", "any", "", "variant"))
+    return out
 
 
 def _name_form(m: Mention) -> str:
@@ -73,6 +133,8 @@ def _by_surname(m: Mention, index: ActorIndex, seen: list[str]) -> str:
     if not words:
         return ""
     found = index.by_surname.get(POSSESSIVE.sub("", words[-1]), ())
+    if len(found) > 1 and len(words) > 1:  # "Hillary Rodham Clinton": the first name tells Clintons apart
+        found = tuple(c for c in found if c.split()[0] == words[0]) or found
     here = [c for c in reversed(seen) if c in found]
     if here:
         return here[0]
@@ -121,7 +183,11 @@ def article_actor_mentions(text: str, sentences: list[tuple[int, int]], quotes: 
         if m.form != "pronoun":
             history.append(m)
         out.append((m.start, canonical, max(bisect_right(ctx.sentence_starts, m.start) - 1, 0), m.end, m.text, how))
-    return out
+    taken = [(r[0], r[3]) for r in out]
+    for m in _loose_mentions(text, index, taken):
+        out.append((m.start, m.canonical, max(bisect_right(ctx.sentence_starts, m.start) - 1, 0), m.end, m.text,
+                    "variant"))
+    return sorted(out)
 
 
 def find_actor_mentions(normalised, quotes: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
@@ -144,7 +210,8 @@ def find_actor_mentions(normalised, quotes: pd.DataFrame, codebook: Codebook) ->
             s0, s1 = bounds[k]
             if start < s0 or end > s1:
                 continue  # a mention across a sentence boundary has no one sentence to be read in
-            rows.append((aid, ids[k], index.actor_of[canonical], canonical, start - s0, end - s0, start, written, how))
+            for who in index.same.get(canonical, (canonical,)):
+                rows.append((aid, ids[k], index.actor_of[who], who, start - s0, end - s0, start, written, how))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
