@@ -22,11 +22,10 @@ reads, and within the clean text (``clean_start``) for finding the mention again
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-
-import re
 
 import numpy as np
 import pandas as pd
@@ -37,7 +36,8 @@ from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, mentions
 from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
 
-MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "canonical", "start", "end", "clean_start", "as_written", "how"]
+MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "canonical", "start", "end", "clean_start", "as_written",
+                   "how"]
 SCORE_COLUMNS = ["p_negative", "p_neutral", "p_positive", "score"]
 
 
@@ -206,7 +206,8 @@ def find_actor_mentions(normalised, quotes: pd.DataFrame, codebook: Codebook) ->
         text = normalised.documents[aid].clean_text
         bounds = list(zip(sents["clean_start"].tolist(), sents["clean_end"].tolist(), strict=True))
         ids = sents["sentence_id"].tolist()
-        for start, canonical, k, end, written, how in article_actor_mentions(text, bounds, spans.get(aid, []), codebook):
+        found = article_actor_mentions(text, bounds, spans.get(aid, []), codebook)
+        for start, canonical, k, end, written, how in found:
             s0, s1 = bounds[k]
             if start < s0 or end > s1:
                 continue  # a mention across a sentence boundary has no one sentence to be read in

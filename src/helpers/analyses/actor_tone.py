@@ -87,7 +87,7 @@ ARTICLE_WAYS = {"mean": _mean, "majority": _majority, "confidence_weighted": _co
 
 
 def article_tone(scored: pd.DataFrame, way: str) -> pd.DataFrame:
-    """Each article's tone toward each actor by one of :data:`ARTICLE_WAYS` (``article_id, actor, n_mentions, tone``)."""
+    """Each article's tone toward each actor by one of :data:`ARTICLE_WAYS` (article_id, actor, n_mentions, tone)."""
     fn = ARTICLE_WAYS[way]
     rows = [(aid, actor, len(g), fn(g)) for (aid, actor), g in scored.groupby(["article_id", "actor"], sort=True)]
     return pd.DataFrame(rows, columns=["article_id", "actor", "n_mentions", "tone"])

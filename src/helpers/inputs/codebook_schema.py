@@ -117,8 +117,9 @@ GENERAL: dict[str, dict[str, Any]] = {
         "unit_words": WORD_GROUPS},
         "ordinal_suffixes months month_abbreviations weekdays currency_symbols age_before address_before address_after "
         "function_words agent_markers noun_phrase_words auxiliaries past_tense_endings singular_auxiliaries "
-        "singular_determiners plural_endings plural_words conjunctions breakdown_markers breakdown_after breakdown_after_noun "
-        "victims_joined_by clause_openers range_connectors range_lead adverb_endings partitive_words count_verbs "
+        "singular_determiners plural_endings plural_words conjunctions breakdown_markers breakdown_after "
+        "breakdown_after_noun victims_joined_by clause_openers range_connectors range_lead adverb_endings "
+        "partitive_words count_verbs "
         "relative_words"),
     "qualifiers": general({"qualifiers": named(TEXT, "a mapping of phrases to qualifiers"),
                            "intervals": named({"type": "array", "items": nullable(TEXT), "description": "a list"},
