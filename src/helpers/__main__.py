@@ -173,6 +173,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.task != "tone" and not args.corpus:
         print(f"error: --task {args.task} needs --corpus", file=sys.stderr)
         return 2
+    if args.task == "basil":
+        return _evaluate_basil(args)
     try:
         if args.task == "tone":
             result = evaluate_tone(args.gold, args.out, args.label, args.model)
@@ -193,9 +195,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_basil(args: argparse.Namespace) -> int:
+    """Tone toward people on a BASIL-style corpus, one results folder per way of aggregating mentions."""
+    from helpers.evaluation.basil import evaluate_basil
+
+    result = evaluate_basil(args.corpus, args.gold, args.codebook, args.out or "basil-scores",
+                            args.label or "development set: tuned against")
+    for way, s in result["ways"].items():
+        print(f"basil {way}: coverage={s['coverage']:.3f} order={s['order']:.3f} spearman={s['spearman']:.3f}")
+    return 0
+
+
 def _add_evaluate(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser("evaluate", help="run an extractor on a corpus and score it against a gold CSV")
-    e.add_argument("--task", required=True, choices=["quotes", "numbers", "tone"])
+    e.add_argument("--task", required=True, choices=["quotes", "numbers", "tone", "basil"])
     e.add_argument("--corpus", default=None, help="corpus folder (*.txt + manifest.csv); not used by --task tone")
     e.add_argument("--gold", required=True, help="gold CSV in the shared benchmarks' format (tone: NewsMTSC JSONL)")
     e.add_argument("--model", default=None, help="tone only: module:Class of a plug-in model, or a model folder")
