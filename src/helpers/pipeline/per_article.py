@@ -161,23 +161,6 @@ def make_name_mentions(store: TableStore) -> pd.DataFrame:
     return mentions(_norm(store), store.codebook)
 
 
-@lru_cache(maxsize=4)
-def _tone_model(spec: str):
-    """The tone model a codebook names (or the shipped one), loaded and verified once per process."""
-    from helpers.analyses.tone_model import load_tone_model
-
-    return load_tone_model(spec or None)
-
-
-def make_actor_mentions(store: TableStore) -> pd.DataFrame:
-    """Every mention of a codebook actor, read by the tone model: all mentions of the chunk in one call."""
-    from helpers.analyses.actor_mentions import find_actor_mentions, score_actor_mentions
-
-    found = find_actor_mentions(_norm(store), store["quotes"], store.codebook)
-    spec = str(store.codebook.section("event").get("tone_model") or "")
-    return score_actor_mentions(found, store["sentences"], _tone_model(spec))
-
-
 def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None,
                   outlets: tuple[str, ...] = ()) -> dict[str, object]:
     """Every per-article table of one chunk (the engine's task), with the seconds each took (``_seconds``).

@@ -133,16 +133,6 @@ def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
     return toward.assign(actor=toward["actor"].map(lambda a: in_words(a, names)))
 
 
-def make_tone_toward_actors(store: TableStore) -> pd.DataFrame:
-    """The tone model's mean tone toward each actor by outlet, with a bootstrap interval over articles."""
-    from helpers.analyses.actor_tone import tone_toward_actors as toward
-    from helpers.publication.findings import in_words
-
-    out = toward(store["actor_mentions"], _usable(store))
-    names = store.codebook.section("aliases").get("actor_names", {})
-    return out.assign(actor=out["actor"].map(lambda a: in_words(a, names)))
-
-
 def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.framing import framing_by_outlet as by_outlet
 
