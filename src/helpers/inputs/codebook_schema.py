@@ -109,7 +109,7 @@ GENERAL: dict[str, dict[str, Any]] = {
     "names": general({"honorifics": WORD_GROUPS,
                       "transliteration_folds": {"type": "array", "items": {**WORDS, "minItems": 2, "maxItems": 2},
                                                 "description": "a list of [from, to] pairs"}},
-                     "titles title_prefixes particles institution_joiners not_names"),
+                     "titles title_prefixes particles institution_joiners not_names organisation_heads place_heads"),
     "number_words": general({
         "context_words": WHOLE, "units": NUMBERS, "tens": NUMBERS, "scales": NUMBERS, "ordinals": NUMBERS,
         "vague": named({"type": "array", "items": WHOLE, "minItems": 2, "maxItems": 2,
@@ -118,6 +118,7 @@ GENERAL: dict[str, dict[str, Any]] = {
         "ordinal_suffixes months month_abbreviations weekdays currency_symbols age_before address_before address_after "
         "function_words agent_markers noun_phrase_words auxiliaries past_tense_endings singular_auxiliaries "
         "singular_determiners plural_endings plural_words conjunctions breakdown_markers breakdown_after "
+        "breakdown_after_noun "
         "victims_joined_by clause_openers range_connectors range_lead adverb_endings partitive_words count_verbs "
         "relative_words"),
     "qualifiers": general({"qualifiers": named(TEXT, "a mapping of phrases to qualifiers"),
