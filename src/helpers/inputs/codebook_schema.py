@@ -132,6 +132,8 @@ GENERAL: dict[str, dict[str, Any]] = {
                             "verbs nouns phrases generic_subjects clause_boundaries relative_pronouns coordinators "
                             "agent_markers infinitive_markers participle_endings"),
     "stopwords": general({"stopwords": WORDS}),
+    "wires": general({"agencies": named(WORDS, "a mapping of agencies to the forms they are credited in")},
+                     "credit_nouns credit_phrases"),
 }
 NEAR_MISS = 0.85  # a new general key this similar to a known one is taken for its misspelling
 
