@@ -56,7 +56,7 @@ WORD_GROUPS = named(WORDS, "a mapping of names to word lists")
 CATEGORY = table(
     {"predicate": TEXT, "nouns": {"type": "array", "items": nullable(TEXT), "description": "a list of noun groups"},
      "claims_nouns": FLAG, "requires_context": WORDS, "exclude_contexts": WORDS, "exclude_label": TEXT,
-     "needs_country": FLAG}, ["predicate"], "a category (predicate, nouns, ...)")
+     "needs_country": FLAG, "unit": TEXT}, ["predicate"], "a category (predicate, nouns, unit, ...)")
 TARGET = table({"label": TEXT, "actor": TEXT, "modifiers": WORDS, "unmodified_heads": WORDS, "labels": WORD_GROUPS},
                ["labels"], "a target (label, actor, modifiers, unmodified_heads, labels)")
 NUMBERS = named(WHOLE, "a mapping of words to whole numbers")
