@@ -3,21 +3,84 @@
 Provenance compares texts with each other; this module reads what each text says about itself (from the
 boilerplate that normalisation set aside), so the provenance chapter can report both side by side. It
 reads one article at a time, so it belongs with the per-article tables the engine writes.
+
+Wire credits are read from the agencies of ``codebooks/general/<language>/wires.yaml``, in the places a
+credit stands: a dateline ("WASHINGTON (AP) —", "(AFP) –"), a byline ("By Jane Doe, Reuters") or a credit
+or copyright line ("The AP contributed to this report."), in the boilerplate set aside and
+in the first and last lines of the text. A text that credits an agency other than its own outlet declares
+that agency as its source: provenance reports it as a declared origin beside the measured reuse.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
+from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import trie_body
 from helpers.text.normalise import NormalisedCorpus
 
+# Lines read at each end of a text for datelines, bylines and credit lines.
+CREDIT_LINES = 3
+NOT_CREDITS = frozenset({"photo_credit", "image_placeholder", "html_tag", "html_comment", "site_chrome"})
 
-def declared_origin(normalised: NormalisedCorpus | pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+
+@lru_cache(maxsize=8)
+def wire_patterns(codebook: Codebook) -> tuple[dict[str, str], tuple[re.Pattern[str], ...]]:
+    """The agencies' written forms (form -> agency) and the dateline, byline and credit-line patterns."""
+    wires = codebook.section("wires")
+    forms = {}
+    for agency, written in (wires.get("agencies") or {}).items():
+        for form in [str(f) for f in written or []]:
+            forms.setdefault(form, str(agency))
+            forms.setdefault(form.upper(), str(agency))
+    if not forms:
+        return {}, ()
+    w = rf"(?P<wire>{trie_body(sorted(forms))})(?![\w-])"
+    nouns = trie_body([str(x) for x in wires.get("credit_nouns") or []]) or "(?!)"
+    phrases = trie_body([str(x) for x in wires.get("credit_phrases") or []]) or "(?!)"
+    return forms, (
+        re.compile(rf"^[^\n()]{{0,80}}?\(\s*{w}\s*\)\s*[—–-]"),  # dateline
+        re.compile(rf"^(?i:by)\s+[^\n]{{2,80}}?(?:\s*[,|/·•—–-]\s*|\s+)(?:(?i:the)\s+)?{w}"
+                   rf"(?:\s+(?i:{nouns}))?[\s.]*$"),  # byline
+        re.compile(rf"^[—–-]?\s*(?:(?i:the)\s+)?{w}(?:\s+(?i:{nouns})\b[^\n]*?)?\s+(?i:{phrases})\b"),  # credit
+        re.compile(rf"^(?i:copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:(?i:the)\s+)?{w}"),  # copyright
+    )
+
+
+def wire_credits(lines: list[str], codebook: Codebook) -> list[tuple[str, str]]:
+    """(agency, line as written) for each credit to a wire service among ``lines``, in order, once per agency."""
+    forms, patterns = wire_patterns(codebook)
+    found: dict[str, str] = {}
+    for line in lines:
+        line = line.strip()
+        for rx in patterns:
+            m = rx.search(line)
+            if m:
+                found.setdefault(forms[m.group("wire")], line[: m.end()].strip())
+    return list(found.items())
+
+
+def _credit_lines(normalised, spans: pd.DataFrame, article_id: str) -> list[str]:
+    """The boilerplate lines (photo credits aside) and the first and last lines of the text."""
+    lines = ([str(t) for k, t in zip(spans["kind"], spans["text"], strict=True) if k not in NOT_CREDITS]
+             if "text" in spans.columns else [])
+    doc = normalised.documents.get(article_id) if isinstance(normalised, NormalisedCorpus) else None
+    if doc is not None:
+        body = [x for x in doc.clean_text.split("\n") if x.strip()]
+        lines += body[:CREDIT_LINES] + body[CREDIT_LINES:][-CREDIT_LINES:]
+    return [x for line in lines for x in line.split("\n")]
+
+
+def declared_origin(normalised: NormalisedCorpus | pd.DataFrame, articles: pd.DataFrame,
+                    codebook: Codebook | None = None) -> pd.DataFrame:
     """What each text declares: wire credits, copyright owner, named writers, team bylines.
 
-    Flags a text whose copyright owner is not its declared outlet as a republication of that owner's work.
+    Flags a text whose copyright owner is not its declared outlet as a republication of that owner's work,
+    and (with a ``codebook``, whose ``wires.yaml`` names the agencies) a text crediting a wire service other
+    than its outlet as that agency's copy.
     """
     bp = normalised.boilerplate if isinstance(normalised, NormalisedCorpus) else normalised
     by_article = {a: g for a, g in bp.groupby("article_id", sort=False)}  # one pass, not one scan per article
@@ -30,7 +93,8 @@ def declared_origin(normalised: NormalisedCorpus | pd.DataFrame, articles: pd.Da
                 k, _, v = part.partition("=")
                 info.setdefault(k, []).append(v)
             info.setdefault("_kinds", []).append(kind)
-        wires = info.get("wire", [])
+        credits = wire_credits(_credit_lines(normalised, spans, art.article_id), codebook) if codebook else []
+        wires = list(dict.fromkeys([a for a, _ in credits] + info.get("wire", [])))
         owners = [o.strip() for o in info.get("owner", [])]
         writers = info.get("author", []) + info.get("coauthor", [])
         notes = []
@@ -43,6 +107,10 @@ def declared_origin(normalised: NormalisedCorpus | pd.DataFrame, articles: pd.Da
                     f"copyright {owner!r} differs from the publishing outlet {outlet!r}: "
                     "republication or rewrite of that publisher's work"
                 )
+        for agency, line in credits:
+            if not origin and (outlet.lower() in ("", "unknown") or not _same_org(agency, outlet)):
+                origin = agency
+                notes.append(f"credits the wire service {agency} ({line!r}): that agency's copy, under this outlet")
         team = [w for w in writers if re.search(r"\bteam\b|\bstaff\b|\bdesk\b", w, re.I)]
         if team:
             notes.append(f"byline names no person ({', '.join(sorted(set(team)))})")

@@ -27,7 +27,7 @@ Rule = re.Pattern[str] | GuardedPattern  # a shipped pattern, or a user's under 
 EVENT_FILES = ("aliases", "boilerplate", "frames", "actor_labels", "quantities", "event")
 GENERAL_FILES = (
     "abbreviations", "speech_verbs", "number_words", "qualifiers", "boilerplate", "stopwords", "names", "roles",
-    "counts",
+    "counts", "wires",
 )
 
 

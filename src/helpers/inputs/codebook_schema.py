@@ -56,7 +56,7 @@ WORD_GROUPS = named(WORDS, "a mapping of names to word lists")
 CATEGORY = table(
     {"predicate": TEXT, "nouns": {"type": "array", "items": nullable(TEXT), "description": "a list of noun groups"},
      "claims_nouns": FLAG, "requires_context": WORDS, "exclude_contexts": WORDS, "exclude_label": TEXT,
-     "needs_country": FLAG}, ["predicate"], "a category (predicate, nouns, ...)")
+     "needs_country": FLAG, "unit": TEXT}, ["predicate"], "a category (predicate, nouns, unit, ...)")
 TARGET = table({"label": TEXT, "actor": TEXT, "modifiers": WORDS, "unmodified_heads": WORDS, "labels": WORD_GROUPS},
                ["labels"], "a target (label, actor, modifiers, unmodified_heads, labels)")
 NUMBERS = named(WHOLE, "a mapping of words to whole numbers")
@@ -109,7 +109,7 @@ GENERAL: dict[str, dict[str, Any]] = {
     "names": general({"honorifics": WORD_GROUPS,
                       "transliteration_folds": {"type": "array", "items": {**WORDS, "minItems": 2, "maxItems": 2},
                                                 "description": "a list of [from, to] pairs"}},
-                     "titles title_prefixes particles institution_joiners not_names"),
+                     "titles title_prefixes particles institution_joiners not_names organisation_heads place_heads"),
     "number_words": general({
         "context_words": WHOLE, "units": NUMBERS, "tens": NUMBERS, "scales": NUMBERS, "ordinals": NUMBERS,
         "vague": named({"type": "array", "items": WHOLE, "minItems": 2, "maxItems": 2,
@@ -132,6 +132,8 @@ GENERAL: dict[str, dict[str, Any]] = {
                             "verbs nouns phrases generic_subjects clause_boundaries relative_pronouns coordinators "
                             "agent_markers infinitive_markers participle_endings"),
     "stopwords": general({"stopwords": WORDS}),
+    "wires": general({"agencies": named(WORDS, "a mapping of agencies to the forms they are credited in")},
+                     "credit_nouns credit_phrases"),
 }
 NEAR_MISS = 0.85  # a new general key this similar to a known one is taken for its misspelling
 

@@ -129,7 +129,7 @@ def make_boilerplate(store: TableStore) -> pd.DataFrame:
 def make_declared_origin(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.declared import declared_origin as declared
 
-    return declared(_norm(store), _usable(store))
+    return declared(_norm(store), _usable(store), store.codebook)
 
 
 def make_voice_parts(store: TableStore) -> pd.DataFrame:

@@ -175,7 +175,7 @@ def build_run_tables(folder: Path, codebook_dir: str | None, outlets: list[str],
 def export_results(folder: Path, results: Path) -> list[Path]:
     """Write every table the registry exports into ``results`` (CSV, or YAML for the alias suggestions)."""
     from helpers.inputs.results import write_table, write_text
-    from helpers.text.names import write_suggested_aliases
+    from helpers.text.name_groups import write_suggested_aliases
 
     written = []
     for name in registry.names(export="csv"):

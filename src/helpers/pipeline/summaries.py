@@ -46,7 +46,7 @@ def make_name_variants(store: TableStore) -> pd.DataFrame:
 
 
 def make_suggested_aliases(store: TableStore) -> pd.DataFrame:
-    from helpers.text.names import suggest_aliases
+    from helpers.text.name_groups import suggest_aliases
 
     return suggest_aliases(store["name_mentions"], store.codebook)
 

@@ -180,6 +180,8 @@ STEPS = {
     "helpers.text": "Cleaning",
     "helpers.text.sentences": "Sentences",
     "helpers.text.names": "Names",
+    "helpers.text.name_groups": "Names",
+    "helpers.analyses.declared": "Reuse",
     "helpers.analyses": "Remaining analyses",
     "helpers.analyses.vader": "Tone",
     "helpers.analyses.sentiment": "Tone",
@@ -205,7 +207,12 @@ SETTING_WORDS: dict[str, str | None] = {
     "text.names.TITLE_MAX_QUALIFIERS": "Capitalised words allowed before a title (\"U.S. Secretary of State\")",
     "text.names.HEADING_MIN_WORDS": "All-capital words in a row from which a line is a heading, not a name",
     "text.names.SENTENCE_START_SPAN": "Characters looked back from a name for the end of a sentence",
-    "text.names.VARIANT_MIN_SIMILARITY": "Similarity (0 to 100) from which two spellings are taken for one name",
+    "text.names.EXAMPLE_MAX_CHARS": "Characters kept of a name's example sentence in the suggested aliases",
+    "text.name_groups.VARIANT_MIN_SIMILARITY":
+        "Similarity (0 to 100) from which two spellings differing only in vowels are taken for one name",
+    "text.name_groups.VARIANT_MIN_LETTERS":
+        "Letters a name must have before two spellings that differ are taken for one name",
+    "analyses.declared.CREDIT_LINES": "Lines read at each end of a text for datelines, bylines and wire credits",
     "analyses.vader.EMPHASIS_MAX_EXCLAMATIONS": "Exclamation marks that add emphasis to a sentence's score, at most",
     "analyses.vader.EXCLAMATION_WEIGHT": "Emphasis each exclamation mark adds",
     "analyses.vader.QUESTION_WEIGHT": "Emphasis each question mark adds (from two on)",

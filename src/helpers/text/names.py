@@ -7,28 +7,22 @@ A *role* is a determiner and a role, institution or document noun ("a spokeswoma
 "the State Department", "the statement", "police"). All the words come from ``codebooks/general/en``
 (``names.yaml``, ``roles.yaml``); the alias codebook only maps what was found to a canonical name.
 
-Names found here are also clustered across a corpus (:func:`suggest_aliases`): spellings of one name,
-compared after transliteration folds (Tchaikovsky / Chaikovsky / Tschaikowsky), become a suggested alias group.
+Names found here are also counted per article (:func:`name_mentions`) and grouped across a corpus into
+suggested alias groups (:mod:`helpers.text.name_groups`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import string
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import networkx as nx
 import pandas as pd
-from rapidfuzz import fuzz
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import trie_body
-from helpers.inputs.results import write_text
 
 # A capitalised word: initials (J., U.S.), names with inner apostrophes (O'Neill, but not the possessive
 # 's), hyphenated or prefixed parts (Jean-Luc, al-Rashid), and all-capital words (PENCE).
@@ -264,119 +258,38 @@ def is_role_noun(word: str, codebook: Codebook) -> bool:
     return w in nouns or (w.endswith("s") and w[:-1] in nouns)
 
 
-# --- name variants across a corpus ---------------------------------------------------------------
+# --- names per article, for the suggested alias groups (helpers.text.name_groups) -----------------
 
-# Folded names at least this similar (rapidfuzz ratio, 0-100) are spellings of one name.
-VARIANT_MIN_SIMILARITY = 85
-SUGGESTION_COLUMNS = ["canonical_suggestion", "variants", "n_variants", "n_mentions", "articles", "already_in_codebook"]
-
-
-def fold_name(name: str, codebook: Codebook) -> str:
-    """The comparison form of a name: lower case, no accents or hyphens, transliteration folds, no double letters."""
-    decomposed = unicodedata.normalize("NFKD", name.lower())
-    out = "".join(c for c in decomposed if c.isalpha() or c == " ")
-    for a, b in codebook.section("names").get("transliteration_folds", []) or []:
-        out = out.replace(str(a), str(b))
-    return re.sub(r"(\w)\1+", r"\1", out)
+# An example sentence is cut to at most this many characters.
+EXAMPLE_MAX_CHARS = 240
+SENTENCE_EDGE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _similar(a: list[str], b: list[str]) -> bool:
-    """Same surname (last word), and same first name when both have one (an initial matches its name)."""
-    if fuzz.ratio(a[-1], b[-1]) < VARIANT_MIN_SIMILARITY:
-        return False
-    if len(a) == 1 or len(b) == 1:
-        return True
-    first_a, first_b = a[0], b[0]
-    if len(first_a) == 1 or len(first_b) == 1:
-        return first_a[0] == first_b[0]
-    return fuzz.ratio(first_a, first_b) >= VARIANT_MIN_SIMILARITY
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence around position ``start`` (split at . ! ? and line breaks), cut to EXAMPLE_MAX_CHARS."""
+    left = max((m.end() for m in SENTENCE_EDGE.finditer(text, 0, start)), default=0)
+    right = SENTENCE_EDGE.search(text, start)
+    sentence = " ".join(text[left : right.start() if right else len(text)].split())
+    return sentence if len(sentence) <= EXAMPLE_MAX_CHARS else sentence[: EXAMPLE_MAX_CHARS - 1] + "…"
 
 
 def name_mentions(normalised, codebook: Codebook) -> pd.DataFrame:
-    """Every name written in each article, with its number of mentions (article_id, name, mentions).
+    """Every name written in each article (article_id, name, mentions, as_word, example).
 
-    One row per article and name, so the table can be computed chunk by chunk and joined.
+    ``as_word`` counts the one-word names the article also writes in lower case ("Come" / "come"), and
+    ``example`` is the sentence of the name's first mention. One row per article and name, so the table can
+    be computed chunk by chunk and joined.
     """
     rows = []
     for aid, doc in normalised.documents.items():
-        for name, n in Counter(f.name for f in find_names(doc.clean_text, codebook)).items():
-            rows.append({"article_id": aid, "name": name, "mentions": n})
-    return pd.DataFrame(rows, columns=["article_id", "name", "mentions"])
-
-
-def _name_counts(source, codebook: Codebook) -> dict[str, tuple[int, set[str]]]:
-    """Every name written in the corpus: mentions and the articles that write it."""
-    table = source if isinstance(source, pd.DataFrame) else name_mentions(source, codebook)
-    return {str(name): (int(g["mentions"].sum()), set(g["article_id"]))
-            for name, g in table.groupby("name", sort=False)}
-
-
-def _variant_groups(names: list[str], codebook: Codebook) -> list[list[str]]:
-    """Connected components of 'same name' links; only names whose folded surnames start alike are compared."""
-    folded = {n: fold_name(n, codebook).split() for n in names}
-    blocks: dict[str, list[str]] = {}
-    for n, parts in folded.items():
-        if parts:
-            blocks.setdefault(parts[-1][:1], []).append(n)
-    graph = nx.Graph()
-    graph.add_nodes_from(n for n in names if folded[n])
-    for block in blocks.values():
-        for i, a in enumerate(block):
-            graph.add_edges_from((a, b) for b in block[i + 1 :] if _similar(folded[a], folded[b]))
-    return [sorted(c) for c in nx.connected_components(graph)]
-
-
-def suggest_aliases(source, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
-    """Proposed alias groups: the spellings of each name across the corpus (a suggestion, not a codebook).
-
-    ``source`` is a normalised corpus or its :func:`name_mentions` table (as a run's engine writes it).
-
-    The suggested canonical name is the most mentioned full spelling (several words: "Jean-Luc Marchand"
-    rather than "Marchand"). ``already_in_codebook`` says whether the codebook already maps every spelling.
-    """
-    counts = _name_counts(source, codebook)
-    known = codebook.alias_lookup
-    rows = []
-    for group in _variant_groups(sorted(counts), codebook):
-        n_mentions = sum(counts[v][0] for v in group)
-        if n_mentions < min_mentions:
-            continue
-        canonical = max(group, key=lambda v: (len(v.split()) > 1, counts[v][0], len(v), v))
-        articles = set().union(*(counts[v][1] for v in group))
-        rows.append({
-            "canonical_suggestion": canonical,
-            "variants": group,
-            "n_variants": len(group),
-            "n_mentions": n_mentions,
-            "articles": len(articles),
-            "already_in_codebook": all(v in known for v in group),
-        })
-    table = pd.DataFrame(rows, columns=SUGGESTION_COLUMNS)
-    return table.sort_values(["n_mentions", "canonical_suggestion"], ascending=[False, True]).reset_index(drop=True)
-
-
-def suggested_aliases_yaml(suggestions: pd.DataFrame) -> str:
-    """The suggestions in the format of a study's ``aliases.yaml``, ready to check and paste."""
-    lines = [
-        "# Suggested by Refract from the names written in this corpus (helpers.text.names.suggest_aliases).",
-        "# Suggestions, not confirmed aliases: check each group, set type, gender and group, then paste the",
-        "# entries you keep into your study's aliases.yaml.",
-        "entities:",
-    ]
-    for row in suggestions[~suggestions["already_in_codebook"]].itertuples(index=False):
-        variants = ", ".join(json.dumps(v, ensure_ascii=False) for v in row.variants)
-        lines += [
-            f"  - canonical: {json.dumps(row.canonical_suggestion, ensure_ascii=False)}",
-            "    type: person  # check: person | organisation | group | place",
-            "    gender: any  # check: male | female | institution | any",
-            "    group: other  # set: your speaker group",
-            f"    variants: [{variants}]  # {row.n_mentions} mentions in {row.articles} articles",
-        ]
-    if len(lines) == 4:
-        lines[-1] = "entities: []"
-    return "\n".join(lines) + "\n"
-
-
-def write_suggested_aliases(suggestions: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``suggested_aliases.yaml`` (a result file, e.g. OUT/results/suggested_aliases.yaml) atomically."""
-    return write_text(suggested_aliases_yaml(suggestions), path)
+        text = doc.clean_text
+        found = find_names(text, codebook)
+        lower = Counter(LOWER_WORD.findall(text))
+        first = {}
+        for f in found:
+            first.setdefault(f.name, f.head_start)
+        for name, n in Counter(f.name for f in found).items():
+            rows.append({"article_id": aid, "name": name, "mentions": n,
+                         "as_word": 0 if " " in name else lower.get(name.lower(), 0),
+                         "example": _sentence_at(text, first[name])})
+    return pd.DataFrame(rows, columns=["article_id", "name", "mentions", "as_word", "example"])

@@ -2,7 +2,9 @@
 
 Every number is found by rules over the general number-word and qualifier codebooks and the event's
 quantity codebook; numbers that are not event counts (years, dates, ages, durations, money,
-distances, percentages, ordinals, numbers inside names) are typed as such and never counted. A count
+distances, percentages, ordinals, numbers inside names) are typed as such and not counted, unless a
+category of the study's ``quantities.yaml`` measures that unit (``unit: percent`` or ``unit: money``) and
+one of its predicate terms is written in the number's clause ("46% support in the poll"). A count
 introduced by a breakdown word ("including four children") is marked as part of the total before it
 (``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
 was killed") is a count of one. Across the sentences of a paragraph, later counts that break a total down,
@@ -82,10 +84,12 @@ def _classify(text: str, f: Found, clause: tuple[int, int], rules: QuantityRules
     qualifier = f.kind if f.kind in ("vague", "range") else qualifier_at(text, f.start, lex)[0]
     unit = typed(text, f.match, f.low, lex) if f.kind in ("number", "range") and f.match is not None else None
     if unit:
-        return "other", "", unit, qualifier, True
+        measured = rules.measure(unit, text[clause[0] : clause[1]], f.start - clause[0])
+        return (measured.name, "", unit, qualifier, False) if measured else ("other", "", unit, qualifier, True)
     compound = (f.match.group("compound") or "") if f.match is not None else ""
     category, group, unit = categorise(text, f.start, f.end, clause, rules, lex, inherited, compound)
-    return category, group, unit, qualifier, False
+    declared = next((c.unit for c in rules.categories if c.name == category and c.unit), "")
+    return category, group, declared or unit, qualifier, False
 
 
 def _listed_with(text: str, f: Found, previous: dict, rules: QuantityRules, lex: Lexicon) -> str:

@@ -25,6 +25,8 @@ class Category:
     exclude_contexts: re.Pattern[str] | None  # never when the sentence has one of these words
     needs_country: bool  # record the country or bloc the counted group belongs to
     exclude_label: str  # the unit given to an excluded count, for the reader
+    unit: str = ""  # "" counts people; a typed unit ("percent", "money") measures; another word names what is counted
+    measures: bool = False  # the unit is one a number is typed with (number_words.yaml unit_words, or money)
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,24 @@ class QuantityRules:
         return best
 
     def category(self, predicate: str | None, noun_group: str) -> Category | None:
+        """The category of a count with this predicate and noun group (measures are found by :meth:`measure`)."""
         for cat in self.categories:
-            if cat.predicate == predicate and noun_group in cat.nouns:
+            if cat.predicate == predicate and noun_group in cat.nouns and not cat.measures:
+                return cat
+        return None
+
+    def measure(self, unit: str, clause: str, at: int) -> Category | None:
+        """The category measuring ``unit`` (a percentage, a sum of money) whose predicate is written in the
+        ``clause`` nearest to offset ``at``, unless the category's contexts rule it out."""
+        cats = {c.predicate: c for c in self.categories if c.measures and c.unit == unit}
+        if not cats:
+            return None
+        found = sorted((min(abs(s - at), abs(e - at)), p) for s, e, p in self.predicate_hits(clause) if p in cats)
+        for _, predicate in found:
+            cat = cats[predicate]
+            if cat.requires_context is not None and not cat.requires_context.search(clause):
+                continue
+            if cat.exclude_contexts is None or not cat.exclude_contexts.search(clause):
                 return cat
         return None
 
@@ -123,6 +141,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
     """Compile the event's quantity codebook (cached per codebook)."""
     q = codebook.section("quantities")
     general_exclude = q.get("exclude_contexts") or []
+    typed_units = {str(u) for u in (codebook.section("number_words").get("unit_words") or {})} | {"money"}
     cats = []
     for name, spec in (q.get("categories") or {}).items():
         cats.append(Category(
@@ -133,6 +152,7 @@ def quantity_rules(codebook: Codebook) -> QuantityRules:
             exclude_contexts=_optional_rx(spec.get("exclude_contexts", general_exclude)),
             needs_country=bool(spec.get("needs_country", False)),
             exclude_label=str(spec.get("exclude_label", "excluded by context")),
+            unit=str(spec.get("unit") or ""), measures=str(spec.get("unit") or "") in typed_units,
         ))
     predicates, nouns = with_general_words(q, codebook.section("counts"))
     return QuantityRules(
