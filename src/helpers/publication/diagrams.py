@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.publication.caps import set_note
-from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display
+from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display, tidy
 from helpers.publication.prose import capital, count
 from helpers.publication.style import OKABE_ITO, OTHER, apply_style, empty_figure
 
@@ -44,7 +44,7 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str], max_panels
     for ax in list(axes.flat)[len(groups):]:
         ax.axis("off")
     fig.supylabel("value (interval)")
-    fig.tight_layout()
+    tidy(fig)
     _timeline_legend(fig, reconciled["outlet"].unique(), colours)
     notes = []
     if len(sizes) > len(groups):

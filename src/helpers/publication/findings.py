@@ -34,6 +34,7 @@ from helpers.publication.prose import (  # noqa: F401  (re-exported: notebooks c
     listed,
     number,
     outlet_name,
+    per_outlet_sentence,
     score,
     share,
     summarised,
@@ -129,15 +130,15 @@ def voice_finding(by_voice: pd.DataFrame) -> str:
     )
 
 
-def agreement_finding(table: pd.DataFrame) -> str:
-    """Hand-coded tone agreement, labelled in-sample."""
+def agreement_finding(table: pd.DataFrame, kind: str = IN_SAMPLE) -> str:
+    """Hand-coded tone agreement, labelled with the kind of the study's gold."""
     if table.empty:
-        return "No hand-coded sample is available to validate the tone scores."
+        return "This study has no hand-coded sample of sentences, so the tone scores are not validated here."
     r = table.iloc[0]
     return (
         f"On {count(int(r['n_sentences']), 'hand-coded sentence')} VADER's label (positive, neutral, negative) "
         f"agrees with the hand coding for {share(r['agreement'])} of them (Cohen's kappa {r['kappa']:.2f}; "
-        f"{IN_SAMPLE})."
+        f"{kind})."
     )
 
 
@@ -379,9 +380,9 @@ def abstract(
     return " ".join(p for p in parts if p)
 
 
-def frame_validation_finding(micro: dict[str, float], unreliable: list[str]) -> str:
-    """The frame dictionary's agreement with the hand coding, in words, labelled as in-sample."""
+def frame_validation_finding(micro: dict[str, float], unreliable: list[str], kind: str = IN_SAMPLE) -> str:
+    """The frame dictionary's agreement with the hand coding, in words, labelled with the gold's kind."""
     return (f"On {count(int(micro['n_sentences']), 'hand-coded sentence')}, the dictionary reaches "
             f"a micro-averaged precision of {micro['precision']:.2f} and recall of {micro['recall']:.2f} "
-            f"({IN_SAMPLE}). " + ("Every frame is reliable by this test." if not unreliable else
+            f"({kind}). " + ("Every frame is reliable by this test." if not unreliable else
                                   f"Not reliable: {join(unreliable)}."))

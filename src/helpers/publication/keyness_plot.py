@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers.publication import caps
 from helpers.publication.findings import Z_THRESHOLD
-from helpers.publication.layout import FIG_WIDTH, MAX_PANELS, SMALL, outlet_display
+from helpers.publication.layout import FIG_WIDTH, MAX_PANELS, SMALL, outlet_display, tidy
 from helpers.publication.prose import count, number
 from helpers.publication.style import OTHER, apply_style, empty_figure
 
@@ -95,7 +95,7 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10,
             ax.text(0.03, 0.97, f"no word reaches z ≥ {threshold}", transform=ax.transAxes, fontsize=SMALL,
                     va="top", color="#444444")
     axes[0][0].set_ylabel("z-score (log-odds ratio)")
-    fig.tight_layout()
+    tidy(fig)
     unlabelled = 0
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         g = drawn[drawn["outlet"] == outlet]

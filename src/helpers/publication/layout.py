@@ -15,6 +15,7 @@ MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPL
 FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
 SMALL = 9  # points: the smallest text in any figure
 MAX_PANELS = 6  # small multiples (one panel per outlet) in one figure; the other outlets are in a CSV file
+LABEL_MAX_CHARS = 36  # characters of an axis label (a long file name) kept; the middle gives way to an ellipsis
 
 
 def min_font_pt(fig: Figure) -> float:
@@ -46,5 +47,31 @@ def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
         if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
             break
         fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
+        tidy(fig)
+    return fig
+
+
+def short_labels(labels: list[str], limit: int = LABEL_MAX_CHARS) -> list[str]:
+    """Axis labels no longer than ``limit`` characters: a long one keeps its start and end around an ellipsis
+    (file names differ at both ends); two that would read alike keep their full text."""
+    def cut(text: str) -> str:
+        if len(text) <= limit:
+            return text
+        head = (limit - 1) * 2 // 3
+        return f"{text[:head]}…{text[len(text) - (limit - 1 - head):]}"
+
+    short = [cut(str(label)) for label in labels]
+    seen: dict[str, int] = {}
+    for s in short:
+        seen[s] = seen.get(s, 0) + 1
+    return [s if seen[s] == 1 else str(full) for s, full in zip(short, labels, strict=True)]
+
+
+def tidy(fig: Figure) -> Figure:
+    """``tight_layout`` without its warning (a figure it cannot fit is still drawn; no warning reaches a page)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
         fig.tight_layout()
     return fig

@@ -36,6 +36,8 @@ from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for n
     fit_width,
     min_font_pt,
     outlet_display,
+    short_labels,
+    tidy,
 )
 from helpers.publication.prose import count  # noqa: E402
 from helpers.publication.style import (  # noqa: E402, F401  (re-exported for notebooks and tests)
@@ -111,13 +113,15 @@ def bar_by_article(
     apply_style()
     t = table.sort_values(value)
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.2))
-    ax.barh(t[label].astype(str), t[value], color=[colours.get(o, OTHER) for o in t["outlet_label"]])
+    y_pos = list(range(len(t)))
+    ax.barh(y_pos, t[value], color=[colours.get(o, OTHER) for o in t["outlet_label"]])
+    ax.set_yticks(y_pos, short_labels(t[label].astype(str).tolist()))
     for y, v in enumerate(t[value]):
         ax.text(v, y, f" {v:,.0f}", va="center", fontsize=SMALL)
     ax.set_xlabel(xlabel)
     _title(ax, title)
     outlet_legend(ax, t["outlet_label"].unique(), colours)
-    fig.tight_layout()
+    tidy(fig)
     return fig
 
 
@@ -136,7 +140,7 @@ def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) 
     ax.set_xlabel(xlabel)
     ax.set_ylabel("articles")
     _title(ax, f"{title}: {len(table):,} articles")
-    fig.tight_layout()
+    tidy(fig)
     return caps.set_note(fig, (
         f"With {len(table):,} articles one bar each would be unreadable, so the figure counts how many articles "
         f"(of every outlet, in one colour) have each value (from {values.min():,.0f} to {values.max():,.0f}, "
@@ -163,13 +167,13 @@ def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
         edgecolor="#888888",
         label="removed (boilerplate)",
     )
-    ax.set_yticks(list(y), [f"{outlet_display(o)} · {a}" for o, a in zip(t["outlet_label"], t["article_id"],
-                                                                         strict=True)])
+    ax.set_yticks(list(y), short_labels([f"{outlet_display(o)} · {a}" for o, a in zip(t["outlet_label"],
+                                                                                      t["article_id"], strict=True)]))
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
     below = LEGEND_GAP_IN / max(height - 1.4, 0.5)  # a fixed gap under the x label, however tall the figure
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, frameon=False, fontsize=SMALL)
-    fig.tight_layout()
+    tidy(fig)
     return caps.set_note(fig, note)
 
 
@@ -241,7 +245,7 @@ def interval_dots(
     ax.set_ylim(-0.7, rows - 0.3)
     ax.set_xlabel(xlabel)
     _title(ax, title)
-    fig.tight_layout()
+    tidy(fig)
     return caps.set_note(fig, note)
 
 
@@ -270,7 +274,7 @@ def word_shift_panels(shift: pd.DataFrame, colours: dict[str, str], n: int = 8) 
         ax.set_title(f"{outlet_display(outlet)}\n(total {signed})", fontsize=SMALL + 1)
         ax.tick_params(axis="x", labelsize=SMALL)
     fig.supxlabel("contribution to the outlet's difference from the corpus mean (compound)")
-    fig.tight_layout()
+    tidy(fig)
     return caps.set_note(fig, caps.panels_note(len(outlets), n_outlets, "scored words", "word_shift.csv"))
 
 
@@ -338,7 +342,7 @@ def heatmap(
     ax.set_ylabel(ylabel)
     ax.spines[:].set_visible(False)
     fig.colorbar(im, ax=ax, shrink=0.7)
-    fig.tight_layout()
+    tidy(fig)
     return caps.set_note(fig, note)
 
 

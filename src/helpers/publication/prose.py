@@ -73,3 +73,17 @@ def summarised(sentences: list[str], summary: str, where: str, which: str = "clo
     if len(sentences) <= LIST_MAX:
         return sentences
     return [f"{summary} The {number(LIST_MAX)} {which} follow; {where} lists every one.", *sentences[:LIST_MAX]]
+
+
+def per_outlet_sentence(per_outlet: list[int]) -> str:
+    """How many articles each outlet contributes, and what that allows: a difference between outlets with few
+    articles describes those articles, not the outlets' habits."""
+    if not per_outlet:
+        return "No outlet contributes an article."
+    low, high = min(per_outlet), max(per_outlet)
+    span = count(high, "article") if low == high else f"{number(low)} to {count(high, 'article')}"
+    if high <= 3:
+        return (f"With {span} per outlet, every difference below describes these articles, not the outlets' "
+                "habits.")
+    return (f"Outlets contribute {span} each; where an outlet has few, a difference describes its articles rather "
+            "than its habits.")

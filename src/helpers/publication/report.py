@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pandas as pd
 
@@ -168,3 +169,32 @@ def glue_numbers(values: dict[str, object]) -> None:
             import matplotlib.pyplot as plt
 
             plt.close(value)
+
+
+def prose_section(folder, chapter: str, section: str) -> str:
+    """The Markdown of ``## section`` in the study's ``prose/CHAPTER.md`` ('' when the study has none).
+
+    A study's own prose holds the sentences that only fit its corpus; each file is one chapter, each
+    second-level heading one named section (the heading itself is not shown).
+    """
+    root = getattr(folder, "prose", None)
+    path = Path(root) / f"{chapter}.md" if root else None
+    if path is None or not path.is_file():
+        return ""
+    found: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = found.setdefault(line[3:].strip(), [])
+        elif current is not None:
+            current.append(line)
+    return "\n".join(found.get(section, [])).strip()
+
+
+def study_prose(study, chapter: str, section: str) -> None:
+    """Display the study's own prose for a chapter's section as Markdown, or nothing when it has none."""
+    text = prose_section(getattr(study, "folder", None), chapter, section)
+    if text:
+        from IPython.display import Markdown, display
+
+        display(Markdown(text))
