@@ -270,3 +270,35 @@ def test_book_publishes_no_absolute_local_paths(tmp_path):
     published = (book / "01_n.ipynb").read_text(encoding="utf-8")
     assert str(tmp_path) not in published
     assert "<corpus>/corpus" in published and "<out>" in published
+
+
+# Issue 23: one test per remaining item, named after it
+
+
+def test_1_evaluate_never_writes_over_an_input_or_a_file_it_did_not_make(tmp_path, capsys):
+    from helpers.pipeline.new_study import new_study
+
+    bench = tmp_path / "bench"
+    bench.mkdir()
+    texts = corpus(bench, "corpus", 'Residents called it "a promise", said Ada Stone.\n')
+    gold = bench / "quotes.csv"
+    gold.write_text("article,speaker_keys,quote_prefix,kind,score_speaker\na,Ada Stone,a promise,full,yes\n")
+    before = gold.read_bytes()
+    codebook = new_study("toy", tmp_path) / "codebook"
+    for task in ("quotes", "numbers"):  # every task shares the guarded path
+        args = ["evaluate", "--task", task, "--corpus", str(texts), "--codebook", str(codebook)]
+        if task == "numbers":
+            gold = bench / "victims.csv"
+            gold.write_text("article,category,value,qualifier\na,injured,1,exact\n")
+            (bench / "evaluation_numbers.json").write_text("mine")
+            before = gold.read_bytes()
+        assert main([*args, "--gold", str(gold), "--out", str(bench)]) == 1
+        refused = gold.name if task == "quotes" else "evaluation_numbers.json"  # the gold; a file it did not make
+        assert f"{refused}: " in capsys.readouterr().err
+        assert gold.read_bytes() == before
+        out = tmp_path / f"out-{task}"
+        assert main([*args, "--gold", str(gold), "--out", str(out)]) == 0
+        assert main([*args, "--gold", str(gold), "--out", str(out)]) == 0  # its own files are replaced
+        assert main([*args, "--gold", str(out / f"{task}.csv"), "--out", str(out)]) == 1  # its output as gold
+        assert "is an input of this evaluation" in capsys.readouterr().err
+    assert (bench / "evaluation_numbers.json").read_text() == "mine"

@@ -8,6 +8,7 @@ as the method's accuracy.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import warnings
@@ -24,6 +25,7 @@ from helpers.inputs.results import write_table
 from helpers.text.normalise import normalise_corpus
 
 TASKS = ("quotes", "numbers")
+MADE = ".evaluate-made.json"  # in an --out folder: the files evaluate wrote there, with their SHA-256
 GOLD_COLUMNS = {
     "quotes": ["article", "speaker_keys", "quote_prefix", "kind", "score_speaker"],
     "numbers": ["article", "category", "value", "qualifier"],
@@ -100,6 +102,47 @@ def _corpus_name(corpus_dir: Path) -> str:
     return corpus_dir.parent.name if corpus_dir.name == "corpus" else corpus_dir.name
 
 
+def _sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes: how evaluate recognises a file it wrote itself."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def guard_outputs(out_dir: Path, names: list[str], inputs: list[Path]) -> None:
+    """Refuse to replace an input, or any file in ``out_dir`` that evaluate did not write there itself.
+
+    A gold file or a user's own table that happens to share a name with an output is never overwritten
+    (a replaced gold would make the next evaluation score its own predictions); the error names the file.
+    """
+    made_path = out_dir / MADE
+    made = json.loads(made_path.read_text(encoding="utf-8")) if made_path.is_file() else {}
+    sources = {p.resolve() for p in inputs}
+    for name in names:
+        path = out_dir / name
+        if path.resolve() in sources:
+            raise EvaluationError(f"{path}: is an input of this evaluation; choose another --out")
+        if path.exists() and (not path.is_file() or made.get(name) != _sha256(path)):
+            raise EvaluationError(f"{path}: exists and was not written by evaluate; refusing to replace it "
+                                  "(choose another --out)")
+
+
+def record_outputs(out_dir: Path, names: list[str]) -> None:
+    """Note the SHA-256 of the files just written, so a later run may replace them (and nothing else)."""
+    made_path = out_dir / MADE
+    made = json.loads(made_path.read_text(encoding="utf-8")) if made_path.is_file() else {}
+    made.update({name: _sha256(out_dir / name) for name in names})
+    made_path.write_text(json.dumps(made, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _write_json(result: dict, target: Path) -> None:
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(target)
+
+
 def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | None = None,
              out: str | Path | None = None, label: str = "") -> dict:
     """Extract, write ``OUT/<task>.csv``, score in the benchmark format and write ``OUT/evaluation_<task>.json``."""
@@ -107,6 +150,10 @@ def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | No
         raise EvaluationError(f"task must be one of {TASKS}, got {task!r}")
     corpus_dir, gold_path = resolve(corpus), resolve(gold)
     gold_table = read_gold(gold_path, task)
+    names = [f"{task}.csv", f"evaluation_{task}.json"]
+    out_dir = resolve(out) if out is not None else None
+    if out_dir is not None:  # before the extraction: a refusal costs nothing
+        guard_outputs(out_dir, names, [corpus_dir, gold_path])
     started = time.perf_counter()
     predicted, articles, codebook_used = _extract(task, corpus_dir, codebook)
     seconds = time.perf_counter() - started
@@ -123,14 +170,12 @@ def evaluate(task: str, corpus: str | Path, gold: str | Path, codebook: str | No
         "codebook": _shown(codebook_used), "label": label or "unlabelled", "articles": len(articles),
         "extract_seconds": round(seconds, 2),
     }
-    if out is not None:
-        out_dir = resolve(out)
-        write_table(predicted, out_dir / f"{task}.csv")
-        target = out_dir / f"evaluation_{task}.json"
-        tmp = target.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(target)
-        result["json"] = str(target)
+    if out_dir is not None:
+        guard_outputs(out_dir, names, [corpus_dir, gold_path])  # again: the extraction took a while
+        write_table(predicted, out_dir / names[0])
+        _write_json(result, out_dir / names[1])
+        record_outputs(out_dir, names)
+        result["json"] = str(out_dir / names[1])
     return result
 
 
