@@ -302,3 +302,24 @@ def test_1_evaluate_never_writes_over_an_input_or_a_file_it_did_not_make(tmp_pat
         assert main([*args, "--gold", str(out / f"{task}.csv"), "--out", str(out)]) == 1  # its output as gold
         assert "is an input of this evaluation" in capsys.readouterr().err
     assert (bench / "evaluation_numbers.json").read_text() == "mine"
+
+
+def test_2_refused_analyse_deletes_nothing(tmp_path, capsys):
+    out = tmp_path / "out"
+    args = ["analyse", "--corpus", str(corpus(tmp_path)), "--out", str(out), "--workers", "1"]
+    assert main(args) == 0
+    parts = sorted(p.relative_to(out) for p in out.rglob("part-*.parquet"))
+    assert parts
+    with publish.locked(out):  # a first run still writing
+        assert main(args) == 1
+    assert "another run is writing to this folder" in capsys.readouterr().err
+    assert sorted(p.relative_to(out) for p in out.rglob("part-*.parquet")) == parts
+
+
+def test_17_out_that_is_the_corpus_or_inside_it_is_refused(tmp_path, capsys):
+    texts = corpus(tmp_path)
+    for verb in ("run", "analyse"):
+        for out, why in ((texts, "--out is the corpus"), (texts / "out", "--out lies inside the corpus")):
+            assert main([verb, "--corpus", str(texts), "--out", str(out)]) == 1
+            assert why in capsys.readouterr().err
+    assert sorted(p.name for p in texts.iterdir()) == ["a.txt"]  # no lock, no runs/, no links in the input

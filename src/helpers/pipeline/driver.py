@@ -44,6 +44,7 @@ from helpers.pipeline.publish import (
     RunStopped,
     check_book,
     check_out,
+    check_outside_corpus,
     check_partial,
     leftovers,
     locked,
@@ -172,6 +173,7 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     corpus_p, out_p = corpus, resolve(out)
     if not corpus_p.exists():
         raise DriverError(f"{corpus_p}: corpus not found")
+    check_outside_corpus(out_p, corpus_p)
     if not codebook_p.is_dir():
         raise DriverError(f"{codebook_p}: codebook folder not found")
     book_p = resolve(book_dir) if book_dir else None

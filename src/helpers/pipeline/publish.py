@@ -75,6 +75,14 @@ def writable_folder(out: Path) -> None:
         raise DriverError(f"{out}: the output folder is not writable")
 
 
+def check_outside_corpus(out: Path, corpus: Path) -> None:
+    """OUT must not be the corpus or lie inside it: a run's own files would become corpus rows, and its
+    changing folders would change the corpus fingerprint, so every later ``--only`` would be refused."""
+    if out.resolve().is_relative_to(corpus.resolve()):
+        where = "is the corpus" if out.resolve() == corpus.resolve() else f"lies inside the corpus {corpus}"
+        raise DriverError(f"{out}: --out {where}; choose an output folder outside the corpus")
+
+
 def check_out(out: Path) -> None:
     """OUT must be a writable folder whose published names are Refract's links or absent."""
     writable_folder(out)
