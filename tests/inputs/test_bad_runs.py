@@ -323,3 +323,14 @@ def test_17_out_that_is_the_corpus_or_inside_it_is_refused(tmp_path, capsys):
             assert main([verb, "--corpus", str(texts), "--out", str(out)]) == 1
             assert why in capsys.readouterr().err
     assert sorted(p.name for p in texts.iterdir()) == ["a.txt"]  # no lock, no runs/, no links in the input
+
+
+def test_15_only_an_unknown_chapter_is_an_error_listing_the_valid_ones(tmp_path, capsys):
+    nbs = notebooks(tmp_path, [WRITE], ["x = 1"])
+    out = tmp_path / "out"
+    with pytest.raises(DriverError, match=r"--only 99: no such chapter; the chapters are 01_n, 02_n"):
+        run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, only=["02", "99"], **QUIET)
+    assert not out.exists()  # nothing published, no dangling results link
+    assert main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--only", "99"]) == 1
+    assert "--only 99: no such chapter; the chapters are 01_" in capsys.readouterr().err
+    assert not out.exists()

@@ -185,6 +185,18 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     return corpus_p, out_p, codebook_p, book_p
 
 
+def chosen(notebooks: list[Path], only: list[str] | None) -> list[Path]:
+    """The notebooks ``--only`` names by prefix; a prefix naming none is an error listing the valid ones,
+    found before OUT is touched, so a typo never publishes an empty run."""
+    if not only:
+        return notebooks
+    unknown = [o for o in only if not any(p.name.startswith(o) for p in notebooks)]
+    if unknown:
+        valid = ", ".join(p.stem for p in notebooks)
+        raise DriverError(f"--only {' '.join(unknown)}: no such chapter; the chapters are {valid}")
+    return [p for p in notebooks if any(p.name.startswith(o) for o in only)]
+
+
 def run(
     corpus: str | Path | None,
     out: str | Path,
@@ -208,11 +220,9 @@ def run(
     ``study`` is a study folder: its corpus and codebook unless ``corpus`` or ``codebook`` are given, its gold
     for the accuracy sections, its own prose; a notebook that declares ``study_dir`` gets it.
     """
+    notebooks = chosen(discover(resolve(notebooks_dir)), only)
     corpus_in, codebook_in, study_p = study_inputs(corpus, codebook, study, log)
     corpus_p, out_p, codebook_p, book_p = _preflight(corpus_in, out, codebook_in, book_dir)
-    notebooks = discover(resolve(notebooks_dir))
-    if only:
-        notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
     with locked(out_p):
         leftovers(out_p, log)
         if columns:
