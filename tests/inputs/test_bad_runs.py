@@ -7,8 +7,14 @@ notebook runs are fast.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -334,3 +340,101 @@ def test_15_only_an_unknown_chapter_is_an_error_listing_the_valid_ones(tmp_path,
     assert main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--only", "99"]) == 1
     assert "--only 99: no such chapter; the chapters are 01_" in capsys.readouterr().err
     assert not out.exists()
+
+
+ORPHANS = """
+import os, sys, time
+from pathlib import Path
+import pandas as pd
+from helpers.pipeline import publish
+from helpers.pipeline.engine import run_batch
+out = Path(sys.argv[1])
+def task(chunk):
+    (out / f"worker-{os.getpid()}").write_text("")
+    time.sleep(120)
+    return {}
+chunks = (pd.DataFrame({"raw_text": ["x"], "status": ["ok"]}) for _ in range(4))
+with publish.locked(out):
+    run_batch(None, out / "t", workers=2, chunks=chunks, task=task, progress=False)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """A process that has exited (a zombie nobody reaped counts as gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_5_orphan_workers_die_with_the_driver_and_a_dead_holder_s_lock_is_broken(tmp_path):
+    driver = subprocess.Popen([sys.executable, "-c", ORPHANS, str(tmp_path)])
+    try:
+        assert _wait_for(lambda: len(list(tmp_path.glob("worker-*"))) == 2, 60), "the workers never started"
+    finally:
+        driver.kill()  # kill -9: the driver cannot clean up
+        driver.wait()
+    workers = [int(p.name.split("-")[1]) for p in tmp_path.glob("worker-*")]
+    assert _wait_for(lambda: all(_gone(pid) for pid in workers), 10), "workers outlived their parent"
+    with publish.locked(tmp_path):  # nobody holds the lock now
+        pass
+    # a lock still held by processes of a dead run (say, Dask workers) but recording a dead pid is broken
+    orphan = os.open(tmp_path / publish.LOCK, os.O_RDWR)
+    fcntl.flock(orphan, fcntl.LOCK_EX)
+    os.pwrite(orphan, str(driver.pid).encode(), 0)
+    notes: list[str] = []
+    try:
+        with publish.locked(tmp_path, lambda text, **_: notes.append(text)):
+            assert (tmp_path / publish.LOCK).read_text() == str(os.getpid())
+    finally:
+        os.close(orphan)
+    assert notes and f"held for pid {driver.pid}, which is no longer running" in notes[0] and "broken" in notes[0]
+
+
+def test_10_workers_are_capped_at_the_chunks_and_the_cap_is_said(tmp_path, monkeypatch, capsys):
+    from helpers import __main__ as cli
+    from helpers.pipeline.engine import fit_workers
+    from helpers.pipeline.stages import EngineOptions, _fit_workers
+
+    monkeypatch.setattr(cli, "usable_cores", lambda: 8)  # whatever this machine has
+    assert main(["analyse", "--corpus", str(corpus(tmp_path)), "--out", str(tmp_path / "out"), "--workers", "8"]) == 0
+    assert "note: 8 workers capped at 1, the number of chunks" in capsys.readouterr().err  # and ran in-process
+    notes: list[str] = []
+    chunks, workers = fit_workers(iter([pd.DataFrame({"x": [1]})] * 3), 8, lambda text, **_: notes.append(text))
+    assert workers == 3 and len(list(chunks)) == 3 and notes == ["note: 8 workers capped at 3, the number of chunks"]
+    options = _fit_workers(EngineOptions(workers=8, chunk_size=2), 5, lambda text, **_: notes.append(text))
+    assert options.workers == 3 and notes[-1] == "note: --workers 8 capped at 3, the number of chunks"
+
+
+def test_20_ctrl_c_during_the_engine_says_nothing_was_published(tmp_path, monkeypatch, capsys):
+    from helpers.pipeline import driver
+
+    nbs = notebooks(tmp_path, [WRITE])
+    nb = nbformat.read(nbs / "01_n.ipynb", as_version=4)
+    nb.cells[1].source += '\ntables_dir = ""'  # the notebook reads the engine's tables
+    nbformat.write(nb, nbs / "01_n.ipynb")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(driver, "build", interrupted)
+    out = tmp_path / "out"
+    logs: list[str] = []
+    with pytest.raises(RunStopped, match="run stopped by Ctrl-C"):
+        run(corpus(tmp_path), out, codebook=tmp_path, notebooks_dir=nbs, log=lambda *a, **k: logs.append(a[0]))
+    assert any("run stopped by Ctrl-C; nothing was published" in line for line in logs)
+    assert not (out / "current").exists() and not [p for p in (out / "runs").iterdir() if p.is_dir()]
+    # the command line, on the project's notebooks (they read the engine's tables): one line, no traceback
+    assert main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out)]) == 128 + signal.SIGINT
+    err = capsys.readouterr().err
+    assert "error: run stopped by Ctrl-C; nothing was published" in err and "Traceback" not in err

@@ -185,6 +185,17 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     return corpus_p, out_p, codebook_p, book_p
 
 
+def _abandon(folder: Path, out: Path, exc: BaseException, log: Callable[..., None]) -> None:
+    """Remove a run that failed or was stopped, and say that nothing was published; Ctrl-C becomes
+    :class:`RunStopped` as SIGTERM does, so the command says so in one line instead of a traceback."""
+    shutil.rmtree(folder, ignore_errors=True)
+    why = ("stopped by SIGTERM" if isinstance(exc, RunStopped) else
+           "stopped by Ctrl-C" if isinstance(exc, KeyboardInterrupt) else "failed")
+    log(f"run {why}; nothing was published, the previous results in {out} are unchanged", flush=True)
+    if isinstance(exc, KeyboardInterrupt):
+        raise RunStopped("run stopped by Ctrl-C", signal.SIGINT) from None
+
+
 def chosen(notebooks: list[Path], only: list[str] | None) -> list[Path]:
     """The notebooks ``--only`` names by prefix; a prefix naming none is an error listing the valid ones,
     found before OUT is touched, so a typo never publishes an empty run."""
@@ -223,7 +234,7 @@ def run(
     notebooks = chosen(discover(resolve(notebooks_dir)), only)
     corpus_in, codebook_in, study_p = study_inputs(corpus, codebook, study, log)
     corpus_p, out_p, codebook_p, book_p = _preflight(corpus_in, out, codebook_in, book_dir)
-    with locked(out_p):
+    with locked(out_p, log):
         leftovers(out_p, log)
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
@@ -246,9 +257,7 @@ def run(
                                  engine or EngineOptions(), log, study_p)
                 runs = execute_all(notebooks, folder, params, scrub, log, tables, optional)
         except BaseException as exc:
-            shutil.rmtree(folder, ignore_errors=True)
-            why = "stopped by SIGTERM" if isinstance(exc, RunStopped) else "failed"
-            log(f"run {why}; nothing was published, the previous results in {out_p} are unchanged", flush=True)
+            _abandon(folder, out_p, exc, log)
             raise
         publish_run(out_p, folder)
         if book_p is not None:
