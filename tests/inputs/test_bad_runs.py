@@ -438,3 +438,26 @@ def test_20_ctrl_c_during_the_engine_says_nothing_was_published(tmp_path, monkey
     assert main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out)]) == 128 + signal.SIGINT
     err = capsys.readouterr().err
     assert "error: run stopped by Ctrl-C; nothing was published" in err and "Traceback" not in err
+
+
+def test_21_full_disk_at_the_start_of_an_only_run_names_the_folder_and_the_problem(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    nbs = notebooks(tmp_path, [WRITE])
+    texts, codebook, out = corpus(tmp_path).resolve(), tmp_path / "codebook", tmp_path / "out"
+    codebook.mkdir()
+    out.mkdir()
+    previous = publish.new_run(out, publish.run_record(texts, codebook))  # a finished run to build on
+    (previous / "results").mkdir()
+    (previous / "results" / "r.csv").write_text("corpus\ncorpus\n")
+    publish.publish_run(out, previous)
+
+    def full(src, dst, *args, **kwargs):
+        raise shutil.Error([(str(src), str(dst), "[Errno 28] No space left on device")])
+
+    monkeypatch.setattr(shutil, "copytree", full)
+    with pytest.raises(DriverError, match=r"/runs/[^:]+: cannot copy the previous run's results/ into this run: "
+                                          r"the disk is full"):
+        run(texts, out, codebook=codebook, notebooks_dir=nbs, only=["01"], **QUIET)
+    assert [p for p in (out / "runs").iterdir() if p.is_dir()] == [previous]  # the new run folder is gone
+    assert os.readlink(out / "current") == f"runs/{previous.name}"

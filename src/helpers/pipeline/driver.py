@@ -104,7 +104,7 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
     tables = folder / TABLES_DIR
     (corpus, codebook), (n_inputs, outlets) = inputs, surveyed
     if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus, codebook and code (checked)
-        shutil.copytree(folder_from / TABLES_DIR, tables)
+        copy_previous(folder_from / TABLES_DIR, tables)
         log("engine: tables of the previous run kept (same corpus, codebook and code)", flush=True)
     else:
         try:
@@ -131,12 +131,33 @@ def _export(tables: Path, results: Path, corpus: Path) -> None:
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
-    folder = new_run(out_p, record)
-    for keep in PUBLISHED:  # a partial run starts from the previous run's tables, figures and chapters
-        if folder_from is not None and (folder_from / keep).is_dir():
-            shutil.copytree(folder_from / keep, folder / keep)
-    (folder / "notebooks").mkdir(exist_ok=True)
+    try:
+        folder = new_run(out_p, record)
+    except OSError as exc:  # a full disk, say: name the folder and the problem
+        raise DriverError(f"{out_p / RUNS}: cannot start a run folder: {exc.strerror or exc}") from None
+    try:
+        for keep in PUBLISHED:  # a partial run starts from the previous run's tables, figures and chapters
+            if folder_from is not None and (folder_from / keep).is_dir():
+                copy_previous(folder_from / keep, folder / keep)
+        (folder / "notebooks").mkdir(exist_ok=True)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
+
+
+def copy_previous(source: Path, target: Path) -> None:
+    """Copy a folder of the previous run into the new one; a failure names the folder and the problem
+    (a full disk, say) instead of a raw ``shutil.Error`` listing every file."""
+    try:
+        shutil.copytree(source, target)
+    except (shutil.Error, OSError) as exc:
+        first = exc.args[0][0][2] if isinstance(exc, shutil.Error) and exc.args and exc.args[0] else exc
+        why = str(getattr(first, "strerror", None) or first)
+        if "No space left" in why:
+            why = "the disk is full (no space left on the device)"
+        raise DriverError(f"{target.parent}: cannot copy the previous run's {source.name}/ into this run: {why}; "
+                          "free some space (or choose another --out) and run again") from None
 
 
 def study_inputs(corpus: str | Path | None, codebook: str | Path | None, study: str | Path | None,
