@@ -461,3 +461,52 @@ def test_21_full_disk_at_the_start_of_an_only_run_names_the_folder_and_the_probl
         run(texts, out, codebook=codebook, notebooks_dir=nbs, only=["01"], **QUIET)
     assert [p for p in (out / "runs").iterdir() if p.is_dir()] == [previous]  # the new run folder is gone
     assert os.readlink(out / "current") == f"runs/{previous.name}"
+
+
+def _as_tables(folder: Path) -> dict[str, Path]:
+    """The seeds (the first study's corpus, so its gold aligns) as one JSONL, CSV and Parquet table each."""
+    seeds = PROJECT_ROOT / "seeds"
+    table = pd.read_csv(seeds / "manifest.csv", dtype=str, keep_default_na=False)
+    table.insert(0, "article_id", [Path(f).stem for f in table.pop("file")])
+    table["text"] = [(seeds / f"{a}.txt").read_text(encoding="utf-8") for a in table["article_id"]]
+    folder.mkdir()
+    paths = {fmt: folder / f"corpus.{fmt}" for fmt in ("jsonl", "csv", "parquet")}
+    table.to_json(paths["jsonl"], orient="records", lines=True, force_ascii=False)
+    table.to_csv(paths["csv"], index=False)
+    table.to_parquet(paths["parquet"])
+    return paths
+
+
+@pytest.mark.slow
+def test_14_a_full_run_and_a_book_build_work_on_each_table_format(tmp_path):
+    import shutil
+    import zipfile
+
+    from helpers.inputs.config import BOOK_DIR, DEFAULT_STUDY
+
+    book = tmp_path / "book"
+    shutil.copytree(BOOK_DIR, book, ignore=shutil.ignore_patterns("_build", "chapters", "data"))
+    for fmt, table in _as_tables(tmp_path / "tables").items():
+        out = tmp_path / f"out-{fmt}"
+        chapters = ["--book-dir", str(book / "chapters")] if fmt == "parquet" else []
+        assert main(["run", "--study", str(DEFAULT_STUDY), "--corpus", str(table), "--out", str(out),
+                     "--workers", "1", *chapters]) == 0, fmt
+        articles = read_table(out / "results" / "articles.csv")
+        assert len(articles) == 5 and all(f.startswith(f"corpus.{fmt}#") for f in articles["file"]), fmt
+        with zipfile.ZipFile(out / "results" / "corpus.zip") as archive:
+            assert len(archive.namelist()) == 5, fmt  # the articles read, one text each
+        assert len(list((out / "notebooks").glob("*.ipynb"))) == 8
+    assert (build_book(book, **QUIET)).exists()
+
+
+@pytest.mark.slow
+def test_20_ctrl_c_during_a_notebook_says_nothing_was_published(tmp_path):
+    stop = "import os, signal, time\nos.kill(os.getppid(), signal.SIGINT)\ntime.sleep(60)"
+    nbs = notebooks(tmp_path, [WRITE, stop])
+    logs: list[str] = []
+    with pytest.raises(RunStopped, match="run stopped by Ctrl-C") as caught:
+        run(corpus(tmp_path), tmp_path / "out", codebook=tmp_path, notebooks_dir=nbs,
+            log=lambda *a, **k: logs.append(a[0]))
+    assert caught.value.signum == signal.SIGINT
+    assert any("run stopped by Ctrl-C; nothing was published" in line for line in logs)
+    assert not (tmp_path / "out" / "current").exists()
