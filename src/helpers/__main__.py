@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
-STOPPED = 128 + signal.SIGTERM  # the shell's exit status for a process stopped by SIGTERM
+INTERRUPTED = 128 + signal.SIGINT  # the shell's exit status for a process stopped by Ctrl-C
 # What --columns can map: the table corpus's own columns (inputs.tables reads exactly these).
 COLUMN_TARGETS = ("text", "outlet", "published", "title", "author", "url", "notes", "article_id", "id", "file")
 
@@ -89,7 +89,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             engine=engine, study=args.study, reuse=args.reuse_current)
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
-        return STOPPED
+        return 128 + exc.signum
     except (DriverError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -338,7 +338,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.cmd in ("run", "analyse"):  # the benchmarks measure what they are given
         cap_workers(args)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:  # a verb's own handling says more (run: nothing was published); never a traceback
+        print("error: stopped by Ctrl-C", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -18,7 +18,15 @@ import pandas as pd
 from helpers.inputs.corpus import USABLE, iter_corpus, write_canonical
 from helpers.pipeline import registry
 from helpers.pipeline.parts import write_part
-from helpers.pipeline.publish import DriverError, check_replaceable, is_owned, locked, mark, writable_folder
+from helpers.pipeline.publish import (
+    DriverError,
+    check_outside_corpus,
+    check_replaceable,
+    is_owned,
+    locked,
+    mark,
+    writable_folder,
+)
 
 TABLES = (*registry.names("chunk"), "corpus")
 PAIRS = "candidate_pairs.csv"
@@ -92,16 +100,18 @@ def analyse(corpus: Path, out: Path, columns: dict[str, str] | None, batch: Call
     for name in (*TABLES, PAIRS, *((CONVERTED,) if columns else ())):
         if corpus.resolve().is_relative_to((out / name).resolve()):
             raise DriverError(f"{corpus}: the corpus lies in OUT/{name}, which this run replaces; choose another --out")
-    prepare_out(out)
-    before = {p.name for p in out.iterdir()}
-    with locked(out):
+    check_outside_corpus(out, corpus)
+    writable_folder(out)
+    with locked(out):  # before anything is removed: a refused second run touches nothing
+        prepare_out(out)
+        before = {p.name for p in out.iterdir()}
         if columns:
             corpus = converted(corpus, out, columns)
         tally = CorpusTally()
         result = batch(corpus, out, chunks=tally.tee(iter_corpus(corpus, chunk_size=int(engine["chunk_size"]))),
                        **engine)
         write_corpus_table(out, tally)
-    for folder in out.iterdir():  # a table the engine added since TABLES was written: mark it as ours
-        if folder.name not in before and folder.is_dir() and not is_owned(folder):
-            mark(folder, "made by Refract's analyse; its part-*.parquet files are replaced by every run")
+        for folder in out.iterdir():  # a table the engine added since TABLES was written: mark it as ours
+            if folder.name not in before and folder.is_dir() and not is_owned(folder):
+                mark(folder, "made by Refract's analyse; its part-*.parquet files are replaced by every run")
     return result, tally

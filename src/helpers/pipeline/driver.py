@@ -45,6 +45,7 @@ from helpers.pipeline.publish import (
     RunStopped,
     check_book,
     check_out,
+    check_outside_corpus,
     check_partial,
     current_run,
     leftovers,
@@ -106,7 +107,7 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
     tables = folder / TABLES_DIR
     (corpus, codebook), (n_inputs, outlets) = inputs, surveyed
     if folder_from is not None and (folder_from / TABLES_DIR).is_dir():  # same corpus, codebook and code (checked)
-        shutil.copytree(folder_from / TABLES_DIR, tables)
+        copy_previous(folder_from / TABLES_DIR, tables)
         log("engine: tables of the previous run kept (same corpus, codebook and code)", flush=True)
     else:
         try:
@@ -133,12 +134,33 @@ def _export(tables: Path, results: Path, corpus: Path) -> None:
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
-    folder = new_run(out_p, record)
-    for keep in PUBLISHED:  # a partial run starts from the previous run's tables, figures and chapters
-        if folder_from is not None and (folder_from / keep).is_dir():
-            shutil.copytree(folder_from / keep, folder / keep)
-    (folder / "notebooks").mkdir(exist_ok=True)
+    try:
+        folder = new_run(out_p, record)
+    except OSError as exc:  # a full disk, say: name the folder and the problem
+        raise DriverError(f"{out_p / RUNS}: cannot start a run folder: {exc.strerror or exc}") from None
+    try:
+        for keep in PUBLISHED:  # a partial run starts from the previous run's tables, figures and chapters
+            if folder_from is not None and (folder_from / keep).is_dir():
+                copy_previous(folder_from / keep, folder / keep)
+        (folder / "notebooks").mkdir(exist_ok=True)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return folder
+
+
+def copy_previous(source: Path, target: Path) -> None:
+    """Copy a folder of the previous run into the new one; a failure names the folder and the problem
+    (a full disk, say) instead of a raw ``shutil.Error`` listing every file."""
+    try:
+        shutil.copytree(source, target)
+    except (shutil.Error, OSError) as exc:
+        first = exc.args[0][0][2] if isinstance(exc, shutil.Error) and exc.args and exc.args[0] else exc
+        why = str(getattr(first, "strerror", None) or first)
+        if "No space left" in why:
+            why = "the disk is full (no space left on the device)"
+        raise DriverError(f"{target.parent}: cannot copy the previous run's {source.name}/ into this run: {why}; "
+                          "free some space (or choose another --out) and run again") from None
 
 
 def study_inputs(corpus: str | Path | None, codebook: str | Path | None, study: str | Path | None,
@@ -175,6 +197,7 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     corpus_p, out_p = corpus, resolve(out)
     if not corpus_p.exists():
         raise DriverError(f"{corpus_p}: corpus not found")
+    check_outside_corpus(out_p, corpus_p)
     if not codebook_p.is_dir():
         raise DriverError(f"{codebook_p}: codebook folder not found")
     book_p = resolve(book_dir) if book_dir else None
@@ -211,6 +234,29 @@ def _scrub(folder: Path, out: Path, corpus: Path, codebook: Path, study: Path | 
     return {**shown, str(PROJECT_ROOT): "."}
 
 
+def _abandon(folder: Path, out: Path, exc: BaseException, log: Callable[..., None]) -> None:
+    """Remove a run that failed or was stopped, and say that nothing was published; Ctrl-C becomes
+    :class:`RunStopped` as SIGTERM does, so the command says so in one line instead of a traceback."""
+    shutil.rmtree(folder, ignore_errors=True)
+    why = ("stopped by SIGTERM" if isinstance(exc, RunStopped) else
+           "stopped by Ctrl-C" if isinstance(exc, KeyboardInterrupt) else "failed")
+    log(f"run {why}; nothing was published, the previous results in {out} are unchanged", flush=True)
+    if isinstance(exc, KeyboardInterrupt):
+        raise RunStopped("run stopped by Ctrl-C", signal.SIGINT) from None
+
+
+def chosen(notebooks: list[Path], only: list[str] | None) -> list[Path]:
+    """The notebooks ``--only`` names by prefix; a prefix naming none is an error listing the valid ones,
+    found before OUT is touched, so a typo never publishes an empty run."""
+    if not only:
+        return notebooks
+    unknown = [o for o in only if not any(p.name.startswith(o) for p in notebooks)]
+    if unknown:
+        valid = ", ".join(p.stem for p in notebooks)
+        raise DriverError(f"--only {' '.join(unknown)}: no such chapter; the chapters are {valid}")
+    return [p for p in notebooks if any(p.name.startswith(o) for o in only)]
+
+
 def run(
     corpus: str | Path | None,
     out: str | Path,
@@ -234,10 +280,10 @@ def run(
     or Dask). ``study``: a study folder (its corpus, codebook, gold and prose unless given; notebooks that
     declare ``study_dir`` get it). ``reuse``: keep OUT's run when it is current (same inputs and code).
     """
+    notebooks = chosen(discover(resolve(notebooks_dir)), only)
     corpus_in, codebook_in, study_p = study_inputs(corpus, codebook, study, log)
     corpus_p, out_p, codebook_p, book_p = _preflight(corpus_in, out, codebook_in, book_dir)
-    notebooks = [p for p in discover(resolve(notebooks_dir)) if not only or any(p.name.startswith(o) for o in only)]
-    with locked(out_p):
+    with locked(out_p, log):
         leftovers(out_p, log)
         if columns:
             corpus_p = _converted(corpus_p, out_p, columns)
@@ -260,9 +306,7 @@ def run(
                                  engine or EngineOptions(), log, study_p)
                 runs = execute_all(notebooks, folder, params, scrub, log, tables, optional)
         except BaseException as exc:
-            shutil.rmtree(folder, ignore_errors=True)
-            why = "stopped by SIGTERM" if isinstance(exc, RunStopped) else "failed"
-            log(f"run {why}; nothing was published, the previous results in {out_p} are unchanged", flush=True)
+            _abandon(folder, out_p, exc, log)
             raise
         publish_run(out_p, folder)
         if book_p is not None:

@@ -13,7 +13,10 @@ Results do not depend on the chunking: every identifier is per article.
 
 from __future__ import annotations
 
+import itertools
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -63,20 +66,23 @@ def _progress(total: int | None, enabled: bool):
 def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = None, engine: str = "local",
               workers: int | None = None, chunk_size: int = 500, scheduler: str | None = None,
               progress: bool = True, task: Callable[..., dict[str, object]] | None = None,
-              chunks: Iterator[pd.DataFrame] | None = None) -> BatchResult:
+              chunks: Iterator[pd.DataFrame] | None = None, log: Callable[..., None] | None = None) -> BatchResult:
     """Run the per-article analyses over a corpus in chunks; write Parquet parts under ``out``.
 
     ``engine="local"`` uses a process pool (``workers`` defaults to every core; 1 runs in this
     process); ``engine="dask"`` submits chunks to Dask (a local cluster, or ``scheduler``'s).
     At most two chunks per worker are in flight, so memory stays bounded whatever the corpus size.
+    ``log`` gets a note when the workers are capped at the number of chunks (default: standard error).
     """
     from helpers.pipeline.per_article import analyse_chunk
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     task = task or analyse_chunk
-    workers = workers or os.cpu_count() or 1
     source = chunks if chunks is not None else iter_corpus(corpus, chunk_size=chunk_size)
+    source, workers = fit_workers(source, workers or os.cpu_count() or 1, log)
     result = BatchResult(out)
     args = (codebook_dir,) if task is analyse_chunk else ()
     t0 = time.perf_counter()
@@ -89,8 +95,6 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
         result.articles += n
         bar.update(n)
 
-    if engine not in ("local", "dask"):
-        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     if engine == "local" and workers == 1:
         for i, chunk in enumerate(source):
             collect(i, task(_usable(chunk), *args), len(chunk))
@@ -103,10 +107,72 @@ def run_batch(corpus: str | Path, out: str | Path, codebook_dir: str | None = No
     return result
 
 
+def fit_workers(source: Iterator[pd.DataFrame], workers: int,
+                log: Callable[..., None] | None = None) -> tuple[Iterator[pd.DataFrame], int]:
+    """(the same chunks, the workers to start): no more workers than chunks, since an idle worker is only a
+    process to start and stop. Reads at most ``workers`` chunks ahead, fewer than the pool keeps in flight."""
+    if workers <= 1:
+        return source, max(workers, 1)
+    ahead = list(itertools.islice(source, workers))
+    if len(ahead) < workers:
+        capped = max(len(ahead), 1)
+        note = f"note: {workers} workers capped at {capped}, the number of chunks"
+        (log or (lambda text, **_: print(text, file=sys.stderr)))(note, flush=True)
+        workers = capped
+    return itertools.chain(ahead, source), workers
+
+
+def worker_start(parent: int) -> None:
+    """Set up a worker process so it never outlives the run that started it.
+
+    Killed outright (``kill -9``), the driver cannot stop its workers, and orphans would keep computing and
+    hold the OUT lock they inherited: on Linux the kernel kills a worker when its parent dies
+    (``PR_SET_PDEATHSIG``), elsewhere a thread watches the parent. Ctrl-C is the parent's to handle (it
+    stops the pool), and SIGTERM gets its default action back (the driver's handler is inherited by fork).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if not _parent_death_signal():
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was set
+        os._exit(1)
+
+
+def _parent_death_signal() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where that is not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once (the run was interrupted or failed): cancel what waits, kill what runs."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join(timeout=5)
+
+
 def _run_local(source: Iterator[pd.DataFrame], task: Callable, args: tuple, workers: int,
                collect: Callable[[int, dict, int], None]) -> None:
     """Chunks on a process pool; at most two per worker in flight, so memory stays bounded."""
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start, initargs=(os.getpid(),))
+    try:
         pending: dict[Future, tuple[int, int]] = {}
         for i, chunk in enumerate(source):
             pending[pool.submit(task, _usable(chunk), *args)] = (i, len(chunk))
@@ -118,6 +184,10 @@ def _run_local(source: Iterator[pd.DataFrame], task: Callable, args: tuple, work
         for f in list(pending):
             idx, n = pending.pop(f)
             collect(idx, f.result(), n)
+    except BaseException:
+        stop_pool(pool)
+        raise
+    pool.shutdown()
 
 
 def _run_dask(source: Iterator[pd.DataFrame], task: Callable, args: tuple, workers: int, scheduler: str | None,

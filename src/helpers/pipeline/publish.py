@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -37,7 +38,11 @@ class DriverError(RuntimeError):
 
 
 class RunStopped(DriverError):
-    """The run was stopped by a signal; nothing was published."""
+    """The run was stopped by a signal (SIGTERM, or Ctrl-C's SIGINT); nothing was published."""
+
+    def __init__(self, message: str, signum: int = signal.SIGTERM) -> None:
+        super().__init__(message)
+        self.signum = signum  # the command exits with 128 + signum, as the shell reports a stopped process
 
 
 def mark(folder: Path, note: str = "made by Refract; replaced by every run") -> Path:
@@ -75,6 +80,14 @@ def writable_folder(out: Path) -> None:
         raise DriverError(f"{out}: the output folder is not writable")
 
 
+def check_outside_corpus(out: Path, corpus: Path) -> None:
+    """OUT must not be the corpus or lie inside it: a run's own files would become corpus rows, and its
+    changing folders would change the corpus fingerprint, so every later ``--only`` would be refused."""
+    if out.resolve().is_relative_to(corpus.resolve()):
+        where = "is the corpus" if out.resolve() == corpus.resolve() else f"lies inside the corpus {corpus}"
+        raise DriverError(f"{out}: --out {where}; choose an output folder outside the corpus")
+
+
 def check_out(out: Path) -> None:
     """OUT must be a writable folder whose published names are Refract's links or absent."""
     writable_folder(out)
@@ -91,25 +104,90 @@ def check_out(out: Path) -> None:
 
 
 @contextmanager
-def locked(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock on OUT for the whole run; a second run gets a clear error at once."""
-    path = out / LOCK
+def locked(out: Path, log: Callable[..., None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on OUT for the whole run; a second run gets a clear error at once.
+
+    A lock whose recorded holder is no longer running (a run killed outright, whose orphaned worker processes
+    may still hold the file) is broken, and ``log`` (default: standard error) says so.
+    """
+    fd = _take_lock(out, log or _to_stderr)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise DriverError(f"{out}: cannot write to the output folder ({exc.strerror})") from None
-    try:
+        yield
+    finally:
+        os.ftruncate(fd, 0)  # a lock that records a pid is one whose run never finished
+        os.close(fd)  # closing releases the lock; the lock file stays (it is harmless and reused)
+
+
+def _to_stderr(text: str, **_: object) -> None:
+    import sys
+
+    print(text, file=sys.stderr, flush=True)
+
+
+def _take_lock(out: Path, log: Callable[..., None]) -> int:
+    """An open descriptor of OUT's lock file, locked by this process (see :func:`locked`)."""
+    for attempt in (1, 2):
+        try:
+            fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DriverError(f"{out}: cannot write to the output folder ({exc.strerror})") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+            holder = _holder(fd)
+            if attempt == 1 and holder.isdigit() and _dead(fd, holder):
+                _break_lock(out, fd)
+                os.close(fd)
+                log(f"note: {out / LOCK}: the lock was held for pid {holder}, which is no longer running (a run "
+                    "stopped outright; processes it left may still hold the file); the lock was broken", flush=True)
+                continue
+            os.close(fd)
             why = f"another run is writing to this folder (pid {holder}); wait for it to finish"
             raise DriverError(f"{out}: {why}") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        return fd
+    raise DriverError(f"{out}: another run took the output folder's lock; wait for it to finish")
+
+
+def _holder(fd: int) -> str:
+    return os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "unknown"
+
+
+def _dead(fd: int, holder: str) -> bool:
+    """Whether the pid the lock file records is gone, and stays recorded: a run that has just taken the lock
+    writes its pid a moment after locking, so a pid a finished run left is read twice, a little apart."""
+    time.sleep(0.3)
+    if _holder(fd) != holder:
+        return False
+    pid = int(holder)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # another user's live process
+    try:  # a killed run not yet reaped by its parent is a zombie: gone, too
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _break_lock(out: Path, fd: int) -> None:
+    """Unlink the stale lock file, if it is still the one ``fd`` opened: two runs breaking it at once
+    take turns on a lock of OUT itself, so the second never removes the lock the first has just made."""
+    folder = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        try:
+            now = os.stat(out / LOCK)
+        except FileNotFoundError:
+            return
+        mine = os.fstat(fd)
+        if (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino):
+            os.unlink(out / LOCK)
     finally:
-        os.close(fd)  # closing releases the lock; the lock file stays (it is harmless and reused)
+        os.close(folder)
 
 
 def leftovers(out: Path, log: Callable[..., None]) -> None:

@@ -105,6 +105,20 @@ def _written(folder: Path, sizes: dict[int, int]) -> int:
         return 0
 
 
+def _fit_workers(options: EngineOptions, inputs: int | None, log: Callable[..., None]) -> EngineOptions:
+    """No more local workers than chunks, known from the survey (the engine also checks as it reads):
+    one chunk runs in this process, since starting a process pool would only cost time."""
+    if options.engine != "local" or inputs is None:
+        return options
+    chunks = max(1, -(-inputs // options.chunk_size))
+    if options.workers is None:
+        return replace(options, workers=1) if chunks == 1 else options
+    if options.workers > chunks:
+        log(f"note: --workers {options.workers} capped at {chunks}, the number of chunks", flush=True)
+        return replace(options, workers=chunks)
+    return options
+
+
 def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[str], inputs: int | None,
           options: EngineOptions, log: Callable[..., None], every: float | None = None):
     """Run the engine on the corpus into ``folder``, writing progress lines (rate, time left) to ``log``."""
@@ -113,8 +127,7 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
     from helpers.pipeline.per_article import analyse_chunk
     from helpers.pipeline.progress import EVERY_S
 
-    if options.engine == "local" and options.workers is None and inputs is not None and inputs <= options.chunk_size:
-        options = replace(options, workers=1)  # one chunk: starting a process pool would only cost time
+    options = _fit_workers(options, inputs, log)
     where = f"on Dask at {options.scheduler}" if options.scheduler else (
         "on a local Dask cluster" if options.engine == "dask" else
         "in this process" if options.workers == 1 else
@@ -130,7 +143,7 @@ def build(corpus: Path, folder: Path, codebook_dir: str | None, outlets: list[st
         warnings.simplefilter("ignore", CorpusWarning)  # the survey reported every status; the chapters list them
         result = run_batch(corpus, folder, codebook_dir, engine=options.engine, workers=options.workers,
                            chunk_size=options.chunk_size, scheduler=options.scheduler,
-                           progress=options.terminal_bar, task=task,
+                           progress=options.terminal_bar, task=task, log=log,
                            chunks=_sized(iter_corpus(corpus, chunk_size=options.chunk_size), sizes, seen))
     progress.done = sum(sizes.values())
     progress.finish()
