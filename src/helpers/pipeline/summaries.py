@@ -158,9 +158,14 @@ def make_frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
 
 
 def make_actor_label_hits(store: TableStore) -> pd.DataFrame:
+    """Every label as written, with its voice: the outlet's own words or a quotation (and its speaker)."""
     from helpers.analyses import labels
+    from helpers.analyses.voice import with_voice
 
-    return labels.label_hits(store["sentences"], _usable(store), store.codebook)
+    sentences = store["sentences"]
+    found = labels.label_hits(sentences, _usable(store), store.codebook)
+    at = found.assign(_at=found["end"] - 1)  # the label's last letter: its modifiers may stand outside the quote
+    return with_voice(at, sentences, store["quotes"], offset="_at").drop(columns="_at")
 
 
 def make_actor_labels(store: TableStore) -> pd.DataFrame:

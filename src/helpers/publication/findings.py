@@ -154,21 +154,32 @@ def frames_finding(shares: pd.DataFrame, names: dict[str, str]) -> str:
 
 
 def labels_finding(counts: pd.DataFrame, groups: dict[str, str]) -> list[str]:
-    """Per group: the most used label, and the labels only one outlet uses."""
+    """Per group: the most used label and the labels only one outlet uses, in the outlets' own words; then the
+    labels they only quote, each with its speaker ("‘bandits’ (Tokayev, quoted by RFE/RL)")."""
+    from helpers.analyses.labels import own_voice, quoted_as_written
+
     if counts.empty:
         return ["No actor label of the codebook occurs in these articles."]
     out = []
-    n_outlets = counts["outlet"].nunique()
-    for actor, g in counts.groupby("actor", sort=False):
+    own, n_outlets = own_voice(counts), counts["outlet"].nunique()
+    for actor, everything in counts.groupby("actor", sort=False):
+        g = own_voice(everything)
+        text = f"For the group “{groups.get(str(actor), str(actor))}”, "
         totals = g.groupby("label")["count"].sum().sort_values(ascending=False)
-        text = f"For the group “{groups.get(str(actor), str(actor))}”, the most used label is “{totals.index[0]}” "
-        text += f"({count(int(totals.iloc[0]), 'use')})."
-        only = g.groupby("label")["outlet"].unique()
+        if totals.empty:
+            text += "no outlet uses a label in its own words."
+        else:
+            text += f"the most used label in the outlets' own words is “{totals.index[0]}” "
+            text += f"({count(int(totals.iloc[0]), 'use')})."
+        only = g.groupby("label")["outlet"].unique() if len(own) else pd.Series(dtype=object)
         single = [(lab, o[0]) for lab, o in only.items() if len(o) == 1] if n_outlets > 1 else []
         if single:
             ranked = sorted(single, key=lambda lo: -int(totals[lo[0]]))  # the most used first
-            text += " Used by one outlet only: " + listed([f"“{lab}” ({outlet_name(o)})" for lab, o in ranked],
-                                                          "other label") + "."
+            text += " Used by one outlet only, in its own words: " + listed(
+                [f"“{lab}” ({outlet_name(o)})" for lab, o in ranked], "other label") + "."
+        quoted = quoted_as_written(everything, {o: outlet_name(o) for o in everything["outlet"].unique()})
+        if quoted:
+            text += " Quoted, not the outlets' own words: " + listed(quoted, "other quoted label") + "."
         out.append(text)
     return out
 
