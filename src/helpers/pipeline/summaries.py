@@ -153,6 +153,7 @@ def make_frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     if gold.empty:
         return {n: _empty(n) for n in ("frame_validation", "frame_confusion", "frame_validation_overall")}
     scores, confusion, micro = validation.frame_scores(gold, store["sentences"], store["frame_hits"], store.codebook)
+    scores.insert(0, "test_set", _test_set(store, gold))
     overall = pd.DataFrame([{k: micro[k] for k in ("n_sentences", "precision", "recall", "f1")}])
     return {"frame_validation": scores, "frame_confusion": _flat(confusion), "frame_validation_overall": overall}
 
