@@ -134,9 +134,12 @@ def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
 
 
 def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
+    """Frames by outlet, counting only the terms an outlet wrote in its own voice (a quoted term is its speaker's)."""
     from helpers.analyses.framing import framing_by_outlet as by_outlet
 
-    return by_outlet(store["frame_hits"], store["sentences"], _usable(store), store.codebook)
+    hits = store["frame_hits"]
+    own = hits[hits["voice"] == "own"] if "voice" in hits.columns else hits
+    return by_outlet(own, store["sentences"], _usable(store), store.codebook)
 
 
 def make_frame_sentences(store: TableStore) -> pd.DataFrame:
