@@ -105,10 +105,13 @@ def split_by_voice(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
 def voice_scores(
     parts: pd.DataFrame, articles: pd.DataFrame, mask: re.Pattern[str] | None, n_boot: int = 2000
 ) -> pd.DataFrame:
-    """Per outlet and voice: mean compound of the parts with its bootstrap interval (as for sentences)."""
+    """Per outlet and voice: mean compound of the parts with its bootstrap interval (as for sentences).
+
+    Parts that already carry ``compound`` (scored once by the caller) are not scored again.
+    """
     tables = []
     for voice, g in parts.groupby("voice"):
-        scored = sentiment.score_sentences(g, mask)
+        scored = g if "compound" in g.columns else sentiment.score_sentences(g, mask)  # parts scored once upstream
         table = sentiment.outlet_scores(scored, articles, n_boot=n_boot)
         tables.append(table.assign(voice=VOICES.get(str(voice), str(voice))))
     cols = ["outlet", "voice", "n_articles", "n_sentences", "mean_compound", "ci_low", "ci_high"]

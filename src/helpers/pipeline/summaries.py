@@ -74,13 +74,16 @@ def make_sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
     return by_outlet.assign(mean_compound_one_vote_per_family=by_family["mean_compound"].to_numpy())
 
 
-def make_sentiment_by_voice(store: TableStore) -> pd.DataFrame:
-    from helpers.analyses import voice
+def make_sentiment_by_voice(store: TableStore) -> dict[str, pd.DataFrame]:
+    """Tone by outlet and voice, and across outlets by voice (by article and one vote per story family)."""
+    from helpers.analyses import copies, voice
     from helpers.pipeline.per_article import _mask
 
     arts = _usable(store)
     outlets = tuple(sorted(store.outlets))  # every outlet the corpus declares, as the sentences were masked
-    return voice.voice_scores(store["voice_parts"], arts, _mask(store.codebook, outlets))
+    scored = copies.score_parts(store["voice_parts"], _mask(store.codebook, outlets))
+    return {"sentiment_by_voice": voice.voice_scores(scored, arts, None),
+            "sentiment_by_voice_overall": copies.voice_overall(scored, store["story_families"], voice.VOICES)}
 
 
 def make_tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
@@ -227,7 +230,7 @@ def make_report_dates(store: TableStore) -> pd.DataFrame:
 def make_reconciliation(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import reconcile
 
-    return reconcile(store["event_counts"], store["report_dates"], store.codebook)
+    return reconcile(store["event_counts"], store["report_dates"], store.codebook, families=store["story_families"])
 
 
 def make_reconciliation_summary(store: TableStore) -> pd.DataFrame:

@@ -114,19 +114,25 @@ def _grouped_gaps(gaps: list[tuple[float, str, str]]) -> str:
     return "; ".join(f"{a} is more negative than {join(bs)}" for a, bs in others.items())
 
 
-def voice_finding(by_voice: pd.DataFrame) -> str:
-    """Compare the outlet's own words with the words it quotes."""
-    if by_voice.empty or by_voice["voice"].nunique() < 2:
-        return "Too few sentences quote anyone to compare the outlets' own words with quoted speech."
-    means = by_voice.groupby("voice")["mean_compound"].mean()
-    own, quoted = means.get("Outlet's own voice"), means.get("Quoted speech")
-    if own is None or quoted is None or math.isnan(own) or math.isnan(quoted):
-        return "Too few sentences quote anyone to compare the outlets' own words with quoted speech."
-    direction = "warmer" if quoted > own else "harsher"
-    return (
-        f"Quoted speech reads {direction} than the outlets' own words (on average {score(quoted)} against "
-        f"{score(own)} across outlets), so a tone score that mixes the two partly measures whom an outlet quotes."
-    )
+def voice_finding(overall: pd.DataFrame) -> str:
+    """Compare the outlets' own words with the words they quote (``sentiment_by_voice_overall``: the mean over
+    articles, and with one vote per story family), saying whether copies are counted once."""
+    few = "Too few sentences quote anyone to compare the outlets' own words with quoted speech."
+    if overall.empty or overall["voice"].nunique() < 2:
+        return few
+    t = overall.set_index("voice")
+    if {"Outlet's own voice", "Quoted speech"} - set(t.index):
+        return few
+    own, quoted = t.loc["Outlet's own voice"], t.loc["Quoted speech"]
+    if math.isnan(own["mean_by_article"]) or math.isnan(quoted["mean_by_article"]):
+        return few
+    per, once = "mean_by_article", "mean_one_vote_per_family"
+    direction = "warmer" if quoted[once] > own[once] else "harsher"
+    text = (f"Counting copies once (one vote per story family), quoted speech reads {direction} than the outlets' "
+            f"own words: {score(quoted[once])} against {score(own[once])}")
+    if abs(quoted[per] - quoted[once]) + abs(own[per] - own[once]) > 1e-9:
+        text += f" ({score(quoted[per])} against {score(own[per])} with each article counted)"
+    return text + (". A tone score that mixes the two partly measures whom an outlet quotes.")
 
 
 def agreement_finding(table: pd.DataFrame) -> str:
