@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 
 from helpers.analyses import framing
@@ -32,10 +33,10 @@ FRAME = """frames:
     ("Ruritania", "Ruritania"),           # no codebook entry: the text-name finder finds it
     ("Biden administration", "Biden"),
 ])
-def test_a_name_in_a_frame_is_refused_at_load(tmp_path, term, name):
+def test_a_name_in_a_frame_is_refused_when_the_frames_are_compiled(tmp_path, term, name):
     folder = _with_frames(tmp_path, FRAME.format(term=term))
     with pytest.raises(CodebookError) as err:
-        load_codebook(folder)
+        framing.frame_hits(pd.DataFrame(columns=["article_id", "sentence_id", "text"]), load_codebook(folder))
     message = str(err.value)
     assert f"'{term}'" in message and "frame 'relations'" in message and name in message
 
@@ -52,3 +53,15 @@ def test_the_first_studys_frames_hold_no_names():
     for word in ("sanction*", "sovereign*", "diplomacy", "intervention*", "alliance*"):
         assert word in terms["external_relations"]
     assert all(framing.name_in_term(t, codebook) is None for ts in terms for t in ts.split(", "))
+
+
+def test_a_run_and_a_study_refuse_it_as_the_codebook_loads(tmp_path):
+    from helpers.pipeline.per_article import codebook_at
+    from helpers.pipeline.study import load_study
+
+    folder = _with_frames(tmp_path, FRAME.format(term="Putin"))
+    with pytest.raises(CodebookError, match="frame 'relations'"):
+        codebook_at(str(folder))
+    (tmp_path / "corpus").mkdir()
+    with pytest.raises(CodebookError, match="'Putin'"):
+        load_study(str(tmp_path / "corpus"), str(folder), str(tmp_path / "work"))

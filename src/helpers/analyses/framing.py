@@ -34,7 +34,7 @@ def name_in_term(term: str, codebook: Codebook) -> str | None:
     """The person, place or organisation a frame term names, or None when it names none.
 
     A term names one when it is a variant or descriptor of a codebook entity (in any case) or when the
-    text-name finder finds a name in it as written ("Putin", "Russia*", "Washington", "Biden administration").
+    text-name finder finds a name in it as written (a leader, a state, a capital, "X administration").
     """
     from helpers.text.names import find_names
 

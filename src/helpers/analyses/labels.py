@@ -172,7 +172,7 @@ def own_voice(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def quoted_as_written(counts: pd.DataFrame, outlet_names: dict[str, str] | None = None) -> list[str]:
-    """Each quoted label with its speaker and the outlets that quoted it: "'bandits' (Tokayev, quoted by RFE/RL)"."""
+    """Each quoted label with its speaker and the outlets that quoted it: "'thugs' (the minister, quoted by Outlet A)"."""
     if "voice" not in counts.columns:
         return []
     quoted = counts[counts["voice"] == "quoted"]
@@ -194,7 +194,7 @@ def labels_by_outlet(counts: pd.DataFrame, groups: dict[str, str]) -> pd.DataFra
     """Wide view for the chapter: one row per (group name, label as written), one column per outlet.
 
     Only the outlet's own words are credited to it; a quoted label gets a row of its own, named with its
-    speaker ("bandits (quoted: Tokayev)"), with the outlets that quoted it.
+    speaker ("thugs (quoted: the minister)"), with the outlets that quoted it.
     """
     if "voice" in counts.columns:
         quoted = counts["voice"] == "quoted"

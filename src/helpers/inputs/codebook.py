@@ -209,7 +209,4 @@ def load_codebook(event_dir: str | Path | None = None, general_dir: str | Path |
                             else shipped / f"{name}.yaml", is_general=True) for name in GENERAL_FILES}
     codebook = Codebook(event_dir=event, general=gen, event=ev, general_dir=general)
     codebook.boilerplate_lines, codebook.boilerplate_spans  # noqa: B018 - a bad pattern is an error at load
-    from helpers.analyses.framing import frame_specs
-
-    frame_specs(codebook)  # a frame term that is a name is an error at load
     return codebook

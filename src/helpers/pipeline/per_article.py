@@ -31,8 +31,13 @@ NUM_PERM = 128
 
 @lru_cache(maxsize=4)
 def codebook_at(path: str | None) -> Codebook:
-    """The codebook of a folder, loaded once per process (workers load it once, not per chunk)."""
-    return load_codebook(path)
+    """The codebook of a folder, loaded once per process (workers load it once, not per chunk), its frames checked
+    (a frame term that is a name is refused; see :func:`helpers.analyses.framing.frame_specs`)."""
+    from helpers.analyses.framing import frame_specs
+
+    codebook = load_codebook(path)
+    frame_specs(codebook)
+    return codebook
 
 
 @lru_cache(maxsize=8)

@@ -161,7 +161,7 @@ def frames_finding(shares: pd.DataFrame, names: dict[str, str]) -> str:
 
 def labels_finding(counts: pd.DataFrame, groups: dict[str, str]) -> list[str]:
     """Per group: the most used label and the labels only one outlet uses, in the outlets' own words; then the
-    labels they only quote, each with its speaker ("‘bandits’ (Tokayev, quoted by RFE/RL)")."""
+    labels they only quote, each with its speaker ("‘thugs’ (the minister, quoted by Outlet A)")."""
     from helpers.analyses.labels import own_voice, quoted_as_written
 
     if counts.empty:
