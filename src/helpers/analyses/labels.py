@@ -172,7 +172,7 @@ def own_voice(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def quoted_as_written(counts: pd.DataFrame, outlet_names: dict[str, str] | None = None) -> list[str]:
-    """Each quoted label with its speaker and the outlets that quoted it: "'thugs' (the minister, quoted by Outlet A)"."""
+    """Each quoted label with its speaker and the outlets that quoted it: "'thugs' (the minister, quoted by A)"."""
     if "voice" not in counts.columns:
         return []
     quoted = counts[counts["voice"] == "quoted"]
