@@ -57,3 +57,11 @@ def test_copies_note_and_why_outlet_means_agree():
     assert "same weight" in copies.same_within_outlets(FAMILIES, arts)  # a copy in another outlet: no outlet changes
     mixed = arts.assign(outlet_label=["A", "B", "A"])  # A holds the source and an independent text: weights differ
     assert copies.same_within_outlets(FAMILIES, mixed) == ""
+
+
+def test_quoted_words_of_a_copy_count_once_across_its_family():
+    found = pd.DataFrame({"article_id": ["orig", "copy", "other"], "outlet": ["A", "B", "A"],
+                          "speaker_group": ["officials"] * 3, "n_words": [10, 10, 4]})
+    once = copies.weighted_counts(found, FAMILIES, ["speaker_group"], "n_words").iloc[0]
+    assert once["rows_one_vote_per_family"] == pytest.approx(2.0)  # the quote and its copy are one quote
+    assert once["n_words_one_vote_per_family"] == pytest.approx(14.0)

@@ -82,3 +82,12 @@ def same_within_outlets(families: pd.DataFrame, articles: pd.DataFrame) -> str:
         return ("within each outlet every article carries the same weight (copies sit in other outlets or in "
                 "families of one size), so an outlet's own mean does not change")
     return "no article copies or rewrites another"
+
+
+def weighted_counts(rows: pd.DataFrame, families: pd.DataFrame, by: list[str], value: str) -> pd.DataFrame:
+    """Per ``by`` group: rows and the sum of ``value`` with each row weighted 1 / its article's story-family size
+    (``rows`` has ``article_id``): a copy's rows count once across the family, not once per copy."""
+    w = family_weights(rows["article_id"], families)
+    t = rows[by].assign(_n=w, _v=w * rows[value].to_numpy(dtype=float))
+    out = t.groupby(by, as_index=False)[["_n", "_v"]].sum()
+    return out.rename(columns={"_n": "rows_one_vote_per_family", "_v": f"{value}_one_vote_per_family"})

@@ -195,9 +195,15 @@ def make_quote_variants(store: TableStore) -> pd.DataFrame:
 
 
 def make_who_gets_quoted(store: TableStore) -> pd.DataFrame:
+    """Quotes and words by outlet and speaker group, as published and with one vote per story family."""
+    from helpers.analyses.copies import weighted_counts
     from helpers.analyses.quotes import who_gets_quoted as who
 
-    return who(store["quotes"])
+    found, keys = store["quotes"], ["outlet", "speaker_group"]
+    once = weighted_counts(found, store["story_families"], keys, "n_words")
+    once = once.rename(columns={"rows_one_vote_per_family": "quotes_one_vote_per_family",
+                                "n_words_one_vote_per_family": "words_one_vote_per_family"})
+    return who(found).merge(once, on=keys, how="left")
 
 
 def make_quote_validation(store: TableStore) -> pd.DataFrame:
