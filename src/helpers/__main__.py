@@ -78,6 +78,7 @@ def cap_workers(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from helpers.inputs.codebook import CodebookError
     from helpers.inputs.corpus import CorpusError
     from helpers.pipeline.driver import DriverError, RunStopped, run
     from helpers.pipeline.stages import EngineOptions
@@ -90,7 +91,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except RunStopped as exc:
         print(f"error: {exc}; nothing was published", file=sys.stderr)
         return 128 + exc.signum
-    except (DriverError, CorpusError) as exc:
+    except (DriverError, CorpusError, CodebookError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0

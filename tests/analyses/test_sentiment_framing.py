@@ -113,11 +113,13 @@ def test_actor_labels(codebook):
 
 
 def test_frame_validation_meets_stated_thresholds():
-    # thresholds chosen from the validation: micro precision 0.85, recall 0.92 when first measured
+    # thresholds chosen from the validation: micro precision 0.85, recall 0.92 when first measured; 0.83 and 0.81
+    # once names left the frames (issue 27: the gold codes a sentence naming a state as relations between states,
+    # which the frame no longer counts, so "Relations between states" is below 0.7 in recall and marked)
     scores, confusion, micro = validation.frame_validation()
     assert micro["n_sentences"] >= 80
     assert micro["precision"] >= 0.80
-    assert micro["recall"] >= 0.85
-    reliable = set(scores.loc[scores["reliable"], "frame"])
-    assert {"riot_violence", "confrontation", "security_defence", "external_relations"} <= reliable
+    assert micro["recall"] >= 0.80
+    meets = set(scores.loc[~scores["below_0_7"], "frame"])
+    assert {"riot_violence", "confrontation", "security_defence"} <= meets
     assert confusion.to_numpy().sum() >= micro["n_sentences"]

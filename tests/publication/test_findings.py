@@ -74,7 +74,8 @@ def test_labels_only_one_outlet_uses():
                            "count": [1, 2, 4]})
     (text,) = f.labels_finding(counts, {"crowd": "The crowd"})
     assert text == (
-        "For the group “The crowd”, the most used label is “people” (six uses). Used by one outlet only: “mob” (A)."
+        "For the group “The crowd”, the most used label in the outlets' own words is “people” (six uses). "
+        "Used by one outlet only, in its own words: “mob” (A)."
     )
 
 
@@ -102,11 +103,15 @@ def test_clean_corpus_does_not_report_zero_percent():
     assert "0%" not in f.cleaning_finding(arts)
 
 
-def test_frame_validation_finding_names_unreliable_frames():
+def test_frame_validation_finding_never_claims_reliable_in_sample():
     from helpers.publication import findings as f
 
     micro = {"n_sentences": 12, "precision": 0.8, "recall": 0.75}
-    assert f.frame_validation_finding(micro, []) == (
+    text = f.frame_validation_finding(micro, [])
+    assert text == (
         f"On 12 hand-coded sentences, the dictionary reaches a micro-averaged precision of 0.80 and recall of "
-        f"0.75 ({f.IN_SAMPLE}). Every frame is reliable by this test.")
-    assert f.frame_validation_finding(micro, ["Spectacle"]).endswith("Not reliable: Spectacle.")
+        f"0.75 ({f.IN_SAMPLE}). Every frame reaches 0.7 in both, which says nothing of other articles.")
+    assert "reliable" not in text.lower()
+    assert f.frame_validation_finding(micro, ["Spectacle"]).endswith(
+        "Below 0.7 in precision or recall (marked on the heat map): Spectacle.")
+    assert "(held-out)" in f.frame_validation_finding(micro, [], "held-out")

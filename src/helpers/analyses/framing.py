@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyses import labels
-from helpers.inputs.codebook import Codebook
+from helpers.inputs.codebook import Codebook, CodebookError
 from helpers.inputs.patterns import lowered, phrase_pattern
 from helpers.text.normalise import WORD
 
@@ -30,16 +30,48 @@ def term_pattern(terms: list[str]) -> re.Pattern[str]:
     return phrase_pattern(terms, re.IGNORECASE)
 
 
+def name_in_term(term: str, codebook: Codebook) -> str | None:
+    """The person, place or organisation a frame term names, or None when it names none.
+
+    A term names one when it is a variant or descriptor of a codebook entity (in any case) or when the
+    text-name finder finds a name in it as written (a leader, a state, a capital, "X administration").
+    """
+    from helpers.text.names import find_names
+
+    core = term.rstrip("*").strip()
+    forms = {f.lower(): c for f, c in zip(codebook.aliases["variant"], codebook.aliases["canonical"], strict=True)}
+    if core.lower() in forms:
+        return forms[core.lower()]
+    found = find_names(core, codebook)
+    return found[0].text if found else None
+
+
+@lru_cache(maxsize=8)
+def frame_specs(codebook: Codebook) -> dict[str, dict]:
+    """The codebook's frames, checked: a frame counts framing language, so a term that is a name is refused.
+
+    Raises :class:`CodebookError` naming the term, the name it holds and the frame.
+    """
+    frames = codebook.section("frames").get("frames", {}) or {}
+    for frame, spec in frames.items():
+        for term in spec.get("terms", []) or []:
+            name = name_in_term(str(term), codebook)
+            if name is not None:
+                raise CodebookError(
+                    f"{codebook.event_dir / 'frames.yaml'}: frame '{frame}': the term '{term}' is a name "
+                    f"('{name}'), not framing language; a frame counts how a text frames the story, not whom it "
+                    "mentions. Remove the term or replace it with the words of the frame.")
+    return frames
+
+
 @lru_cache(maxsize=8)
 def _frame_patterns(codebook: Codebook) -> dict[str, re.Pattern[str]]:
-    return {
-        name: term_pattern(spec.get("terms", [])) for name, spec in codebook.section("frames").get("frames", {}).items()
-    }
+    return {name: term_pattern(spec.get("terms", [])) for name, spec in frame_specs(codebook).items()}
 
 
 def _frame_terms(codebook: Codebook) -> list[str]:
     """Every frame's terms, in codebook order."""
-    return [t for spec in codebook.section("frames").get("frames", {}).values() for t in spec.get("terms", [])]
+    return [t for spec in frame_specs(codebook).values() for t in spec.get("terms", [])]
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +96,7 @@ def frame_table(codebook: Codebook) -> pd.DataFrame:
             "definition": spec.get("definition", ""),
             "terms": ", ".join(spec.get("terms", [])),
         }
-        for name, spec in codebook.section("frames").get("frames", {}).items()
+        for name, spec in frame_specs(codebook).items()
     ]
     return pd.DataFrame(rows, columns=["frame", "family", "label", "definition", "terms"])
 
@@ -74,7 +106,7 @@ def _term_frames(codebook: Codebook) -> tuple[dict[str, frozenset[str]], list[tu
     """Literal term -> frames, and (prefix, frame) for wildcard terms."""
     literal: dict[str, set[str]] = {}
     wild: list[tuple[str, str]] = []
-    for name, spec in codebook.section("frames").get("frames", {}).items():
+    for name, spec in frame_specs(codebook).items():
         for term in spec.get("terms", []):
             if term.endswith("*"):
                 wild.append((term[:-1].lower(), name))

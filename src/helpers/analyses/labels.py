@@ -151,10 +151,38 @@ def label_hits(sentences: pd.DataFrame, articles: pd.DataFrame, codebook: Codebo
     return pd.DataFrame(rows, columns=HIT_COLUMNS)
 
 
+COUNT_COLUMNS = ["outlet", "voice", "speaker", "actor", "label", "count"]
+
+
 def label_counts(hits: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet, group and label: how often the label is written (outlet, actor, label, count)."""
-    table = hits.groupby(["outlet", "actor", "label"], as_index=False).size().rename(columns={"size": "count"})
-    return table[["outlet", "actor", "label", "count"]].sort_values(["actor", "label", "outlet"]).reset_index(drop=True)
+    """Per outlet, voice, speaker, group and label: how often the label is written.
+
+    A label in the outlet's own words has voice ``own`` and no speaker; a label inside a quotation is
+    counted apart, with its speaker (hits without a voice column are taken as the outlet's own words).
+    """
+    hits = hits if "voice" in hits.columns else hits.assign(voice="own", speaker="")
+    keys = ["outlet", "voice", "speaker", "actor", "label"]
+    table = hits.fillna({"speaker": ""}).groupby(keys, as_index=False).size().rename(columns={"size": "count"})
+    return table[COUNT_COLUMNS].sort_values(["actor", "label", "voice", "outlet"]).reset_index(drop=True)
+
+
+def own_voice(counts: pd.DataFrame) -> pd.DataFrame:
+    """The label counts an outlet wrote in its own voice (what may be credited to the outlet)."""
+    return counts[counts["voice"] == "own"] if "voice" in counts.columns else counts
+
+
+def quoted_as_written(counts: pd.DataFrame, outlet_names: dict[str, str] | None = None) -> list[str]:
+    """Each quoted label with its speaker and the outlets that quoted it: "'thugs' (the minister, quoted by A)"."""
+    if "voice" not in counts.columns:
+        return []
+    quoted = counts[counts["voice"] == "quoted"]
+    names = outlet_names or {}
+    out = []
+    for (label, speaker), g in quoted.groupby(["label", "speaker"], sort=True):
+        by = ", ".join(names.get(o, o) for o in sorted(g["outlet"].unique()))
+        who = "unattributed quotation" if speaker in ("", "unattributed") else speaker
+        out.append(f"‘{label}’ ({who}, quoted by {by})")
+    return out
 
 
 def group_names(codebook: Codebook) -> dict[str, str]:
@@ -163,6 +191,14 @@ def group_names(codebook: Codebook) -> dict[str, str]:
 
 
 def labels_by_outlet(counts: pd.DataFrame, groups: dict[str, str]) -> pd.DataFrame:
-    """Wide view for the chapter: one row per (group name, label as written), one column per outlet."""
+    """Wide view for the chapter: one row per (group name, label as written), one column per outlet.
+
+    Only the outlet's own words are credited to it; a quoted label gets a row of its own, named with its
+    speaker ("thugs (quoted: the minister)"), with the outlets that quoted it.
+    """
+    if "voice" in counts.columns:
+        quoted = counts["voice"] == "quoted"
+        who = counts["speaker"].replace({"": "unattributed"})
+        counts = counts.assign(label=counts["label"].where(~quoted, counts["label"] + " (quoted: " + who + ")"))
     named = counts.assign(group=counts["actor"].map(lambda a: groups.get(a, a)))
     return named.pivot_table(index=["group", "label"], columns="outlet", values="count", aggfunc="sum", fill_value=0)

@@ -105,13 +105,60 @@ def split_by_voice(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame
 def voice_scores(
     parts: pd.DataFrame, articles: pd.DataFrame, mask: re.Pattern[str] | None, n_boot: int = 2000
 ) -> pd.DataFrame:
-    """Per outlet and voice: mean compound of the parts with its bootstrap interval (as for sentences)."""
+    """Per outlet and voice: mean compound of the parts with its bootstrap interval (as for sentences).
+
+    Parts that already carry ``compound`` (scored once by the caller) are not scored again.
+    """
     tables = []
     for voice, g in parts.groupby("voice"):
-        scored = sentiment.score_sentences(g, mask)
+        scored = g if "compound" in g.columns else sentiment.score_sentences(g, mask)  # parts scored once upstream
         table = sentiment.outlet_scores(scored, articles, n_boot=n_boot)
         tables.append(table.assign(voice=VOICES.get(str(voice), str(voice))))
     cols = ["outlet", "voice", "n_articles", "n_sentences", "mean_compound", "ci_low", "ci_high"]
     if not tables:
         return pd.DataFrame(columns=cols)
     return pd.concat(tables, ignore_index=True)[cols].rename(columns={"n_sentences": "n_parts"})
+
+
+# --- whose words: the voice of a word found in a sentence -------------------------------------------
+
+OWN_VOICE = "own"
+QUOTED_VOICE = "quoted"
+NO_SPEAKER = "unattributed"
+
+
+def hit_voices(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.DataFrame,
+               offset: str = "offset") -> tuple[list[str], list[str]]:
+    """(voice, speaker) of each hit: ``quoted`` with the speaker when it lies inside a full or partial quotation.
+
+    ``hits`` has ``article_id``, ``sentence_id`` and the hit's offset in the sentence text (column ``offset``);
+    ``sentences`` gives each sentence's ``clean_start``; ``found_quotes`` is the quotes table (``clean_start``,
+    ``clean_end``, ``kind``, ``speaker``). Scare quotes stay in the outlet's own voice (the outlet chose the word);
+    a quotation without a speaker is ``unattributed``. Hits outside every quotation are ``own`` with no speaker.
+    """
+    if hits.empty:
+        return [], []
+    starts = sentences.set_index(["article_id", "sentence_id"])["clean_start"]
+    begin = starts.reindex(pd.MultiIndex.from_arrays([hits["article_id"], hits["sentence_id"]])).to_numpy()
+    at = (begin + hits[offset].to_numpy()).tolist()
+    q = found_quotes[found_quotes["kind"].isin(QUOTED_KINDS)].sort_values(["article_id", "clean_start"])
+    spans: dict[str, tuple[list[int], list[int], list[str]]] = {}
+    for aid, g in q.groupby("article_id", sort=False):
+        speakers = [str(s) if str(s).strip() and str(s) != "nan" else NO_SPEAKER for s in g["speaker"].tolist()]
+        spans[str(aid)] = (g["clean_start"].astype(int).tolist(), g["clean_end"].astype(int).tolist(), speakers)
+    voices, speakers = [], []
+    for aid, pos in zip(hits["article_id"].tolist(), at, strict=True):
+        s, e, who = spans.get(str(aid), ([], [], []))
+        k = bisect.bisect_right(s, pos) - 1
+        inside = next((j for j in (k, k - 1) if j >= 0 and s[j] <= pos < e[j]), None) if pos == pos else None
+        voices.append(QUOTED_VOICE if inside is not None else OWN_VOICE)
+        speakers.append(who[inside] if inside is not None else "")
+    return voices, speakers
+
+
+def with_voice(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.DataFrame,
+               offset: str = "offset") -> pd.DataFrame:
+    """``hits`` with ``voice`` (own or quoted) and ``speaker`` columns (see :func:`hit_voices`)."""
+    voices, speakers = hit_voices(hits, sentences, found_quotes, offset)
+    return hits.assign(voice=pd.Series(voices, index=hits.index, dtype=object),
+                       speaker=pd.Series(speakers, index=hits.index, dtype=object))

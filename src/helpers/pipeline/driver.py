@@ -200,6 +200,9 @@ def _preflight(corpus: Path, out: str | Path, codebook_p: Path,
     check_outside_corpus(out_p, corpus_p)
     if not codebook_p.is_dir():
         raise DriverError(f"{codebook_p}: codebook folder not found")
+    from helpers.pipeline.per_article import codebook_at
+
+    codebook_at(str(codebook_p))  # a bad codebook (a frame term that is a name, a bad pattern) stops the run here
     book_p = resolve(book_dir) if book_dir else None
     if book_p is not None:
         check_book(book_p, [out_p, corpus_p, codebook_p, PROJECT_ROOT])

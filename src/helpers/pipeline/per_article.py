@@ -31,8 +31,13 @@ NUM_PERM = 128
 
 @lru_cache(maxsize=4)
 def codebook_at(path: str | None) -> Codebook:
-    """The codebook of a folder, loaded once per process (workers load it once, not per chunk)."""
-    return load_codebook(path)
+    """The codebook of a folder, loaded once per process (workers load it once, not per chunk), its frames checked
+    (a frame term that is a name is refused; see :func:`helpers.analyses.framing.frame_specs`)."""
+    from helpers.analyses.framing import frame_specs
+
+    codebook = load_codebook(path)
+    frame_specs(codebook)
+    return codebook
 
 
 @lru_cache(maxsize=8)
@@ -76,14 +81,18 @@ def make_sentences(store: TableStore) -> pd.DataFrame:
     """Every sentence scored once by VADER, with outlet names, codebook names and set phrases masked."""
     from helpers.analyses.sentiment import score_sentences
 
-    cols = ["article_id", "sentence_id", "paragraph_id", "start", "end", "text", "compound", "polarity", "scored_text"]
+    cols = ["article_id", "sentence_id", "paragraph_id", "start", "end", "clean_start", "text", "compound", "polarity",
+            "scored_text"]
     return score_sentences(_norm(store).sentences, _mask(store.codebook, tuple(sorted(store.outlets))))[cols]
 
 
 def make_frame_hits(store: TableStore) -> pd.DataFrame:
+    """Every frame term found, with its voice: the outlet's own words or a quotation (and its speaker)."""
     from helpers.analyses.framing import frame_hits as hits
+    from helpers.analyses.voice import with_voice
 
-    return hits(store["sentences"], store.codebook)
+    sentences = store["sentences"]
+    return with_voice(hits(sentences, store.codebook), sentences, store["quotes"])
 
 
 def make_quotes(store: TableStore) -> dict[str, pd.DataFrame]:

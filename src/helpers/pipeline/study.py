@@ -130,5 +130,9 @@ def load_study(corpus_dir: str, codebook_dir: str, work_dir: str, tables_dir: st
     corpus = _existing("corpus_dir", corpus_dir, folder=False)
     codebook = _existing("codebook_dir", codebook_dir)
     study = _existing("study_dir", study_dir) if study_dir is not None else None
-    return Study(corpus, resolve(work_dir), load_codebook(codebook),
+    from helpers.analyses.framing import frame_specs
+
+    loaded = load_codebook(codebook)
+    frame_specs(loaded)  # frames count framing language: a term that is a name is refused as the study loads
+    return Study(corpus, resolve(work_dir), loaded,
                  Path(tables_dir) if tables_dir is not None else None, study)

@@ -74,13 +74,16 @@ def make_sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
     return by_outlet.assign(mean_compound_one_vote_per_family=by_family["mean_compound"].to_numpy())
 
 
-def make_sentiment_by_voice(store: TableStore) -> pd.DataFrame:
-    from helpers.analyses import voice
+def make_sentiment_by_voice(store: TableStore) -> dict[str, pd.DataFrame]:
+    """Tone by outlet and voice, and across outlets by voice (by article and one vote per story family)."""
+    from helpers.analyses import copies, voice
     from helpers.pipeline.per_article import _mask
 
     arts = _usable(store)
     outlets = tuple(sorted(store.outlets))  # every outlet the corpus declares, as the sentences were masked
-    return voice.voice_scores(store["voice_parts"], arts, _mask(store.codebook, outlets))
+    scored = copies.score_parts(store["voice_parts"], _mask(store.codebook, outlets))
+    return {"sentiment_by_voice": voice.voice_scores(scored, arts, None),
+            "sentiment_by_voice_overall": copies.voice_overall(scored, store["story_families"], voice.VOICES)}
 
 
 def make_tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
@@ -134,9 +137,12 @@ def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
 
 
 def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
+    """Frames by outlet, counting only the terms an outlet wrote in its own voice (a quoted term is its speaker's)."""
     from helpers.analyses.framing import framing_by_outlet as by_outlet
 
-    return by_outlet(store["frame_hits"], store["sentences"], _usable(store), store.codebook)
+    hits = store["frame_hits"]
+    own = hits[hits["voice"] == "own"] if "voice" in hits.columns else hits
+    return by_outlet(own, store["sentences"], _usable(store), store.codebook)
 
 
 def make_frame_sentences(store: TableStore) -> pd.DataFrame:
@@ -153,14 +159,20 @@ def make_frame_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     if gold.empty:
         return {n: _empty(n) for n in ("frame_validation", "frame_confusion", "frame_validation_overall")}
     scores, confusion, micro = validation.frame_scores(gold, store["sentences"], store["frame_hits"], store.codebook)
+    scores.insert(0, "test_set", _test_set(store, gold))
     overall = pd.DataFrame([{k: micro[k] for k in ("n_sentences", "precision", "recall", "f1")}])
     return {"frame_validation": scores, "frame_confusion": _flat(confusion), "frame_validation_overall": overall}
 
 
 def make_actor_label_hits(store: TableStore) -> pd.DataFrame:
+    """Every label as written, with its voice: the outlet's own words or a quotation (and its speaker)."""
     from helpers.analyses import labels
+    from helpers.analyses.voice import with_voice
 
-    return labels.label_hits(store["sentences"], _usable(store), store.codebook)
+    sentences = store["sentences"]
+    found = labels.label_hits(sentences, _usable(store), store.codebook)
+    at = found.assign(_at=found["end"] - 1)  # the label's last letter: its modifiers may stand outside the quote
+    return with_voice(at, sentences, store["quotes"], offset="_at").drop(columns="_at")
 
 
 def make_actor_labels(store: TableStore) -> pd.DataFrame:
@@ -183,9 +195,15 @@ def make_quote_variants(store: TableStore) -> pd.DataFrame:
 
 
 def make_who_gets_quoted(store: TableStore) -> pd.DataFrame:
+    """Quotes and words by outlet and speaker group, as published and with one vote per story family."""
+    from helpers.analyses.copies import weighted_counts
     from helpers.analyses.quotes import who_gets_quoted as who
 
-    return who(store["quotes"])
+    found, keys = store["quotes"], ["outlet", "speaker_group"]
+    once = weighted_counts(found, store["story_families"], keys, "n_words")
+    once = once.rename(columns={"rows_one_vote_per_family": "quotes_one_vote_per_family",
+                                "n_words_one_vote_per_family": "words_one_vote_per_family"})
+    return who(found).merge(once, on=keys, how="left")
 
 
 def make_quote_validation(store: TableStore) -> pd.DataFrame:
@@ -218,7 +236,7 @@ def make_report_dates(store: TableStore) -> pd.DataFrame:
 def make_reconciliation(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.numbers import reconcile
 
-    return reconcile(store["event_counts"], store["report_dates"], store.codebook)
+    return reconcile(store["event_counts"], store["report_dates"], store.codebook, families=store["story_families"])
 
 
 def make_reconciliation_summary(store: TableStore) -> pd.DataFrame:
