@@ -56,3 +56,10 @@ def test_a_document_speaks_for_the_body_that_issued_it(tmp_path, codebook):
     q = quotes_of_text(tmp_path, text, codebook)
     assert list(q["speaker"]) == ["Harbour Board", "Fishers Union", "Ana Ruiz"]
     assert q.iloc[0]["speaker_as_written"] == "the statement"
+
+
+def test_a_description_of_a_person_or_a_crowd_speaks(tmp_path, codebook):
+    text = ('"The quay is finished," the investor said.\n\n'
+            '"Rebuild it now!" the crowd cried out.\n\n'
+            '"Nobody asked the fishers," one user wrote.\n')
+    assert speakers(tmp_path, text, codebook) == ["the investor", "the crowd", "one user"]
