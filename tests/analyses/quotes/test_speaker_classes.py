@@ -63,3 +63,9 @@ def test_a_description_of_a_person_or_a_crowd_speaks(tmp_path, codebook):
             '"Rebuild it now!" the crowd cried out.\n\n'
             '"Nobody asked the fishers," one user wrote.\n')
     assert speakers(tmp_path, text, codebook) == ["the investor", "the crowd", "one user"]
+
+
+def test_a_place_before_a_role_noun_qualifies_it(tmp_path, codebook):
+    text = ('"We came to win," said Harbour delegate Ana Ruiz.\n\n'
+            '"Nothing is settled," a person familiar with the talks said.\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "a person"]
