@@ -46,3 +46,26 @@ def test_a_pronoun_never_resolves_to_a_codebook_person_of_the_other_gender(tmp_p
     q = quotes_of_text(tmp_path, text, codebook)
     assert "Antony Blinken" != q.iloc[0]["speaker"] and "Jen Psaki" != q.iloc[1]["speaker"]
     assert q.iloc[2]["speaker"] == "Jen Psaki"
+
+
+def test_a_document_speaks_for_the_body_that_issued_it(tmp_path, codebook):
+    text = ("The Harbour Board issued a statement on Monday after the storm.\n\n"
+            '"The quay will reopen in May," the statement said.\n\n'
+            'According to a statement from the Fishers Union, the delay is "a disgrace for every family".\n\n'
+            'Ana Ruiz released the following statement:\n\n"We will rebuild the quay together."\n')
+    q = quotes_of_text(tmp_path, text, codebook)
+    assert list(q["speaker"]) == ["Harbour Board", "Fishers Union", "Ana Ruiz"]
+    assert q.iloc[0]["speaker_as_written"] == "the statement"
+
+
+def test_a_description_of_a_person_or_a_crowd_speaks(tmp_path, codebook):
+    text = ('"The quay is finished," the investor said.\n\n'
+            '"Rebuild it now!" the crowd cried out.\n\n'
+            '"Nobody asked the fishers," one user wrote.\n')
+    assert speakers(tmp_path, text, codebook) == ["the investor", "the crowd", "one user"]
+
+
+def test_a_place_before_a_role_noun_qualifies_it(tmp_path, codebook):
+    text = ('"We came to win," said Harbour delegate Ana Ruiz.\n\n'
+            '"Nothing is settled," a person familiar with the talks said.\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "a person"]

@@ -34,6 +34,7 @@ from helpers.analyses.quotes.cues import (
     speaker_for_cue,
     usable_cues,
 )
+from helpers.analyses.quotes.documents import documents_to_authors
 from helpers.analyses.quotes.layouts import (
     Found,
     colon_speaker,
@@ -139,7 +140,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
     found = mentions(text, codebook)
     roles_to_people(text, found, codebook)
-    return Context(
+    ctx = Context(
         text,
         masked,
         found,
@@ -149,6 +150,8 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
         frozenset(p.lower() for p in sv.get("phrases", [])),
         grammar(codebook),
     )
+    documents_to_authors(ctx)
+    return ctx
 
 
 TERMINAL_MARKS = ",.?!"
