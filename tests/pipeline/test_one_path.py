@@ -222,6 +222,7 @@ def test_run_computes_tables_first_and_passes_them_only_to_notebooks_that_declar
     assert (out / "current" / "tables" / "numbers").is_dir()
     assert any(line.startswith("engine: 5 inputs done in") for line in lines)
     assert any(line.startswith("notebook 1/2 01_reads.ipynb done in") for line in lines)
+    assert not any(line.startswith("notebook ") and "left" in line for line in lines)  # one progress display
     assert any(line.startswith("notebooks: 2 notebooks done in") for line in lines)
     assert lines.index(next(x for x in lines if x.startswith("engine:"))) < lines.index(
         next(x for x in lines if x.startswith("notebook 1/2")))
