@@ -12,7 +12,7 @@ CODEBOOK ?=
 OUT ?= build
 HTML := book/_build/html
 
-.PHONY: setup git-filter book results scores test test-fast lint lab lock clean help
+.PHONY: setup git-filter lab-test book results scores test test-fast lint lab lock clean help
 
 help:
 	@echo "make book   - set up, run every notebook on the study $(STUDY), build the report (STUDY=DIR for another)"
@@ -73,6 +73,9 @@ scores: setup
 
 test: setup
 	$(PY) -m pytest
+
+lab-test: setup
+	REFRACT_LAB_TEST=1 $(PY) -m pytest tests/pipeline/test_lab.py
 
 test-fast: setup
 	$(PY) -m pytest -m "not slow and not browser"
