@@ -41,7 +41,8 @@ def codebook_at(path: str | None) -> Codebook:
 
 
 @lru_cache(maxsize=8)
-def _mask(codebook: Codebook, outlets: tuple[str, ...]):
+def outlet_mask(codebook: Codebook, outlets: tuple[str, ...]):
+    """The tone mask for a corpus's outlets, compiled once: sentences, voice parts and the tone gold use it."""
     from helpers.analyses.sentiment import mask_pattern
 
     return mask_pattern(codebook, pd.DataFrame({"outlet": list(outlets)}))
@@ -83,7 +84,7 @@ def make_sentences(store: TableStore) -> pd.DataFrame:
 
     cols = ["article_id", "sentence_id", "paragraph_id", "start", "end", "clean_start", "text", "compound", "polarity",
             "scored_text"]
-    return score_sentences(_norm(store).sentences, _mask(store.codebook, tuple(sorted(store.outlets))))[cols]
+    return score_sentences(_norm(store).sentences, outlet_mask(store.codebook, tuple(sorted(store.outlets))))[cols]
 
 
 def make_frame_hits(store: TableStore) -> pd.DataFrame:

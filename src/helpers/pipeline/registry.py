@@ -187,9 +187,6 @@ class TableStore:
             self._make(name)
         return self.computed[name]
 
-    def get_many(self, wanted: Iterable[str]) -> dict[str, pd.DataFrame]:
-        return {name: self[name] for name in wanted}
-
     def _make(self, name: str) -> None:
         table = declared(name)
         found = self.source(name)

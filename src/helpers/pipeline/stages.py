@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.pipeline import registry
-from helpers.pipeline.parts import PART, has_table, read_parts, write_part, write_parts
+from helpers.pipeline.parts import PART, has_table, read_parts, write_part
 from helpers.pipeline.progress import Progress, watched
 
 TABLES_DIR = "tables"  # the run's tables inside a run folder
@@ -201,4 +201,4 @@ def export_results(folder: Path, results: Path) -> list[Path]:
 
 
 __all__ = ["EngineOptions", "PARAMETER", "TABLES_DIR", "build", "build_run_tables", "export_results", "run_store",
-           "survey", "write_parts"]
+           "survey"]

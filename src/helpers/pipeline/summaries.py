@@ -77,11 +77,11 @@ def make_sentiment_by_outlet(store: TableStore) -> pd.DataFrame:
 def make_sentiment_by_voice(store: TableStore) -> dict[str, pd.DataFrame]:
     """Tone by outlet and voice, and across outlets by voice (by article and one vote per story family)."""
     from helpers.analyses import copies, voice
-    from helpers.pipeline.per_article import _mask
+    from helpers.pipeline.per_article import outlet_mask
 
     arts = _usable(store)
     outlets = tuple(sorted(store.outlets))  # every outlet the corpus declares, as the sentences were masked
-    scored = copies.score_parts(store["voice_parts"], _mask(store.codebook, outlets))
+    scored = copies.score_parts(store["voice_parts"], outlet_mask(store.codebook, outlets))
     return {"sentiment_by_voice": voice.voice_scores(scored, arts, None),
             "sentiment_by_voice_overall": copies.voice_overall(scored, store["story_families"], voice.VOICES)}
 
@@ -89,12 +89,12 @@ def make_sentiment_by_voice(store: TableStore) -> dict[str, pd.DataFrame]:
 def make_tone_validation(store: TableStore) -> dict[str, pd.DataFrame]:
     """VADER's labels against the study's hand-coded tone sample (empty tables when the study has none)."""
     from helpers.evaluation import tone
-    from helpers.pipeline.per_article import _mask
+    from helpers.pipeline.per_article import outlet_mask
 
     gold = store["gold_tone"]
     if gold.empty:
         return {"tone_validation": _empty("tone_validation"), "tone_confusion": _empty("tone_confusion")}
-    agreement, confusion = tone.tone_agreement(gold, store["sentences"], _mask(store.codebook, store.outlets))
+    agreement, confusion = tone.tone_agreement(gold, store["sentences"], outlet_mask(store.codebook, store.outlets))
     return {"tone_validation": agreement, "tone_confusion": _flat(confusion)}
 
 
