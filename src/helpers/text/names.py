@@ -13,6 +13,7 @@ suggested alias groups (:mod:`helpers.text.name_groups`).
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 from collections import Counter
@@ -200,8 +201,17 @@ def _noise(span: str, lex: NameLexicon) -> int:
     return cut
 
 
-def find_names(text: str, codebook: Codebook) -> list[FoundName]:
-    """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
+def find_names(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
+    """Name-shaped spans of ``text``, each with its title and the gender the title reveals.
+
+    The speaker finder and the name table both ask for an article's names; the answer is kept for the
+    chunk's articles, so the text is scanned once.
+    """
+    return _names_in(text, codebook)
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
     lex = name_lexicon(codebook)
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[FoundName] = []
@@ -226,7 +236,7 @@ def find_names(text: str, codebook: Codebook) -> list[FoundName]:
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
-    return _join_institutions(text, out, lex)
+    return tuple(_join_institutions(text, out, lex))
 
 
 def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
@@ -265,11 +275,18 @@ EXAMPLE_MAX_CHARS = 240
 SENTENCE_EDGE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _sentence_at(text: str, start: int) -> str:
-    """The sentence around position ``start`` (split at . ! ? and line breaks), cut to EXAMPLE_MAX_CHARS."""
-    left = max((m.end() for m in SENTENCE_EDGE.finditer(text, 0, start)), default=0)
-    right = SENTENCE_EDGE.search(text, start)
-    sentence = " ".join(text[left : right.start() if right else len(text)].split())
+def _sentence_at(text: str, start: int, edges: list[tuple[int, int]]) -> str:
+    """The sentence around position ``start`` (split at . ! ? and line breaks), cut to EXAMPLE_MAX_CHARS.
+
+    ``edges`` are the text's sentence edges (start, end), found once per article and searched by bisection.
+    """
+    i = bisect.bisect_right(edges, (start, len(text) + 1))
+    left = edges[i - 1][1] if i and edges[i - 1][1] <= start else 0
+    right = edges[i][0] if i < len(edges) else len(text)
+    if i and edges[i - 1][1] > start:  # ``start`` inside an edge: the sentence ends there
+        right = edges[i - 1][0]
+        left = edges[i - 2][1] if i > 1 else 0
+    sentence = " ".join(text[left:right].split())
     return sentence if len(sentence) <= EXAMPLE_MAX_CHARS else sentence[: EXAMPLE_MAX_CHARS - 1] + "…"
 
 
@@ -284,6 +301,7 @@ def name_mentions(normalised, codebook: Codebook) -> pd.DataFrame:
     for aid, doc in normalised.documents.items():
         text = doc.clean_text
         found = find_names(text, codebook)
+        edges = [(m.start(), m.end()) for m in SENTENCE_EDGE.finditer(text)]
         lower = Counter(LOWER_WORD.findall(text))
         first = {}
         for f in found:
@@ -291,5 +309,5 @@ def name_mentions(normalised, codebook: Codebook) -> pd.DataFrame:
         for name, n in Counter(f.name for f in found).items():
             rows.append({"article_id": aid, "name": name, "mentions": n,
                          "as_word": 0 if " " in name else lower.get(name.lower(), 0),
-                         "example": _sentence_at(text, first[name])})
+                         "example": _sentence_at(text, first[name], edges)})
     return pd.DataFrame(rows, columns=["article_id", "name", "mentions", "as_word", "example"])
