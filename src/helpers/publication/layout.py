@@ -53,18 +53,42 @@ def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
 
 def short_labels(labels: list[str], limit: int = LABEL_MAX_CHARS) -> list[str]:
     """Axis labels no longer than ``limit`` characters: a long one keeps its start and end around an ellipsis
-    (file names differ at both ends); two that would read alike keep their full text."""
+    (file names differ at both ends). Labels that would then read alike (names that differ only in the
+    middle) keep their start and the stretch where they differ instead, so no label runs past the limit."""
     def cut(text: str) -> str:
         if len(text) <= limit:
             return text
         head = (limit - 1) * 2 // 3
         return f"{text[:head]}…{text[len(text) - (limit - 1 - head):]}"
 
-    short = [cut(str(label)) for label in labels]
-    seen: dict[str, int] = {}
-    for s in short:
-        seen[s] = seen.get(s, 0) + 1
-    return [s if seen[s] == 1 else str(full) for s, full in zip(short, labels, strict=True)]
+    full = [str(label) for label in labels]
+    short = [cut(text) for text in full]
+    alike: dict[str, list[int]] = {}
+    for i, s in enumerate(short):
+        alike.setdefault(s, []).append(i)
+    for rows in alike.values():
+        if len(rows) > 1:
+            for i, s in zip(rows, _where_they_differ([full[i] for i in rows], limit), strict=True):
+                short[i] = s
+    return short
+
+
+def _where_they_differ(texts: list[str], limit: int) -> list[str]:
+    """``texts`` cut to ``limit`` characters around the first place where they differ ("start…differing…")."""
+    import os
+
+    common = len(os.path.commonprefix(texts))
+    head = max(1, limit // 3)
+    span = limit - head - 2
+    at = max(head, common - span // 3)
+    out = []
+    for text in texts:
+        if len(text) <= limit:
+            out.append(text)
+            continue
+        middle = text[at : at + span]
+        out.append(f"{text[:head]}…{middle}…" if at + span < len(text) else f"{text[:head]}…{text[at:]}")
+    return out
 
 
 def tidy(fig: Figure) -> Figure:
