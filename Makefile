@@ -86,11 +86,12 @@ lint: setup
 # JupyterLab at the project root (results, seeds, studies and codebooks in its file browser), with the
 # project's kernel registered under the name and display name the notebooks store. As root (containers,
 # cloud machines) it adds --allow-root. `make lab PORT=8899 ARGS="--no-browser"` passes options through.
+# Kernels talk to Lab over local sockets (IPC), not unencrypted TCP, so no transport warning is printed.
 PORT ?=
 ARGS ?=
 lab: setup
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(PORT),--port=$(PORT)) \
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir="$(CURDIR)" --KernelManager.transport=ipc $(if $(PORT),--port=$(PORT)) \
 	    $(if $(filter 0,$(shell id -u)),--allow-root) $(ARGS)
 
 lock: $(STAMP)
