@@ -108,3 +108,23 @@ def test_a_hand_run_from_notebooks_leaves_the_published_run_alone():
     finally:
         if not had_scratch:
             shutil.rmtree(build / "scratch", ignore_errors=True)
+
+
+def test_notebooks_cite_with_links_lab_can_show_and_the_book_turns_into_roles():
+    """JupyterLab shows a ``{cite}`` role raw; a notebook writes ``[Authors Year](cite:key)`` instead, and the
+    published notebook carries the bibliography's role."""
+    from helpers.pipeline.publishable import cite_roles, publishable
+
+    cited = 0
+    for path in discover():
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                assert "{cite" not in cell.source, f"{path.name}: write [Authors Year](cite:key) for Lab"
+                cited += cell.source.count("](cite:")
+    assert cited > 0
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "Tone [Hutto and Gilbert 2014](cite:hutto2014vader); both [A; B](cite:a2000x,b-2001y); [a page](https://x.org).")])
+    assert publishable(nb).cells[0].source == ("Tone {cite}`hutto2014vader`; both {cite}`a2000x,b-2001y`; "
+                                               "[a page](https://x.org).")
+    assert cite_roles("no citation here") == "no citation here"

@@ -8,6 +8,7 @@ book looks the same whoever built it and where.
 from __future__ import annotations
 
 import os
+import re
 
 import nbformat
 
@@ -68,12 +69,24 @@ def runnable_parameters(source: str) -> str:
     return note + "".join(line + "\n" for line in kept.values())
 
 
+# A citation in a notebook is written as a Markdown link, ``[Hutto and Gilbert 2014](cite:hutto2014vader)``: JupyterLab
+# shows its text, and the book turns it into the bibliography's role (``{cite}`hutto2014vader```).
+CITE_LINK = re.compile(r"\[([^\]\n]+)\]\(cite:([\w:-]+(?:,[\w:-]+)*)\)")
+
+
+def cite_roles(markdown: str) -> str:
+    """Markdown with every citation link written as the bibliography's ``{cite}`` role (see ``CITE_LINK``)."""
+    return CITE_LINK.sub(lambda m: "{cite}`" + m.group(2) + "`", markdown)
+
+
 def publishable(nb: nbformat.NotebookNode, scrub: dict[str, str] | None = None) -> nbformat.NotebookNode:
     """Hide papermill plumbing (injected-parameters and parameters cells) and absolute local paths; leave the
     injected parameters runnable from a checkout."""
     if scrub:
         scrub_paths(nb, scrub)
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = cite_roles(cell.source)
         tags = cell.setdefault("metadata", {}).setdefault("tags", [])
         if "injected-parameters" in tags:
             cell.source = runnable_parameters(cell.source)
