@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers.text.names import find_names, find_roles
 
 
@@ -51,3 +53,25 @@ def test_a_lone_sentence_opener_is_no_name(codebook):
     # a one-word run that is all noise is dropped before any title or alias work is done for it
     got = [n for _, n, _ in names("The hall was empty. But nobody came. Then Olmos spoke.", codebook)]
     assert got == ["Olmos"]
+
+
+ROLE_TEXTS = [
+    "Acme Widget Holdings' chief executive and the White House press secretary spoke; her spokesperson's office said"
+    " nothing.",
+    "Jane Q. Roe's longtime campaign manager told the three senior state police officials that the ministry would"
+    " reply in a statement.",
+    "The  minister\nspokeswoman said; a former deputy foreign minister of the republic and several angry local"
+    " farmers' unions marched.",
+    "U.S.-backed forces, one of the ministry's officials, and Mary Ann O'Neill-Smith's chief of staff were there.",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_TEXTS)
+def test_roles_are_the_role_patterns_matches_over_the_whole_text(text, codebook):
+    """find_roles tries the role pattern only near head nouns; it must find what the pattern finds scanning every
+    position (owners, determiners, modifiers, multi-word nouns, line breaks and double spaces)."""
+    from helpers.text.names import name_lexicon
+
+    rx = name_lexicon(codebook).role_rx
+    assert [(f.start, f.end) for f in find_roles(text, codebook)] == [m.span() for m in rx.finditer(text)]
+    assert find_roles(text, codebook)  # each text holds roles
