@@ -274,6 +274,10 @@ def numbers_finding(reconciled: pd.DataFrame, anomalies: pd.DataFrame) -> list[s
         if not superseded
         else f"{capital(count(superseded, 'claim'))} {'is' if superseded == 1 else 'are'} superseded by a later report."
     )
+    undated = int(status.get("undated", 0))
+    if undated:
+        out.append(f"{capital(count(undated, 'claim'))} {'has' if undated == 1 else 'have'} no date, in the "
+                   "claim, its article or its story family: shown apart, never as the current figure.")
     conflicts = reconciled[reconciled["status"] == "conflict"]
     if conflicts.empty:
         out.append("No figures conflict: claims made at the same time overlap.")
