@@ -43,6 +43,21 @@ def kind_label(folder) -> str:
     return f"{kind}: {short}" if short else kind
 
 
+def gold_provenance(folder) -> str:
+    """Who wrote the study's gold annotations, how many coders, and with what agreement, from study.yaml's
+    ``gold_annotation``; a study that does not say is told so, since scores mean little without it."""
+    facts = getattr(folder, "facts", {}) or {}
+    if folder is None or getattr(folder, "gold", None) is None:
+        return "This study has no gold annotations of its own."
+    said = facts.get("gold_annotation") or {}
+    if not said:
+        return ("The study does not record who wrote its gold annotations, how many coders took part or how "
+                "well they agreed (`gold_annotation` in study.yaml), so its scores cannot be weighed by that.")
+    return (f"Gold annotations: written by {said.get('annotators', 'an annotator the study does not name')}; "
+            f"coders: {said.get('coders', 'not recorded')}; agreement between coders: "
+            f"{said.get('agreement', 'not measured')}.")
+
+
 def kind_sentence(kind: str) -> str:
     """'These scores are in-sample: ...' for a study's gold kind."""
     why = KIND_WORDS.get(kind)
