@@ -330,33 +330,6 @@ def in_words(name: object, names: dict[str, str] | None = None) -> str:
     return capital(text.replace("_", " ")) if text else ""
 
 
-def richest_group(counts: pd.DataFrame) -> str | None:
-    """The group of people described with the most different labels: where word choice varies most."""
-    if counts.empty:
-        return None
-    variety = counts.groupby("actor")["label"].nunique().sort_values(ascending=False, kind="stable")
-    return str(variety.index[0])
-
-
-def abstract(
-    articles: pd.DataFrame, own_voice: pd.DataFrame, labels: pd.DataFrame, groups: dict[str, str],
-    reconciled: pd.DataFrame, provenance: list[str], quotes: list[str]
-) -> str:
-    """A short abstract of the main results, assembled from the chapters' findings."""
-    group = richest_group(labels)
-    label_text = labels_finding(labels[labels["actor"] == group], groups)[0] if group else ""
-    numbers = numbers_finding(reconciled, pd.DataFrame())
-    parts = [
-        corpus_finding(articles),
-        provenance[0] if provenance else "",
-        tone_finding(own_voice, "own words"),
-        label_text,
-        numbers[2] if len(numbers) > 2 else numbers[0],
-        quotes[1] if len(quotes) > 1 else "",
-    ]
-    return " ".join(p for p in parts if p)
-
-
 def frame_validation_finding(micro: dict[str, float], below: list[str], kind: str = IN_SAMPLE) -> str:
     """The frame dictionary's agreement with the hand coding, in words, with the kind of score (the study's
     ``gold_kind``, as a word or a label phrase); in-sample scores never certify a frame as reliable."""
