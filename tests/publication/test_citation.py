@@ -10,8 +10,8 @@ import subprocess
 import yaml
 
 from helpers.inputs.config import PROJECT_ROOT
+from helpers.publication.build_version import code_version_text, git_version
 from helpers.publication.downloads import corpus_download_text, write_corpus_download
-from helpers.publication.reproducibility import code_version_text, git_version
 
 
 def _pyproject_version() -> str:
@@ -84,3 +84,14 @@ def test_near_perfect_scores_show_their_counts(tmp_path):
     assert list(table["kind"]) == ["in-sample", "development (tuned against)"]
     assert list(table["precision"]) == ["1.000 (20 of 20)", "0.951 (39 of 41)"]
     assert "precision 1.000 (20 of 20)" in accuracy_summary("quotes", own, "in-sample")
+
+
+def test_every_page_of_a_run_names_the_commit_the_run_recorded(tmp_path):
+    import json
+
+    from helpers.publication.build_version import run_code_version
+
+    (tmp_path / "run.json").write_text(json.dumps({"code_version": {"commit": "abc123", "tree": "clean"}}))
+    assert run_code_version(tmp_path) == {"commit": "abc123", "tree": "clean"}
+    assert code_version_text(run_code_version(tmp_path), "1.2.3") == (
+        "Built with version 1.2.3 of the helpers package, from commit `abc123`; the working tree was clean.")

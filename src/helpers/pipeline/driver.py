@@ -129,14 +129,19 @@ def _export(tables: Path, results: Path, corpus: Path, study: Path | None) -> No
     the study says they may be redistributed (else the cite page points to the file list with hashes)."""
     from helpers.inputs.study_folder import read_study
     from helpers.pipeline.parts import read_parts
+    from helpers.publication.build_version import (
+        CODE_VERSION_PAGE,
+        code_version_text,
+        package_version,
+        run_code_version,
+    )
     from helpers.publication.downloads import write_corpus_download
-    from helpers.publication.reproducibility import CODE_VERSION_PAGE, code_version_text, git_version, package_version
 
     export_results(tables, results)
     files = read_parts(tables, "corpus") if corpus.is_dir() else None  # a table corpus's texts are read again
     write_corpus_download(corpus, results, study is not None and read_study(study).redistribute_corpus, files)
-    (results / CODE_VERSION_PAGE).write_text(code_version_text(git_version(), package_version()) + "\n",
-                                             encoding="utf-8")
+    version = run_code_version(results.parent)  # as the run recorded it when it started
+    (results / CODE_VERSION_PAGE).write_text(code_version_text(version, package_version()) + "\n", encoding="utf-8")
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:

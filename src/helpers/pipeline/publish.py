@@ -272,7 +272,7 @@ def run_record(corpus: Path, codebook: Path, study: Path | None = None) -> dict[
         package = version("refract-helpers")
     except PackageNotFoundError:
         package = "unknown"
-    from helpers.publication.reproducibility import git_version
+    from helpers.publication.build_version import git_version
 
     code = registry.code_version()
     study_parts = [p for p in (study / "study.yaml", study / "gold", study / "prose") if p.exists()] if study else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.publication.findings import corpus_finding, tone_finding
-from helpers.publication.prose import capital, count, number, per_outlet_sentence, share
+from helpers.publication.prose import capital, count, number, share
 
 ABSTRACT_WORDS = 200  # the abstract's budget: findings beyond it stay in the chapters
 
@@ -47,9 +47,14 @@ def conclusions(articles: pd.DataFrame, kind: str) -> str:
     """What a reader may and may not conclude, from how many articles each outlet gives and the kind of scores."""
     used = articles[articles["status"].isin(["ok", "warning"])] if "status" in articles else articles
     per_outlet = used.groupby("outlet_label").size().tolist()
+    low, high = (min(per_outlet), max(per_outlet)) if per_outlet else (0, 0)
+    span = count(high, "article") if low == high else f"{number(low)} to {count(high, 'article')}"
+    habits = (f"With {span} per outlet, a difference between outlets describes these articles, not the outlets' "
+              "habits." if high <= 3 else
+              "Where an outlet gives few articles, a difference describes its articles rather than its habits.")
     measured = ("The rules' accuracy is measured only in-sample and on development sets; no held-out evaluation "
                 "is reported." if kind != "held-out" else "The rules' accuracy is measured on held-out texts.")
-    return (f"A reader may compare these articles as texts. {per_outlet_sentence(per_outlet)} {measured} "
+    return (f"A reader may compare these articles as texts. {habits} {measured} "
             "Differences describe wording, not an outlet's intent or stance.")
 
 

@@ -42,45 +42,6 @@ def parameters_table(corpus_dir: str, codebook_dir: str) -> pd.DataFrame:
     )
 
 
-def git_version(root: Path = PROJECT_ROOT) -> dict[str, str]:
-    """The code a run used: the git commit and whether the working tree held uncommitted changes.
-
-    Input hashes say what was read, not what read it; a reader who wants to rerun the book needs the
-    commit, and to know whether the tree was clean (else the commit alone does not reproduce it).
-    """
-    import subprocess
-
-    def git(*args: str) -> str:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20,
-                              check=True).stdout.strip()
-
-    try:
-        commit, changes = git("rev-parse", "HEAD"), git("status", "--porcelain")
-    except (OSError, subprocess.SubprocessError):
-        return {"commit": "not recorded (not a git checkout)", "tree": "unknown"}
-    return {"commit": commit, "tree": "clean" if not changes else "with uncommitted changes"}
-
-
-CODE_VERSION_PAGE = "code_version.md"  # written next to the results; the cite page includes it
-
-
-def package_version() -> str:
-    """The installed helpers package's version (the one CITATION.cff must give)."""
-    try:
-        return metadata.version("refract-helpers")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def code_version_text(version: dict[str, str], package: str) -> str:
-    """The code version in one sentence, for the method and cite pages."""
-    if version.get("tree") == "unknown":
-        return f"Built with version {package} of the helpers package; the git commit was {version['commit']}."
-    return (f"Built with version {package} of the helpers package, from commit `{version['commit']}`; the working "
-            f"tree was {version['tree']}" + (" when the book was built." if version["tree"] == "clean" else
-                                            ", so the commit alone does not reproduce this build."))
-
-
 def package_versions(packages: list[str] = KEY_PACKAGES) -> pd.DataFrame:
     rows = []
     for name in packages:
