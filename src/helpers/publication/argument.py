@@ -25,9 +25,11 @@ def numbers_in_brief(reconciled: pd.DataFrame) -> str:
     undated = int((reconciled["status"] == "undated").sum())
     tail = (f"; {count(undated, 'claim')} with no date {'is' if undated == 1 else 'are'} left out of that verdict"
             if undated else "")
+    superseding = (", and differences are later counts superseding earlier ones"
+                   if (reconciled["status"] == "superseded").any() else "")
     if not conflicting:
         return (f"No figures conflict in the {count(groups, 'quantity', 'quantities')} counted: reports of the same "
-                f"time overlap, and differences are later counts superseding earlier ones{tail}.")
+                f"time overlap{superseding}{tail}.")
     return (f"Figures reported at the same time conflict for {number(conflicting)} of "
             f"{count(groups, 'quantity', 'quantities')}{tail}; the chapter on numbers credits each figure to its "
             "first source.")
