@@ -48,7 +48,7 @@ def test_a_copy_that_changed_a_figure_is_told_in_a_sentence():
                             "before": ["12", "and 40 were held", "calm"], "after": ["18", "", "quiet"]})
     out = copy_change_findings(changes, REUSE, ARTICLES)
     assert out == ["Article c1 (Copy Site), against its source article h1 (Harbour Times), changes the figure "
-                   "“12” to “18” and changes words inside a quotation “calm” to “quiet”."]
+                   "“12” to “18”, drops “and 40 were held” and changes words inside a quotation “calm” to “quiet”."]
 
 
 def test_a_faithful_copy_is_counted():
@@ -69,3 +69,13 @@ def test_independent_outlets_need_no_caveat():
     assert origin_caveat(NO_DECLARED, independent, ARTICLES) == []
     assert origin_in_brief(NO_DECLARED, independent, ARTICLES) == (
         "Each of the three articles comes from its own outlet's newsroom, by declaration and by measure.")
+
+
+def test_the_numbers_finding_sets_undated_claims_apart():
+    from helpers.publication.findings import numbers_finding
+
+    rec = pd.DataFrame({"group": ["injured", "injured", "detained"], "status": ["consistent", "undated", "undated"],
+                        "text": ["12", "14", "40"]})
+    text = " ".join(numbers_finding(rec, pd.DataFrame()))
+    assert ("Two claims have no date, in the claim, its article or its story family: shown apart, never as the "
+            "current figure.") in text

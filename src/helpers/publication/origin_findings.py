@@ -53,14 +53,30 @@ def origin_in_brief(declared: pd.DataFrame, reuse: pd.DataFrame, articles: pd.Da
             "than their names suggest.")
 
 
-def _change_words(g: pd.DataFrame) -> list[str]:
+def _told(changes: pd.DataFrame) -> pd.DataFrame:
+    """The changes a reader must hear of: numbers, names, quotations, and words cut or added that hold a figure
+    (a dropped "and 40 were held" changes what the copy reports as much as a changed number)."""
+    if changes.empty:
+        return changes
+    with_figure = (changes["kind"].isin(["removed words", "inserted words"])
+                   & (changes["before"].fillna("").astype(str) + changes["after"].fillna("").astype(str))
+                   .str.contains(r"\d", regex=True))
+    return changes[changes["kind"].isin(list(TOLD_KINDS)) | with_figure]
+
+
+def _change_phrase(r: dict) -> str:
+    if r["kind"] == "removed words":
+        return f"drops “{r['before']}”"
+    if r["kind"] == "inserted words":
+        return f"adds “{r['after']}”"
+    verb = TOLD_KINDS[r["kind"]]
+    return f"{verb} “{r['before']}” as “{r['after']}”" if r["kind"] == "name" else (
+        f"{verb} “{r['before']}” to “{r['after']}”")
+
+
+def _change_words(told: pd.DataFrame) -> list[str]:
     """What one copy changed, as verb phrases: 'changes the figure “12” to “18”'."""
-    told = g[g["kind"].isin(list(TOLD_KINDS))]
-    phrases = []
-    for r in told.head(CHANGE_ITEMS).to_dict("records"):
-        verb = TOLD_KINDS[r["kind"]]
-        phrases.append(f"{verb} “{r['before']}” to “{r['after']}”" if r["kind"] != "name"
-                       else f"{verb} “{r['before']}” as “{r['after']}”")
+    phrases = [_change_phrase(r) for r in told.head(CHANGE_ITEMS).to_dict("records")]
     rest = len(told) - len(phrases)
     if rest > 0:
         phrases.append(f"makes {count(rest, 'other such change')}")
@@ -68,7 +84,8 @@ def _change_words(g: pd.DataFrame) -> list[str]:
 
 
 def copy_change_findings(changes: pd.DataFrame, reuse: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    """Per copied or rewritten pair, the numbers, names and quotations the later text changed, as sentences.
+    """Per copied or rewritten pair, the numbers, names and quotations the later text changed, and the words
+    holding a figure it cut or added, as sentences.
 
     Copies that changed none of these are counted in one sentence; at many pairs the list is summarised
     with the closest copies first, and reuse_changes.csv lists every change.
@@ -77,7 +94,7 @@ def copy_change_findings(changes: pd.DataFrame, reuse: pd.DataFrame, articles: p
     reused = closest_first(reuse[reuse["relation"].isin(["copy", "derived"])])
     if reused.empty:
         return []
-    told = changes[changes["kind"].isin(list(TOLD_KINDS))] if len(changes) else changes
+    told = _told(changes)
     sentences, faithful = [], 0
     for r in reused.to_dict("records"):
         first, later = origin_and_copy(r)
