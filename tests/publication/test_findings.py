@@ -79,19 +79,6 @@ def test_labels_only_one_outlet_uses():
     )
 
 
-def test_abstract_is_sentences_from_the_results():
-    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["X", "Y"], "status": ["ok", "ok"]})
-    own = tone([("X", -0.2, -0.4, 0.0), ("Y", 0.1, -0.1, 0.3)])
-    labels = pd.DataFrame({"outlet": ["X", "Y"], "actor": ["crowd", "crowd"], "label": ["mob", "people"],
-                           "count": [1, 1]})
-    rec = pd.DataFrame({"group": ["deaths"], "status": ["single"]})
-    text = f.abstract(arts, own, labels, {"crowd": "Crowd"}, rec, ["The two articles are independent texts."], [])
-    assert text.startswith("The corpus holds two usable articles from two outlets")
-    assert "cannot be ranked" in text and "No figures conflict" in text and "“Crowd”" in text
-    for template in ("(s)", "  ", " 0 ", "nan", "inf"):
-        assert template not in text
-
-
 def test_outlet_counts_read_naturally():
     assert f.single_article_finding(pd.DataFrame({"articles": [1, 1]})).startswith("Every outlet contributes a single")
     assert f.single_article_finding(pd.DataFrame({"articles": [1, 2, 1]})).startswith("Two outlets of three contribute")

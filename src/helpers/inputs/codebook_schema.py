@@ -89,9 +89,12 @@ EVENT: dict[str, dict[str, Any]] = {
         "name": {**TEXT, "minLength": 1}, "language": TEXT, "year": WHOLE, "window": WINDOW, "outlets": OUTLETS,
         "corpus": TEXT, "codebook": TEXT, "gold": TEXT, "prose": TEXT, "redistribute_corpus": FLAG,
         "gold_kind": {"enum": ["in-sample", "development", "held-out"],
-                      "description": "in-sample, development or held-out"}}, ["name"],
-        "a study (name, language, year, window, outlets, corpus, codebook, gold, gold_kind, prose, "
-        "redistribute_corpus)"),
+                      "description": "in-sample, development or held-out"},
+        # who wrote the gold, how many coders, with what agreement (the method page says it in words)
+        "gold_annotation": table({"annotators": TEXT, "coders": TEXT, "agreement": TEXT},
+                                 what="who annotated the gold (annotators, coders, agreement)")}, ["name"],
+        "a study (name, language, year, window, outlets, corpus, codebook, gold, gold_kind, gold_annotation, "
+        "prose, redistribute_corpus)"),
 }
 
 # A general file's own keys; any other key may hold one of these shapes (see the module docstring).

@@ -38,6 +38,7 @@ from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are us
 )
 from helpers.pipeline.progress import Progress, watched
 from helpers.pipeline.publish import (
+    GIT_KEY,
     PUBLISHED,
     PUBLISHING,
     RUNS,
@@ -119,18 +120,28 @@ def _tables(notebooks: list[Path], inputs: tuple[Path, Path], folder: Path, fold
             raise DriverError(str(exc)) from None
         except Exception as exc:  # a worker's error, or Dask's: one clear error, and the run is not published
             raise DriverError(f"engine: computing the tables failed: {type(exc).__name__}: {exc}") from exc
-    _export(tables, folder / "results", corpus)
+    _export(tables, folder / "results", corpus, study)
     return tables
 
 
-def _export(tables: Path, results: Path, corpus: Path) -> None:
-    """The registry's exported tables as ``results/*.csv``, and the corpus texts the offsets point into."""
+def _export(tables: Path, results: Path, corpus: Path, study: Path | None) -> None:
+    """The registry's exported tables as ``results/*.csv``, and the corpus texts the offsets point into when
+    the study says they may be redistributed (else the cite page points to the file list with hashes)."""
+    from helpers.inputs.study_folder import read_study
     from helpers.pipeline.parts import read_parts
-    from helpers.publication.downloads import write_corpus_archive
+    from helpers.publication.build_version import (
+        CODE_VERSION_PAGE,
+        code_version_text,
+        package_version,
+        run_code_version,
+    )
+    from helpers.publication.downloads import write_corpus_download
 
     export_results(tables, results)
     files = read_parts(tables, "corpus") if corpus.is_dir() else None  # a table corpus's texts are read again
-    write_corpus_archive(corpus, results / "corpus.zip", articles=files)
+    write_corpus_download(corpus, results, study is not None and read_study(study).redistribute_corpus, files)
+    version = run_code_version(results.parent)  # as the run recorded it when it started
+    (results / CODE_VERSION_PAGE).write_text(code_version_text(version, package_version()) + "\n", encoding="utf-8")
 
 
 def _start(out_p: Path, folder_from: Path | None, record: dict[str, object]) -> Path:
@@ -217,7 +228,9 @@ def _current(out: Path, record: dict[str, object], notebooks: list[Path], book: 
     """OUT's published run when it is current (same study, corpus, codebook and code, every notebook run):
     placed in the book as it is, so `make book` after `helpers run` does not compute everything again."""
     folder = current_run(out)
-    if folder is None or previous_record(out) != json.loads(json.dumps(record)):
+    previous, now = previous_record(out) or {}, json.loads(json.dumps(record))
+    if folder is None or {k: v for k, v in previous.items() if k != GIT_KEY} != {
+            k: v for k, v in now.items() if k != GIT_KEY}:
         return None
     if not all((folder / "notebooks" / p.name).exists() for p in notebooks):
         return None

@@ -30,6 +30,7 @@ RUNS = "runs"
 CURRENT = "current"
 PUBLISHED = ("results", "figures", "notebooks")
 RUN_RECORD = "run.json"
+GIT_KEY = "code_version"  # the commit and tree state: recorded, but a kept run with the same code hash is current
 LEGACY_STAGING = ".staging-*"
 
 
@@ -271,13 +272,15 @@ def run_record(corpus: Path, codebook: Path, study: Path | None = None) -> dict[
         package = version("refract-helpers")
     except PackageNotFoundError:
         package = "unknown"
+    from helpers.publication.build_version import git_version
+
     code = registry.code_version()
     study_parts = [p for p in (study / "study.yaml", study / "gold", study / "prose") if p.exists()] if study else []
     study_print = hashlib.sha256("".join(_fingerprint(p) for p in study_parts).encode()).hexdigest()
     return {"study": str(study) if study else "", "study_fingerprint": study_print,
             "corpus": str(corpus), "corpus_fingerprint": _fingerprint(corpus), "codebook": str(codebook),
             "codebook_fingerprint": _fingerprint(codebook, CODEBOOK_FILES), "package_version": package,
-            "code_sha256": code,
+            "code_sha256": code, GIT_KEY: git_version(),
             "tables": {name: {"produced_by": t.produce, "code_sha256": code} for name, t in registry.tables().items()}}
 
 

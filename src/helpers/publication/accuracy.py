@@ -43,14 +43,51 @@ def kind_label(folder) -> str:
     return f"{kind}: {short}" if short else kind
 
 
+def gold_provenance(folder) -> str:
+    """Who wrote the study's gold annotations, how many coders, and with what agreement, from study.yaml's
+    ``gold_annotation``; a study that does not say is told so, since scores mean little without it."""
+    facts = getattr(folder, "facts", {}) or {}
+    if folder is None or getattr(folder, "gold", None) is None:
+        return "This study has no gold annotations of its own."
+    said = facts.get("gold_annotation") or {}
+    if not said:
+        return ("The study does not record who wrote its gold annotations, how many coders took part or how "
+                "well they agreed (`gold_annotation` in study.yaml), so its scores cannot be weighed by that.")
+    return (f"Gold annotations: written by {said.get('annotators', 'an annotator the study does not name')}; "
+            f"coders: {said.get('coders', 'not recorded')}; agreement between coders: "
+            f"{said.get('agreement', 'not measured')}.")
+
+
 def kind_sentence(kind: str) -> str:
     """'These scores are in-sample: ...' for a study's gold kind."""
     why = KIND_WORDS.get(kind)
     return f"These scores are {kind}" + (f": {why}." if why else ".")
 
 
+def counted(value: object, hits: object = None, total: object = None) -> str:
+    """A score with the counts behind it: '0.995 (824 of 828)', so a near-perfect score never reads as 1.00.
+
+    Three decimals, and the counts whenever they are known; without them, the score alone."""
+    if value is None or pd.isna(value):
+        return ""
+    text = f"{float(value):.3f}"
+    known = all(v is not None and not pd.isna(v) for v in (hits, total))
+    return text + (f" ({int(float(hits)):,} of {int(float(total)):,})" if known else "")
+
+
+def _counts(row: dict, measure: str) -> tuple[object, object]:
+    """(hits, total) behind a precision or recall, from a score file or a validation row."""
+    matched = row.get("matched")
+    if measure == "precision":
+        return matched, row.get("n_predicted", row.get("predicted"))
+    if measure == "recall":
+        return matched, row.get("n_gold", row.get("gold"))
+    return None, None
+
+
 def development_table(task: str, folder: str | Path | None = None) -> pd.DataFrame:
-    """One row per development-set score file of ``task`` (quotes, numbers): the set, its size, its measures."""
+    """One row per development-set score file of ``task`` (quotes, numbers): the set, its size, its measures,
+    each precision and recall with its counts."""
     folder = Path(folder) if folder else PROJECT_ROOT / "book" / "scores"
     measures = MEASURES.get(task, ["precision", "recall", "f1"])
     rows = []
@@ -60,23 +97,39 @@ def development_table(task: str, folder: str | Path | None = None) -> pd.DataFra
             continue
         row = {"set": path.stem, "kind": DEVELOPMENT_LABEL, "articles": data.get("articles"),
                "gold": data.get("n_gold")}
-        row.update({m: data.get(m) for m in measures if m in data})
+        row.update({m: counted(data[m], *_counts(data, m)) for m in measures if m in data})
         rows.append(row)
     return pd.DataFrame(rows, columns=["set", "kind", "articles", "gold", *measures]).dropna(axis=1, how="all")
+
+
+def scores_side_by_side(scores: pd.DataFrame, task: str, kind: str, columns: list[str] | None = None,
+                        folder: str | Path | None = None) -> pd.DataFrame:
+    """The study's own scores and the development-set scores in one table, each row labelled with its kind,
+    precision and recall with their counts."""
+    dev = development_table(task, folder)
+    measures = [c for c in (columns or []) if c not in ("test_set", "gold")] or MEASURES.get(
+        task, ["precision", "recall", "f1"])
+    own = []
+    for r in scores.to_dict("records"):
+        row = {"set": r.get("test_set", "this study"), "kind": kind, "gold": r.get("gold")}
+        row.update({m: counted(r[m], *_counts(r, m)) for m in measures if m in r})
+        own.append(row)
+    table = pd.concat([pd.DataFrame(own), dev.drop(columns=["articles"], errors="ignore")], ignore_index=True)
+    return table[[c for c in ["set", "kind", "gold", *measures] if c in table]]
 
 
 def accuracy_summary(task: str, scores: pd.DataFrame, kind: str,
                      measures: tuple[str, ...] = ("precision", "recall", "f1")) -> str:
     """One sentence on an analysis's accuracy: the study's own scores, or the development sets' (or neither)."""
     if not scores.empty:
-        r = scores.iloc[0]
-        values = ", ".join(f"{m.replace('_', ' ')} {float(r[m]):.2f}" for m in measures if m in r)
+        r = scores.iloc[0].to_dict()
+        values = ", ".join(f"{m.replace('_', ' ')} {counted(r[m], *_counts(r, m))}" for m in measures if m in r)
         return f"Against this study's own gold ({kind}): {values}."
     dev = development_table(task)
     if dev.empty:
         return "This study has no gold annotations for it, and no development-set score exists."
-    parts = [f"{s}: " + ", ".join(f"{m.replace('_', ' ')} {float(v):.2f}" for m, v in row.items()
-                                  if m in measures and pd.notna(v))
+    parts = [f"{s}: " + ", ".join(f"{m.replace('_', ' ')} {v}" for m, v in row.items()
+                                  if m in measures and pd.notna(v) and v != "")
              for s, row in dev.set_index("set").iterrows()]
     return ("This study has no gold annotations for it; on the development sets "
             f"({DEVELOPMENT_LABEL}): " + "; ".join(parts) + ".")
@@ -92,10 +145,17 @@ def show_accuracy(scores: pd.DataFrame, task: str, folder, labels: dict[str, str
     from helpers.publication import report
 
     kind = gold_kind(folder)
-    if not scores.empty:
+    if not scores.empty and task not in MEASURES:  # no development set measures this task: its own table
         shown = scores[[c for c in columns if c in scores]] if columns else scores
         report.show(shown, max_rows=None, labels=labels,
                     caption=f"Scored against this study's own gold annotations ({kind}).")
+        report.say(kind_sentence(kind), "" if kind == "held-out" else NO_HELD_OUT)
+        return True
+    if not scores.empty:
+        both = scores_side_by_side(scores, task, kind, columns)
+        report.show(both, max_rows=None, labels={"set": "Test set", "kind": "Kind", **(labels or {})},
+                    caption=f"Scored against this study's own gold annotations ({kind}) and, where they exist, "
+                    f"on outside development sets ({DEVELOPMENT_LABEL}); precision and recall with their counts.")
         report.say(kind_sentence(kind), "" if kind == "held-out" else NO_HELD_OUT)
         return True
     dev = development_table(task)

@@ -114,3 +114,35 @@ def write_corpus_archive(corpus: Path, dest: Path, max_bytes: int = CORPUS_DOWNL
             _member(archive, f"{root}/NOT-INCLUDED.txt", note.encode("utf-8"))
     tmp.replace(dest)
     return {"files": files if size <= max_bytes else 0, "bytes": size}
+
+
+CORPUS_DOWNLOAD_PAGE = "corpus_download.md"  # included by the cite page: the zip's link, or why there is none
+
+
+def corpus_download_text(redistribute: bool) -> str:
+    """The cite page's corpus download in words: the zip only when the study says its articles may be
+    redistributed (``redistribute_corpus`` in study.yaml); otherwise the file list with hashes and addresses.
+
+    Articles under copyright must not be republished by a book that only studies them, so the default is no.
+    """
+    if redistribute:
+        return ("The articles themselves, byte for byte as they were read, with their manifest (the study says "
+                "its corpus may be redistributed; a corpus too large for a book download is replaced by a note):\n\n"
+                "- {download}`the corpus this book was built on (zip) <data/corpus.zip>`\n")
+    return ("The articles themselves are not offered: the study does not say they may be redistributed "
+            "(`redistribute_corpus` in its study.yaml). {download}`The corpus table <data/articles.csv>` lists every "
+            "file with its SHA-256 hash and the address the manifest gives, so a reader who obtains the articles "
+            "can check them against this run.\n")
+
+
+def write_corpus_download(corpus: Path, results: Path, redistribute: bool,
+                          articles: pd.DataFrame | None = None) -> Path:
+    """The corpus download of a run: ``corpus.zip`` only when ``redistribute``; always the cite page's text."""
+    stale = results / "corpus.zip"
+    if redistribute:
+        write_corpus_archive(corpus, stale, articles=articles)
+    elif stale.exists():
+        stale.unlink()
+    page = results / CORPUS_DOWNLOAD_PAGE
+    page.write_text(corpus_download_text(redistribute), encoding="utf-8")
+    return page

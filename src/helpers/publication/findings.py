@@ -39,6 +39,7 @@ from helpers.publication.prose import (  # noqa: F401  (re-exported: notebooks c
     share,
     summarised,
 )
+from helpers.publication.quotation_findings import quotes_finding  # noqa: F401  (re-exported for the notebooks)
 
 Z_THRESHOLD = 1.96
 WIDEST_GAPS = 3  # separated pairs of outlets named in a tone finding when there are too many to list
@@ -258,51 +259,6 @@ def cleaning_finding(articles: pd.DataFrame) -> str:
     )
 
 
-def quotes_finding(quotes: pd.DataFrame, variants: pd.DataFrame) -> list[str]:
-    """Quotes found, speakers named, and quotations that changed between articles."""
-    if quotes.empty:
-        return ["No direct quotation was found in these articles."]
-    kinds = quotes["kind"].value_counts()
-    named = (quotes["speaker"].fillna("") != "").mean()
-    out = [
-        f"The articles print {count(len(quotes), 'quotation')} ("
-        + join([count(int(kinds.get(k, 0)), f'{k} quote') for k in ("full", "partial", "scare") if kinds.get(k, 0)])
-        + f"); a speaker is named for {share(named)} of them."
-    ]
-    if variants.empty:
-        out.append("No quotation is printed by more than one article.")
-        return out
-    out.append(_variants_sentence(variants))
-    return out
-
-
-def _variants_sentence(variants: pd.DataFrame) -> str:
-    """How the quotations printed by several articles differ from the fullest version of each: counted in
-    printings, so '28 quotations ... 26,334 printings' cannot read as 26,334 versions of 28 quotations."""
-    clusters = variants["cluster_id"].nunique()
-    relation = variants["relation"].value_counts()
-    verb = "is" if clusters == 1 else "are"
-    text = (f"{capital(count(clusters, 'quotation'))} {verb} printed by more than one article, "
-            f"{count(len(variants), 'time')} in all")
-    altered = variants[variants["relation"] == "altered"]
-    if altered.empty and not relation.get("trimmed", 0):
-        return text + "; every printing is word for word the same inside the quotation marks."
-    parts = []
-    if not altered.empty:
-        who = [outlet_name(o) for o in altered["outlet"].value_counts().sort_index().sort_values(
-            ascending=False, kind="stable").index]
-        where = f"({join(who)})" if len(who) <= LIST_MAX else f"in {count(len(who), 'outlet')}"
-        verbs = "changes, adds or drops" if len(altered) == 1 else "change, add or drop"
-        parts.append(f"{count(len(altered), 'printing')} {where} {verbs} words inside the quotation marks")
-    trimmed, same = int(relation.get("trimmed", 0)), int(relation.get("identical", 0))
-    if trimmed:
-        parts.append(f"{count(trimmed, 'printing')} {'cuts' if trimmed == 1 else 'cut'} the quotation short")
-    if same:
-        parts.append(f"{number(same)} {'is' if same == 1 else 'are'} the same word for word")
-    its = "the quotation" if clusters == 1 else "its quotation"
-    return text + f". Compared with the fullest printing of {its}, " + join(parts) + "."
-
-
 def numbers_finding(reconciled: pd.DataFrame, anomalies: pd.DataFrame) -> list[str]:
     """Claims, quantities, superseded and conflicting figures, and dates that do not fit, in words."""
     if reconciled.empty:
@@ -318,6 +274,10 @@ def numbers_finding(reconciled: pd.DataFrame, anomalies: pd.DataFrame) -> list[s
         if not superseded
         else f"{capital(count(superseded, 'claim'))} {'is' if superseded == 1 else 'are'} superseded by a later report."
     )
+    undated = int(status.get("undated", 0))
+    if undated:
+        out.append(f"{capital(count(undated, 'claim'))} {'has' if undated == 1 else 'have'} no date, in the "
+                   "claim, its article or its story family: shown apart, never as the current figure.")
     conflicts = reconciled[reconciled["status"] == "conflict"]
     if conflicts.empty:
         out.append("No figures conflict: claims made at the same time overlap.")
@@ -368,33 +328,6 @@ def in_words(name: object, names: dict[str, str] | None = None) -> str:
     if names and text in names:
         return str(names[text])
     return capital(text.replace("_", " ")) if text else ""
-
-
-def richest_group(counts: pd.DataFrame) -> str | None:
-    """The group of people described with the most different labels: where word choice varies most."""
-    if counts.empty:
-        return None
-    variety = counts.groupby("actor")["label"].nunique().sort_values(ascending=False, kind="stable")
-    return str(variety.index[0])
-
-
-def abstract(
-    articles: pd.DataFrame, own_voice: pd.DataFrame, labels: pd.DataFrame, groups: dict[str, str],
-    reconciled: pd.DataFrame, provenance: list[str], quotes: list[str]
-) -> str:
-    """A short abstract of the main results, assembled from the chapters' findings."""
-    group = richest_group(labels)
-    label_text = labels_finding(labels[labels["actor"] == group], groups)[0] if group else ""
-    numbers = numbers_finding(reconciled, pd.DataFrame())
-    parts = [
-        corpus_finding(articles),
-        provenance[0] if provenance else "",
-        tone_finding(own_voice, "own words"),
-        label_text,
-        numbers[2] if len(numbers) > 2 else numbers[0],
-        quotes[1] if len(quotes) > 1 else "",
-    ]
-    return " ".join(p for p in parts if p)
 
 
 def frame_validation_finding(micro: dict[str, float], below: list[str], kind: str = IN_SAMPLE) -> str:

@@ -11,11 +11,16 @@ A copy or an edited republication is not independent evidence. With the story fa
 provenance chapter, a figure repeated inside one family is an echo: it is listed, marked with the
 claim it repeats, and casts no vote of its own. Claims are grouped by category and then by time, and
 each group is swept once in time order, so the work grows with the number of claims, not its square.
+
+A claim in an undated copy takes its story family's date. A claim with no date at all is "undated": it
+is listed apart, never superseded and never the current figure. Figures are reported as the sources
+stated them: the "stated" figure is the number written, the interval only says what a qualifier allows,
+and every figure is credited to the first claim that gave it ("first_reported"); a copy that changed
+its family's figure says so ("changed_from").
 """
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date, timedelta
 
@@ -23,12 +28,21 @@ import numpy as np
 import pandas as pd
 
 from helpers.analyses.numbers.dates import calendar, month_number
+from helpers.analyses.numbers.stated_figures import (  # noqa: F401  (summary and outcome re-exported)
+    UNKNOWN,
+    as_written_figure,
+    outcome,
+    stated_figure,
+    summary,
+)
 from helpers.inputs.codebook import Codebook
 
-UNKNOWN = "unknown"
 LISTED_GROUP = 20  # in a category of at most this many claims, a consistent claim's note names those it overlaps
 COLUMNS = ["category", "group", "claim_id", "article_id", "outlet", "published", "claim_time", "time_basis",
-           "text", "value_low", "value_high", "qualifier", "source", "family", "echo_of", "status", "note"]
+           "text", "as_written", "stated", "value_low", "value_high", "qualifier", "source", "family", "echo_of",
+           "first_reported", "changed_from", "status", "note"]
+UNDATED = ("undated: neither the claim, its article nor its story family gives a date, so it is shown apart from "
+           "the timeline and is never taken as the current figure")
 
 
 def _day_part_rank(phrase: str, codebook: Codebook) -> int:
@@ -95,20 +109,36 @@ def _prepare(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
     t = claims.reset_index(drop=True).copy()
     country = t["country"] if "country" in t else pd.Series("", index=t.index)
     t["group"] = [c + (f" ({k})" if k else "") for c, k in zip(t["category"], country.fillna(""), strict=True)]
-    t["published"] = [str(when.get(a, UNKNOWN)) for a in t["article_id"]]
+    t["family"] = [fam.get(a, a) for a in t["article_id"]]
+    own = [str(when.get(a, UNKNOWN)) for a in t["article_id"]]
+    family_date = _family_dates(fam, when)
+    t["published"] = [d if d != UNKNOWN else family_date.get(f, UNKNOWN) for d, f in zip(own, t["family"], strict=True)]
+    t["_borrowed"] = [d == UNKNOWN for d in own]  # a copy dated by its family comes after the dated original
     as_of = t["as_of"].fillna("") if "as_of" in t else pd.Series("", index=t.index)
     times = [claim_time(a, p, codebook) for a, p in zip(as_of, t["published"], strict=True)]
     t["claim_time"] = [d for d, _, _ in times]
     t["_rank"] = [r for _, r, _ in times]
-    t["time_basis"] = [b for _, _, b in times]
-    t["family"] = [fam.get(a, a) for a in t["article_id"]]
+    t["time_basis"] = [b + ("; the date of its story family's first dated article" if d == UNKNOWN and p != UNKNOWN
+                            else "") for (_, _, b), d, p in zip(times, own, t["published"], strict=True)]
     t["source"] = t["source"].fillna("")
+    t["stated"] = [stated_figure(r) for r in t.to_dict("records")]
+    t["as_written"] = [as_written_figure(q, x) for q, x in zip(t["qualifier"], t["text"], strict=True)]
     return t
+
+
+def _family_dates(fam: dict[str, str], when: dict[str, str]) -> dict[str, str]:
+    """The earliest known report date of each story family: an undated copy belongs to its family's date."""
+    out: dict[str, str] = {}
+    for article, family in fam.items():
+        day = str(when.get(article, UNKNOWN))
+        if day != UNKNOWN and (family not in out or day < out[family]):
+            out[family] = day
+    return out
 
 
 def _mark_echoes(t: pd.DataFrame) -> pd.Series:
     """For each claim, the claim it repeats inside its story family (same group and interval), else ''."""
-    order = t.sort_values(["published", "article_id", "claim_id"])
+    order = t.sort_values(["published", "_borrowed", "article_id", "claim_id"])
     first = order.groupby(["group", "family", "value_low", "value_high"], sort=False)["claim_id"].transform("first")
     echo = first.where(first != order["claim_id"], "")
     return echo.reindex(t.index)
@@ -148,10 +178,9 @@ def _sweep(g: pd.DataFrame, cumulative: bool, official: set[str]) -> dict[int, t
     low = col["value_low"]
     best_by_source: dict[str, int] = {}
     best_official: int | None = None
-    known = g[g["claim_time"] != UNKNOWN]
-    windows = list(known.groupby(["claim_time", "_rank"], sort=True)) + [
-        (None, g[g["claim_time"] == UNKNOWN])]
-    for key, w in reversed(windows):
+    known = g[g["claim_time"] != UNKNOWN]  # undated claims stand apart: no window, no vote on the timeline
+    windows = list(known.groupby(["claim_time", "_rank"], sort=True))
+    for _, w in reversed(windows):
         if w.empty:
             continue
         lows, highs = _two_extremes(w, "value_low", False), _two_extremes(w, "value_high", True)
@@ -160,7 +189,7 @@ def _sweep(g: pd.DataFrame, cumulative: bool, official: set[str]) -> dict[int, t
             later = [best_by_source.get(source) if source else None, best_official]
             later = [j for j in later if j is not None and low[j] >= low[i]]
             partner = _conflict_partner(col["family"][i], low[i], col["value_high"][i], lows, highs)
-            if cumulative and key is not None and later:
+            if cumulative and later:
                 o = later[0]
                 out[i] = ("superseded", f"a later report ({col['claim_time'][o]}) from "
                           f"{col['source'][o] or 'an unnamed source'} gives {col['text'][o]} ({col['claim_id'][o]})")
@@ -168,8 +197,6 @@ def _sweep(g: pd.DataFrame, cumulative: bool, official: set[str]) -> dict[int, t
                 o = partner
                 out[i] = ("conflict", f"does not overlap {col['text'][o]} ({col['outlet'][o]}, {col['claim_id'][o]}) "
                           f"reported at the same time ({col['claim_time'][o]})")
-        if key is None:
-            continue
         for i in w.index:  # what later windows offer to earlier ones: the highest count per source
             source = col["source"][i]
             if source and (source not in best_by_source or low[i] > low[best_by_source[source]]):
@@ -232,6 +259,11 @@ def reconcile(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
     status, note = ["consistent"] * len(t), [""] * len(t)  # t has a RangeIndex: row label == position
     for _, g in t.groupby("group", sort=False):
         votes = g[g["echo_of"] == ""]
+        for idx in votes.index[votes["claim_time"] == UNKNOWN]:
+            status[idx], note[idx] = "undated", UNDATED
+        votes = votes[votes["claim_time"] != UNKNOWN]
+        if votes.empty:
+            continue
         if len(votes) == 1:
             status[votes.index[0]], note[votes.index[0]] = "single", "the only independent claim in this category"
             continue
@@ -242,85 +274,31 @@ def reconcile(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
             note[idx] = n
     _echo_notes(t, status, note)
     t["status"], t["note"] = status, note
+    t["first_reported"], t["changed_from"] = _first_reports(t), _changed_figures(t)
     return t[COLUMNS]
 
 
-def summary(reconciled: pd.DataFrame) -> pd.DataFrame:
-    """Per category: the most conservative current figure, the min-max range, and the claims behind."""
-    rows = []
-    for cat, g in reconciled.groupby("group"):
-        current = g[g["status"] != "superseded"]
-        lows = current["value_low"]
-        highs = g["value_high"].replace(math.inf, float("nan"))
-        echo = g["echo_of"].astype(str) != "" if "echo_of" in g else pd.Series(False, index=g.index)
-        rows.append(
-            {
-                "group": cat,
-                "claims": len(g),
-                "independent_claims": int((~echo).sum()),
-                "conservative_estimate": float(lows.min()) if len(lows) else float("nan"),
-                "range_min": float(g["value_low"].min()),
-                "range_max": float(highs.max()) if highs.notna().any() else float(g["value_low"].max()),
-                "range_min_text": _as_written(g.loc[g["value_low"].idxmin()]),
-                "range_max_text": _as_written(g.loc[g["value_low"].idxmax()]),
-                "conflicts": int((g["status"] == "conflict").sum()),
-                "claims_behind": ", ".join(current["claim_id"]),
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=["group", "claims", "independent_claims", "conservative_estimate", "range_min", "range_max",
-                 "range_min_text", "range_max_text", "conflicts", "claims_behind"],
-    )
+def _in_order(t: pd.DataFrame) -> pd.DataFrame:
+    """Claims in the order they were first reported: dated before undated, then by time, article and claim."""
+    return t.assign(_undated=t["claim_time"] == UNKNOWN).sort_values(
+        ["_undated", "claim_time", "_rank", "published", "_borrowed", "article_id", "claim_id"], kind="stable")
 
 
-QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "about": "about", "up_to": "up to",
-                   "less_than": "fewer than", "exact": "", "vague": ""}
+def _first_reports(t: pd.DataFrame) -> pd.Series:
+    """For each claim, the first claim of its group that gave the same written figure: who gets the credit."""
+    first = _in_order(t).groupby(["group", "stated", "qualifier"], sort=False)["claim_id"].transform("first")
+    return first.reindex(t.index)
 
 
-def _as_written(claim: pd.Series) -> str:
-    """A claim in words for prose: 'more than 2,000 (The Daily Example)'."""
-    words = QUALIFIER_WORDS.get(str(claim["qualifier"]), "")
-    return f"{words} {claim['text']} ({claim['outlet']})".strip()
-
-
-def _count(n: int, singular: str, plural: str) -> str:
-    return f"one {singular}" if n == 1 else f"{n:,} {plural}"
-
-
-def _conflict_examples(reconciled: pd.DataFrame, groups: list[str], limit: int = 3) -> str:
-    parts = []
-    for grp in groups[:limit]:
-        g = reconciled[(reconciled["group"] == grp) & (reconciled["status"] == "conflict")]
-        lo, hi = g.loc[g["value_low"].idxmin()], g.loc[g["value_low"].idxmax()]
-        parts.append(f"{grp.replace('_', ' ')}: {_as_written(lo)} against {_as_written(hi)}")
-    more = f"; and {_count(len(groups) - limit, 'other category', 'other categories')}" if len(groups) > limit else ""
-    return "; ".join(parts) + more
-
-
-def outcome(reconciled: pd.DataFrame) -> str:
-    """The reconciliation's result as sentences, for the chapter and the landing page."""
-    if reconciled.empty:
-        return "No event counts were found, so there is nothing to reconcile."
-    echo = reconciled["echo_of"].astype(str) != ""
-    n_groups = reconciled["group"].nunique()
-    conflicting = sorted(reconciled.loc[reconciled["status"] == "conflict", "group"].unique())
-    claims = _count(int((~echo).sum()), "independent claim", "independent claims")
-    cats = _count(n_groups, "category", "categories")
-    if conflicting:
-        head = (f"Figures conflict in {len(conflicting)} of {n_groups} categories: reports of the same time give "
-                f"intervals that do not overlap ({_conflict_examples(reconciled, conflicting)}).")
-    else:
-        head = f"No figures conflict: the {claims} in {cats} overlap, or were superseded by later counts."
-    sentences = [head]
-    superseded = int(((reconciled["status"] == "superseded") & ~echo).sum())
-    if superseded:
-        verb = "was" if superseded == 1 else "were"
-        sentences.append(f"{_count(superseded, 'claim', 'claims').capitalize()} {verb} superseded by a later "
-                         "count from the same or an official source.")
-    if echo.any():
-        n = int(echo.sum())
-        sentences.append(f"{_count(n, 'claim repeats', 'claims repeat').capitalize()} a figure given earlier in "
-                         f"the same article or story family and {'is' if n == 1 else 'are'} not counted as independent "
-                         "evidence.")
-    return " ".join(sentences)
+def _changed_figures(t: pd.DataFrame) -> pd.Series:
+    """For a claim whose story family first gave another figure for the same group, that figure as written:
+    the copy changed the number. Empty for the family's own first figure and for claims outside families."""
+    out = pd.Series("", index=t.index)
+    for _, g in _in_order(t).groupby(["group", "family"], sort=False):
+        if g["article_id"].nunique() < 2:
+            continue
+        origin = g.iloc[0]
+        changed = (g["article_id"] != origin["article_id"]) & (g["stated"] != origin["stated"]) & (
+            ~g["stated"].isin(g.loc[g["article_id"] == origin["article_id"], "stated"]))
+        out[g.index[changed]] = f"{origin['as_written']} ({origin['claim_id']})"
+    return out

@@ -1,4 +1,8 @@
-"""Quote drift: the same quotation across outlets, and the words each outlet changed inside it."""
+"""Quote drift: the same quotation across outlets, and the words each outlet changed inside it.
+
+Each printing is "identical", "formatting" (it differs only in spacing, punctuation, case or number
+formatting, such as a scraped "2.6million"), "trimmed" (a shorter excerpt) or "altered" (words changed).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,12 @@ LOOKUP_PARTNERS = 50  # quotes looked up per rare k-gram (bounds a stock phrase 
 
 def _norm_words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
+
+
+def _letters(text: str) -> str:
+    """The quotation's letters and digits only, lower-cased: what is left when spacing, punctuation, case and
+    number formatting ("2.6million", "2.6 million"; "2,500", "2500") are set aside."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def word_diff(a: str, b: str) -> str:
@@ -117,6 +127,8 @@ def _relation(words: list[list[str]], texts: list[str], i: int, ref: int,
         return seen[key]
     if words[i] == words[ref]:
         out = ("identical", "")
+    elif _letters(texts[i]) == _letters(texts[ref]):
+        out = ("formatting", word_diff(texts[ref], texts[i]))  # a scraping or house-style difference, not a change
     else:
         rel = "trimmed" if " ".join(words[i]) in " ".join(words[ref]) else "altered"
         out = (rel, word_diff(texts[ref], texts[i]))
