@@ -63,3 +63,17 @@ def test_many_mentions_at_once_match_one_at_a_time():
         alone = encode_mentions([texts[i]], [starts[i]], [ends[i]], tables())
         assert sorted(together.keys[together.rows == i]) == sorted(alone.keys)
         assert np.allclose(together.dense[i], alone.dense[0])
+
+
+def test_the_design_matrix_counts_a_repeated_feature_once_and_drops_unknown_keys():
+    from helpers.analyses.tone_features import Encoded
+    from helpers.analyses.tone_model import design_matrix
+
+    # Row 0 has key 10 twice and key 30 once; row 1 has key 20 and key 99, which the model does not know.
+    encoded = Encoded(rows=np.array([0, 0, 0, 1, 1]), keys=np.array([10, 30, 10, 99, 20]),
+                      dense=np.array([[1.0], [2.0]]))
+    keys = np.array([10, 20, 30])
+    binary = design_matrix(encoded, keys, np.array([0.5]), unit_rows=False).toarray()
+    assert binary.tolist() == [[1.0, 0.0, 1.0, 0.5], [0.0, 1.0, 0.0, 1.0]]
+    unit = design_matrix(encoded, keys, np.array([1.0]), unit_rows=True).toarray()
+    assert np.allclose(unit[0], [2 ** -0.5, 0.0, 2 ** -0.5, 1.0]) and np.allclose(unit[1], [0.0, 1.0, 0.0, 2.0])

@@ -140,12 +140,12 @@ def design_matrix(encoded: Encoded, keys: np.ndarray, dense_scale: np.ndarray, u
     col = np.searchsorted(keys, encoded.keys)
     known = col < n_keys
     known[known] = keys[col[known]] == encoded.keys[known]
-    cells = np.sort(encoded.rows[known] * max(n_keys, 1) + col[known])
-    cells = cells[np.concatenate([[True], cells[1:] != cells[:-1]])] if len(cells) else cells  # once per row
-    rows, cols = cells // max(n_keys, 1), cells % max(n_keys, 1)
-    per_row = np.bincount(rows, minlength=n_rows).astype(float)
+    sparse = sp.coo_matrix((np.ones(int(known.sum())), (encoded.rows[known], col[known])),
+                           shape=(n_rows, n_keys)).tocsr()  # sums repeats: one cell per (row, feature)
+    sparse.sort_indices()
+    per_row = np.diff(sparse.indptr)
     weight = 1.0 / np.sqrt(np.maximum(per_row, 1.0)) if unit_rows else np.ones(n_rows)
-    sparse = sp.csr_matrix((weight[rows], (rows, cols)), shape=(n_rows, n_keys))
+    sparse.data = np.repeat(weight, per_row)  # binary, or unit length: a repeated feature counts once
     return sp.hstack([sparse, sp.csr_matrix(encoded.dense * dense_scale)], format="csr")
 
 
