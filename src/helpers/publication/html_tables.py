@@ -17,6 +17,8 @@ import re
 
 import pandas as pd
 
+from helpers.publication.reader_names import for_reader
+
 MAX_COLUMNS = 8  # columns shown in one table; a wider one (a pivot by outlet or article) keeps those with most weight
 MISSING = "\u2014"
 MINUS = "\u2212"
@@ -93,6 +95,7 @@ def cap_columns(table: pd.DataFrame, limit: int = MAX_COLUMNS) -> tuple[pd.DataF
 def readable(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Every cell as display text, headers in words (``labels`` overrides single headers)."""
     labels = labels or {}
+    table = for_reader(table)  # ids, keys and list reprs in words (see reader_names)
     out = pd.DataFrame(
         {i: [cell(v) for v in table.iloc[:, i].tolist()] for i in range(table.shape[1])}, index=range(len(table))
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import matplotlib.text
 from matplotlib.figure import Figure
 
+from helpers.publication.reader_names import outlet_for_reader, value_for_reader
+
 DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px window; figures are drawn for it
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
 FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
@@ -31,12 +33,9 @@ def display_scale(fig: Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
 
 
 def outlet_display(label: object) -> str:
-    """An outlet label for a figure: an undeclared outlet reads 'Unattributed: ID' (ID shortened)."""
-    text = str(label)
-    if text.startswith("unknown (") and text.endswith(")"):
-        ident = text[len("unknown (") : -1]
-        return f"Unattributed: {ident[:12]}…" if len(ident) > 13 else f"Unattributed: {ident}"
-    return text
+    """An outlet (or article) label for a figure: an undeclared outlet reads 'Unattributed (A3)', its
+    corpus-table label; an article id reads as that label."""
+    return outlet_for_reader(value_for_reader(label), short=True)  # an article id as its label (A3)
 
 
 def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
@@ -60,7 +59,8 @@ def short_labels(labels: list[str], limit: int = LABEL_MAX_CHARS) -> list[str]:
         head = (limit - 1) * 2 // 3
         return f"{text[:head]}…{text[len(text) - (limit - 1 - head):]}"
 
-    short = [cut(str(label)) for label in labels]
+    labels = [str(value_for_reader(label)) for label in labels]  # an article id as its label (A3), keys in words
+    short = [cut(label) for label in labels]
     seen: dict[str, int] = {}
     for s in short:
         seen[s] = seen.get(s, 0) + 1
