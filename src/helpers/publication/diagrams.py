@@ -8,7 +8,7 @@ import pandas as pd
 from helpers.publication.caps import set_note
 from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display, tidy
 from helpers.publication.prose import capital, count
-from helpers.publication.reader_names import article_label, key_for_reader
+from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader
 from helpers.publication.style import OKABE_ITO, OTHER, apply_style, empty_figure
 
 CLAIMS_DRAWN = 40  # claims drawn one by one in a panel; past it, identical claims are drawn once, sized by number
@@ -166,7 +166,8 @@ DECLARED = "declared::"  # prefix of the box of an origin a text declares (not a
 def _box_text(aid: str, outlet: str) -> str:
     if aid.startswith(DECLARED):
         return f"{aid[len(DECLARED):].split('::')[0]}\n(declared origin)"
-    return f"{outlet_display(outlet)}\n{article_label(aid)}"
+    name = outlet_display(outlet)
+    return name if is_unattributed(outlet) else f"{name}\n{article_label(aid)}"  # 'Unattributed (A2)' names it
 
 
 def _with_declared(families: pd.DataFrame, declared: pd.DataFrame | None) -> tuple[pd.DataFrame, list]:

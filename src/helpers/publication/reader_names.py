@@ -10,13 +10,13 @@ Python writes it. The run's articles are remembered when a notebook first reads 
 
 from __future__ import annotations
 
-import ast
 import re
 
 import pandas as pd
 
 UNKNOWN_PREFIX = "unknown ("
-LIST_REPR = re.compile(r"^\[\s*(?:'[^']*'|\"[^\"]*\")(?:\s*,\s*(?:'[^']*'|\"[^\"]*\"))*\s*\]$|^\[\]$")
+QUOTED = r"(?:'[^']*'|\"[^\"]*\")"
+LIST_REPR = re.compile(rf"^\[\s*(?:{QUOTED}(?:\s*,?\s*{QUOTED})*)?\s*\]$")  # ['a', 'b'] and numpy's ['a' 'b']
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:;[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*$")
 _LABELS: dict[str, str] = {}
 
@@ -91,7 +91,7 @@ def value_for_reader(value: object) -> object:
     """A table cell as a reader reads it: an article id as its label, an unattributed outlet by its label,
     a list as a list in words, a codebook key in words. Anything else is returned unchanged."""
     if not isinstance(value, str):
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple, set)) or type(value).__name__ == "ndarray":
             return ", ".join(str(v) for v in value)
         return value
     if value in _LABELS:
@@ -99,7 +99,7 @@ def value_for_reader(value: object) -> object:
     if is_unattributed(value):
         return outlet_for_reader(value, short=True)
     if LIST_REPR.match(value.strip()):
-        return ", ".join(str(v) for v in ast.literal_eval(value.strip()))
+        return ", ".join(m[1:-1] for m in re.findall(QUOTED, value))
     if KEY.match(value):
         return key_for_reader(value)
     return value
