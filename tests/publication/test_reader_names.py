@@ -69,3 +69,19 @@ def test_a_table_never_shows_an_id_a_key_or_a_list_repr():
         assert leftover not in page, leftover
     for shown in ("A1", "Unattributed (A2)", "debate grievances, riot violence", "Norbury", "<th>A3</th>"):
         assert shown in page, shown
+
+
+def test_a_kind_of_number_reads_in_the_general_codebooks_words(codebook):
+    words = codebook.section("number_words")["kind_words"]
+    assert reader_names.number_kind_for_reader("one_of", words) == "'one of' a group"
+    assert reader_names.number_kind_for_reader("contractor", words) == words["other_count"]
+    assert reader_names.number_kind_for_reader("troops (not sent to this event)", words) == (
+        "troops (not sent to this event)")
+    assert all("_" not in w for w in words.values())
+
+
+def test_numbers_in_one_table_share_one_precision():
+    table = pd.DataFrame({"word": ["calm", "riot"], "contribution": [0.00028, -0.09], "uses": [3, 4]})
+    page = html_tables.to_html(table)
+    assert "0.0003" in page and "\u22120.0900" in page and "0.00028" not in page
+    assert html_tables.table_decimals(pd.DataFrame({"x": [0.5, -0.25]})) == 2

@@ -82,6 +82,18 @@ def key_for_reader(key: object, names: dict[str, str] | None = None) -> str:
     return text.replace("_", " ")
 
 
+def number_kind_for_reader(kind: object, words: dict[str, str]) -> str:
+    """A kind of number in the general codebook's words (``kind_words``): 'one_of' -> "'one of' a group". A kind
+    it does not list is the noun or verb that followed a count ('contractor', 'remained'), shown as the codebook's
+    words for a count of something else; a label the study wrote for readers (it holds a space) is kept."""
+    text = str(kind)
+    if text in words:
+        return str(words[text])
+    if " " in text:
+        return text
+    return str(words.get("other_count", "a count of something else"))
+
+
 def plural_for_reader(n: int, noun: str, plural: str | None = None) -> str:
     """'1 article', '2 articles' (digits, the noun agreeing): never '1 articles' or 'article(s)'."""
     return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
