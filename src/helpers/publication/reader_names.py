@@ -19,6 +19,11 @@ QUOTED = r"(?:'[^']*'|\"[^\"]*\")"
 LIST_REPR = re.compile(rf"^\[\s*(?:{QUOTED}(?:\s*,?\s*{QUOTED})*)?\s*\]$")  # ['a', 'b'] and numpy's ['a' 'b']
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:;[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*$")
 _LABELS: dict[str, str] = {}
+# The evaluation's own field names (helpers.evaluation writes them into its score files) in words.
+MEASURE_WORDS = {"n": "items scored", "n_gold": "items in the gold annotations",
+                 "n_predicted": "items the rules found", "matched": "items found that match the gold",
+                 "articles": "articles", "extract_seconds": "seconds the rules took",
+                 "speaker_scored": "quotations whose speaker was scored", "f1": "F1"}
 
 
 def remember_articles(articles: pd.DataFrame) -> None:
@@ -92,6 +97,13 @@ def number_kind_for_reader(kind: object, words: dict[str, str]) -> str:
     if " " in text:
         return text
     return str(words.get("other_count", "a count of something else"))
+
+
+def measure_for_reader(measure: object) -> str:
+    """A score's field name in words: 'n_gold' -> 'items in the gold annotations', 'speaker_accuracy' ->
+    'speaker accuracy'; a dotted path ('quotes.n_gold') keeps its parts, each in words."""
+    parts = [p for p in str(measure).split(".") if p]
+    return " · ".join(MEASURE_WORDS.get(p.replace(" ", "_"), p.replace("_", " ")) for p in parts)
 
 
 def plural_for_reader(n: int, noun: str, plural: str | None = None) -> str:

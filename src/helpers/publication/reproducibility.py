@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.config import PROJECT_ROOT, resolve
+from helpers.publication.reader_names import measure_for_reader
 
 KEY_PACKAGES = [
     "jupyter-book",
@@ -89,7 +90,8 @@ def development_scores(folder: str | Path | None = None) -> pd.DataFrame:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ValueError(f"{path}: not a readable JSON score file ({exc})") from exc
-        rows += [{"set": path.stem, "measure": key, "value": value} for key, value in _numbers(data)]
+        rows += [{"set": path.stem, "measure": measure_for_reader(key), "value": value}
+                 for key, value in _numbers(data)]
     return pd.DataFrame(rows, columns=["set", "measure", "value"])
 
 
@@ -100,7 +102,7 @@ def _numbers(data: object, prefix: str = "") -> list[tuple[str, float]]:
     if isinstance(data, list):
         return [item for i, v in enumerate(data) for item in _numbers(v, f"{prefix}{i}.")]
     if isinstance(data, (int, float)) and not isinstance(data, bool):
-        return [(prefix.rstrip(".").replace("_", " "), float(data))]
+        return [(prefix.rstrip("."), float(data))]
     return []
 
 
