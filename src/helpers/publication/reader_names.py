@@ -17,7 +17,7 @@ import pandas as pd
 UNKNOWN_PREFIX = "unknown ("
 QUOTED = r"(?:'[^']*'|\"[^\"]*\")"
 LIST_REPR = re.compile(rf"^\[\s*(?:{QUOTED}(?:\s*,?\s*{QUOTED})*)?\s*\]$")  # ['a', 'b'] and numpy's ['a' 'b']
-KEY = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:;[a-z][a-z0-9]*(?:_[a-z0-9]+)*)*$")
+KEY = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z][a-z0-9_]*(?:;[a-z][a-z0-9_]*)+$")  # 'a_b', 'a;b_c'
 _LABELS: dict[str, str] = {}
 # The evaluation's own field names (helpers.evaluation writes them into its score files) in words.
 MEASURE_WORDS = {"n": "items scored", "n_gold": "items in the gold annotations",
@@ -122,11 +122,22 @@ def value_for_reader(value: object) -> object:
         return _LABELS[value]
     if is_unattributed(value):
         return outlet_for_reader(value, short=True)
+    value = text_for_reader(value)
     if LIST_REPR.match(value.strip()):
         return ", ".join(m[1:-1] for m in re.findall(QUOTED, value))
     if KEY.match(value):
         return key_for_reader(value)
     return value
+
+
+def text_for_reader(text: str) -> str:
+    """A sentence or a note with every article id of the run written as its label: 'overlaps ID:n002' reads
+    'overlaps A5 (number 2)', 'Articles ID1 and ID2' reads 'Articles A4 and A5'."""
+    if not _LABELS or not isinstance(text, str):
+        return text
+    ids = "|".join(re.escape(a) for a in sorted(_LABELS, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({ids})(?::n(\d+))?(?![\w-]|\.\w)")  # a file name keeps its id
+    return pattern.sub(lambda m: _LABELS[m.group(1)] + (f" (number {int(m.group(2))})" if m.group(2) else ""), text)
 
 
 def for_reader(frame: pd.DataFrame) -> pd.DataFrame:
