@@ -85,3 +85,10 @@ def test_numbers_in_one_table_share_one_precision():
     page = html_tables.to_html(table)
     assert "0.0003" in page and "\u22120.0900" in page and "0.00028" not in page
     assert html_tables.table_decimals(pd.DataFrame({"x": [0.5, -0.25]})) == 2
+
+
+def test_ids_inside_sentences_and_notes_read_as_labels_but_file_names_keep_theirs():
+    assert reader_names.text_for_reader("Articles 017_00ff00ff00ff and 019_fedcba987654 share passages.") == (
+        "Articles A1 and A3 share passages.")
+    assert reader_names.text_for_reader("overlaps 018_abcdef012345:n002") == "overlaps A2 (number 2)"
+    assert reader_names.text_for_reader("017_00ff00ff00ff.txt") == "017_00ff00ff00ff.txt"
