@@ -2,7 +2,8 @@
 
 No page shows a leftover of the machinery (an article id, a codebook key, a Python list, a "(s)" template) in
 its visible text or in its figures' text; no page scrolls sideways on a phone; every figure is wholly in
-view; no page logs a console error.
+view, and every table cell too (on a phone a row reads as a card: every column, the intervals too, is kept);
+no page logs a console error.
 """
 
 from __future__ import annotations
@@ -92,7 +93,12 @@ def test_every_page_fits_a_phone_and_a_desktop(browser, served, seed_book):  # n
                   figures: Array.from(document.querySelectorAll("main figure img")).map(i => {
                     const r = i.getBoundingClientRect();
                     return [i.alt.slice(0, 50), Math.round(r.left), Math.round(r.right), r.width];
-                  })})""")
+                  }),
+                  cells: Array.from(document.querySelectorAll(
+                      "main table.refract-table td, main table.refract-itable td"))
+                    .filter(c => c.offsetParent !== null)
+                    .filter(c => c.getBoundingClientRect().right > window.innerWidth + 1)
+                    .map(c => (c.dataset.label || "") + ": " + c.textContent.slice(0, 30))})""")
                 if width < 500:
                     page.screenshot(path=str(ARTIFACTS / f"phone_{name.replace('/', '_')}.png"), full_page=True)
                 page.close()
@@ -101,6 +107,7 @@ def test_every_page_fits_a_phone_and_a_desktop(browser, served, seed_book):  # n
             problems += [f"{label} {name}: console error {e}" for e in errors]
             if measured["scroll"] > width + 1:
                 problems.append(f"{label} {name}: the page is {measured['scroll']} px wide on a {width} px screen")
+            problems += [f"{label} {name}: a table cell is cut off at the right ({c})" for c in measured["cells"][:3]]
             for alt, left, right, shown in measured["figures"]:
                 if left < -1 or right > width + 1 or shown <= 0:
                     problems.append(f"{label} {name}: figure '{alt}' spans {left} to {right} px of {width}")

@@ -133,10 +133,15 @@ def escaped(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_html(table: pd.DataFrame, max_rows: int | None = None, labels: dict[str, str] | None = None) -> str:
-    """A static HTML table: readable, escaped, no index column."""
+    """A static HTML table: readable, escaped, no index column; every cell names its column (``data-label``)."""
     shown = table if max_rows is None else table.head(max_rows)
     safe = escaped(readable(shown, labels))
-    return safe.to_html(index=False, escape=False, border=0, classes="refract-table", na_rep=MISSING)
+    heads = [str(h) for h in safe.columns]
+    rows = "\n".join("<tr>" + "".join(f'<td data-label="{h}">{v}</td>' for h, v in zip(heads, row, strict=True))
+                     + "</tr>" for row in safe.itertuples(index=False, name=None))
+    # each cell carries its column's name, so that on a phone a row reads as a card of 'name: value' lines
+    return ('<table class="dataframe refract-table">\n<thead>\n<tr>' + "".join(f"<th>{h}</th>" for h in heads)
+            + f"</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>")
 
 
 def interactive_html(table: pd.DataFrame, page_length: int = 10, labels: dict[str, str] | None = None) -> str:
