@@ -1,8 +1,8 @@
 """Figure sizes and labels for the book's text column: every figure is drawn to be shown at full size.
 
 At a 1280 px window the text column is about 650 px wide; figures are drawn no wider than that, so
-their text keeps the size it was drawn with (at least 9 pt). On narrower screens the page lets a
-figure scroll sideways rather than shrink (see ``book/_static/refract.css``).
+their text keeps the size it was drawn with (at least 9 pt). On a phone a figure is scaled to the
+screen's width, so that all of its data stays in view (see ``book/_static/refract.css``).
 """
 
 from __future__ import annotations
