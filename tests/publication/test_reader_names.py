@@ -92,3 +92,9 @@ def test_ids_inside_sentences_and_notes_read_as_labels_but_file_names_keep_their
         "Articles A1 and A3 share passages.")
     assert reader_names.text_for_reader("overlaps 018_abcdef012345:n002") == "overlaps A2 (number 2)"
     assert reader_names.text_for_reader("017_00ff00ff00ff.txt") == "017_00ff00ff00ff.txt"
+
+
+def test_settings_are_written_as_a_reader_writes_numbers():
+    from helpers.publication.reproducibility import setting_value
+
+    assert [setting_value(v) for v in (2e6, 0.05, 12345)] == ["2,000,000", "0.05", "12,345"]

@@ -325,6 +325,13 @@ def step_of(module: str) -> str:
     return STEPS[max(prefixes, key=len)] if prefixes else "Remaining analyses"
 
 
+def setting_value(value: int | float) -> str:
+    """A setting as a reader writes it: '2,000,000', '0.05', never '2e+06'."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.6g}"
+    return f"{int(value):,}"
+
+
 def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame:
     """Every named number the rules use (windows, thresholds, caps), read from the modules, in plain words.
 
@@ -338,7 +345,7 @@ def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame
         words = SETTING_WORDS.get(key, name.replace("_", " ").capitalize())  # a test keeps this fallback unused
         if words is not None:
             rows.append({"step": step_of(module), "setting": words,
-                         "value": f"{value:g}" if isinstance(value, float) else str(value)})
+                         "value": setting_value(value)})
     table = pd.DataFrame(rows, columns=["step", "setting", "value"])
     order = table["step"].map({s: i for i, s in enumerate(STEP_ORDER)}).fillna(len(STEP_ORDER))
     return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
