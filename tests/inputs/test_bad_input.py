@@ -393,7 +393,7 @@ def test_4_dollar_signs_in_labels_are_literal_text(tmp_path):
     texts = [t for t in fig.findobj(Text) if t.get_text()]
     assert all(not t.get_parse_math() for t in texts)
     shown = {t.get_text() for t in texts}
-    assert {"Money $\\oops$ Daily", "Costs $5 and $10 News", "$a$", "Words per $article$"} <= shown, shown
+    assert {"Money $\\oops$ Daily · $a$", "Costs $5 and $10 News · b$", "Words per $article$"} <= shown, shown
 
 
 def test_result_file_modes_respect_the_umask(tmp_path):

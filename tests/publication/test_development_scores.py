@@ -15,5 +15,12 @@ def test_every_number_is_listed_with_its_path(tmp_path):
     (tmp_path / "quotes-dev.json").write_text(json.dumps({"f1": 0.5, "by_kind": {"full": {"recall": 0.25}},
                                                          "ok": True, "name": "x"}))
     table = development_scores(tmp_path)
-    assert sorted(zip(table["measure"], table["value"], strict=True)) == [("by kind.full.recall", 0.25), ("f1", 0.5)]
+    measures = sorted(zip(table["measure"], table["value"], strict=True))
+    assert measures == [("F1", 0.5), ("by kind · full · recall", 0.25)]
     assert set(table["set"]) == {"quotes-dev"}
+
+
+def test_measures_read_as_words(tmp_path):
+    (tmp_path / "numbers-dev.json").write_text(json.dumps({"n_gold": 828, "extract_seconds": 1.5}))
+    assert sorted(development_scores(tmp_path)["measure"]) == ["items in the gold annotations",
+                                                               "seconds the rules took"]

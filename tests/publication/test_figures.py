@@ -41,7 +41,10 @@ def test_heatmap_and_keyness_are_readable(colours):
 
 
 def test_undeclared_outlet_is_labelled_in_words():
-    assert plots.outlet_display("unknown (x_0123456789abcdef)") == "Unattributed: x_0123456789…"
+    from helpers.publication.reader_names import remember_articles
+
+    remember_articles(pd.DataFrame({"article_id": ["y_1", "x_0123456789abcdef"]}))
+    assert plots.outlet_display("unknown (x_0123456789abcdef)") == "Unattributed (A2)"
     assert plots.outlet_display("Daily") == "Daily"
 
 

@@ -20,9 +20,12 @@ def test_join_lists_like_prose():
 
 
 def test_undeclared_outlet_reads_as_words():
-    assert f.outlet_name("unknown (x_12)") == "the unattributed article x_12"
-    assert f.article_phrase("x_12", "unknown (x_12)") == "the unattributed article x_12"
-    assert f.article_phrase("a", "Daily") == "article a (Daily)"
+    from helpers.publication.reader_names import remember_articles
+
+    remember_articles(pd.DataFrame({"article_id": ["a", "b", "x_12"]}))
+    assert f.outlet_name("unknown (x_12)") == "an unattributed article (shown in the corpus table as A3)"
+    assert f.article_phrase("x_12", "unknown (x_12)") == "an unattributed article (shown in the corpus table as A3)"
+    assert f.article_phrase("a", "Daily") == "article A1 (Daily)"
 
 
 def tone(rows):

@@ -37,7 +37,7 @@ def test_numbers_for_people():
     assert html_tables.cell(float("inf")) == "no upper bound"
     assert html_tables.cell(float("nan")) == html_tables.MISSING and html_tables.cell(None) == html_tables.MISSING
     assert html_tables.cell(0.12345) == "0.12" and html_tables.cell(True) == "yes"
-    assert html_tables.cell(-0.5) == "\u22120.50" and html_tables.cell(0.0064) == "0.0064"
+    assert html_tables.cell(-0.5) == "\u22120.50" and html_tables.cell(0.0064, 4) == "0.0064"
     assert html_tables.cell("line one\nline two") == "line one line two"
     assert html_tables.cell("literal\\nbreak") == "literal break"
 

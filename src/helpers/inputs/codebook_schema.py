@@ -117,7 +117,7 @@ GENERAL: dict[str, dict[str, Any]] = {
         "context_words": WHOLE, "units": NUMBERS, "tens": NUMBERS, "scales": NUMBERS, "ordinals": NUMBERS,
         "vague": named({"type": "array", "items": WHOLE, "minItems": 2, "maxItems": 2,
                         "description": "a [low, high] pair of whole numbers"}, "a mapping of phrases to ranges"),
-        "unit_words": WORD_GROUPS},
+        "unit_words": WORD_GROUPS, "kind_words": named(TEXT, "a mapping of kinds of number to words for readers")},
         "ordinal_suffixes months month_abbreviations weekdays currency_symbols age_before address_before address_after "
         "function_words agent_markers noun_phrase_words auxiliaries past_tense_endings singular_auxiliaries "
         "singular_determiners plural_endings plural_words conjunctions breakdown_markers breakdown_after "

@@ -23,6 +23,7 @@ from helpers.inputs.corpus import CorpusWarning, load_corpus
 from helpers.inputs.corpus import usable as usable_articles
 from helpers.pipeline import registry
 from helpers.pipeline.parts import TableError, has_table, read_parts
+from helpers.publication.reader_names import remember_articles
 
 
 @dataclass
@@ -91,8 +92,11 @@ class Study:
 
     @property
     def articles(self) -> pd.DataFrame:
-        """One row per input file with its status and counts."""
-        return self.table("articles")
+        """One row per input file with its status and counts; its order gives each article its short label
+        (A1, A2 ...) wherever the book names it (see :mod:`helpers.publication.reader_names`)."""
+        table = self.table("articles")
+        remember_articles(table)
+        return table
 
     @property
     def usable(self) -> pd.DataFrame:

@@ -4,7 +4,8 @@ Everything in a table can come from input: article text, titles, outlet names an
 become column headers when a table is pivoted by article. A file called ``<img onerror=...>.txt`` must
 show as text, so every header and every cell is escaped here, and nowhere else builds table HTML.
 
-Numbers are written for people: whole numbers without ".0", thousands separators, two decimals,
+Numbers are written for people: whole numbers without ".0", thousands separators, two decimals (more, for
+every fraction of a table alike, when its smallest would show as 0.00),
 an open upper bound as "no upper bound" rather than "inf", and missing values as a dash. Headers
 read as words ("n_sentences" becomes "Sentences").
 """
@@ -17,10 +18,13 @@ import re
 
 import pandas as pd
 
+from helpers.publication.reader_names import for_reader
+
 MAX_COLUMNS = 8  # columns shown in one table; a wider one (a pivot by outlet or article) keeps those with most weight
 MISSING = "\u2014"
 MINUS = "\u2212"
 DECIMALS = 2
+MAX_DECIMALS = 4  # a table of tiny fractions (word contributions) shows this many places, all of its numbers alike
 NOSCRIPT = re.compile(r"<noscript>.*?</noscript>", re.DOTALL)
 FALLBACK = re.compile(r'(<div id="[^"]+_fallback">).*?</div><script>', re.DOTALL)
 PREVIEW_MARKER = re.compile(
@@ -37,8 +41,8 @@ def header(name: object) -> str:
     return text[:1].upper() + text[1:]
 
 
-def cell(value: object) -> str:
-    """One value as a person would write it."""
+def cell(value: object, decimals: int = DECIMALS) -> str:
+    """One value as a person would write it (fractions with ``decimals`` places)."""
     if value is None or value is pd.NaT:
         return MISSING
     if isinstance(value, bool):
@@ -46,7 +50,7 @@ def cell(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return _float(value)
+        return _float(value, decimals)
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     text = str(value)
@@ -55,18 +59,30 @@ def cell(value: object) -> str:
     return re.sub(r"\s*(?:\r\n|\r|\n|\\n)\s*", " ", text)
 
 
-def _float(value: float) -> str:
+def _float(value: float, decimals: int = DECIMALS) -> str:
     if math.isnan(value):
         return MISSING
     if math.isinf(value):
         return "no upper bound" if value > 0 else "no lower bound"
     if value.is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
-    if 0 < abs(value) < 0.01:
-        text = f"{value:.2g}"  # two significant digits for small contributions (0.0064)
-    else:
-        text = f"{value:,.{DECIMALS}f}"
+    text = f"{value:,.{decimals}f}"
     return text.replace("-", MINUS) if text.startswith("-") else text
+
+
+def table_decimals(table: pd.DataFrame) -> int:
+    """The one number of decimals a table's fractions share: two, or up to ``MAX_DECIMALS`` when a fraction
+    would otherwise show as 0.00 (so '0.0003' and '-0.0900' stand side by side, never '0.00028' and '-0.09')."""
+    smallest = math.inf
+    for i in range(table.shape[1]):
+        column = table.iloc[:, i]
+        if pd.api.types.is_float_dtype(column):
+            values = column[column.notna() & (column != column.round()) & column.abs().lt(math.inf)].abs()
+            if len(values):
+                smallest = min(smallest, float(values.min()))
+    if not 0 < smallest < 0.005:
+        return DECIMALS
+    return max(DECIMALS, min(MAX_DECIMALS, math.ceil(-math.log10(smallest))))
 
 
 def cap_columns(table: pd.DataFrame, limit: int = MAX_COLUMNS) -> tuple[pd.DataFrame, str]:
@@ -93,8 +109,11 @@ def cap_columns(table: pd.DataFrame, limit: int = MAX_COLUMNS) -> tuple[pd.DataF
 def readable(table: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
     """Every cell as display text, headers in words (``labels`` overrides single headers)."""
     labels = labels or {}
+    table = for_reader(table)  # ids, keys and list reprs in words (see reader_names)
+    places = table_decimals(table)
     out = pd.DataFrame(
-        {i: [cell(v) for v in table.iloc[:, i].tolist()] for i in range(table.shape[1])}, index=range(len(table))
+        {i: [cell(v, places) for v in table.iloc[:, i].tolist()] for i in range(table.shape[1])},
+        index=range(len(table)),
     )
     out.columns = [labels.get(str(c), header(c)) for c in _flat_columns(table)]
     return out
@@ -114,10 +133,15 @@ def escaped(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_html(table: pd.DataFrame, max_rows: int | None = None, labels: dict[str, str] | None = None) -> str:
-    """A static HTML table: readable, escaped, no index column."""
+    """A static HTML table: readable, escaped, no index column; every cell names its column (``data-label``)."""
     shown = table if max_rows is None else table.head(max_rows)
     safe = escaped(readable(shown, labels))
-    return safe.to_html(index=False, escape=False, border=0, classes="refract-table", na_rep=MISSING)
+    heads = [str(h) for h in safe.columns]
+    rows = "\n".join("<tr>" + "".join(f'<td data-label="{h}">{v}</td>' for h, v in zip(heads, row, strict=True))
+                     + "</tr>" for row in safe.itertuples(index=False, name=None))
+    # each cell carries its column's name, so that on a phone a row reads as a card of 'name: value' lines
+    return ('<table class="dataframe refract-table">\n<thead>\n<tr>' + "".join(f"<th>{h}</th>" for h in heads)
+            + f"</tr>\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>")
 
 
 def interactive_html(table: pd.DataFrame, page_length: int = 10, labels: dict[str, str] | None = None) -> str:

@@ -1,14 +1,16 @@
 """Figure sizes and labels for the book's text column: every figure is drawn to be shown at full size.
 
 At a 1280 px window the text column is about 650 px wide; figures are drawn no wider than that, so
-their text keeps the size it was drawn with (at least 9 pt). On narrower screens the page lets a
-figure scroll sideways rather than shrink (see ``book/_static/refract.css``).
+their text keeps the size it was drawn with (at least 9 pt). On a phone a figure is scaled to the
+screen's width, so that all of its data stays in view (see ``book/_static/refract.css``).
 """
 
 from __future__ import annotations
 
 import matplotlib.text
 from matplotlib.figure import Figure
+
+from helpers.publication.reader_names import outlet_for_reader, value_for_reader
 
 DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px window; figures are drawn for it
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
@@ -31,12 +33,9 @@ def display_scale(fig: Figure, width_px: int = DISPLAY_WIDTH_PX) -> float:
 
 
 def outlet_display(label: object) -> str:
-    """An outlet label for a figure: an undeclared outlet reads 'Unattributed: ID' (ID shortened)."""
-    text = str(label)
-    if text.startswith("unknown (") and text.endswith(")"):
-        ident = text[len("unknown (") : -1]
-        return f"Unattributed: {ident[:12]}…" if len(ident) > 13 else f"Unattributed: {ident}"
-    return text
+    """An outlet (or article) label for a figure: an undeclared outlet reads 'Unattributed (A3)', its
+    corpus-table label; an article id reads as that label."""
+    return outlet_for_reader(value_for_reader(label), short=True)  # an article id as its label (A3)
 
 
 def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
@@ -61,7 +60,7 @@ def short_labels(labels: list[str], limit: int = LABEL_MAX_CHARS) -> list[str]:
         head = (limit - 1) * 2 // 3
         return f"{text[:head]}…{text[len(text) - (limit - 1 - head):]}"
 
-    full = [str(label) for label in labels]
+    full = [str(value_for_reader(label)) for label in labels]  # an article id as its label (A3), keys in words
     short = [cut(text) for text in full]
     alike: dict[str, list[int]] = {}
     for i, s in enumerate(short):

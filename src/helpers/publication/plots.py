@@ -40,6 +40,7 @@ from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for n
     tidy,
 )
 from helpers.publication.prose import count  # noqa: E402
+from helpers.publication.reader_names import article_for_reader, plural_for_reader  # noqa: E402
 from helpers.publication.style import (  # noqa: E402, F401  (re-exported for notebooks and tests)
     OKABE_ITO,
     OTHER,
@@ -107,7 +108,8 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
 def bar_by_article(
     table: pd.DataFrame, value: str, label: str, colours: dict[str, str], title: str, xlabel: str
 ) -> plt.Figure:
-    """Horizontal bars, one per article, coloured by outlet; past ``MAX_ROWS`` articles, a histogram."""
+    """Horizontal bars, one per article, coloured by outlet and labelled 'Outlet · A3' (the colour is never the
+    only key); past ``MAX_ROWS`` articles, a histogram."""
     if len(table) > MAX_ROWS:
         return article_histogram(table, value, title, xlabel)
     apply_style()
@@ -115,14 +117,18 @@ def bar_by_article(
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, 0.45 * len(t) + 1.2))
     y_pos = list(range(len(t)))
     ax.barh(y_pos, t[value], color=[colours.get(o, OTHER) for o in t["outlet_label"]])
-    ax.set_yticks(y_pos, short_labels(t[label].astype(str).tolist()))
+    ax.set_yticks(y_pos, _article_names(t, label))
     for y, v in enumerate(t[value]):
         ax.text(v, y, f" {v:,.0f}", va="center", fontsize=SMALL)
     ax.set_xlabel(xlabel)
     _title(ax, title)
-    outlet_legend(ax, t["outlet_label"].unique(), colours)
     tidy(fig)
     return fig
+
+
+def _article_names(t: pd.DataFrame, label: str = "article_id") -> list[str]:
+    """'Outlet · A3' per article (the outlet named beside each bar), or 'Unattributed (A3)'."""
+    return short_labels([article_for_reader(a, o) for o, a in zip(t["outlet_label"], t[label], strict=True)])
 
 
 def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) -> plt.Figure:
@@ -151,28 +157,25 @@ def article_histogram(table: pd.DataFrame, value: str, title: str, xlabel: str) 
 def stacked_words(table: pd.DataFrame, colours: dict[str, str]) -> plt.Figure:
     """Words kept and boilerplate words removed per article; past ``MAX_ROWS`` articles, those with most removed
     (the figure is about cleaning: the longest articles of a large corpus often had nothing removed)."""
+    from matplotlib.patches import Patch
+
     apply_style()
     t, note = _most_cleaned(table)
     t = t.sort_values("n_words_raw", kind="stable")
     height = 0.45 * len(t) + 1.4
     fig, ax = plt.subplots(figsize=(FIG_WIDTH, height))
     y = range(len(t))
-    ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]], label="story text")
-    ax.barh(
-        list(y),
-        t["n_words_raw"] - t["n_words"],
-        left=t["n_words"],
-        color="#dddddd",
-        hatch="//",
-        edgecolor="#888888",
-        label="removed (boilerplate)",
-    )
-    ax.set_yticks(list(y), short_labels([f"{outlet_display(o)} · {a}" for o, a in zip(t["outlet_label"],
-                                                                                      t["article_id"], strict=True)]))
+    ax.barh(list(y), t["n_words"], color=[colours.get(o, OTHER) for o in t["outlet_label"]])
+    ax.barh(list(y), t["n_words_raw"] - t["n_words"], left=t["n_words"], color="#dddddd", hatch="//",
+            edgecolor="#888888")
+    ax.set_yticks(list(y), _article_names(t))
     ax.set_xlabel("words")
     ax.set_title("Words per article before and after cleaning")
-    below = LEGEND_GAP_IN / max(height - 1.4, 0.5)  # a fixed gap under the x label, however tall the figure
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, frameon=False, fontsize=SMALL)
+    below = (LEGEND_GAP_IN + 0.15) / max(height - 1.4, 0.5)  # a fixed gap under the x label, however tall the figure
+    handles = [Patch(facecolor="#555555", label="story text (bar in the outlet's colour)"),
+               Patch(facecolor="#dddddd", hatch="//", edgecolor="#888888", label="removed (boilerplate)")]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -below), ncol=2, frameon=False,
+              fontsize=SMALL)
     tidy(fig)
     return caps.set_note(fig, note)
 
@@ -226,7 +229,8 @@ def interval_dots(
         c = colours.get(r["outlet"], OTHER)
         ax.plot([r[low], r[high]], [y, y], color=c, lw=2.5, solid_capstyle="butt")
         ax.plot(r[value], y, "o", color=c, ms=8, mec="white")
-        n = f"{int(r['n_articles']):,} articles, {int(r['n_sentences']):,} sentences"
+        n = (f"{plural_for_reader(int(r['n_articles']), 'article')}, "
+             f"{plural_for_reader(int(r['n_sentences']), 'sentence')}")
         labels.append((y, outlet_display(r["outlet"]), n))
     if rest is not None:
         y = len(t) // 2

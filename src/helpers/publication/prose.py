@@ -6,6 +6,8 @@ that the sentence names a few examples and counts the rest, and says where the w
 
 from __future__ import annotations
 
+from helpers.publication.reader_names import article_label, is_unattributed, outlet_for_reader
+
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 LIST_MAX = 5  # items written out in one sentence; a longer list is summarised ("and 120 others")
 
@@ -42,17 +44,15 @@ def capital(text: str) -> str:
 
 
 def outlet_name(label: str) -> str:
-    """An outlet label for prose: an undeclared outlet reads as 'the unattributed article ID'."""
-    label = str(label)
-    if label.startswith("unknown (") and label.endswith(")"):
-        return f"the unattributed article {label[len('unknown ('):-1]}"
-    return label
+    """An outlet label for prose: an undeclared outlet reads as 'an unattributed article (shown in the corpus
+    table as A3)' (see :mod:`helpers.publication.reader_names`)."""
+    return outlet_for_reader(label)
 
 
 def article_phrase(article_id: str, label: str) -> str:
-    """'article X (Outlet)', or 'the unattributed article X' when no outlet is declared."""
+    """'article A3 (Outlet)', or 'an unattributed article (shown in the corpus table as A3)'."""
     name = outlet_name(label)
-    return name if name.startswith("the unattributed article") else f"article {article_id} ({name})"
+    return name if is_unattributed(label) else f"article {article_label(article_id)} ({name})"
 
 
 def score(value: float) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.publication import html_tables
+from helpers.publication.reader_names import text_for_reader
 
 SHOW_LIMIT = 100  # rows of a long table shown when all are asked for: a sample, the rest are in the CSV
 INTERACTIVE_LIMIT = 1000  # rows a searchable table embeds (twice: the script's copy and the static copy)
@@ -59,7 +60,7 @@ def show_html(
     else:
         row_note = ""
     notes = [html.escape(n) for n in (row_note and row_note + ".", column_note) if n]
-    parts = [f"<p class='refract-caption'>{html.escape(caption)}</p>"] if caption else []
+    parts = [f"<p class='refract-caption'>{html.escape(text_for_reader(caption))}</p>"] if caption else []
     if notes:
         notes.append(full_table(csv))
         parts.append(f"<p class='refract-caption refract-cap'><em>{' '.join(notes)}</em></p>")
@@ -117,10 +118,10 @@ def say(*sentences: str | list[str]) -> None:
     parts = []
     for s in sentences:
         if isinstance(s, list):
-            items = "".join(f"<li>{html.escape(t)}</li>" for t in s if t)
+            items = "".join(f"<li>{html.escape(text_for_reader(t))}</li>" for t in s if t)
             parts.append(f"<ul class='refract-findings'>{items}</ul>")
         elif s:
-            parts.append(f"<p class='refract-finding'>{html.escape(s)}</p>")
+            parts.append(f"<p class='refract-finding'>{html.escape(text_for_reader(s))}</p>")
     display(HTML("\n".join(parts)))
 
 
@@ -141,7 +142,8 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
 
     from helpers.publication.plots import SVG_METADATA, cap_note, fit_width, min_font_pt
 
-    caption = " ".join(t for t in (caption, cap_note(fig)) if t)
+    caption = text_for_reader(" ".join(t for t in (caption, cap_note(fig)) if t))
+    alt = text_for_reader(alt)
 
     fit_width(fig)
     buf = io.BytesIO()
@@ -164,7 +166,7 @@ def glue_numbers(values: dict[str, object]) -> None:
     from myst_nb import glue
 
     for key, value in values.items():
-        glue(key, value, display=False)
+        glue(key, text_for_reader(value) if isinstance(value, str) else value, display=False)
         if type(value).__name__ == "Figure":
             import matplotlib.pyplot as plt
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.config import PROJECT_ROOT, resolve
+from helpers.publication.reader_names import measure_for_reader
 
 KEY_PACKAGES = [
     "jupyter-book",
@@ -89,7 +90,8 @@ def development_scores(folder: str | Path | None = None) -> pd.DataFrame:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ValueError(f"{path}: not a readable JSON score file ({exc})") from exc
-        rows += [{"set": path.stem, "measure": key, "value": value} for key, value in _numbers(data)]
+        rows += [{"set": path.stem, "measure": measure_for_reader(key), "value": value}
+                 for key, value in _numbers(data)]
     return pd.DataFrame(rows, columns=["set", "measure", "value"])
 
 
@@ -100,7 +102,7 @@ def _numbers(data: object, prefix: str = "") -> list[tuple[str, float]]:
     if isinstance(data, list):
         return [item for i, v in enumerate(data) for item in _numbers(v, f"{prefix}{i}.")]
     if isinstance(data, (int, float)) and not isinstance(data, bool):
-        return [(prefix.rstrip(".").replace("_", " "), float(data))]
+        return [(prefix.rstrip("."), float(data))]
     return []
 
 
@@ -323,6 +325,13 @@ def step_of(module: str) -> str:
     return STEPS[max(prefixes, key=len)] if prefixes else "Remaining analyses"
 
 
+def setting_value(value: int | float) -> str:
+    """A setting as a reader writes it: '2,000,000', '0.05', never '2e+06'."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.6g}"
+    return f"{int(value):,}"
+
+
 def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame:
     """Every named number the rules use (windows, thresholds, caps), read from the modules, in plain words.
 
@@ -336,7 +345,7 @@ def rule_settings(packages: tuple[str, ...] = SETTINGS_PACKAGES) -> pd.DataFrame
         words = SETTING_WORDS.get(key, name.replace("_", " ").capitalize())  # a test keeps this fallback unused
         if words is not None:
             rows.append({"step": step_of(module), "setting": words,
-                         "value": f"{value:g}" if isinstance(value, float) else str(value)})
+                         "value": setting_value(value)})
     table = pd.DataFrame(rows, columns=["step", "setting", "value"])
     order = table["step"].map({s: i for i, s in enumerate(STEP_ORDER)}).fillna(len(STEP_ORDER))
     return table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
