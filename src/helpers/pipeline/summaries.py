@@ -136,6 +136,17 @@ def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
     return toward.assign(actor=toward["actor"].map(lambda a: in_words(a, names)))
 
 
+def make_tone_toward_actors(store: TableStore) -> pd.DataFrame:
+    """The tone model's tone toward each actor by outlet, copies counted once (the run's story families)."""
+    from helpers.analyses.actor_tone import tone_toward_actors as toward
+    from helpers.publication.findings import in_words
+
+    weights = store["story_families"].set_index("article_id")["weight"]
+    table = toward(store["actor_mentions"], _usable(store), weights=weights)
+    names = store.codebook.section("aliases").get("actor_names", {})
+    return table.assign(actor=table["actor"].map(lambda a: in_words(a, names)))
+
+
 def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
     """Frames by outlet, counting only the terms an outlet wrote in its own voice (a quoted term is its speaker's)."""
     from helpers.analyses.framing import framing_by_outlet as by_outlet
