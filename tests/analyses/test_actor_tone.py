@@ -114,3 +114,13 @@ def test_differences_stated_only_where_intervals_do_not_overlap():
                           "n_mentions": [9, 9, 9], "mean_tone": [-0.5, 0.4, 0.3],
                           "ci_low": [-0.7, 0.2, -0.6], "ci_high": [-0.3, 0.6, 0.7]})
     assert differing_pairs(table) == [("Orla Brennick", "Alpha", "Beta")]
+
+
+def test_one_article_resamples_its_mentions_and_one_mention_spans_the_scale():
+    scored = pd.DataFrame({"article_id": ["a1"] * 4 + ["b1"], "actor": "Orla Brennick",
+                           "score": [0.2, 0.4, 0.6, 0.8, 0.9]})
+    arts = pd.DataFrame({"article_id": ["a1", "b1"], "outlet_label": ["Alpha", "Beta"]})
+    table = tone_toward_actors(scored, arts).set_index("outlet")
+    assert 0.2 <= table.loc["Alpha", "ci_low"] < 0.5 < table.loc["Alpha", "ci_high"] <= 0.8
+    assert (table.loc["Beta", "ci_low"], table.loc["Beta", "ci_high"]) == (-1.0, 1.0)
+    assert differing_pairs(table.reset_index()) == []

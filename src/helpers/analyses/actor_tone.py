@@ -35,6 +35,16 @@ def _interval(sums: np.ndarray, counts: np.ndarray, rng: np.random.Generator, n_
     return float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail))
 
 
+def _one_article_interval(scores: np.ndarray, rng: np.random.Generator, n_boot: int) -> tuple[float, float]:
+    """An outlet with one article: resample its mentions (the interval then says how firmly that article's mean is
+    estimated, not how the outlet writes); one mention: the whole scale, since nothing is known of the spread."""
+    if len(scores) < 2 or n_boot <= 0:
+        return (-1.0, 1.0) if n_boot > 0 else (float(scores.mean()), float(scores.mean()))
+    means = scores[rng.integers(0, len(scores), size=(n_boot, len(scores)))].mean(axis=1)
+    tail = (1 - LEVEL) / 2
+    return float(np.quantile(means, tail)), float(np.quantile(means, 1 - tail))
+
+
 def tone_toward_actors(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int = N_BOOT,
                        seed: int = SEED, weights: pd.Series | None = None) -> pd.DataFrame:
     """One row per outlet and actor: mentions, mean tone and its bootstrap interval (``TONE_COLUMNS``).
@@ -43,7 +53,7 @@ def tone_toward_actors(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int
     to ``outlet_label``. ``weights`` (article_id -> weight, 1 / story-family size) counts copies once:
     each article's mentions weigh its weight, so two copies of one text together weigh one text. Each
     (outlet, actor) draws from its own generator seeded alike, so one group's interval does not depend on
-    which other groups the corpus has.
+    which other groups the corpus has. With one article, its mentions are resampled instead.
     """
     if scored.empty:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in TONE_COLUMNS})
@@ -55,8 +65,13 @@ def tone_toward_actors(scored: pd.DataFrame, articles: pd.DataFrame, n_boot: int
     rows = []
     for (outlet, actor), g in per_article.groupby(level=[0, 1], sort=True):
         sums, counts = g["w_sum"].to_numpy(dtype=float), g["w_size"].to_numpy(dtype=float)
-        low, high = _interval(sums, counts, np.random.default_rng(seed), n_boot)
+        rng = np.random.default_rng(seed)
         mean = float(sums.sum() / counts.sum())
+        if len(g) < 2:
+            one = m[(m["outlet_label"] == outlet) & (m["actor"] == actor)]["score"].to_numpy(dtype=float)
+            low, high = _one_article_interval(one, rng, n_boot)
+        else:
+            low, high = _interval(sums, counts, rng, n_boot)
         rows.append((outlet, actor, int(g["size"].sum()), mean, min(low, mean), max(high, mean)))
     return pd.DataFrame(rows, columns=TONE_COLUMNS)
 

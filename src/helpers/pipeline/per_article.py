@@ -93,7 +93,7 @@ def make_frame_hits(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.voice import with_voice
 
     sentences = store["sentences"]
-    return with_voice(hits(sentences, store.codebook), sentences, store["quotes"])
+    return with_voice(hits(sentences, store.codebook), sentences, store["quotes"], codebook=store.codebook)
 
 
 def make_quotes(store: TableStore) -> dict[str, pd.DataFrame]:
@@ -190,7 +190,7 @@ def make_actor_mentions(store: TableStore) -> pd.DataFrame:
     found = find_actor_mentions(norm, found_quotes, store.codebook)
     model = tone_model_at(str(store.codebook.section("event").get("tone_model") or ""))
     scored = score_actor_mentions(found, norm.sentences, model)
-    return with_voice(scored, store["sentences"], found_quotes, offset="start")
+    return with_voice(scored, store["sentences"], found_quotes, offset="start", codebook=store.codebook)
 
 
 def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None,

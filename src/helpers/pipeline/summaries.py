@@ -183,7 +183,7 @@ def make_actor_label_hits(store: TableStore) -> pd.DataFrame:
     sentences = store["sentences"]
     found = labels.label_hits(sentences, _usable(store), store.codebook)
     at = found.assign(_at=found["end"] - 1)  # the label's last letter: its modifiers may stand outside the quote
-    return with_voice(at, sentences, store["quotes"], offset="_at").drop(columns="_at")
+    return with_voice(at, sentences, store["quotes"], offset="_at", codebook=store.codebook).drop(columns="_at")
 
 
 def make_actor_labels(store: TableStore) -> pd.DataFrame:

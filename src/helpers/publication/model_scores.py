@@ -18,7 +18,7 @@ class ModelCardError(RuntimeError):
     """A model card without the development-scores table the method page shows."""
 
 
-def development_scores(model_dir: str | Path | None = None) -> pd.DataFrame:
+def tone_model_scores(model_dir: str | Path | None = None) -> pd.DataFrame:
     """The rows of the card's "Development scores" table (set, label, n, macro-F1, accuracy), as written."""
     if model_dir is None:
         from helpers.analyses.tone_model import MODEL_DIR
