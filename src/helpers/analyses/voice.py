@@ -155,49 +155,64 @@ def hit_voices(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.Dat
     texts = (sentences.set_index(["article_id", "sentence_id"])["text"].reindex(where).tolist()
              if codebook is not None and "text" in sentences.columns else [None] * len(hits))
     voices, speakers = [], []
+    verbs: dict[str, list[tuple[int, int]]] = {}  # each sentence's speech verbs, found once
     for aid, pos, text, local in zip(hits["article_id"].tolist(), at, texts, hits[offset].tolist(), strict=True):
         s, e, who = spans.get(str(aid), ([], [], []))
         k = bisect.bisect_right(s, pos) - 1
         inside = next((j for j in (k, k - 1) if j >= 0 and s[j] <= pos < e[j]), None) if pos == pos else None
-        reporter = reported_speaker(str(text), int(local), codebook) if inside is None and text else ""
+        reporter = ""
+        if inside is None and isinstance(text, str) and codebook is not None:
+            found = verbs.get(text)
+            if found is None:
+                found = verbs[text] = speech_verbs_at(text, codebook)
+            reporter = reported_speaker(text, int(local), codebook, found) if found else ""
         voices.append(QUOTED_VOICE if inside is not None or reporter else OWN_VOICE)
         speakers.append(who[inside] if inside is not None else reporter)
     return voices, speakers
 
 
 @lru_cache(maxsize=8)
-def _reported_rx(codebook: Codebook) -> re.Pattern[str] | None:
-    """A speech verb of ``speech_verbs.yaml`` with the words of its clause before it (the speaker)."""
-    verbs = [str(v) for v in codebook.section("speech_verbs").get("verbs", [])]
-    if not verbs:
-        return None
-    alternation = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"(?P<who>[^,;:()“”\"]*?)\s*(?<![\w-])(?:{alternation})\b(?=\s)")
+def speech_verb_words(codebook: Codebook) -> frozenset[str]:
+    """The one-word speech verbs of ``speech_verbs.yaml``, lower-cased, for a set look-up per word."""
+    return frozenset(str(v).lower() for v in codebook.section("speech_verbs").get("verbs", []) if " " not in str(v))
 
 
-def reported_speaker(text: str, offset: int, codebook: Codebook | None) -> str:
+WORD_AT = re.compile(r"(?<![\w-])[A-Za-z]+(?=\s)")
+CLAUSE_MARKS = ",;:()“”\""
+
+
+def reported_speaker(text: str, offset: int, codebook: Codebook | None,
+                     verbs_at: list[tuple[int, int]] | None = None) -> str:
     """Who speaks at ``offset`` when a speech verb before it opens reported speech ("Ana Roe said the ..."), else "".
 
     The speaker is the capitalised name before the verb in its clause, else the words there ("rights groups");
     a verb with nothing before it in its clause ("said the ...") gives ``unattributed``. A cue after the word
     ("..., witnesses said") is left to the outlet: the words before it were already written as the outlet's.
+    ``verbs_at`` (the (start, end) of each speech verb of ``text``) saves finding them again for each word.
     """
-    rx = _reported_rx(codebook) if codebook is not None else None
-    if rx is None:
+    if codebook is None:
         return ""
-    last = None
-    for m in rx.finditer(text, 0, max(offset, 0)):
-        last = m
-    if last is None:
+    if verbs_at is None:
+        verbs_at = speech_verbs_at(text, codebook)
+    before = [v for v in verbs_at if v[1] <= offset]
+    if not before:
         return ""
-    who = last.group("who").strip()
-    words = who.split()
+    start = before[-1][0]
+    opened = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS)
+    words = text[opened + 1 : start].split()
     if not words:
         return NO_SPEAKER
+    who = " ".join(words)
     names = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", who)
     if names and not (len(names) == 1 and names[0] == words[0] and len(words) > 1):  # not a capital opening a clause
         return names[-1]
     return " ".join(words[-REPORTER_MAX_WORDS:])
+
+
+def speech_verbs_at(text: str, codebook: Codebook) -> list[tuple[int, int]]:
+    """(start, end) of every one-word speech verb in ``text``, in order."""
+    verbs = speech_verb_words(codebook)
+    return [(m.start(), m.end()) for m in WORD_AT.finditer(text) if m.group().lower() in verbs]
 
 
 def with_voice(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.DataFrame,
