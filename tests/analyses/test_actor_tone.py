@@ -124,3 +124,12 @@ def test_one_article_resamples_its_mentions_and_one_mention_spans_the_scale():
     assert 0.2 <= table.loc["Alpha", "ci_low"] < 0.5 < table.loc["Alpha", "ci_high"] <= 0.8
     assert (table.loc["Beta", "ci_low"], table.loc["Beta", "ci_high"]) == (-1.0, 1.0)
     assert differing_pairs(table.reset_index()) == []
+
+
+def test_exported_table_has_exactly_the_promised_columns():
+    from helpers.pipeline.registry import declared
+
+    table = declared("tone_toward_actors")
+    assert table.fixed_columns == TONE_COLUMNS == ["outlet", "actor", "n_mentions", "mean_tone", "ci_low", "ci_high"]
+    assert table.export == "csv" and "story_families" in table.needs
+    assert declared("actor_mentions").stage == "chunk"
