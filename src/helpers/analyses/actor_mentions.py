@@ -219,7 +219,8 @@ def article_actor_mentions(text: str, sentences: list[tuple[int, int]], quotes: 
                     "variant"))
     for start, end, written, canonical, how in group_references(text, codebook, frozenset(index.actor_of),
                                                                 index.same):
-        if not any(s < end and start < e and c in index.same.get(canonical, (canonical,)) for s, e, c in taken):
+        if not any(s < end and start < e and (how == "head" or c in index.same.get(canonical, (canonical,)))
+                   for s, e, c in taken):  # a head noun another rule already read ("the president") is that one's
             taken.append((start, end, canonical))
             out.append((start, canonical, max(bisect_right(ctx.sentence_starts, start) - 1, 0), end, written, how))
     return sorted(out)

@@ -5,11 +5,12 @@ but articles mostly refer to it otherwise:
 
 * by its **head noun** with a definite determiner: "the administration", "his administration", "the
   programs", "the bill". The head is the last word of a codebook variant when it is a common noun (written
-  in lower case, or a role or institution noun of ``roles.yaml``). When several codebook groups share the
-  head, the article decides: only groups whose other words the article writes are kept, and the head is
-  read only when one group (or one set of spellings of it) is left;
-* by its **members**: a group "<Adjective> <people noun>" ("Verdant lawmakers", "Veridian leaders") is
-  also meant by the plural noun of the adjective ("Verdants"; "Lumens" for "Lumenic", by the
+  in lower case, or a role or institution noun of ``roles.yaml``). The article must write another word of
+  the group's name somewhere ("Acme" for "the administration" of "the Acme administration"), and the head
+  is read only when one group (or one set of spellings of it) is left;
+* by its **members**: a group "<Adjective> <member noun>" ("Verdant lawmakers", "Veridian leaders"; the
+  plural nouns of ``roles.yaml`` ``member_nouns``, for bodies one belongs to) is also meant by the plural noun
+  of the adjective ("Verdants"; "Lumens" for "Lumenic", by the
   endings of ``roles.yaml`` ``member_noun_endings``), and a plural group ("Veridians") by its adjective
   before a people noun ("Veridian bishops").
 
@@ -76,8 +77,11 @@ def group_forms(codebook: Codebook, actors: frozenset[str]) -> GroupForms:
     words_of: dict[str, set[str]] = {}
     by_member: dict[str, set[str]] = {}
     by_adjective: dict[str, set[str]] = {}
-    for variant, canonical in zip(codebook.aliases["variant"], codebook.aliases["canonical"], strict=True):
-        if canonical not in actors:
+    members = {singular(w) for w in _words(codebook, "member_nouns")}
+    info = codebook.entity_info
+    for variant, canonical, form in zip(codebook.aliases["variant"], codebook.aliases["canonical"],
+                                        codebook.aliases["form"], strict=True):
+        if canonical not in actors or form != "variant":  # a descriptor ("the top envoy") is resolved as a role
             continue
         words = str(variant).replace("’", "'").split()
         cut = next((i for i, w in enumerate(words) if i and w.lower() in links), len(words))
@@ -86,11 +90,14 @@ def group_forms(codebook: Codebook, actors: frozenset[str]) -> GroupForms:
         if len(words) > 1 and (last.islower() or singular(last) in nouns) and last.isalpha():
             by_head.setdefault(singular(last), set()).add(canonical)
             words_of.setdefault(canonical, set()).update(
-                singular(w.removesuffix("'s")) for w in words[:-1] if len(w) >= MIN_KEY_LETTERS)
-        if len(words) == 2 and words[0][:1].isupper() and words[0].isalpha() and singular(last) in people:
+                singular(w.removesuffix("'s")) for w in words[:-1]
+                if len(w) >= MIN_KEY_LETTERS or any(ch.isdigit() for ch in w))
+        if len(words) == 2 and words[0][:1].isupper() and words[0].isalpha() and singular(last) in members \
+                and last.lower().endswith("s"):
             for noun in member_nouns(words[0], endings):
                 by_member.setdefault(noun, set()).add(canonical)
-        if len(words) == 1 and last[:1].isupper() and last.endswith("s") and last.isalpha():
+        if len(words) == 1 and last[:1].isupper() and last.endswith("s") and last.isalpha() \
+                and info.get(canonical, {}).get("type") != "person":
             for drop, add in endings:  # "Veridians" -> "Veridian"; "Lumens" -> "Lumenic"
                 if last.endswith(add) and add:
                     by_adjective.setdefault(last[: len(last) - len(add)] + drop, set()).add(canonical)
@@ -126,9 +133,7 @@ def other_spellings(variant: str, codebook: Codebook) -> list[str]:
 def _by_head(head: str, forms: GroupForms, written: set[str], same: dict[str, tuple[str, ...]]) -> str:
     """The one group of the codebook this article means by a head noun, or "" when it cannot tell."""
     found = forms.by_head.get(singular(head.removesuffix("'s")), ())
-    if len(found) > 1:
-        named = tuple(c for c in found if any(w in written for w in forms.words_of.get(c, ())))
-        found = named or found
+    found = tuple(c for c in found if any(w in written for w in forms.words_of.get(c, ())) or not forms.words_of.get(c))
     if len(found) > 1 and all(c in same.get(found[0], ()) for c in found[1:]):
         found = found[:1]  # spellings of one group ("Acme administration", "Acme's administration")
     return found[0] if len(found) == 1 else ""
@@ -144,7 +149,7 @@ def group_references(text: str, codebook: Codebook, actors: frozenset[str],
     forms = group_forms(codebook, actors)
     out: list[tuple[int, int, str, str, str]] = []
     if forms.head_rx is not None:
-        written = {singular(w) for w in re.findall(r"[a-z]+(?:'s)?", text.lower())}
+        written = {singular(w) for w in re.findall(r"[a-z0-9]+", text.lower())}
         for m in forms.head_rx.finditer(text):
             canonical = _by_head(m.group("head"), forms, written, same or {})
             if canonical:
