@@ -133,3 +133,15 @@ def test_exported_table_has_exactly_the_promised_columns():
     assert table.fixed_columns == TONE_COLUMNS == ["outlet", "actor", "n_mentions", "mean_tone", "ci_low", "ci_high"]
     assert table.export == "csv" and "story_families" in table.needs
     assert declared("actor_mentions").stage == "chunk"
+
+
+def test_finding_states_only_non_overlapping_differences():
+    from helpers.publication.actor_tone_plot import actor_tone_finding
+
+    table = pd.DataFrame({"outlet": ["Alpha", "Beta", "Gamma"], "actor": "Orla Brennick",
+                          "n_mentions": [9, 9, 9], "mean_tone": [-0.5, 0.4, 0.3],
+                          "ci_low": [-0.7, 0.2, -0.6], "ci_high": [-0.3, 0.6, 0.7]})
+    text = actor_tone_finding(table)
+    assert "toward Orla Brennick, Alpha lower (more negative) than Beta" in text and "Gamma" not in text
+    overlapping = table.assign(ci_low=-1.0, ci_high=1.0)
+    assert "do not show one outlet" in actor_tone_finding(overlapping)

@@ -74,8 +74,9 @@ def actor_tone_finding(table: pd.DataFrame) -> str:
         return (f"For the {count(len(compared), 'actor')} that more than one outlet mentions, every outlet's "
                 "interval overlaps every other's: the data do not show one outlet more negative or more positive "
                 "toward an actor than another.")
-    said = [f"{outlet_display(low)}'s tone toward {actor} was lower (more negative) than {outlet_display(high)}'s"
+    said = [f"toward {actor}, {outlet_display(low)} lower (more negative) than {outlet_display(high)}"
             for actor, low, high in pairs[:6]]
     more = f" (and {count(len(pairs) - 6, 'more pair')} in tone_toward_actors.csv)" if len(pairs) > 6 else ""
-    return (f"Where the 95% intervals do not overlap: {'; '.join(said)}{more}. For every other pair of outlets "
+    return (f"The tone model's tone differs where the 95% intervals do not overlap: {'; '.join(said)}{more}. "
+            "For every other pair of outlets "
             "the intervals overlap, and no difference is claimed.")
