@@ -236,6 +236,7 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.sentiment.THRESHOLD":
         "Compound score from which a sentence counts as positive (or, below minus it, negative)",
     "analyses.sentiment.BOOT_BATCH_DRAWS": None,  # bootstrap draws per batch: bounds memory
+    "text.names.NAMES_CACHED_TEXTS": None,  # texts whose names are kept per process: speed only
     "analyses.quotes.marks.SCARE_MAX_WORDS": "Words up to which a quotation with no speaker is a scare quote",
     "analyses.quotes.marks.TAIL_SUBJECT_MAX_WORDS":
         "Words of a speaker before a cue at the end of an unclosed quotation (', Jane Roe said.')",

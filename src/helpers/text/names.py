@@ -36,6 +36,8 @@ TITLE_MAX_QUALIFIERS = 3
 HEADING_MIN_WORDS = 3
 
 
+NAMES_CACHED_TEXTS = 1024  # texts whose names are kept per process (more than a chunk's articles)
+
 @dataclass(frozen=True, slots=True)
 class FoundName:
     """A candidate speaker in the text: a name or a role phrase."""
@@ -201,7 +203,20 @@ def _noise(span: str, lex: NameLexicon) -> int:
 
 
 def find_names(text: str, codebook: Codebook) -> list[FoundName]:
-    """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
+    """Name-shaped spans of ``text``, each with its title and the gender the title reveals.
+
+    Found once per text and process: the quote finder, the name table and the actor mentions all read the
+    names of the same articles of a chunk, one stage after another.
+    """
+    return list(_names_once(text, codebook))
+
+
+@lru_cache(maxsize=NAMES_CACHED_TEXTS)
+def _names_once(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
+    return tuple(_find_names(text, codebook))
+
+
+def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
     lex = name_lexicon(codebook)
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[FoundName] = []
