@@ -53,7 +53,7 @@ def actor_tone_dots(table: pd.DataFrame, colours: dict[str, str], title: str = "
     ax.set_yticks([p for p, _ in ticks], [label for _, label in ticks], fontsize=SMALL)
     ax.invert_yaxis()
     ax.set_xlim(-1, 1)
-    ax.set_xlabel("Tone toward the actor: P(positive) − P(negative), mean over mentions, with 95% interval")
+    ax.set_xlabel("Tone toward the actor, P(positive) − P(negative), with 95% interval")
     if title:
         ax.set_title(title)
     outlet_legend(ax, sorted(t["outlet"].unique(), key=outlet_display), colours)
