@@ -70,6 +70,12 @@ scores: setup
 	cp build-scores/polnear-dev/evaluation_quotes.json book/scores/polnear-dev.json
 	cp build-scores/polnear-train/evaluation_quotes.json book/scores/polnear-train.json
 	cp build-scores/victims-dev/evaluation_numbers.json book/scores/victims-dev.json
+	$(PY) -m helpers new-study basil-study --dest build-scores >/dev/null
+	cp $(BENCHMARKS)/basil-dev/aliases.yaml build-scores/basil-study/codebook/aliases.yaml
+	$(PY) -m helpers evaluate --task basil --corpus $(BENCHMARKS)/basil-dev/corpus-per-article \
+	    --gold $(BENCHMARKS)/basil-dev/gold_feeling.csv --codebook build-scores/basil-study/codebook \
+	    --out build-scores/basil-dev --label "$(DEV_LABEL)"
+	cp build-scores/basil-dev/evaluation_basil.json book/scores/basil-dev.json
 
 test: setup
 	$(PY) -m pytest

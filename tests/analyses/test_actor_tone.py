@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.analyses.actor_mentions import article_actor_mentions
-from helpers.analyses.actor_tone import TONE_COLUMNS, tone_toward_actors
+from helpers.analyses.actor_tone import TONE_COLUMNS, differing_pairs, tone_toward_actors
 from helpers.analyses.tone_model import score_mentions
 from helpers.inputs.codebook import load_codebook
 
@@ -95,3 +95,53 @@ def test_bootstrap_table_columns_and_identical_outlets_overlap():
     assert one["ci_low"] <= one["mean_tone"] <= one["ci_high"]
     assert one["ci_low"] <= two["ci_high"] and two["ci_low"] <= one["ci_high"]
     assert tone_toward_actors(scored, arts).equals(table)  # fixed seed: the same interval on a rerun
+
+
+def test_copies_count_once_in_tone_toward_actors():
+    # a1 has two mentions at +1; a2 and a3 are one text published twice (one story family), each -1 once.
+    scored = pd.DataFrame({"article_id": ["a1", "a1", "a2", "a3"], "actor": "Orla Brennick",
+                           "score": [1.0, 1.0, -1.0, -1.0]})
+    arts = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "outlet_label": "Alpha"})
+    as_published = tone_toward_actors(scored, arts, n_boot=0)
+    once = tone_toward_actors(scored, arts, n_boot=0, weights=pd.Series({"a1": 1.0, "a2": 0.5, "a3": 0.5}))
+    assert as_published["mean_tone"].iloc[0] == pytest.approx(0.0)
+    assert once["mean_tone"].iloc[0] == pytest.approx((2 - 0.5 - 0.5) / 3)
+    assert once["n_mentions"].iloc[0] == 4  # mentions are counted as published
+
+
+def test_differences_stated_only_where_intervals_do_not_overlap():
+    table = pd.DataFrame({"outlet": ["Alpha", "Beta", "Gamma"], "actor": "Orla Brennick",
+                          "n_mentions": [9, 9, 9], "mean_tone": [-0.5, 0.4, 0.3],
+                          "ci_low": [-0.7, 0.2, -0.6], "ci_high": [-0.3, 0.6, 0.7]})
+    assert differing_pairs(table) == [("Orla Brennick", "Alpha", "Beta")]
+
+
+def test_one_article_resamples_its_mentions_and_one_mention_spans_the_scale():
+    scored = pd.DataFrame({"article_id": ["a1"] * 4 + ["b1"], "actor": "Orla Brennick",
+                           "score": [0.2, 0.4, 0.6, 0.8, 0.9]})
+    arts = pd.DataFrame({"article_id": ["a1", "b1"], "outlet_label": ["Alpha", "Beta"]})
+    table = tone_toward_actors(scored, arts).set_index("outlet")
+    assert 0.2 <= table.loc["Alpha", "ci_low"] < 0.5 < table.loc["Alpha", "ci_high"] <= 0.8
+    assert (table.loc["Beta", "ci_low"], table.loc["Beta", "ci_high"]) == (-1.0, 1.0)
+    assert differing_pairs(table.reset_index()) == []
+
+
+def test_exported_table_has_exactly_the_promised_columns():
+    from helpers.pipeline.registry import declared
+
+    table = declared("tone_toward_actors")
+    assert table.fixed_columns == TONE_COLUMNS == ["outlet", "actor", "n_mentions", "mean_tone", "ci_low", "ci_high"]
+    assert table.export == "csv" and "story_families" in table.needs
+    assert declared("actor_mentions").stage == "chunk"
+
+
+def test_finding_states_only_non_overlapping_differences():
+    from helpers.publication.actor_tone_plot import actor_tone_finding
+
+    table = pd.DataFrame({"outlet": ["Alpha", "Beta", "Gamma"], "actor": "Orla Brennick",
+                          "n_mentions": [9, 9, 9], "mean_tone": [-0.5, 0.4, 0.3],
+                          "ci_low": [-0.7, 0.2, -0.6], "ci_high": [-0.3, 0.6, 0.7]})
+    text = actor_tone_finding(table)
+    assert "toward Orla Brennick, Alpha lower (more negative) than Beta" in text and "Gamma" not in text
+    overlapping = table.assign(ci_low=-1.0, ci_high=1.0)
+    assert "do not show one outlet" in actor_tone_finding(overlapping)

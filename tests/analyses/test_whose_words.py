@@ -37,7 +37,7 @@ def _tables(folder, codebook):
     found = quotes.extract_quotes(norm, norm.articles, codebook)
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet_label": ["Quoting Outlet", "Own Outlet"]})
     hits = labels.label_hits(norm.sentences, arts, codebook)
-    hits = voice.with_voice(hits.assign(_at=hits["end"] - 1), norm.sentences, found, offset="_at")
+    hits = voice.with_voice(hits.assign(_at=hits["end"] - 1), norm.sentences, found, offset="_at", codebook=codebook)
     return norm, found, hits
 
 
@@ -47,8 +47,8 @@ def test_quoted_label_goes_to_its_speaker(tmp_path, codebook):
     assert bandits.loc["Quoting Outlet", "voice"] == "quoted"
     assert bandits.loc["Quoting Outlet", "speaker"] == "Kassym-Jomart Tokayev"
     assert bandits.loc["Own Outlet", "voice"] == "own" and bandits.loc["Own Outlet", "speaker"] == ""
-    protesters = hits[hits["label"] == "protesters"]
-    assert list(protesters["voice"]) == ["own"]
+    protesters = hits[hits["label"] == "protesters"]  # reported speech: the rights groups' word, not the outlet's
+    assert list(protesters["voice"]) == ["quoted"] and list(protesters["speaker"]) == ["Rights groups"]
 
 
 def test_findings_credit_only_the_outlets_own_words(tmp_path, codebook):
@@ -82,3 +82,18 @@ def test_scare_quotes_stay_with_the_outlet(codebook):
     hits = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "offset": [14]})
     assert voice.hit_voices(hits, sents, found) == (["own"], [""])
     assert voice.hit_voices(hits, sents, found.assign(kind="partial")) == (["quoted"], ["unattributed"])
+
+
+def test_reported_speech_is_the_speakers_not_the_outlets(codebook):
+    """An invented official denies a label in reported speech; the word is the official's, never the outlet's."""
+    sents = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0], "clean_start": [0, 60, 0],
+                          "text": ["Minister Ilse Varga said the troops were not occupiers.",
+                                   "The occupiers left the port, residents said.",
+                                   "Occupiers, the paper wrote in an editorial, must leave."]})
+    hits = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+                         "offset": [sents["text"][0].index("occupiers"), 4, 0]})
+    no_quotes = pd.DataFrame(columns=["article_id", "clean_start", "clean_end", "kind", "speaker"])
+    voices, speakers = voice.hit_voices(hits, sents, no_quotes, codebook=codebook)
+    assert voices == ["quoted", "own", "own"]
+    assert speakers[0] == "Minister Ilse Varga" and speakers[1:] == ["", ""]
+    assert voice.hit_voices(hits, sents, no_quotes) == (["own"] * 3, [""] * 3)  # without a codebook: marks only

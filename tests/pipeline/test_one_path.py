@@ -27,6 +27,7 @@ SEEDS = PROJECT_ROOT / "seeds"
 MAY_BE_EMPTY = ("boilerplate", "declared_origin", "voice_parts", "dates", "name_spellings", "name_variants",
                 "name_mentions", "reuse", "reuse_changes", "warnings", "anomalies", "quote_variants", "word_shift",
                 "actor_label_hits", "actor_labels", "keyness", "suggested_aliases", "sentiment_toward_actors",
+                "actor_mentions", "tone_toward_actors",
                 "event_counts", "reconciliation", "reconciliation_summary", "frame_hits", "gold_quotes",
                 "gold_numbers", "gold_frames", "gold_tone", "quote_validation", "number_validation",
                 "frame_validation", "frame_confusion", "frame_validation_overall", "tone_validation", "tone_confusion")

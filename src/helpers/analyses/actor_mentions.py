@@ -30,6 +30,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from helpers.analyses.group_mentions import group_references, other_spellings
 from helpers.analyses.quotes.attribution import _masked, _resolve
 from helpers.analyses.quotes.cues import Context, grammar
 from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, mentions
@@ -53,7 +54,7 @@ class ActorIndex:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"[\s-]+", "", text.lower())
+    return re.sub(r"[\s.-]+", "", text.lower())
 
 
 def _loose_form(variant: str) -> str:
@@ -62,6 +63,8 @@ def _loose_form(variant: str) -> str:
     A one-word variant keeps the case of its first letter, so a surname such as "Rice" does not match "rice".
     """
     words = variant.replace("-", " ").split()
+    if len(words) == 1 and len(words[0]) > 1 and words[0].isalpha() and words[0].isupper():
+        return "(?-i:" + "".join(re.escape(c) + r"\.?" for c in words[0]) + ")"  # "NAACP" = "N.A.A.C.P."
     if len(words) == 1:
         w = words[0]
         return "(?-i:" + re.escape(w[0]) + ")" + "".join("-?" + re.escape(c) for c in w[1:])
@@ -78,45 +81,72 @@ def actor_index(codebook: Codebook) -> ActorIndex:
         words = str(variant).split()
         if len(words) > 1 and info.get(canonical, {}).get("type") == "person" and words[-1][:1].isupper():
             surnames.setdefault(POSSESSIVE.sub("", words[-1]), set()).add(canonical)
-    loose = {_fold(v): c for v, c in zip(codebook.aliases["variant"], codebook.aliases["canonical"], strict=True)
-             if c in actor_of and len(_fold(v)) > 2}
-    forms = sorted({_loose_form(v) for v in codebook.aliases["variant"] if _fold(v) in loose}, key=len, reverse=True)
+    written = [(w, c) for v, c in zip(codebook.aliases["variant"], codebook.aliases["canonical"], strict=True)
+               if c in actor_of for w in (v, *other_spellings(str(v), codebook))]
+    loose = {_fold(v): c for v, c in written if len(_fold(v)) > 2}
+    forms = sorted({_loose_form(v) for v, _ in written if _fold(v) in loose}, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.I) if forms else None
     return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()}, rx, loose,
                       _same_people(codebook, actor_of))
 
 
 SAME_PERSON_MIN_SIMILARITY = 90
+SAME_ENTRY_MIN_LETTERS = 6  # shorter names are too close by chance ("Reid" / "Reed") to be one misspelt entry
 
 
 def _same_people(codebook: Codebook, actor_of: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    """Person entries one letter apart ("Lois Lerner" / "Lois lerner", "Kevin" / "Kevil McCarthy") are one person.
+    """Entries one letter apart ("Lois Lerner" / "Lois lerner", "Kevin" / "Kevil McCarthy", "protesters" /
+    "protestors") are one person or group.
 
-    A codebook written by hand repeats a person under a mistyped name; the mentions then belong to both
-    entries, so neither is left without a tone.
+    A codebook written by hand repeats an entry under a mistyped name; the mentions then belong to both
+    entries, so neither is left without a tone. Two persons must also share their last word.
     """
     from rapidfuzz import fuzz
 
-    people = [c for c in actor_of if codebook.entity_info[c].get("type") == "person"]
+    folded = {c: _fold(c) for c in actor_of if len(_fold(c)) >= SAME_ENTRY_MIN_LETTERS}
+    person = {c: codebook.entity_info[c].get("type") == "person" for c in folded}
     out: dict[str, tuple[str, ...]] = {}
-    for c in people:
-        twins = [o for o in people if o != c and _fold(o).split()[-1:] == _fold(c).split()[-1:]
-                 and c.split()[-1].lower() == o.split()[-1].lower()
-                 and fuzz.ratio(_fold(c), _fold(o)) >= SAME_PERSON_MIN_SIMILARITY]
+    for c, fc in folded.items():
+        twins = [o for o, fo in folded.items() if o != c and abs(len(fo) - len(fc)) <= 2
+                 and len(o.split()) == len(c.split())
+                 and (not (person[c] and person[o]) or c.split()[-1].lower() == o.split()[-1].lower())
+                 and fuzz.ratio(fc, fo) >= SAME_PERSON_MIN_SIMILARITY]
         if twins:
             out[c] = (c, *twins)
     return out
 
 
-def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Codebook forms written otherwise ("Wal-Mart", "Republican lawmakers") where no actor mention already is."""
+def _loose_spans(text: str, rx: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """Every match of the variants, and the shorter variants inside each ("Lumens" in "Senate Lumens")."""
+    out = []
+    for m in rx.finditer(text):
+        out.append((m.start(), m.end(), m.group()))
+        for k in range(m.start() + 1, m.end()):
+            if text[k - 1] in " -":
+                inner = rx.match(text, k, m.end())
+                if inner is not None:
+                    out.append((inner.start(), inner.end(), inner.group()))
+    return out
+
+
+def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int, str]]) -> list[Mention]:
+    """Codebook forms written otherwise ("Wal-Mart", "Republican lawmakers") and forms nested in other mentions.
+
+    A form is dropped where a mention of the same entry already covers it; a form that contains another
+    entry's mention, or lies inside it, is a mention of its own ("Senate Lumens" are Lumens).
+    """
     if index.loose is None:
         return []
     out = []
-    for m in index.loose.finditer(text):
-        canonical = index.loose_canonical.get(_fold(m.group()))
-        if canonical and not any(s < m.end() and m.start() < e for s, e in taken):
-            out.append(Mention(m.start(), m.end(), m.group(), canonical, "group", "any", "", "variant"))
+    for start, end, written in _loose_spans(text, index.loose):
+        canonical = index.loose_canonical.get(_fold(written))
+        if not canonical:
+            continue
+        clash = [(s, e, c) for s, e, c in taken if s < end and start < e]
+        if any(c == canonical or not (s <= start and end <= e or start <= s and e <= end) for s, e, c in clash):
+            continue
+        taken.append((start, end, canonical))
+        out.append(Mention(start, end, written, canonical, "group", "any", "", "variant"))
     return out
 
 
@@ -183,10 +213,16 @@ def article_actor_mentions(text: str, sentences: list[tuple[int, int]], quotes: 
         if m.form != "pronoun":
             history.append(m)
         out.append((m.start, canonical, max(bisect_right(ctx.sentence_starts, m.start) - 1, 0), m.end, m.text, how))
-    taken = [(r[0], r[3]) for r in out]
+    taken = [(r[0], r[3], r[1]) for r in out]
     for m in _loose_mentions(text, index, taken):
         out.append((m.start, m.canonical, max(bisect_right(ctx.sentence_starts, m.start) - 1, 0), m.end, m.text,
                     "variant"))
+    for start, end, written, canonical, how in group_references(text, codebook, frozenset(index.actor_of),
+                                                                index.same):
+        if not any(s < end and start < e and (how == "head" or c in index.same.get(canonical, (canonical,)))
+                   for s, e, c in taken):  # a head noun another rule already read ("the president") is that one's
+            taken.append((start, end, canonical))
+            out.append((start, canonical, max(bisect_right(ctx.sentence_starts, start) - 1, 0), end, written, how))
     return sorted(out)
 
 
@@ -217,15 +253,22 @@ def find_actor_mentions(normalised, quotes: pd.DataFrame, codebook: Codebook) ->
 
 
 def score_actor_mentions(found: pd.DataFrame, sentences: pd.DataFrame, model=None) -> pd.DataFrame:
-    """The mentions with the tone model's probabilities, all mentions of the chunk in one call (vectorised)."""
+    """The mentions with the tone model's probabilities, all mentions of the chunk in one call (vectorised).
+
+    A span that stands for several actors (twin spellings, "Verdants" for a party and its lawmakers) is one
+    sentence-target pair, so each distinct (article, sentence, start, end) is scored once.
+    """
     from helpers.analyses.tone_model import score_mentions
 
-    text = sentences.set_index(["article_id", "sentence_id"])["text"]
-    keys = pd.MultiIndex.from_arrays([found["article_id"], found["sentence_id"]])
-    rows = pd.DataFrame({"text": text.reindex(keys).to_numpy(), "start": found["start"].to_numpy(),
-                         "end": found["end"].to_numpy()})
-    scored = score_mentions(rows, model)
     out = found.reset_index(drop=True)
-    for c in SCORE_COLUMNS:
-        out[c] = scored[c].to_numpy(dtype=float) if len(out) else np.zeros(0)
-    return out
+    keys = ["article_id", "sentence_id", "start", "end"]
+    pairs = out[keys].drop_duplicates(ignore_index=True)
+    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    where = pd.MultiIndex.from_arrays([pairs["article_id"], pairs["sentence_id"]])
+    rows = pd.DataFrame({"text": text.reindex(where).to_numpy(), "start": pairs["start"].to_numpy(),
+                         "end": pairs["end"].to_numpy()})
+    scored = score_mentions(rows, model)
+    pairs[SCORE_COLUMNS] = scored[SCORE_COLUMNS].to_numpy(dtype=float) if len(pairs) else np.zeros((0, 4))
+    if out.empty:
+        return out.assign(**{c: np.zeros(0) for c in SCORE_COLUMNS})
+    return out.merge(pairs, on=keys, how="left", validate="many_to_one")

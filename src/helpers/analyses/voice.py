@@ -12,11 +12,13 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
+from functools import lru_cache
 
 import pandas as pd
 
 from helpers.analyses import sentiment
 from helpers.analyses.quotes.marks import find_quotes, quote_kind
+from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import WORD, NormalisedCorpus
 
 VOICES = {"outside": "Outlet's own voice", "inside": "Quoted speech"}
@@ -125,40 +127,97 @@ def voice_scores(
 OWN_VOICE = "own"
 QUOTED_VOICE = "quoted"
 NO_SPEAKER = "unattributed"
+REPORTER_MAX_WORDS = 3  # words before a speech verb kept as the speaker of reported speech when no name is there
 
 
 def hit_voices(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.DataFrame,
-               offset: str = "offset") -> tuple[list[str], list[str]]:
-    """(voice, speaker) of each hit: ``quoted`` with the speaker when it lies inside a full or partial quotation.
+               offset: str = "offset", codebook: Codebook | None = None) -> tuple[list[str], list[str]]:
+    """(voice, speaker) of each hit: ``quoted`` with the speaker when it lies inside a full or partial quotation,
+    or (with a ``codebook``) in reported speech after a speech verb ("X said the guards were not thieves").
 
     ``hits`` has ``article_id``, ``sentence_id`` and the hit's offset in the sentence text (column ``offset``);
-    ``sentences`` gives each sentence's ``clean_start``; ``found_quotes`` is the quotes table (``clean_start``,
-    ``clean_end``, ``kind``, ``speaker``). Scare quotes stay in the outlet's own voice (the outlet chose the word);
-    a quotation without a speaker is ``unattributed``. Hits outside every quotation are ``own`` with no speaker.
+    ``sentences`` gives each sentence's ``clean_start`` (and ``text``, for reported speech); ``found_quotes`` is
+    the quotes table (``clean_start``, ``clean_end``, ``kind``, ``speaker``). Scare quotes stay in the outlet's own
+    voice (the outlet chose the word); a quotation without a speaker is ``unattributed``. Hits outside every
+    quotation and every reported clause are ``own`` with no speaker.
     """
     if hits.empty:
         return [], []
     starts = sentences.set_index(["article_id", "sentence_id"])["clean_start"]
-    begin = starts.reindex(pd.MultiIndex.from_arrays([hits["article_id"], hits["sentence_id"]])).to_numpy()
+    where = pd.MultiIndex.from_arrays([hits["article_id"], hits["sentence_id"]])
+    begin = starts.reindex(where).to_numpy()
     at = (begin + hits[offset].to_numpy()).tolist()
     q = found_quotes[found_quotes["kind"].isin(QUOTED_KINDS)].sort_values(["article_id", "clean_start"])
     spans: dict[str, tuple[list[int], list[int], list[str]]] = {}
     for aid, g in q.groupby("article_id", sort=False):
         speakers = [str(s) if str(s).strip() and str(s) != "nan" else NO_SPEAKER for s in g["speaker"].tolist()]
         spans[str(aid)] = (g["clean_start"].astype(int).tolist(), g["clean_end"].astype(int).tolist(), speakers)
+    texts = (sentences.set_index(["article_id", "sentence_id"])["text"].reindex(where).tolist()
+             if codebook is not None and "text" in sentences.columns else [None] * len(hits))
     voices, speakers = [], []
-    for aid, pos in zip(hits["article_id"].tolist(), at, strict=True):
+    verbs: dict[str, list[tuple[int, int]]] = {}  # each sentence's speech verbs, found once
+    for aid, pos, text, local in zip(hits["article_id"].tolist(), at, texts, hits[offset].tolist(), strict=True):
         s, e, who = spans.get(str(aid), ([], [], []))
         k = bisect.bisect_right(s, pos) - 1
         inside = next((j for j in (k, k - 1) if j >= 0 and s[j] <= pos < e[j]), None) if pos == pos else None
-        voices.append(QUOTED_VOICE if inside is not None else OWN_VOICE)
-        speakers.append(who[inside] if inside is not None else "")
+        reporter = ""
+        if inside is None and isinstance(text, str) and codebook is not None:
+            found = verbs.get(text)
+            if found is None:
+                found = verbs[text] = speech_verbs_at(text, codebook)
+            reporter = reported_speaker(text, int(local), codebook, found) if found else ""
+        voices.append(QUOTED_VOICE if inside is not None or reporter else OWN_VOICE)
+        speakers.append(who[inside] if inside is not None else reporter)
     return voices, speakers
 
 
+@lru_cache(maxsize=8)
+def speech_verb_words(codebook: Codebook) -> frozenset[str]:
+    """The one-word speech verbs of ``speech_verbs.yaml``, lower-cased, for a set look-up per word."""
+    return frozenset(str(v).lower() for v in codebook.section("speech_verbs").get("verbs", []) if " " not in str(v))
+
+
+WORD_AT = re.compile(r"(?<![\w-])[A-Za-z]+(?=\s)")
+CLAUSE_MARKS = ",;:()“”\""
+
+
+def reported_speaker(text: str, offset: int, codebook: Codebook | None,
+                     verbs_at: list[tuple[int, int]] | None = None) -> str:
+    """Who speaks at ``offset`` when a speech verb before it opens reported speech ("Ana Roe said the ..."), else "".
+
+    The speaker is the capitalised name before the verb in its clause, else the words there ("rights groups");
+    a verb with nothing before it in its clause ("said the ...") gives ``unattributed``. A cue after the word
+    ("..., witnesses said") is left to the outlet: the words before it were already written as the outlet's.
+    ``verbs_at`` (the (start, end) of each speech verb of ``text``) saves finding them again for each word.
+    """
+    if codebook is None:
+        return ""
+    if verbs_at is None:
+        verbs_at = speech_verbs_at(text, codebook)
+    before = [v for v in verbs_at if v[1] <= offset]
+    if not before:
+        return ""
+    start = before[-1][0]
+    opened = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS)
+    words = text[opened + 1 : start].split()
+    if not words:
+        return NO_SPEAKER
+    who = " ".join(words)
+    names = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", who)
+    if names and not (len(names) == 1 and names[0] == words[0] and len(words) > 1):  # not a capital opening a clause
+        return names[-1]
+    return " ".join(words[-REPORTER_MAX_WORDS:])
+
+
+def speech_verbs_at(text: str, codebook: Codebook) -> list[tuple[int, int]]:
+    """(start, end) of every one-word speech verb in ``text``, in order."""
+    verbs = speech_verb_words(codebook)
+    return [(m.start(), m.end()) for m in WORD_AT.finditer(text) if m.group().lower() in verbs]
+
+
 def with_voice(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.DataFrame,
-               offset: str = "offset") -> pd.DataFrame:
+               offset: str = "offset", codebook: Codebook | None = None) -> pd.DataFrame:
     """``hits`` with ``voice`` (own or quoted) and ``speaker`` columns (see :func:`hit_voices`)."""
-    voices, speakers = hit_voices(hits, sentences, found_quotes, offset)
+    voices, speakers = hit_voices(hits, sentences, found_quotes, offset, codebook)
     return hits.assign(voice=pd.Series(voices, index=hits.index, dtype=object),
                        speaker=pd.Series(speakers, index=hits.index, dtype=object))

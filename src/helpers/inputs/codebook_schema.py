@@ -129,7 +129,9 @@ GENERAL: dict[str, dict[str, Any]] = {
                                               "a mapping of qualifiers to lists"),
                            "day_parts": {"type": "array", "items": WORDS, "description": "a list of word lists"},
                            "sources": WORD_GROUPS}, "time_phrases deadline_words"),
-    "roles": general({}, "people institutions documents determiners links"),
+    "roles": general({"member_noun_endings": {"type": "array", "items": {**WORDS, "minItems": 2, "maxItems": 2},
+                                              "description": "a list of [drop, add] ending pairs"}},
+                     "people institutions documents determiners links definite_determiners"),
     "speech_verbs": general({"pronouns": named(TEXT, "a mapping of pronouns to genders"),
                              "gendered_roles": WORD_GROUPS},
                             "verbs nouns phrases generic_subjects clause_boundaries relative_pronouns coordinators "

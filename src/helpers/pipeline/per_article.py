@@ -93,7 +93,7 @@ def make_frame_hits(store: TableStore) -> pd.DataFrame:
     from helpers.analyses.voice import with_voice
 
     sentences = store["sentences"]
-    return with_voice(hits(sentences, store.codebook), sentences, store["quotes"])
+    return with_voice(hits(sentences, store.codebook), sentences, store["quotes"], codebook=store.codebook)
 
 
 def make_quotes(store: TableStore) -> dict[str, pd.DataFrame]:
@@ -169,6 +169,28 @@ def make_name_mentions(store: TableStore) -> pd.DataFrame:
     from helpers.text.names import name_mentions as mentions
 
     return mentions(_norm(store), store.codebook)
+
+
+@lru_cache(maxsize=2)
+def tone_model_at(spec: str):
+    """The tone model a codebook names (``tone_model:`` in event.yaml; empty: the shipped one), loaded and its
+    files checked once per process, not once per chunk."""
+    from helpers.analyses.tone_model import load_tone_model
+
+    return load_tone_model(spec or None)
+
+
+def make_actor_mentions(store: TableStore) -> pd.DataFrame:
+    """Every mention of a codebook actor, its voice (own words or a quotation, with its speaker) and the tone
+    model's reading of it; each sentence-target pair is scored once, the whole chunk in one call."""
+    from helpers.analyses.actor_mentions import find_actor_mentions, score_actor_mentions
+    from helpers.analyses.voice import with_voice
+
+    norm, found_quotes = _norm(store), store["quotes"]
+    found = find_actor_mentions(norm, found_quotes, store.codebook)
+    model = tone_model_at(str(store.codebook.section("event").get("tone_model") or ""))
+    scored = score_actor_mentions(found, norm.sentences, model)
+    return with_voice(scored, store["sentences"], found_quotes, offset="start", codebook=store.codebook)
 
 
 def analyse_chunk(articles: pd.DataFrame, codebook_dir: str | None = None,

@@ -136,6 +136,17 @@ def make_sentiment_toward_actors(store: TableStore) -> pd.DataFrame:
     return toward.assign(actor=toward["actor"].map(lambda a: in_words(a, names)))
 
 
+def make_tone_toward_actors(store: TableStore) -> pd.DataFrame:
+    """The tone model's tone toward each actor by outlet, copies counted once (the run's story families)."""
+    from helpers.analyses.actor_tone import tone_toward_actors as toward
+    from helpers.publication.findings import in_words
+
+    weights = store["story_families"].set_index("article_id")["weight"]
+    table = toward(store["actor_mentions"], _usable(store), weights=weights)
+    names = store.codebook.section("aliases").get("actor_names", {})
+    return table.assign(actor=table["actor"].map(lambda a: in_words(a, names)))
+
+
 def make_framing_by_outlet(store: TableStore) -> pd.DataFrame:
     """Frames by outlet, counting only the terms an outlet wrote in its own voice (a quoted term is its speaker's)."""
     from helpers.analyses.framing import framing_by_outlet as by_outlet
@@ -172,7 +183,7 @@ def make_actor_label_hits(store: TableStore) -> pd.DataFrame:
     sentences = store["sentences"]
     found = labels.label_hits(sentences, _usable(store), store.codebook)
     at = found.assign(_at=found["end"] - 1)  # the label's last letter: its modifiers may stand outside the quote
-    return with_voice(at, sentences, store["quotes"], offset="_at").drop(columns="_at")
+    return with_voice(at, sentences, store["quotes"], offset="_at", codebook=store.codebook).drop(columns="_at")
 
 
 def make_actor_labels(store: TableStore) -> pd.DataFrame:

@@ -191,6 +191,7 @@ STEPS = {
     "helpers.analyses.tone_model": "Tone toward a person",
     "helpers.analyses.actor_mentions": "Tone toward a person",
     "helpers.analyses.actor_tone": "Tone toward a person",
+    "helpers.analyses.group_mentions": "Tone toward a person",
     "helpers.analyses.quotes": "Quotes and speakers",
     "helpers.analyses.quotes.drift": "Quotes across articles",
     "helpers.analyses.numbers": "Numbers",
@@ -223,7 +224,11 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.vader.QUESTION_MAX_EACH": "Question marks counted one by one; more add a fixed emphasis",
     "analyses.vader.QUESTION_CAP": "The fixed emphasis of many question marks",
     "analyses.actor_mentions.SAME_PERSON_MIN_SIMILARITY":
-        "Similarity (0-100) at which two codebook spellings of a person one letter apart count as one person",
+        "Similarity (0-100) at which two codebook spellings of a person or group one letter apart count as one",
+    "analyses.actor_mentions.SAME_ENTRY_MIN_LETTERS":
+        "Letters a codebook name must have before a spelling one letter apart is taken for the same entry",
+    "analyses.group_mentions.MIN_KEY_LETTERS":
+        "Letters a word of a group's name must have to tell two groups with one head noun apart in an article",
     "analyses.actor_tone.N_BOOT": "Bootstrap draws over articles for the interval of tone toward a person",
     "analyses.actor_tone.SEED": "Seed of the bootstrap's random draws (fixed, so two runs give the same interval)",
     "analyses.actor_tone.LEVEL": "Coverage of the interval of tone toward a person",
@@ -233,6 +238,7 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.sentiment.THRESHOLD":
         "Compound score from which a sentence counts as positive (or, below minus it, negative)",
     "analyses.sentiment.BOOT_BATCH_DRAWS": None,  # bootstrap draws per batch: bounds memory
+    "text.names.NAMES_CACHED_TEXTS": None,  # texts whose names are kept per process: speed only
     "analyses.quotes.marks.SCARE_MAX_WORDS": "Words up to which a quotation with no speaker is a scare quote",
     "analyses.quotes.marks.TAIL_SUBJECT_MAX_WORDS":
         "Words of a speaker before a cue at the end of an unclosed quotation (', Jane Roe said.')",

@@ -37,6 +37,8 @@ TITLE_MAX_QUALIFIERS = 3
 HEADING_MIN_WORDS = 3
 
 
+NAMES_CACHED_TEXTS = 1024  # texts whose names are kept per process (more than a chunk's articles)
+
 @dataclass(frozen=True, slots=True)
 class FoundName:
     """A candidate speaker in the text: a name or a role phrase."""
@@ -205,17 +207,21 @@ def _noise(span: str, lex: NameLexicon) -> int:
     return cut
 
 
-def find_names(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
+def find_names(text: str, codebook: Codebook) -> list[FoundName]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals.
 
-    The speaker finder and the name table both ask for an article's names; the answer is kept for the
-    chunk's articles, so the text is scanned once.
+    Found once per text and process: the quote finder, the name table and the actor mentions all read the
+    names of the same articles of a chunk, one stage after another.
     """
-    return _names_in(text, codebook)
+    return list(_names_once(text, codebook))
 
 
-@lru_cache(maxsize=4096)
-def _names_in(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
+@lru_cache(maxsize=NAMES_CACHED_TEXTS)
+def _names_once(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
+    return tuple(_find_names(text, codebook))
+
+
+def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
     lex = name_lexicon(codebook)
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[FoundName] = []
@@ -240,7 +246,7 @@ def _names_in(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
-    return tuple(_join_institutions(text, out, lex))
+    return _join_institutions(text, out, lex)
 
 
 def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
