@@ -33,7 +33,7 @@ import pandas as pd
 from helpers.analyses.group_mentions import group_references, other_spellings
 from helpers.analyses.quotes.attribution import _masked, _resolve
 from helpers.analyses.quotes.cues import Context, grammar
-from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, mentions
+from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, shared_mentions
 from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
 
@@ -189,7 +189,7 @@ def article_actor_mentions(text: str, sentences: list[tuple[int, int]], quotes: 
                            codebook: Codebook) -> list[tuple[int, str, int, int, str, str]]:
     """(clean start, canonical, sentence index, clean end, as written, how) for every actor mention of one text."""
     index = actor_index(codebook)
-    found = mentions(text, codebook)
+    found = shared_mentions(text, codebook)
     roles_to_people(text, found, codebook)
     ctx = Context(text, _masked(text, quotes), found, sentences or [(0, len(text))], [], frozenset(), frozenset(),
                   grammar(codebook))

@@ -45,7 +45,7 @@ from helpers.analyses.quotes.layouts import (
     transcript_speaker,
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
-from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, mentions
+from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, shared_mentions
 from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
@@ -138,7 +138,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
-    found = mentions(text, codebook)
+    found = shared_mentions(text, codebook)
     roles_to_people(text, found, codebook)
     ctx = Context(
         text,

@@ -10,6 +10,7 @@ so both get the same canonical name even when the codebook knows neither.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -299,3 +300,14 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     _same_person(taken)
     _roles_serve(taken, len(text))
     return taken
+
+
+def shared_mentions(text: str, codebook: Codebook) -> list[Mention]:
+    """:func:`mentions` of ``text``, found once per process: the quote finder and the actor mentions read the
+    same articles of a chunk one stage after the other. Each caller gets its own copies, free to annotate."""
+    return [copy.copy(m) for m in _mentions_once(text, codebook)]
+
+
+@lru_cache(maxsize=1024)  # more than a chunk's articles
+def _mentions_once(text: str, codebook: Codebook) -> tuple[Mention, ...]:
+    return tuple(mentions(text, codebook))
