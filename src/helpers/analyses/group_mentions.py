@@ -149,7 +149,7 @@ def group_references(text: str, codebook: Codebook, actors: frozenset[str],
     forms = group_forms(codebook, actors)
     out: list[tuple[int, int, str, str, str]] = []
     if forms.head_rx is not None:
-        written = {singular(w) for w in re.findall(r"[a-z0-9]+", text.lower())}
+        written = {singular(w) for w in set(re.findall(r"[a-z0-9]+", text.lower()))}
         for m in forms.head_rx.finditer(text):
             canonical = _by_head(m.group("head"), forms, written, same or {})
             if canonical:
