@@ -74,10 +74,14 @@ def _follows(row: dict, total: dict) -> bool:
     side by side, not one inside the other; so are counts told for two different times ("on Monday",
     "on Wednesday"): two incidents.
     """
-    sides = {str(total.get("country") or ""), str(row.get("country") or "")} - {""}
-    times = {str(total.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
-    return (total["sentence_id"] != row["sentence_id"] and total.get(PARAGRAPH) == row.get(PARAGRAPH)
-            and len(sides) < 2 and len(times) < 2)
+    return total["sentence_id"] != row["sentence_id"] and _same_incident(row, total)
+
+
+def _same_incident(row: dict, other: dict) -> bool:
+    """Same paragraph, and no two sides or two times named: the two counts may tell one incident."""
+    sides = {str(other.get("country") or ""), str(row.get("country") or "")} - {""}
+    times = {str(other.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
+    return other.get(PARAGRAPH) == row.get(PARAGRAPH) and len(sides) < 2 and len(times) < 2
 
 
 def _mark(row: dict, total: dict) -> None:
@@ -143,6 +147,20 @@ def _armed_beside_victims(rows: list[dict], victims: set[int], armed: re.Pattern
             r[BESIDE] = True
 
 
+def _armed_beside_article_victims(rows: list[dict], armed: re.Pattern[str]) -> None:
+    """An armed count left a total in an article that also tells a victims' total of its category ("killed
+    almost 80 rebel fighters ... also left seven civilians dead") is set apart beside the first victims' total of
+    the same incident (paragraph, side and time): the report's victims are the others, and the armed dead are
+    not subtracted from them."""
+    victims = [r for r in rows if _is_total(r) and not _is_armed(r, armed)]
+    for r in rows:
+        if _is_total(r) and _is_armed(r, armed):
+            told = next((v for v in victims if v["category"] == r["category"] and _same_incident(r, v)), None)
+            if told is not None:
+                _mark(r, told)
+                r[BESIDE] = True
+
+
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
     """Mark, in place, the later counts of one article that break down or repeat a total of their category.
 
@@ -181,6 +199,7 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset
                 _mark(total, row)
         open_totals[category] = (row, value)
     _armed_beside_victims(rows, victims, armed)
+    _armed_beside_article_victims(rows, armed)
     apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
     for r in rows:
         if r["part_of"] and _is_armed(r, armed) and not r.get(BESIDE) \
