@@ -5,6 +5,8 @@ Invented sentences with hand-written expected values; ``study`` is the codebook 
 
 from __future__ import annotations
 
+import pytest
+
 
 def _totals(found: list[tuple[str, str, str, str]]) -> list[tuple[str, str]]:
     return [(c, v) for c, v, _u, p in found if not p]
@@ -25,3 +27,26 @@ def test_armed_dead_alone_are_the_total(counts_of, study):
 def test_armed_dead_of_another_incident_stay_a_total(counts_of, study):
     text = "Seven villagers were killed on Monday. Troops killed 12 bandits near the border on Friday."
     assert _totals(counts_of(text, study)) == [("deaths_total", "7"), ("deaths_total", "12")]
+
+
+@pytest.mark.parametrize(("text", "total", "parts"), [
+    ("Five people were killed in the shelling of the market. Two more people died in the villages nearby.", "7",
+     ["5", "2"]),
+    ("Eight villagers were killed by the raiders. Another 12 people were killed on the road to the town.", "20",
+     ["8", "12"]),
+    ("At least 30 people were hurt in the blast. A further 4 were hurt when the roof fell.", "34", ["30", "4"]),
+])
+def test_a_count_told_as_more_adds_to_the_total(counts_of, study, text, total, parts):
+    found = counts_of(text, study)
+    assert [v for _c, v in _totals(found)] == [total]
+    assert [v for _c, v, _u, p in found if p == "n002"] == parts  # both statements are parts of the sum (n002)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # more than the dead of its own sentence: another category, not an addition
+    ("Six people were killed in the attack and three more were wounded.", [("deaths_total", "6"), ("injured", "3")]),
+    # the first count of an article has nothing to add to
+    ("Another 12 people were killed in the north on Monday.", [("deaths_total", "12")]),
+])
+def test_more_than_a_count_of_its_own_sentence_is_not_an_addition(counts_of, study, text, expected):
+    assert _totals(counts_of(text, study)) == expected

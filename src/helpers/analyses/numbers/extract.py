@@ -9,11 +9,13 @@ introduced by a breakdown word ("including four children") is marked as part of 
 (``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
 was killed") is a count of one. Across the sentences of a paragraph, later counts that break a total down,
 repeat or revise it are marked as its parts, and derived totals are added where a report's own words
-make one (``breakdowns.py``).
+make one: a victim joined to a group, a total less its armed dead, a count told as more than one given
+before ("two more people died") added to it (``breakdowns.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left
@@ -21,14 +23,17 @@ from bisect import bisect_left
 import pandas as pd
 
 from helpers.analyses.numbers.breakdowns import (
+    ADDED,
     ONE,
     PARAGRAPH,
+    added_totals,
     armed_differences,
     difference_row,
     joined_row,
     joined_total,
     mark_breakdowns,
     not_victims_rx,
+    told_as_added,
 )
 from helpers.analyses.numbers.categorise import categorise, country_of, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
@@ -194,6 +199,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
             category, part_of = _part_of(text, f, category, events or context["totals"], rules, lex)
         rows.append(_row(aid, sid, text, f, (category, unit, qualifier, part_of), told, context))
+        rows[-1][ADDED] = f.kind == "number" and not events and told_as_added(
+            text, qualifier_at(text, f.start, lex)[1], f.end, lex)
         if category != "other":
             events.append(rows[-1])
             if not part_of:
@@ -242,6 +249,12 @@ def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[di
     return [derived]
 
 
+def _next_id(aid: str, context: dict) -> str:
+    """A claim id for a row derived from others (the article's next)."""
+    context["n"] += 1
+    return f"{aid}:n{context['n'] - 1:03d}"
+
+
 def _needs_country(category: str, rules: QuantityRules) -> bool:
     return any(c.name == category and c.needs_country for c in rules.categories)
 
@@ -267,6 +280,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
                 row["outlet"], row[PARAGRAPH] = outlet[aid], paragraph_id
                 article_rows.append(row)
+        article_rows = added_totals(article_rows, functools.partial(_next_id, aid, context))
         mark_breakdowns(article_rows, armed, growing)
         rows.extend(article_rows)
         for total, given in armed_differences(article_rows, armed):

@@ -157,6 +157,8 @@ class Lexicon:
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
     joined_rx: re.Pattern[str]
+    added_before_rx: re.Pattern[str]  # "another 12": a count added to one told before
+    added_after_rx: re.Pattern[str]  # "12 more", "12 others"
     clause_opener_rx: re.Pattern[str]
     range_rx: re.Pattern[str]
     range_lead_rx: re.Pattern[str]
@@ -309,6 +311,7 @@ def _contexts(nw: dict, qs: dict) -> dict:
                                       + str(BREAKDOWN_GAP_WORDS) + r"}\s+(?:" + _alt(nw, "breakdown_after_noun")
                                       + r")\b", re.I),
         joined_rx=words_rx([str(w) for w in nw.get("victims_joined_by", [])]),
+        added_before_rx=_before(nw, "added_before"), added_after_rx=_after(nw, "added_after"),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),
         range_lead_rx=_before(nw, "range_lead"),
