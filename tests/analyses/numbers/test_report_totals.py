@@ -50,3 +50,21 @@ def test_a_count_told_as_more_adds_to_the_total(counts_of, study, text, total, p
 ])
 def test_more_than_a_count_of_its_own_sentence_is_not_an_addition(counts_of, study, text, expected):
     assert _totals(counts_of(text, study)) == expected
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("Twenty people were hurt in the blast, five of whom were soldiers.", ("injured", "15")),
+    ("Eleven people were killed in the raid. Four of those killed were policemen and seven were farmers.",
+     ("deaths_total", "7")),
+    ("Twelve people were killed in the raid. Among those killed, nine were villagers and three were soldiers.",
+     ("deaths_total", "9")),
+])
+def test_a_group_named_after_a_copula_is_the_group_counted(counts_of, study, text, victims):
+    """'five of whom were soldiers': the soldiers are armed, so the victims are the total less them."""
+    assert victims in _totals(counts_of(text, study))
+
+
+def test_a_copula_before_a_predicate_names_no_group(counts_of, study):
+    found = counts_of("Nine people were killed in the raid, three of whom were killed in their homes.", study)
+    assert [(c, v, u) for c, v, u, _p in found] == [
+        ("deaths_total", "9", "people"), ("deaths_total_part", "3", "people")]

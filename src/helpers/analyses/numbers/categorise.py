@@ -137,6 +137,21 @@ def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
     return ""
 
 
+def noun_after_copula(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
+    """(noun group, noun) named after a copula when no noun follows the number: "10 were civilians", "four of whom
+    were soldiers", "three of those killed were policemen". Only function words and predicate terms may stand
+    between the number and the copula; "12 were killed" names no group."""
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        lower = word.lower()
+        if lower in lex.copulas:
+            hit = noun_after(text[start + len(word) :], rules, lex)
+            return (hit[0], hit[1]) if hit else None
+        if not (lower in lex.function_words or lower in lex.relative_words or rules.starts_with_predicate(
+                text[start:])):
+            return None
+    return None
+
+
 def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
     """A noun written before the number with a count verb between ("the force would number about 2,500")."""
     best = None
@@ -208,7 +223,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
     noun = noun_after(after_text, rules, lex)
     if noun is None:
-        lead = noun_before(sentence[clause[0] : s], rules, lex)
+        lead = noun_before(sentence[clause[0] : s], rules, lex) or noun_after_copula(
+            sentence[e : outer[1]], rules, lex)  # past "whom", which opens a clause: "four of whom were soldiers"
         if lead:
             noun = (lead[0], lead[1], 0)
         else:

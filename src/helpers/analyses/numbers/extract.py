@@ -35,7 +35,7 @@ from helpers.analyses.numbers.breakdowns import (
     not_victims_rx,
     told_as_added,
 )
-from helpers.analyses.numbers.categorise import categorise, country_of, typed
+from helpers.analyses.numbers.categorise import categorise, country_of, noun_after_copula, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
@@ -107,7 +107,7 @@ def _listed_with(text: str, f: Found, previous: dict, rules: QuantityRules, lex:
     if not words or words[-1] not in (",", *lex.conjunctions) or len(words) > NOUN_MAX_WORDS + 1 \
             or any(w == "," for w in words[:-1]) or lex.clause_opener_rx.search(gap) or rules.has_predicate(gap):
         return ""
-    hit = rules.noun_at(text[f.end :].lstrip())
+    hit = rules.noun_at(text[f.end :].lstrip()) or noun_after_copula(text[f.end :], rules, lex)
     if hit is None:
         return ""
     predicate = next((c.predicate for c in rules.categories if c.name == previous["category"].removesuffix(
@@ -138,16 +138,24 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     if not (marker or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     predicate = {c.name: c.predicate for c in rules.categories}
-    parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
-    parent_category = parent["category"].removesuffix(PART_SUFFIX)
     own_words = text_after(text, f.end, lex.context_words)
     stop = CLAUSE_STOP.search(own_words)
     own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
+    parent = _named_total(marker.group() if marker else own_words, claims, predicate, rules)  # "of those killed"
+    parent_category = parent["category"].removesuffix(PART_SUFFIX)
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
                                        and not rules.predicate_hits(own_words)):
         return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
+
+
+def _listed_part(category: str, previous: dict) -> tuple[str, str]:
+    """(category, total) of a count listed right after another: a part of the same total, if that one is a part."""
+    if not previous["part_of"] or previous.get(ONE):
+        return category, ""
+    same = category == previous["category"].removesuffix(PART_SUFFIX)
+    return (category + PART_SUFFIX if same else category), previous["part_of"]
 
 
 def _named_total(marker: str, claims: list[dict], predicate: dict[str, str], rules: QuantityRules) -> dict:
@@ -189,8 +197,10 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     inherited, told = "", {"source": source, "as_of": None}  # the time phrase is looked for at the first event count
     for f, clause in zip(found, clauses, strict=True):
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
-        if category == "other" and not is_typed and events:
+        listed = category == "other" and not is_typed and bool(events)
+        if listed:
             category = _listed_with(text, f, events[-1], rules, lex) or category
+            listed = category != "other"
         if group and category != "other":
             inherited = group
         part_of = ""
@@ -198,6 +208,8 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             category, part_of = _one_of_total(category, context)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
             category, part_of = _part_of(text, f, category, events or context["totals"], rules, lex)
+            if listed and not part_of:  # listed after a part of a total ("including nine X and three Y"): a part too
+                category, part_of = _listed_part(category, events[-1])
         rows.append(_row(aid, sid, text, f, (category, unit, qualifier, part_of), told, context))
         rows[-1][ADDED] = f.kind == "number" and not events and told_as_added(
             text, qualifier_at(text, f.start, lex)[1], f.end, lex)
