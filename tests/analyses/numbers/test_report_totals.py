@@ -68,3 +68,22 @@ def test_a_copula_before_a_predicate_names_no_group(counts_of, study):
     found = counts_of("Nine people were killed in the raid, three of whom were killed in their homes.", study)
     assert [(c, v, u) for c, v, u, _p in found] == [
         ("deaths_total", "9", "people"), ("deaths_total_part", "3", "people")]
+
+
+@pytest.mark.parametrize("text", [
+    "Police found seven bodies dumped near the highway.",
+    "Seven corpses that were left by the road were found by farmers.",
+])
+def test_a_count_of_bodies_is_a_count_of_deaths(counts_of, study, text):
+    assert _totals(counts_of(text, study)) == [("deaths_total", "7")]
+
+
+def test_bodies_count_deaths_in_a_study_without_the_noun(counts_of, codebook):
+    assert [c for c, *_ in counts_of("Seven bodies were found in the river on Monday.", codebook)] == ["deaths_total"]
+
+
+def test_a_part_belongs_to_a_total_it_fits_in(counts_of, study):
+    text = ("Twenty people were killed in the city on Monday. Reporters saw three bodies near the river. "
+            "The dead included 12 farmers.")
+    found = counts_of(text, study)
+    assert ("deaths_total_part", "12", "farmers", "n000") in found  # not a part of the three bodies (n001)

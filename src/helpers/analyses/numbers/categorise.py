@@ -242,6 +242,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     if claimed:
         return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
     predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
+    if predicate is None and noun_text and rules.starts_with_predicate(noun_text):
+        predicate = rules.predicate_hits(noun_text)[0][2]  # a noun that says what befell them: "seven bodies"
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
     cat = rules.category(predicate, group) or rules.category(predicate, "") or _deployment(predicate, group, rules)

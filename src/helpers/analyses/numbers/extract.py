@@ -142,7 +142,8 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     stop = CLAUSE_STOP.search(own_words)
     own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
-    parent = _named_total(marker.group() if marker else own_words, claims, predicate, rules)  # "of those killed"
+    fit = [r for r in claims if f.low is None or float(r["value_high"]) >= f.low] or claims  # a part fits its total
+    parent = _named_total(marker.group() if marker else own_words, fit, predicate, rules)  # "of those killed"
     parent_category = parent["category"].removesuffix(PART_SUFFIX)
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
                                        and not rules.predicate_hits(own_words)):
