@@ -87,3 +87,10 @@ def test_a_part_belongs_to_a_total_it_fits_in(counts_of, study):
             "The dead included 12 farmers.")
     found = counts_of(text, study)
     assert ("deaths_total_part", "12", "farmers", "n000") in found  # not a part of the three bodies (n001)
+
+
+def test_members_of_a_group_count_that_group(counts_of, study):
+    text = "The bomb killed 12 people, two of whom were members of the security forces."
+    found = counts_of(text, study)
+    assert ("deaths_total_part", "2", "security forces", "n000") in found
+    assert _totals(found) == [("deaths_total", "10")]  # the victims: the total less the armed

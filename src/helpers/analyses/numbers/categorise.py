@@ -103,7 +103,8 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
     for start, word in words_of(text, NOUN_MAX_WORDS):
         hit = rules.noun_at(text[start:])
         if hit:
-            return hit[0], hit[1], start + len(hit[1])
+            end = start + len(hit[1])
+            return _group_of_head(text, hit[1], end, rules, lex) or (hit[0], hit[1], end)
         lower = word.lower()
         if word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(lower)) \
                 and lower not in lex.function_words:
@@ -116,6 +117,17 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
             continue  # a name, an adverb or an adjective: "two young men"
         return None
     return None
+
+
+def _group_of_head(text: str, noun: str, end: int, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
+    """The noun after "of" when ``noun`` (ending at ``end``) names a group by it ("members of the security forces")."""
+    if noun.split()[-1].lower() not in lex.group_heads:
+        return None
+    of = lex.partitive_rx.match(text, end)
+    if of is None:
+        return None
+    inner = noun_after(text[of.end() :], rules, lex)
+    return (inner[0], inner[1], of.end() + inner[2]) if inner else None
 
 
 def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:

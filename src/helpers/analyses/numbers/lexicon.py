@@ -166,6 +166,7 @@ class Lexicon:
     adverb_rx: re.Pattern[str]
     relative_words: frozenset[str]
     copulas: frozenset[str]
+    group_heads: frozenset[str]
     partitive_rx: re.Pattern[str]
     count_verb_rx: re.Pattern[str]
     deadline_words: list[str]
@@ -318,7 +319,7 @@ def _contexts(nw: dict, qs: dict) -> dict:
         range_lead_rx=_before(nw, "range_lead"),
         as_of_rx=_time_rx([str(p) for p in qs.get("time_phrases", [])], month_rx, weekday_rx),
         adverb_rx=re.compile(_ending(nw, "adverb_endings")), relative_words=_set(nw, "relative_words"),
-        copulas=_set(nw, "copulas"),
+        copulas=_set(nw, "copulas"), group_heads=_set(nw, "group_heads"),
         partitive_rx=_after(nw, "partitive_words"), count_verb_rx=words_rx([str(w) for w in nw.get("count_verbs", [])]),
         deadline_words=[str(w) for w in qs.get("deadline_words", [])],
         sources={k: [str(t) for t in v] for k, v in qs.get("sources", {}).items()},
