@@ -94,3 +94,13 @@ def test_members_of_a_group_count_that_group(counts_of, study):
     found = counts_of(text, study)
     assert ("deaths_total_part", "2", "security forces", "n000") in found
     assert _totals(found) == [("deaths_total", "10")]  # the victims: the total less the armed
+
+
+def test_counts_listed_after_a_comma_share_the_verb(counts_of, study):
+    text = "Nine people, three guards and six farmers, were killed in the raid."
+    assert ("deaths_total", "9") in _totals(counts_of(text, study))
+
+
+def test_a_headline_in_title_case_has_verbs_not_names(counts_of, study):
+    found = counts_of("Seven Killed, Dozens Injured in Market Blast.", study)
+    assert [(c, v) for c, v, _u, _p in found] == [("deaths_total", "7"), ("injured", "dozens")]

@@ -87,10 +87,21 @@ def _modifies(text: str, start: int, word: str, rules: QuantityRules, lex: Lexic
                                                      not in lex.function_words)
 
 
+def _headline_verb(text: str, start: int, word: str, rules: QuantityRules) -> bool:
+    """A capitalised predicate term not followed by another capitalised word is a verb of a headline written in
+    title case ("5 Killed, Scores Injured in Car Bomb"), not a name."""
+    if not word[:1].isupper() or not rules.starts_with_predicate(text[start:]):
+        return False
+    nxt = words_of(text[start + len(word) :], 1)
+    return not nxt or not nxt[0][1][:1].isupper()
+
+
 def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
     """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
     end = 0
     for start, word in words_of(text, NOUN_MAX_WORDS):
+        if _headline_verb(text, start, word, rules):
+            break
         is_participle = word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(word))
         if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
             break
@@ -106,6 +117,8 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
             end = start + len(hit[1])
             return _group_of_head(text, hit[1], end, rules, lex) or (hit[0], hit[1], end)
         lower = word.lower()
+        if _headline_verb(text, start, word, rules):
+            return None
         if word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(lower)) \
                 and lower not in lex.function_words:
             if _modifies(text, start, word, rules, lex):

@@ -88,7 +88,7 @@ def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: Quanti
     if lex.breakdown_rx.search(link):  # "Nine people including two soldiers were killed"
         return _next_clause_predicate(sentence, outer, rules, lex)
     words = link.replace(",", " ").lower().split()
-    if outer[1] >= len(sentence) or not words or not all(w in lex.function_words for w in words):
+    if outer[1] >= len(sentence) or not (words or "," in link) or not all(w in lex.function_words for w in words):
         return None
     return _next_clause_predicate(sentence, outer, rules, lex)
 
