@@ -104,3 +104,12 @@ def test_counts_listed_after_a_comma_share_the_verb(counts_of, study):
 def test_a_headline_in_title_case_has_verbs_not_names(counts_of, study):
     found = counts_of("Seven Killed, Dozens Injured in Market Blast.", study)
     assert [(c, v) for c, v, _u, _p in found] == [("deaths_total", "7"), ("injured", "dozens")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed two traders and injured another religious teacher in the market.", [("deaths_total", "2"),
+                                                                                       ("injured", "1")]),
+    ("Gunmen killed two traders and injured the religious teachers in the market.", [("deaths_total", "2")]),
+])
+def test_a_singular_object_is_read_by_its_head_noun(counts_of, study, text, expected):
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected
