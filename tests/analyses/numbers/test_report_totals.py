@@ -113,3 +113,8 @@ def test_a_headline_in_title_case_has_verbs_not_names(counts_of, study):
 ])
 def test_a_singular_object_is_read_by_its_head_noun(counts_of, study, text, expected):
     assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected
+
+
+def test_a_participle_after_a_preposition_is_an_adjective_not_the_count_s_verb(counts_of, study):
+    found = counts_of("Six farmers in the disputed region were killed on Monday.", study)
+    assert _totals(found) == [("deaths_total", "6")]

@@ -66,6 +66,9 @@ def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon,
             return False
         if lower in lex.function_words or not word.islower() or not lex.past_tense_rx.fullmatch(lower):
             continue  # names ("Red Cross") and function words are not verbs
+        before = words[i - 1][1].lower() if i else ""
+        if before in lex.function_words and before not in lex.conjunctions:
+            continue  # after "the" or "in", a participle is an adjective: "in the disputed region"
         nxt = words[i + 1][1].lower() if i + 1 < len(words) else ""
         return (not nxt or nxt in lex.singular_determiners or nxt in lex.conjunctions
                 or nxt not in lex.function_words)
