@@ -118,3 +118,11 @@ def test_a_singular_object_is_read_by_its_head_noun(counts_of, study, text, expe
 def test_a_participle_after_a_preposition_is_an_adjective_not_the_count_s_verb(counts_of, study):
     found = counts_of("Six farmers in the disputed region were killed on Monday.", study)
     assert _totals(found) == [("deaths_total", "6")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police are investigating the killing of a local teacher in the town.", [("deaths_total", "1")]),
+    ("Police are investigating the killing of the village teachers in the town.", []),
+])
+def test_a_casualty_noun_s_singular_object_is_a_count_of_one(counts_of, study, text, expected):
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected

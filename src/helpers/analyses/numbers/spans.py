@@ -156,6 +156,8 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
 def _singular_object(text: str, end: int, lex: Lexicon) -> bool:
     """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
     rest = text_after(text, end, lex.context_words)
+    of = lex.partitive_rx.match(rest)  # a noun's object: "the killing of a local leader"
+    rest = rest[of.end() :] if of else rest
     obj = TWO_WORDS.match(rest)
     if not obj or obj.group(1).lower() not in lex.singular_determiners:
         return False
