@@ -126,3 +126,8 @@ def test_a_participle_after_a_preposition_is_an_adjective_not_the_count_s_verb(c
 ])
 def test_a_casualty_noun_s_singular_object_is_a_count_of_one(counts_of, study, text, expected):
     assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == expected
+
+
+def test_the_head_of_an_object_ends_before_the_next_verb(counts_of, study):
+    text = "The slaying of a radio reporter prompted protests by journalists."
+    assert [(c, v) for c, v, _u, _p in counts_of(text, study)] == [("deaths_total", "1")]

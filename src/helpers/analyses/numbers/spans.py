@@ -166,9 +166,12 @@ def _singular_object(text: str, end: int, lex: Lexicon) -> bool:
 
 
 def _head_word(phrase: str, lex: Lexicon) -> str:
-    """The last word of a noun phrase before a function word or punctuation: "religious scholar" -> scholar."""
+    """The last word of a noun phrase before a function word, a verb in the past or punctuation: "religious
+    scholar" -> scholar; "radio reporter prompted ..." -> reporter ("a wounded soldier": the first word may be one)."""
     words = [w for _s, w in words_of(phrase, NOUN_MAX_WORDS)]
-    kept = list(takewhile(lambda w: w.lower() not in lex.function_words, words))
+    kept = words[:1] + list(takewhile(lambda w: w.lower() not in lex.function_words
+                                      and not lex.past_tense_rx.fullmatch(w), words[1:]))
+    kept = kept if not kept or kept[0].lower() not in lex.function_words else []
     return (kept or words or [""])[-1]
 
 
