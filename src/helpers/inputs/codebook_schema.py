@@ -123,7 +123,7 @@ GENERAL: dict[str, dict[str, Any]] = {
         "singular_determiners plural_endings plural_words conjunctions breakdown_markers breakdown_after "
         "breakdown_after_noun victims_joined_by clause_openers range_connectors range_lead adverb_endings "
         "partitive_words count_verbs "
-        "relative_words"),
+        "relative_words added_before added_after copulas group_heads"),
     "qualifiers": general({"qualifiers": named(TEXT, "a mapping of phrases to qualifiers"),
                            "intervals": named({"type": "array", "items": nullable(TEXT), "description": "a list"},
                                               "a mapping of qualifiers to lists"),

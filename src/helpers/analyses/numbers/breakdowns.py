@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 
 from helpers.analyses.numbers.lexicon import Lexicon, words_rx
+from helpers.analyses.numbers.windows import text_before
 from helpers.inputs.codebook import Codebook
 
 PART_SUFFIX = "_part"
@@ -40,6 +42,7 @@ FITTED = "_fitted"  # a part found by fitting in a total told earlier (no breakd
 RESTATED = "_restated"  # a total told again later in the article: marked as a part of its first statement
 GENERIC_UNITS = frozenset({"", "people"})  # no group written: the unit the categoriser gives a count of people
 BESIDE = "_beside"  # an armed count told beside the victims' count of its sentence: neither is in the other
+ADDED = "_added"  # a count told as more than one given before ("another 12", "two more"): it adds to it
 
 
 def not_victims_rx(codebook: Codebook) -> re.Pattern[str]:
@@ -74,10 +77,14 @@ def _follows(row: dict, total: dict) -> bool:
     side by side, not one inside the other; so are counts told for two different times ("on Monday",
     "on Wednesday"): two incidents.
     """
-    sides = {str(total.get("country") or ""), str(row.get("country") or "")} - {""}
-    times = {str(total.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
-    return (total["sentence_id"] != row["sentence_id"] and total.get(PARAGRAPH) == row.get(PARAGRAPH)
-            and len(sides) < 2 and len(times) < 2)
+    return total["sentence_id"] != row["sentence_id"] and _same_incident(row, total)
+
+
+def _same_incident(row: dict, other: dict) -> bool:
+    """Same paragraph, and no two sides or two times named: the two counts may tell one incident."""
+    sides = {str(other.get("country") or ""), str(row.get("country") or "")} - {""}
+    times = {str(other.get("as_of") or ""), str(row.get("as_of") or "")} - {""}
+    return other.get(PARAGRAPH) == row.get(PARAGRAPH) and len(sides) < 2 and len(times) < 2
 
 
 def _mark(row: dict, total: dict) -> None:
@@ -143,6 +150,20 @@ def _armed_beside_victims(rows: list[dict], victims: set[int], armed: re.Pattern
             r[BESIDE] = True
 
 
+def _armed_beside_article_victims(rows: list[dict], armed: re.Pattern[str]) -> None:
+    """An armed count left a total in an article that also tells a victims' total of its category ("killed
+    almost 80 rebel fighters ... also left seven civilians dead") is set apart beside the first victims' total of
+    the same incident (paragraph, side and time): the report's victims are the others, and the armed dead are
+    not subtracted from them."""
+    victims = [r for r in rows if _is_total(r) and not _is_armed(r, armed)]
+    for r in rows:
+        if _is_total(r) and _is_armed(r, armed):
+            told = next((v for v in victims if v["category"] == r["category"] and _same_incident(r, v)), None)
+            if told is not None:
+                _mark(r, told)
+                r[BESIDE] = True
+
+
 def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset[str] = frozenset()) -> None:
     """Mark, in place, the later counts of one article that break down or repeat a total of their category.
 
@@ -181,6 +202,7 @@ def mark_breakdowns(rows: list[dict], armed: re.Pattern[str], growing: frozenset
                 _mark(total, row)
         open_totals[category] = (row, value)
     _armed_beside_victims(rows, victims, armed)
+    _armed_beside_article_victims(rows, armed)
     apart = {(r["sentence_id"], r["category"]) for r in rows if id(r) in victims}
     for r in rows:
         if r["part_of"] and _is_armed(r, armed) and not r.get(BESIDE) \
@@ -239,3 +261,44 @@ def difference_row(total: dict, given: list[dict], claim_id: str) -> dict:
            "value_low": total["value_low"] - less, "value_high": total["value_high"] - less}
     _mark(total, row)
     return row
+
+
+def told_as_added(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a count (qualifier included, from ``start``) is told as more than one given before: "another 12
+    bodies", "two more people". Joined to a victim of its own sentence ("the mayor and two more", "a driver, two
+    more officials"), it is more than that victim: not an addition to an earlier total."""
+    before = text_before(text, start, lex.context_words)
+    if lex.added_before_rx.search(before):
+        return True
+    last = before.split()[-1:]
+    joined = bool(last) and (last[0].endswith(",") or last[0].lower() in lex.conjunctions)
+    return lex.added_after_rx.match(text, end) is not None and not joined
+
+
+def added_totals(rows: list[dict], new_id: Callable[[], str]) -> list[dict]:
+    """The rows of an article with a derived total after each count added to the total told before it.
+
+    "Five people were killed ... Barrel bombs killed two more people": the report's count is seven. The derived
+    row sums the last total of the category (an earlier sentence, the same incident) and the addition; both
+    become its parts, and it is the total later counts are measured against.
+    """
+    out: list[dict] = []
+    last: dict[str, dict] = {}
+    for row in rows:
+        out.append(row)
+        if not _is_total(row):
+            continue
+        held = last.get(row["category"])
+        if row.get(ADDED) and held is not None and held["sentence_id"] != row["sentence_id"] \
+                and _same_incident(row, held):
+            derived = {**row, "claim_id": new_id(), "text": f"{held['text']} + {row['text']}", ONE: False,
+                       "value": f"{float(held['value_low']) + float(row['value_low']):.15g}",
+                       "value_low": held["value_low"] + row["value_low"],
+                       "value_high": held["value_high"] + row["value_high"],
+                       "qualifier": held["qualifier"] if row["qualifier"] == "exact" else row["qualifier"]}
+            _mark(held, derived)
+            _mark(row, derived)
+            out.append(derived)
+            row = derived
+        last[row["category"]] = row
+    return out

@@ -87,10 +87,21 @@ def _modifies(text: str, start: int, word: str, rules: QuantityRules, lex: Lexic
                                                      not in lex.function_words)
 
 
+def _headline_verb(text: str, start: int, word: str, rules: QuantityRules) -> bool:
+    """A capitalised predicate term not followed by another capitalised word is a verb of a headline written in
+    title case ("5 Killed, Scores Injured in Car Bomb"), not a name."""
+    if not word[:1].isupper() or not rules.starts_with_predicate(text[start:]):
+        return False
+    nxt = words_of(text[start + len(word) :], 1)
+    return not nxt or not nxt[0][1][:1].isupper()
+
+
 def modifiers_end(text: str, rules: QuantityRules, lex: Lexicon) -> int:
     """Where the participles and names after a number end when no listed noun follows ("displaced Yazidis")."""
     end = 0
     for start, word in words_of(text, NOUN_MAX_WORDS):
+        if _headline_verb(text, start, word, rules):
+            break
         is_participle = word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(word))
         if not (word[:1].isupper() or (is_participle and _modifies(text, start, word, rules, lex))):
             break
@@ -103,8 +114,11 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
     for start, word in words_of(text, NOUN_MAX_WORDS):
         hit = rules.noun_at(text[start:])
         if hit:
-            return hit[0], hit[1], start + len(hit[1])
+            end = start + len(hit[1])
+            return _group_of_head(text, hit[1], end, rules, lex) or (hit[0], hit[1], end)
         lower = word.lower()
+        if _headline_verb(text, start, word, rules):
+            return None
         if word.islower() and (rules.has_predicate(word) or lex.past_tense_rx.fullmatch(lower)) \
                 and lower not in lex.function_words:
             if _modifies(text, start, word, rules, lex):
@@ -116,6 +130,17 @@ def noun_after(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str,
             continue  # a name, an adverb or an adjective: "two young men"
         return None
     return None
+
+
+def _group_of_head(text: str, noun: str, end: int, rules: QuantityRules, lex: Lexicon) -> tuple[str, str, int] | None:
+    """The noun after "of" when ``noun`` (ending at ``end``) names a group by it ("members of the security forces")."""
+    if noun.split()[-1].lower() not in lex.group_heads:
+        return None
+    of = lex.partitive_rx.match(text, end)
+    if of is None:
+        return None
+    inner = noun_after(text[of.end() :], rules, lex)
+    return (inner[0], inner[1], of.end() + inner[2]) if inner else None
 
 
 def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
@@ -135,6 +160,21 @@ def counts_something_else(text: str, rules: QuantityRules, lex: Lexicon) -> str:
             return ""  # a verb, or a modifier of a person noun ("sect members")
         return word
     return ""
+
+
+def noun_after_copula(text: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
+    """(noun group, noun) named after a copula when no noun follows the number: "10 were civilians", "four of whom
+    were soldiers", "three of those killed were policemen". Only function words and predicate terms may stand
+    between the number and the copula; "12 were killed" names no group."""
+    for start, word in words_of(text, NOUN_MAX_WORDS):
+        lower = word.lower()
+        if lower in lex.copulas:
+            hit = noun_after(text[start + len(word) :], rules, lex)
+            return (hit[0], hit[1]) if hit else None
+        if not (lower in lex.function_words or lower in lex.relative_words or rules.starts_with_predicate(
+                text[start:])):
+            return None
+    return None
 
 
 def noun_before(lead: str, rules: QuantityRules, lex: Lexicon) -> tuple[str, str] | None:
@@ -208,7 +248,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     after_text = (compound + " " if compound else "") + sentence[e : clause[1]]
     noun = noun_after(after_text, rules, lex)
     if noun is None:
-        lead = noun_before(sentence[clause[0] : s], rules, lex)
+        lead = noun_before(sentence[clause[0] : s], rules, lex) or noun_after_copula(
+            sentence[e : outer[1]], rules, lex)  # past "whom", which opens a clause: "four of whom were soldiers"
         if lead:
             noun = (lead[0], lead[1], 0)
         else:
@@ -226,6 +267,8 @@ def categorise(sentence: str, s: int, e: int, clause: tuple[int, int], rules: Qu
     if claimed:
         return claimed[0], group, claimed[1] if claimed[0] == "other" else (noun_text or group)
     predicate = clause_predicate(sentence, s, tail, clause, outer, rules, lex)
+    if predicate is None and noun_text and rules.starts_with_predicate(noun_text):
+        predicate = rules.predicate_hits(noun_text)[0][2]  # a noun that says what befell them: "seven bodies"
     if predicate == OTHER_VERB:
         return "other", group, noun_text or "count"
     cat = rules.category(predicate, group) or rules.category(predicate, "") or _deployment(predicate, group, rules)

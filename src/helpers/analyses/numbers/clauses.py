@@ -66,6 +66,9 @@ def _subject_of_other_verb(text: str, rules: QuantityRules, lex: Lexicon,
             return False
         if lower in lex.function_words or not word.islower() or not lex.past_tense_rx.fullmatch(lower):
             continue  # names ("Red Cross") and function words are not verbs
+        before = words[i - 1][1].lower() if i else ""
+        if before in lex.function_words and before not in lex.conjunctions:
+            continue  # after "the" or "in", a participle is an adjective: "in the disputed region"
         nxt = words[i + 1][1].lower() if i + 1 < len(words) else ""
         return (not nxt or nxt in lex.singular_determiners or nxt in lex.conjunctions
                 or nxt not in lex.function_words)
@@ -88,7 +91,7 @@ def _coordinated(sentence: str, tail: int, outer: tuple[int, int], rules: Quanti
     if lex.breakdown_rx.search(link):  # "Nine people including two soldiers were killed"
         return _next_clause_predicate(sentence, outer, rules, lex)
     words = link.replace(",", " ").lower().split()
-    if outer[1] >= len(sentence) or not words or not all(w in lex.function_words for w in words):
+    if outer[1] >= len(sentence) or not (words or "," in link) or not all(w in lex.function_words for w in words):
         return None
     return _next_clause_predicate(sentence, outer, rules, lex)
 

@@ -9,11 +9,13 @@ introduced by a breakdown word ("including four children") is marked as part of 
 (``part_of``) rather than counted as a new total, and a singular casualty with no number ("a policeman
 was killed") is a count of one. Across the sentences of a paragraph, later counts that break a total down,
 repeat or revise it are marked as its parts, and derived totals are added where a report's own words
-make one (``breakdowns.py``).
+make one: a victim joined to a group, a total less its armed dead, a count told as more than one given
+before ("two more people died") added to it (``breakdowns.py``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from bisect import bisect_left
@@ -21,16 +23,19 @@ from bisect import bisect_left
 import pandas as pd
 
 from helpers.analyses.numbers.breakdowns import (
+    ADDED,
     ONE,
     PARAGRAPH,
+    added_totals,
     armed_differences,
     difference_row,
     joined_row,
     joined_total,
     mark_breakdowns,
     not_victims_rx,
+    told_as_added,
 )
-from helpers.analyses.numbers.categorise import categorise, country_of, typed
+from helpers.analyses.numbers.categorise import categorise, country_of, noun_after_copula, typed
 from helpers.analyses.numbers.lexicon import Lexicon, lexicon
 from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, quantity_rules
 from helpers.analyses.numbers.sources import needs_source, source_of
@@ -102,7 +107,7 @@ def _listed_with(text: str, f: Found, previous: dict, rules: QuantityRules, lex:
     if not words or words[-1] not in (",", *lex.conjunctions) or len(words) > NOUN_MAX_WORDS + 1 \
             or any(w == "," for w in words[:-1]) or lex.clause_opener_rx.search(gap) or rules.has_predicate(gap):
         return ""
-    hit = rules.noun_at(text[f.end :].lstrip())
+    hit = rules.noun_at(text[f.end :].lstrip()) or noun_after_copula(text[f.end :], rules, lex)
     if hit is None:
         return ""
     predicate = next((c.predicate for c in rules.categories if c.name == previous["category"].removesuffix(
@@ -133,16 +138,25 @@ def _part_of(text: str, f: Found, category: str, claims: list[dict], rules: Quan
     if not (marker or lex.breakdown_after_rx.match(text, f.end)):
         return category, ""
     predicate = {c.name: c.predicate for c in rules.categories}
-    parent = _named_total(marker.group() if marker else "", claims, predicate, rules)
-    parent_category = parent["category"].removesuffix(PART_SUFFIX)
     own_words = text_after(text, f.end, lex.context_words)
     stop = CLAUSE_STOP.search(own_words)
     own_words = own_words[: stop.start()] if stop else own_words
     own_words = " ".join(itertools.takewhile(lambda w: w.lower() not in lex.conjunctions, own_words.split()))
+    fit = [r for r in claims if f.low is None or float(r["value_high"]) >= f.low] or claims  # a part fits its total
+    parent = _named_total(marker.group() if marker else own_words, fit, predicate, rules)  # "of those killed"
+    parent_category = parent["category"].removesuffix(PART_SUFFIX)
     if category == parent_category or (predicate.get(category) != predicate.get(parent_category)
                                        and not rules.predicate_hits(own_words)):
         return parent_category + PART_SUFFIX, parent["claim_id"]
     return category, parent["claim_id"]
+
+
+def _listed_part(category: str, previous: dict) -> tuple[str, str]:
+    """(category, total) of a count listed right after another: a part of the same total, if that one is a part."""
+    if not previous["part_of"] or previous.get(ONE):
+        return category, ""
+    same = category == previous["category"].removesuffix(PART_SUFFIX)
+    return (category + PART_SUFFIX if same else category), previous["part_of"]
 
 
 def _named_total(marker: str, claims: list[dict], predicate: dict[str, str], rules: QuantityRules) -> dict:
@@ -184,8 +198,10 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
     inherited, told = "", {"source": source, "as_of": None}  # the time phrase is looked for at the first event count
     for f, clause in zip(found, clauses, strict=True):
         category, group, unit, qualifier, is_typed = _classify(text, f, clause, rules, lex, inherited)
-        if category == "other" and not is_typed and events:
+        listed = category == "other" and not is_typed and bool(events)
+        if listed:
             category = _listed_with(text, f, events[-1], rules, lex) or category
+            listed = category != "other"
         if group and category != "other":
             inherited = group
         part_of = ""
@@ -193,7 +209,11 @@ def _sentence_claims(aid: str, sid: int, text: str, codebook: Codebook, context:
             category, part_of = _one_of_total(category, context)
         elif not is_typed:  # the total a breakdown belongs to: in this sentence, else the article's last total
             category, part_of = _part_of(text, f, category, events or context["totals"], rules, lex)
+            if listed and not part_of:  # listed after a part of a total ("including nine X and three Y"): a part too
+                category, part_of = _listed_part(category, events[-1])
         rows.append(_row(aid, sid, text, f, (category, unit, qualifier, part_of), told, context))
+        rows[-1][ADDED] = f.kind == "number" and not events and told_as_added(
+            text, qualifier_at(text, f.start, lex)[1], f.end, lex)
         if category != "other":
             events.append(rows[-1])
             if not part_of:
@@ -242,6 +262,12 @@ def _joined(text: str, rows: list[dict], lex: Lexicon, context: dict) -> list[di
     return [derived]
 
 
+def _next_id(aid: str, context: dict) -> str:
+    """A claim id for a row derived from others (the article's next)."""
+    context["n"] += 1
+    return f"{aid}:n{context['n'] - 1:03d}"
+
+
 def _needs_country(category: str, rules: QuantityRules) -> bool:
     return any(c.name == category and c.needs_country for c in rules.categories)
 
@@ -267,6 +293,7 @@ def extract_numbers(normalised: NormalisedCorpus, articles: pd.DataFrame, codebo
                 row["start"], row["end"] = doc.raw_span(clean_start + row["start"], clean_start + row["end"])
                 row["outlet"], row[PARAGRAPH] = outlet[aid], paragraph_id
                 article_rows.append(row)
+        article_rows = added_totals(article_rows, functools.partial(_next_id, aid, context))
         mark_breakdowns(article_rows, armed, growing)
         rows.extend(article_rows)
         for total, given in armed_differences(article_rows, armed):

@@ -157,12 +157,16 @@ class Lexicon:
     breakdown_rx: re.Pattern[str]
     breakdown_after_rx: re.Pattern[str]
     joined_rx: re.Pattern[str]
+    added_before_rx: re.Pattern[str]  # "another 12": a count added to one told before
+    added_after_rx: re.Pattern[str]  # "12 more", "12 others"
     clause_opener_rx: re.Pattern[str]
     range_rx: re.Pattern[str]
     range_lead_rx: re.Pattern[str]
     as_of_rx: re.Pattern[str]
     adverb_rx: re.Pattern[str]
     relative_words: frozenset[str]
+    copulas: frozenset[str]
+    group_heads: frozenset[str]
     partitive_rx: re.Pattern[str]
     count_verb_rx: re.Pattern[str]
     deadline_words: list[str]
@@ -309,11 +313,13 @@ def _contexts(nw: dict, qs: dict) -> dict:
                                       + str(BREAKDOWN_GAP_WORDS) + r"}\s+(?:" + _alt(nw, "breakdown_after_noun")
                                       + r")\b", re.I),
         joined_rx=words_rx([str(w) for w in nw.get("victims_joined_by", [])]),
+        added_before_rx=_before(nw, "added_before"), added_after_rx=_after(nw, "added_after"),
         clause_opener_rx=re.compile(r"[;:]|(?<![\w-])(?:" + _alt(nw, "clause_openers") + r")(?![\w-])", re.I),
         range_rx=re.compile(r"\s*(?:" + _alt(nw, "range_connectors") + r")\s*$", re.I),
         range_lead_rx=_before(nw, "range_lead"),
         as_of_rx=_time_rx([str(p) for p in qs.get("time_phrases", [])], month_rx, weekday_rx),
         adverb_rx=re.compile(_ending(nw, "adverb_endings")), relative_words=_set(nw, "relative_words"),
+        copulas=_set(nw, "copulas"), group_heads=_set(nw, "group_heads"),
         partitive_rx=_after(nw, "partitive_words"), count_verb_rx=words_rx([str(w) for w in nw.get("count_verbs", [])]),
         deadline_words=[str(w) for w in qs.get("deadline_words", [])],
         sources={k: [str(t) for t in v] for k, v in qs.get("sources", {}).items()},

@@ -10,12 +10,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
-from helpers.analyses.numbers.categorise import noun_after, typed
+from helpers.analyses.numbers.categorise import typed
 from helpers.analyses.numbers.clauses import has_object
 from helpers.analyses.numbers.lexicon import Lexicon
-from helpers.analyses.numbers.rules import QuantityRules
+from helpers.analyses.numbers.rules import NOUN_MAX_WORDS, QuantityRules, words_of
 from helpers.analyses.numbers.windows import hits, text_after, window_start
 
 # Words allowed between a singular auxiliary and its predicate ("has reportedly been killed").
@@ -153,13 +153,26 @@ def _passive_singular(text: str, seg_lo: int, start: int, end: int, lex: Lexicon
                for i, w in enumerate(mid))
 
 
-def _singular_object(text: str, end: int, rules: QuantityRules, lex: Lexicon) -> bool:
+def _singular_object(text: str, end: int, lex: Lexicon) -> bool:
     """'killed a soldier', 'killed the chairman': one person as the object of a casualty verb."""
     rest = text_after(text, end, lex.context_words)
+    of = lex.partitive_rx.match(rest)  # a noun's object: "the killing of a local leader"
+    rest = rest[of.end() :] if of else rest
     obj = TWO_WORDS.match(rest)
-    if not obj or obj.group(1).lower() not in lex.singular_determiners or obj.group(2).lower() in lex.plural_words:
+    if not obj or obj.group(1).lower() not in lex.singular_determiners:
         return False
-    return noun_after(rest[obj.start(2) :], rules, lex) is not None or not lex.plural_rx.fullmatch(obj.group(2))
+    head = _head_word(rest[obj.start(2) :], lex)  # "another religious scholar": one; "the villagers": not
+    return head.lower() not in lex.plural_words and not lex.plural_rx.fullmatch(head)
+
+
+def _head_word(phrase: str, lex: Lexicon) -> str:
+    """The last word of a noun phrase before a function word, a verb in the past or punctuation: "religious
+    scholar" -> scholar; "radio reporter prompted ..." -> reporter ("a wounded soldier": the first word may be one)."""
+    words = [w for _s, w in words_of(phrase, NOUN_MAX_WORDS)]
+    kept = words[:1] + list(takewhile(lambda w: w.lower() not in lex.function_words
+                                      and not lex.past_tense_rx.fullmatch(w), words[1:]))
+    kept = kept if not kept or kept[0].lower() not in lex.function_words else []
+    return (kept or words or [""])[-1]
 
 
 def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Lexicon) -> list[Found]:
@@ -183,7 +196,7 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
         i = bisect_left(counted, seg_lo)
         subject_counted = i < len(counted) and counted[i] < start
         if (not subject_counted and _passive_singular(text, seg_lo, start, end, lex)) or _singular_object(
-                text, end, rules, lex):
+                text, end, lex):
             out.append(Found(start, end, text[start:end], 1.0, 1.0, None, "one"))
     return out
 
