@@ -65,6 +65,7 @@ class NameLexicon:
     documents: frozenset[str]
     joiners: frozenset[str]
     determiners: frozenset[str]
+    opener_endings: tuple[str, ...]
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -124,6 +125,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(w.lower() for w in _words(roles, "documents")),
         frozenset(f" {w} " for w in _words(names, "institution_joiners")),
         frozenset(w.lower() for w in _words(roles, "determiners")),
+        tuple(w.lower() for w in _words(names, "opener_endings")),
     )
 
 
@@ -200,6 +202,18 @@ def _noise(span: str, lex: NameLexicon) -> int:
     return cut
 
 
+def _opener(text: str, word: str, lex: NameLexicon) -> bool:
+    """A lone capitalised word opening a sentence with the ending of a participle or an adverb ("Reached",
+    "Hastily") that the text never capitalises inside a sentence: a name ("Manning", "Kelly") is written
+    again mid-sentence, where only a name keeps its capital."""
+    if not word.lower().endswith(lex.opener_endings) or not word[1:].islower():
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if not SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
+            return False
+    return True
+
+
 def find_names(text: str, codebook: Codebook) -> list[FoundName]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals."""
     lex = name_lexicon(codebook)
@@ -223,6 +237,8 @@ def find_names(text: str, codebook: Codebook) -> list[FoundName]:
             lower = set(LOWER_WORD.findall(text)) if lower is None else lower
             if core.lower() in lower:
                 continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
+            if _opener(text, core, lex):
+                continue  # "Boasting 108,000 residents, ...", "Shortly after": a participle or an adverb
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))

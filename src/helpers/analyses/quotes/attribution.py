@@ -247,6 +247,15 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
     return document
 
 
+def _quote_just_before(ctx: Context, previous: Quote | None, q: Quote) -> bool:
+    """The previous quote has a speaker and ends in this sentence or the one before, in this paragraph: its
+    speaker goes on ('"...," Ruiz, who led the board, told the Tribune. "..."'), before any cue of that
+    sentence is read again for a subject."""
+    if previous is None or not previous.speaker or previous.paragraph != q.paragraph:
+        return False
+    return sentence_of(ctx, max(previous.end - 1, previous.start)) >= sentence_of(ctx, q.open_mark) - 1
+
+
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
     """A quote with no cue goes on with the previous quote's speaker when nothing intervenes."""
     if previous is None or not previous.speaker:
@@ -290,7 +299,9 @@ def attribute(
     for q in quotes:
         paragraph = doc.paragraphs[q.paragraph]
         speaker, cue, method = _find_speaker(ctx, q, paragraph)
-        carried = _previous_sentence(ctx, q, paragraph) if speaker is None else None
+        carried = None
+        if speaker is None and not _quote_just_before(ctx, previous, q):
+            carried = _previous_sentence(ctx, q, paragraph)
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
         elif carried is not None:

@@ -286,7 +286,8 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
     at once by a name that ends the clause."""
     if not ctx.masked[ss:cs].rstrip().endswith(","):
         return None
-    segs = segments(ctx, ss, cs)
+    skip = relative_spans(ctx, ss, cs)  # "Jane Roe, who led the board, told X": the clause is no segment
+    segs = [g for g in segments(ctx, ss, cs) if not any(a <= g[0] < b for a, b in skip)]
     if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
         return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
     name = head_after(ctx, ce, se)

@@ -1,0 +1,30 @@
+"""Speaker attribution, round three (issue #24 on polnear-train): invented sentences, speakers written by hand."""
+
+from __future__ import annotations
+
+from conftest import quotes_of_text
+
+
+def speakers(tmp_path, text, codebook) -> list[str]:
+    return list(quotes_of_text(tmp_path, text, codebook)["speaker"])
+
+
+def test_a_quote_after_a_quote_of_the_previous_sentence_goes_on_with_its_speaker(tmp_path, codebook):
+    # the sentence before holds a second verb ("has advised") inside the speaker's description
+    text = ('"The quay needs two more years," said Ana Ruiz, a harbour engineer who once worked for the town and '
+            'has advised the Fishers Union. "Nobody wants to hear that."\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_relative_clause_before_an_inverted_looking_verb_leaves_the_subject(tmp_path, codebook):
+    text = ('"The office has no job description," Ana Ruiz, who served as chief of staff to the mayor, '
+            'told the Harbour Tribune. "You follow tradition."\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_participle_or_adverb_opening_a_sentence_is_no_name(tmp_path, codebook):
+    text = ("Ana Ruiz spoke at the harbour on Monday.\n\n"
+            'Hastily leaving the stage, she called the plan "a fantasy".\n\n'
+            'Reached by phone, Piet de Groot said the quay was "finished".\n\n'
+            'Manning spoke next. "We will rebuild," Manning said, and the crowd cheered Manning.\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Manning"]
