@@ -28,3 +28,15 @@ def test_a_participle_or_adverb_opening_a_sentence_is_no_name(tmp_path, codebook
             'Reached by phone, Piet de Groot said the quay was "finished".\n\n'
             'Manning spoke next. "We will rebuild," Manning said, and the crowd cheered Manning.\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Manning"]
+
+
+def test_a_dateline_place_speaks_nothing(tmp_path, codebook):
+    text = ('PORTVILLE, Dec. 8 (UPI) — In answer to the plan, a spokeswoman rallied the crew, '
+            'saying: "We have to be ready."\n\n'
+            'PORTVILLE — Ana Ruiz on Wednesday played down the attack and said it was "a storm in a teacup".\n')
+    assert speakers(tmp_path, text, codebook) == ["a spokeswoman", "Ana Ruiz"]
+
+
+def test_a_sentence_never_ends_inside_a_name(tmp_path, codebook):
+    text = 'Board chairman P.J. Lund of North Harbour said he was "outraged" to hear about it.\n'
+    assert speakers(tmp_path, text, codebook) == ["P.J. Lund"]

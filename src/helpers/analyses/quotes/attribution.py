@@ -133,12 +133,34 @@ def _outside_names(cues: list[Cue], found: list[Mention]) -> list[Cue]:
     return out
 
 
+def _joined_in_names(sents: list[tuple[int, int]], found: list[Mention]) -> list[tuple[int, int]]:
+    """A sentence never ends inside a name: a split after initials ("G.K. | Butterfield said") is undone."""
+    starts = [s for s, _ in sents]
+    inside = set()
+    for m in found:
+        if m.form in ("name", "variant"):
+            k = bisect_right(starts, m.start)
+            while k < len(starts) and starts[k] < m.end:
+                inside.add(k)
+                k += 1
+    if not inside:
+        return sents
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(sents):
+        if k in inside and out:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
     found = mentions(text, codebook)
+    sents = _joined_in_names(sents, found)
     roles_to_people(text, found, codebook)
     ctx = Context(
         text,
