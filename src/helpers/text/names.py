@@ -108,7 +108,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     owner = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*['’]s"
     role_rx = re.compile(
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
-        rf"(?P<head>(?i:{noun})s?)(?![\w-])"
+        rf"(?P<head>(?i:{noun})s?)(?![\w-])(?:[ ](?:{trie_body(_words(roles, 'post_modifiers')) or '(?!)'})(?=[ ]))?"
         rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:{dets})[ ])?"
         rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )

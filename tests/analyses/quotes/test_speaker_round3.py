@@ -40,3 +40,10 @@ def test_a_dateline_place_speaks_nothing(tmp_path, codebook):
 def test_a_sentence_never_ends_inside_a_name(tmp_path, codebook):
     text = 'Board chairman P.J. Lund of North Harbour said he was "outraged" to hear about it.\n'
     assert speakers(tmp_path, text, codebook) == ["P.J. Lund"]
+
+
+def test_an_adjective_after_a_role_stays_with_it_and_more_people_nouns_speak(tmp_path, codebook):
+    text = ('"The deal is done," a source familiar with the board said.\n\n'
+            '"Not for me," the shipping tycoon said.\n\n'
+            '"We will see," mused harbour radio co-host Piet de Groot.\n')
+    assert speakers(tmp_path, text, codebook) == ["a source familiar with the board", "the shipping tycoon", "Piet de Groot"]
