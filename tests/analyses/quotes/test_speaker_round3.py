@@ -47,3 +47,10 @@ def test_an_adjective_after_a_role_stays_with_it_and_more_people_nouns_speak(tmp
             '"Not for me," the shipping tycoon said.\n\n'
             '"We will see," mused harbour radio co-host Piet de Groot.\n')
     assert speakers(tmp_path, text, codebook) == ["a source familiar with the board", "the shipping tycoon", "Piet de Groot"]
+
+
+def test_the_one_spoken_to_is_not_the_speaker(tmp_path, codebook):
+    text = ('Another harbour source speaking to Radio Portville said, "The deal is done."\n\n'
+            'The Fishers Union did not want to discuss "that man," telling Radio Portville it cared about jobs.\n')
+    got = speakers(tmp_path, text, codebook)
+    assert got == ["Another harbour source", "Fishers Union"]

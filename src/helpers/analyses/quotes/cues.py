@@ -41,6 +41,7 @@ class Grammar:
     infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
     determiners: frozenset[str]
     participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
+    addressee: re.Pattern[str]  # a verb whose object is the one spoken to ("told Reuters", "speaking to X")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -62,6 +63,7 @@ def grammar(codebook: Codebook) -> Grammar:
         max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
         frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
         tuple(str(w) for w in sv.get("participle_endings", [])),
+        re.compile(rf"\b(?:{_alternatives(sv.get('addressee_verbs', []))})\s+(?:(?:the|a|an)\s+)?$", re.I),
     )
 
 
@@ -125,10 +127,21 @@ def sentence_of(ctx: Context, pos: int) -> int:
     return max(bisect_right(ctx.sentence_starts, pos) - 1, 0)
 
 
+# Characters looked back from a candidate for a verb that makes it the one spoken to ("speaking to the ").
+ADDRESSEE_LOOKBACK = 24
+
+
+def _addressed(ctx: Context, m: Mention) -> bool:
+    """The one spoken to, not the speaker: the object of "told", "speaking to" ("X told Reuters")."""
+    return ctx.grammar.addressee.search(ctx.masked, max(0, m.start - ADDRESSEE_LOOKBACK), m.start) is not None
+
+
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
-    """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
+    """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")
+    and those spoken to ("X told Reuters")."""
     skip = relative_spans(ctx, start, end)
-    return [m for m in ctx.capable_in(start, end) if not any(a <= m.start < b for a, b in skip)]
+    return [m for m in ctx.capable_in(start, end)
+            if not any(a <= m.start < b for a, b in skip) and not _addressed(ctx, m)]
 
 
 def _fallback_head(cands: list[Mention]) -> Mention | None:
