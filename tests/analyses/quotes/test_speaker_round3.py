@@ -46,7 +46,8 @@ def test_an_adjective_after_a_role_stays_with_it_and_more_people_nouns_speak(tmp
     text = ('"The deal is done," a source familiar with the board said.\n\n'
             '"Not for me," the shipping tycoon said.\n\n'
             '"We will see," mused harbour radio co-host Piet de Groot.\n')
-    assert speakers(tmp_path, text, codebook) == ["a source familiar with the board", "the shipping tycoon", "Piet de Groot"]
+    expected = ["a source familiar with the board", "the shipping tycoon", "Piet de Groot"]
+    assert speakers(tmp_path, text, codebook) == expected
 
 
 def test_the_one_spoken_to_is_not_the_speaker(tmp_path, codebook):
