@@ -55,3 +55,11 @@ def test_the_one_spoken_to_is_not_the_speaker(tmp_path, codebook):
             'The Fishers Union did not want to discuss "that man," telling Radio Portville it cared about jobs.\n')
     got = speakers(tmp_path, text, codebook)
     assert got == ["Another harbour source", "Fishers Union"]
+
+
+def test_a_participle_takes_the_speaker_of_the_verb_before_it(tmp_path, codebook):
+    text = ('The former mayor will fight the plan, Ana Ruiz said, adding that the way to beat it "is to show '
+            'the numbers."\n\n'
+            'Piet de Groot called the idea a "ridiculous proposition," adding that the person who must change '
+            'course is the mayor.\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]

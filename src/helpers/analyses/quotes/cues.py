@@ -291,7 +291,18 @@ def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: i
         return head_before(ctx, before, after_quote, cs)
     if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
         return None  # '..." and urged X': a second verb of the clause, not an inverted cue
+    low = cue[2].lower()
+    gap = ctx.masked[after_quote:cs].strip()
+    if low.endswith(ctx.grammar.participle) and low not in ctx.nouns and gap in ("", ","):
+        ss = ctx.sentences[sentence_of(ctx, cs)][0]  # 'X called it "absurd," adding that ...': X speaks
+        return _earlier_verb_speaker(ctx, ss, cs) or main_subject(ctx, ss, cs) or head_after(ctx, ce, se)
     return head_after(ctx, ce, se)
+
+
+def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """The speaker of the last speech verb before a participle in its sentence ('..., Ruiz said, adding that')."""
+    verbs = [c for c in ctx.cues_in(ss, cs) if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
+    return speaker_for_cue(ctx, verbs[-1], None) if verbs else None
 
 
 def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
@@ -327,7 +338,8 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
     if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
-        subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
+        subj = _earlier_verb_speaker(ctx, ss, cs) if participle else None
+        subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
     clause = _clause_start(ctx, ss, cs)
