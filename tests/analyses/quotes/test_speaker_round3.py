@@ -63,3 +63,22 @@ def test_a_participle_takes_the_speaker_of_the_verb_before_it(tmp_path, codebook
             'Piet de Groot called the idea a "ridiculous proposition," adding that the person who must change '
             'course is the mayor.\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]
+
+
+def test_a_codebook_descriptor_names_its_person_in_any_article(tmp_path):
+    from helpers.inputs.codebook import load_codebook
+    from helpers.pipeline.new_study import new_study
+
+    folder = new_study("descriptors", tmp_path / "study") / "codebook"
+    (folder / "aliases.yaml").write_text(
+        "entities:\n"
+        "  - canonical: Ana Ruiz\n    type: person\n    gender: female\n    group: harbour\n"
+        "    variants: [Ana Ruiz, Ruiz]\n    descriptors: [the harbour master]\n", encoding="utf-8")
+    codebook = load_codebook(folder)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = ('"The quay opens in May," the harbour master said on Monday.\n\n'
+            '"Nobody was consulted," she said.\n')
+    q = quotes_of_text(articles, text, codebook)
+    assert list(q["speaker"]) == ["Ana Ruiz", "Ana Ruiz"]
+    assert list(q["method"]) == ["descriptor", "pronoun"]
