@@ -82,3 +82,9 @@ def test_a_codebook_descriptor_names_its_person_in_any_article(tmp_path):
     q = quotes_of_text(articles, text, codebook)
     assert list(q["speaker"]) == ["Ana Ruiz", "Ana Ruiz"]
     assert list(q["method"]) == ["descriptor", "pronoun"]
+
+
+def test_a_new_subject_after_and_speaks_its_own_verb(tmp_path, codebook):
+    text = ('Ana Ruiz said she would "sink the plan," and Piet de Groot vowed to "fight it to the end" in court.\n\n'
+            'Ana Ruiz read the report and said it was "a disgrace".\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Ana Ruiz"]

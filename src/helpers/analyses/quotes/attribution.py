@@ -199,7 +199,8 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
     after = [c for c in cues if ends_utterance and c[0] > close
-             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))]
+             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))
+             and not ctx.grammar.opens_clause.match(ctx.masked, close + 1)]  # '"...," and Y vowed': Y's own
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]

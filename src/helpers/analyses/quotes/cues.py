@@ -42,6 +42,7 @@ class Grammar:
     determiners: frozenset[str]
     participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
     addressee: re.Pattern[str]  # a verb whose object is the one spoken to ("told Reuters", "speaking to X")
+    opens_clause: re.Pattern[str]  # a coordinator that opens a new clause after a quote ('"...," and Y vowed')
 
 
 def _alternatives(words: list[str]) -> str:
@@ -64,6 +65,7 @@ def grammar(codebook: Codebook) -> Grammar:
         frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
         tuple(str(w) for w in sv.get("participle_endings", [])),
         re.compile(rf"\b(?:{_alternatives(sv.get('addressee_verbs', []))})\s+(?:(?:the|a|an)\s+)?$", re.I),
+        re.compile(rf"[\s,]*(?:{coord})\s", re.I),
     )
 
 
@@ -299,6 +301,13 @@ def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: i
     return head_after(ctx, ce, se)
 
 
+def _coordinated_verb(ctx: Context, ss: int, cs: int) -> bool:
+    """'X did this and said': the verb shares the clause's subject, unless a new subject follows the
+    coordinator ('X said this, and Y vowed to')."""
+    coord = ctx.grammar.coordinated.search(ctx.masked, ss, cs)
+    return coord is not None and not any(not m.modifier for m in ctx.capable_in(coord.start(), cs))
+
+
 def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The speaker of the last speech verb before a participle in its sentence ('..., Ruiz said, adding that')."""
     verbs = [c for c in ctx.cues_in(ss, cs) if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
@@ -337,7 +346,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     if inverted is not None:
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
-    if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
+    if participle or _coordinated_verb(ctx, ss, cs):
         subj = _earlier_verb_speaker(ctx, ss, cs) if participle else None
         subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
