@@ -88,3 +88,8 @@ def test_a_new_subject_after_and_speaks_its_own_verb(tmp_path, codebook):
     text = ('Ana Ruiz said she would "sink the plan," and Piet de Groot vowed to "fight it to the end" in court.\n\n'
             'Ana Ruiz read the report and said it was "a disgrace".\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Ana Ruiz"]
+
+
+def test_with_no_speech_verb_the_subject_of_the_quotes_own_clause_speaks(tmp_path, codebook):
+    text = 'Ana Ruiz dubs her rival "the professor," while Piet de Groot dubs the mayor "Ana".\n'
+    assert speakers(tmp_path, text, codebook)[-1] == "Piet de Groot"

@@ -255,7 +255,7 @@ def relative_spans(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
 
 
-def _clause_start(ctx: Context, ss: int, cs: int) -> int:
+def clause_start(ctx: Context, ss: int, cs: int) -> int:
     """Where the cue's clause starts: after the last boundary word ("while", "as") outside a relative clause,
     so "X, who served as Y's aide, said" keeps X as the clause's subject."""
     start = ss
@@ -351,7 +351,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
         subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
-    clause = _clause_start(ctx, ss, cs)
+    clause = clause_start(ctx, ss, cs)
     in_clause = _between(ctx, clause, cs)
     if in_clause:
         return head_before(ctx, in_clause, clause, cs)
