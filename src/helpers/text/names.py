@@ -70,6 +70,7 @@ class NameLexicon:
     determiners: frozenset[str]
     head_rx: re.Pattern[str]  # a role's head noun alone: where a role phrase can end
     role_reach: int  # words a role phrase may have before its head, besides an owner's capitalised words
+    opener_endings: tuple[str, ...]
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -112,7 +113,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     owner = r"[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*)*['’]s"
     role_rx = re.compile(
         rf"(?<![\w-])(?:(?:(?i:{dets})|{owner})[ ](?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}})?"
-        rf"(?P<head>(?i:{noun})s?)(?![\w-])"
+        rf"(?P<head>(?i:{noun})s?)(?![\w-])(?:[ ](?:{trie_body(_words(roles, 'post_modifiers')) or '(?!)'})(?=[ ]))?"
         rf"(?:[ ](?i:{trie_body(links) or '(?!)'})[ ](?:(?i:{dets})[ ])?"
         rf"(?:(?:{modifier}){{0,{ROLE_MAX_MODIFIERS}}}(?i:{noun})s?|{TOKEN}(?:[ ]{TOKEN})*)(?![\w-]))?",
     )
@@ -131,6 +132,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(w.lower() for w in _words(roles, "determiners")),
         re.compile(rf"(?<![\w-])(?i:{noun})s?(?![\w-])"),
         ROLE_MAX_MODIFIERS + max((len(d.split()) for d in _words(roles, "determiners")), default=1),
+        tuple(w.lower() for w in _words(names, "opener_endings")),
     )
 
 
@@ -207,6 +209,18 @@ def _noise(span: str, lex: NameLexicon) -> int:
     return cut
 
 
+def _opener(text: str, word: str, lex: NameLexicon) -> bool:
+    """A lone capitalised word opening a sentence with the ending of a participle or an adverb ("Reached",
+    "Hastily") that the text never capitalises inside a sentence: a name ("Manning", "Kelly") is written
+    again mid-sentence, where only a name keeps its capital."""
+    if not word.lower().endswith(lex.opener_endings) or not word[1:].islower():
+        return False
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        if not SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
+            return False
+    return True
+
+
 def find_names(text: str, codebook: Codebook) -> list[FoundName]:
     """Name-shaped spans of ``text``, each with its title and the gender the title reveals.
 
@@ -243,6 +257,8 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
             lower = set(LOWER_WORD.findall(text)) if lower is None else lower
             if core.lower() in lower:
                 continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
+            if _opener(text, core, lex):
+                continue  # "Boasting 108,000 residents, ...", "Shortly after": a participle or an adverb
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))

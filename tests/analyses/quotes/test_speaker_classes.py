@@ -68,4 +68,4 @@ def test_a_description_of_a_person_or_a_crowd_speaks(tmp_path, codebook):
 def test_a_place_before_a_role_noun_qualifies_it(tmp_path, codebook):
     text = ('"We came to win," said Harbour delegate Ana Ruiz.\n\n'
             '"Nothing is settled," a person familiar with the talks said.\n')
-    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "a person"]
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "a person familiar"]

@@ -133,12 +133,34 @@ def _outside_names(cues: list[Cue], found: list[Mention]) -> list[Cue]:
     return out
 
 
+def _joined_in_names(sents: list[tuple[int, int]], found: list[Mention]) -> list[tuple[int, int]]:
+    """A sentence never ends inside a name: a split after initials ("G.K. | Butterfield said") is undone."""
+    starts = [s for s, _ in sents]
+    inside = set()
+    for m in found:
+        if m.form in ("name", "variant"):
+            k = bisect_right(starts, m.start)
+            while k < len(starts) and starts[k] < m.end:
+                inside.add(k)
+                k += 1
+    if not inside:
+        return sents
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(sents):
+        if k in inside and out:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
     sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
     found = shared_mentions(text, codebook)
+    sents = _joined_in_names(sents, found)
     roles_to_people(text, found, codebook)
     ctx = Context(
         text,
@@ -177,7 +199,8 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
     after = [c for c in cues if ends_utterance and c[0] > close
-             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))]
+             and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))
+             and not ctx.grammar.opens_clause.match(ctx.masked, close + 1)]  # '"...," and Y vowed': Y's own
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
     return [(after, close + 1), (list(reversed(before)), None), (later, None)]
@@ -247,6 +270,15 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
     return document
 
 
+def _quote_just_before(ctx: Context, previous: Quote | None, q: Quote) -> bool:
+    """The previous quote has a speaker and ends in this sentence or the one before, in this paragraph: its
+    speaker goes on ('"...," Ruiz, who led the board, told the Tribune. "..."'), before any cue of that
+    sentence is read again for a subject."""
+    if previous is None or not previous.speaker or previous.paragraph != q.paragraph:
+        return False
+    return sentence_of(ctx, max(previous.end - 1, previous.start)) >= sentence_of(ctx, q.open_mark) - 1
+
+
 def _continues(previous: Quote | None, q: Quote, doc: Normalised) -> bool:
     """A quote with no cue goes on with the previous quote's speaker when nothing intervenes."""
     if previous is None or not previous.speaker:
@@ -290,7 +322,9 @@ def attribute(
     for q in quotes:
         paragraph = doc.paragraphs[q.paragraph]
         speaker, cue, method = _find_speaker(ctx, q, paragraph)
-        carried = _previous_sentence(ctx, q, paragraph) if speaker is None else None
+        carried = None
+        if speaker is None and not _quote_just_before(ctx, previous, q):
+            carried = _previous_sentence(ctx, q, paragraph)
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
         elif carried is not None:

@@ -41,6 +41,8 @@ class Grammar:
     infinitive_span: int  # characters an infinitive marker and its space take (clean text has single spaces)
     determiners: frozenset[str]
     participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
+    addressee: re.Pattern[str]  # a verb whose object is the one spoken to ("told Reuters", "speaking to X")
+    opens_clause: re.Pattern[str]  # a coordinator that opens a new clause after a quote ('"...," and Y vowed')
 
 
 def _alternatives(words: list[str]) -> str:
@@ -62,6 +64,8 @@ def grammar(codebook: Codebook) -> Grammar:
         max((len(w) + 1 for w in sv.get("infinitive_markers", [])), default=0),
         frozenset(str(w).lower() for w in codebook.section("roles").get("determiners", [])),
         tuple(str(w) for w in sv.get("participle_endings", [])),
+        re.compile(rf"\b(?:{_alternatives(sv.get('addressee_verbs', []))})\s+(?:(?:the|a|an)\s+)?$", re.I),
+        re.compile(rf"[\s,]*(?:{coord})\s", re.I),
     )
 
 
@@ -125,10 +129,21 @@ def sentence_of(ctx: Context, pos: int) -> int:
     return max(bisect_right(ctx.sentence_starts, pos) - 1, 0)
 
 
+# Characters looked back from a candidate for a verb that makes it the one spoken to ("speaking to the ").
+ADDRESSEE_LOOKBACK = 24
+
+
+def _addressed(ctx: Context, m: Mention) -> bool:
+    """The one spoken to, not the speaker: the object of "told", "speaking to" ("X told Reuters")."""
+    return ctx.grammar.addressee.search(ctx.masked, max(0, m.start - ADDRESSEE_LOOKBACK), m.start) is not None
+
+
 def _between(ctx: Context, start: int, end: int) -> list[Mention]:
-    """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")."""
+    """Candidate speakers in [start, end), leaving out those inside a relative clause ("X, who met Y, said")
+    and those spoken to ("X told Reuters")."""
     skip = relative_spans(ctx, start, end)
-    return [m for m in ctx.capable_in(start, end) if not any(a <= m.start < b for a, b in skip)]
+    return [m for m in ctx.capable_in(start, end)
+            if not any(a <= m.start < b for a, b in skip) and not _addressed(ctx, m)]
 
 
 def _fallback_head(cands: list[Mention]) -> Mention | None:
@@ -240,7 +255,7 @@ def relative_spans(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in ctx.grammar.relative.finditer(ctx.masked, start, end)]
 
 
-def _clause_start(ctx: Context, ss: int, cs: int) -> int:
+def clause_start(ctx: Context, ss: int, cs: int) -> int:
     """Where the cue's clause starts: after the last boundary word ("while", "as") outside a relative clause,
     so "X, who served as Y's aide, said" keeps X as the clause's subject."""
     start = ss
@@ -278,7 +293,25 @@ def _after_quote_speaker(ctx: Context, cue: tuple[int, int, str], after_quote: i
         return head_before(ctx, before, after_quote, cs)
     if ctx.masked[after_quote:cs].strip(" ,.?!\"'-"):
         return None  # '..." and urged X': a second verb of the clause, not an inverted cue
+    low = cue[2].lower()
+    gap = ctx.masked[after_quote:cs].strip()
+    if low.endswith(ctx.grammar.participle) and low not in ctx.nouns and gap in ("", ","):
+        ss = ctx.sentences[sentence_of(ctx, cs)][0]  # 'X called it "absurd," adding that ...': X speaks
+        return _earlier_verb_speaker(ctx, ss, cs) or main_subject(ctx, ss, cs) or head_after(ctx, ce, se)
     return head_after(ctx, ce, se)
+
+
+def _coordinated_verb(ctx: Context, ss: int, cs: int) -> bool:
+    """'X did this and said': the verb shares the clause's subject, unless a new subject follows the
+    coordinator ('X said this, and Y vowed to')."""
+    coord = ctx.grammar.coordinated.search(ctx.masked, ss, cs)
+    return coord is not None and not any(not m.modifier for m in ctx.capable_in(coord.start(), cs))
+
+
+def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """The speaker of the last speech verb before a participle in its sentence ('..., Ruiz said, adding that')."""
+    verbs = [c for c in ctx.cues_in(ss, cs) if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
+    return speaker_for_cue(ctx, verbs[-1], None) if verbs else None
 
 
 def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
@@ -286,7 +319,8 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
     at once by a name that ends the clause."""
     if not ctx.masked[ss:cs].rstrip().endswith(","):
         return None
-    segs = segments(ctx, ss, cs)
+    skip = relative_spans(ctx, ss, cs)  # "Jane Roe, who led the board, told X": the clause is no segment
+    segs = [g for g in segments(ctx, ss, cs) if not any(a <= g[0] < b for a, b in skip)]
     if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
         return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
     name = head_after(ctx, ce, se)
@@ -312,11 +346,12 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
     if inverted is not None:
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
-    if participle or ctx.grammar.coordinated.search(ctx.masked[ss:cs]):
-        subj = main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
+    if participle or _coordinated_verb(ctx, ss, cs):
+        subj = _earlier_verb_speaker(ctx, ss, cs) if participle else None
+        subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
-    clause = _clause_start(ctx, ss, cs)
+    clause = clause_start(ctx, ss, cs)
     in_clause = _between(ctx, clause, cs)
     if in_clause:
         return head_before(ctx, in_clause, clause, cs)

@@ -16,6 +16,7 @@ import re
 from helpers.analyses.quotes.cues import (
     NAMES,
     Context,
+    clause_start,
     head_before,
     segment_head,
     segments,
@@ -124,6 +125,9 @@ def subject_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found
     ss, se = ctx.sentences[sentence_of(ctx, q.open_mark)]
     if any(c[2].lower() not in ctx.nouns for c in ctx.cues_in(ss, se)):
         return None
+    clause = clause_start(ctx, ss, q.open_mark)  # "X refers to Y as A, while Y refers to X as 'B'": Y
+    if any(not m.modifier for m in ctx.capable_in(clause, q.open_mark)):
+        ss = clause
     cands = ctx.capable_in(ss, q.open_mark)
     heads = [h for h in (segment_head(ctx, cands, seg) for seg in segments(ctx, ss, q.open_mark)) if h is not None]
     if heads:

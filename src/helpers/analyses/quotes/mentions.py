@@ -38,6 +38,13 @@ ATTRIBUTIVE_MAX_WORDS = 2
 ATTRIBUTIVE = re.compile(rf" ((?:[a-z][\w-]* ){{0,{ATTRIBUTIVE_MAX_WORDS - 1}}}[a-z][\w-]*)\b")
 
 
+# A dateline opening a paragraph: a place in capitals or a place before an agency in brackets, an optional
+# date, then a dash ("PORTVILLE —", "PORTVILLE, Dec. 8 (UPI) —", "Portville (AFP) –"). Its place speaks nothing.
+DATELINE = re.compile(
+    r"(?m)^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*(?=,[^\n(]{0,16}\(| \())"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)\n]{1,40}\))? ?[—–-]+ ")
+
+
 @dataclass(slots=True)
 class Mention:
     start: int
@@ -273,8 +280,11 @@ def mentions(text: str, codebook: Codebook) -> list[Mention]:
     for m in out:
         spans.add(m)
     # a name or role becomes a Mention only once it is known to be kept: most of the cost is in building them
+    datelines = _Spans(len(text))
+    for d in DATELINE.finditer(text):
+        datelines.covered[d.start() : d.end()] = b"\x01" * (d.end() - d.start())
     for f in find_names(text, codebook):
-        if not is_role_noun(f.text, codebook) and spans.free(f.start, f.end):
+        if not is_role_noun(f.text, codebook) and spans.free(f.start, f.end) and datelines.free(f.start, f.end):
             spans.add(_from_text(f, codebook))
     folded = ascii_lowered(text)  # case-insensitive word lists run case-sensitively on it
     for g in _generic(text, folded, codebook, spans):
