@@ -34,7 +34,7 @@ def test_the_accuracy_table_puts_every_development_set_of_a_task_side_by_side(tm
                                                            "speaker_accuracy": speaker}))
     (tmp_path / "counts.json").write_text(json.dumps({"task": "numbers", "f1": 0.25}))
     table = development_table("quotes", tmp_path)
-    assert list(table["set"]) == ["set-a", "set-b"] and list(table["speaker_accuracy"]) == [0.5, 0.75]
+    assert list(table["set"]) == ["set-a", "set-b"] and list(table["speaker_accuracy"]) == ["0.500", "0.750"]
     assert set(table["kind"]) == {DEVELOPMENT_LABEL} and "development" in DEVELOPMENT_LABEL
 
 
