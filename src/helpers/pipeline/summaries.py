@@ -315,7 +315,7 @@ def make_gold_actor_tone(store: TableStore) -> pd.DataFrame:
 
 def make_actor_tone_validation(store: TableStore) -> pd.DataFrame:
     """The tone model toward each actor against the study's hand coding (empty when the study has none)."""
-    from helpers.evaluation.actor_tone import actor_tone_scores, check_actor_tone_gold
+    from helpers.evaluation.actor_tone_gold import actor_tone_scores, check_actor_tone_gold
 
     gold = store["gold_actor_tone"]
     if gold.empty:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.evaluation.actor_tone import (
+from helpers.evaluation.actor_tone_gold import (
     ActorToneGoldError,
     actor_tone_scores,
     check_actor_tone_gold,
