@@ -30,7 +30,8 @@ MAY_BE_EMPTY = ("boilerplate", "declared_origin", "voice_parts", "dates", "name_
                 "actor_mentions", "tone_toward_actors",
                 "event_counts", "reconciliation", "reconciliation_summary", "frame_hits", "gold_quotes",
                 "gold_numbers", "gold_frames", "gold_tone", "quote_validation", "number_validation",
-                "frame_validation", "frame_confusion", "frame_validation_overall", "tone_validation", "tone_confusion")
+                "frame_validation", "frame_confusion", "frame_validation_overall", "tone_validation", "tone_confusion",
+                "gold_actor_tone", "actor_tone_validation")
 IN_PROCESS = stages.EngineOptions(workers=1, chunk_size=2)
 
 # Invented reports of an invented event; one quotation is never closed, one file is empty, one is a copy.

@@ -289,8 +289,8 @@ def _gold(store: TableStore, name: str) -> pd.DataFrame:
     path = folder.gold_file(name) if folder is not None else None
     if path is None:
         return _empty(f"gold_{name}")
-    return pd.read_csv(path, keep_default_na=False, dtype={"sentence_id": "int64"} if name in ("frames", "tone")
-                       else None)
+    ids = name in ("frames", "tone", "actor_tone")
+    return pd.read_csv(path, keep_default_na=False, dtype={"sentence_id": "int64"} if ids else None)
 
 
 def make_gold_quotes(store: TableStore) -> pd.DataFrame:
@@ -307,3 +307,21 @@ def make_gold_frames(store: TableStore) -> pd.DataFrame:
 
 def make_gold_tone(store: TableStore) -> pd.DataFrame:
     return _gold(store, "tone")
+
+
+def make_gold_actor_tone(store: TableStore) -> pd.DataFrame:
+    return _gold(store, "actor_tone")
+
+
+def make_actor_tone_validation(store: TableStore) -> pd.DataFrame:
+    """The tone model toward each actor against the study's hand coding (empty when the study has none)."""
+    from helpers.evaluation.actor_tone_gold import actor_tone_scores, check_actor_tone_gold
+
+    gold = store["gold_actor_tone"]
+    if gold.empty:
+        return _empty("actor_tone_validation")
+    folder = _study(store)  # gold exists only in a study folder
+    check_actor_tone_gold(gold, set(store.codebook.entity_info), str(folder.gold_file("actor_tone")))
+    said = (folder.facts.get("gold_annotation") or {}).get("annotators") or "an annotator the study does not name"
+    label = f"{folder.gold_kind}: the study's hand-coded sentences, coded by {str(said).split(' (')[0]}"
+    return actor_tone_scores(gold, store["actor_mentions"], label)
