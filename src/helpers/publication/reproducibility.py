@@ -198,10 +198,11 @@ STEPS = {
     "helpers.analyses.numbers.reconcile": "Reconciling numbers",
     "helpers.analyses.provenance": "Reuse",
     "helpers.analyses.near_copies": "Reuse",
+    "helpers.analyses.voice": "Whose words",
 }
 STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Tone toward a person", "Quotes and speakers",
               "Quotes across articles", "Numbers",
-              "Reconciling numbers", "Reuse", "Remaining analyses"]
+              "Reconciling numbers", "Reuse", "Whose words", "Remaining analyses"]
 # Every setting in plain words, the one place a reader's label for it is written (a test checks that each
 # setting has one). None marks a number that changes only speed or memory, not what is found: not shown.
 SETTING_WORDS: dict[str, str | None] = {
@@ -244,6 +245,10 @@ SETTING_WORDS: dict[str, str | None] = {
         "Words of a speaker before a cue at the end of an unclosed quotation (', Jane Roe said.')",
     "analyses.quotes.cues.AFTER_VERB_MAX_WORDS":
         "Words allowed between a speech verb and the speaker after it (\"said on Monday Jane Roe\")",
+    "analyses.quotes.cues.ADDRESSEE_LOOKBACK":
+        "Characters looked back from a candidate speaker for a verb that makes it the one spoken to (\"told\")",
+    "analyses.voice.REPORTER_MAX_WORDS":
+        "Words before a speech verb kept as the speaker of reported speech when no name is written there",
     "analyses.quotes.cues.CUE_AFTER_QUOTE_MAX_WORDS":
         "Words allowed between a closing quotation mark and its speech cue",
     "analyses.quotes.cues.COORDINATED_MAX_WORDS":
