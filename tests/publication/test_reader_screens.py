@@ -45,7 +45,7 @@ LEFTOVERS = {
     "a plural after one": re.compile(r"\b1 (?:articles|sentences|quotes|quotations|claims|words|outlets)\b"),
     "a quotation cluster id": re.compile(r"\bc\d{3}\b"),
 }
-KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?!\.(?:csv|yaml|json|zip|txt|svg|md)\b)")
+KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?!\.(?:csv|yaml|jsonl?|zip|txt|svg|md)\b)")
 DICTIONARY_PAGES = {"data.html"}  # the data dictionary names each CSV file and column as the files do
 
 
