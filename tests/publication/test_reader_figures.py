@@ -80,3 +80,14 @@ def test_tone_dots_say_one_article_not_one_articles():
     table = pd.DataFrame({"outlet": ["Norbury Post"], "mean_compound": [0.1], "ci_low": [0.0], "ci_high": [0.2],
                           "n_articles": [1], "n_sentences": [1]})
     assert "1 article, 1 sentence" in _texts(plots.interval_dots(table, COLOURS))
+
+
+def test_an_about_figure_is_an_interval_with_its_dot_at_the_stated_value():
+    rows = [("troops", "Norbury Post", "2031-03-04", 2250, 2750, 2500.0, "single")]
+    table = pd.DataFrame(rows, columns=["group", "outlet", "published", "value_low", "value_high", "stated", "status"])
+    fig = plots.claim_timeline(table, COLOURS)
+    lines = fig.axes[0].lines
+    dots = [ln.get_ydata()[0] for ln in lines if ln.get_marker() not in (None, "None", "")]
+    spans = [tuple(ln.get_ydata()) for ln in lines if ln.get_marker() in (None, "None", "")]
+    assert dots == [2500.0]  # "about 2,500": the dot where the source put it, not at the lower bound
+    assert (2250, 2750) in spans

@@ -88,7 +88,8 @@ def _claim_panel(ax: plt.Axes, g: pd.DataFrame, positions: dict, colours: dict[s
     top = np.nanmax(np.where(np.isinf(g["value_high"]), g["value_low"] * 1.6, g["value_high"])) * 1.15
     pooled = len(g) > CLAIMS_DRAWN
     if pooled:
-        g = (g.groupby(["published", "value_low", "value_high", "status"], sort=True)
+        keys = ["published", "value_low", "value_high", *(["stated"] if "stated" in g else []), "status"]
+        g = (g.groupby(keys, sort=True)
              .agg(n=("outlet", "size"), outlet=("outlet", lambda o: o.iloc[0] if o.nunique() == 1 else ""))
              .reset_index())
     g = g.assign(published=g["published"].astype(str)).reset_index(drop=True)
@@ -99,7 +100,7 @@ def _claim_panel(ax: plt.Axes, g: pd.DataFrame, positions: dict, colours: dict[s
         x = positions.get(r["published"], positions["unknown"]) + (at[k] - (many[k] - 1) / 2) * step
         c = colours.get(r["outlet"], OTHER)
         hi = top if math.isinf(r["value_high"]) else r["value_high"]
-        stated = r.get("value", r["value_low"])
+        stated = r.get("stated", r["value_low"])  # the dot at the figure the source wrote ("about 2,500": 2,500)
         stated = r["value_low"] if stated is None or not np.isfinite(stated) else stated
         size = min(MARKER_MAX, 5 + 1.5 * math.log2(r["n"])) if pooled else 6  # grows with the number of claims
         fill, _ = STATUS_STYLE.get(str(r["status"]), ("full", ""))
