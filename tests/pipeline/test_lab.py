@@ -74,9 +74,9 @@ def test_make_lab_opens_at_the_root_and_runs_a_chapter_without_errors(lab):
         page.goto(f"{lab}/lab/tree/notebooks/{CHAPTER}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=120_000)
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-        page.keyboard.press("Control+Shift+C")  # the command palette
-        page.keyboard.type("Run All Cells")
-        page.keyboard.press("Enter")
+        page.locator(".jp-Notebook").first.click()  # focus the notebook, so the Run menu acts on it
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator("li.lm-Menu-item[data-command='notebook:run-all-cells']").first.click(timeout=60_000)
         deadline, finished = time.monotonic() + 300, False
         while time.monotonic() < deadline and not finished:
             prompts = page.locator(".jp-InputPrompt").all_inner_texts()
