@@ -29,6 +29,9 @@ def _labels(fig) -> list[str]:
 @pytest.mark.parametrize("n", [6, 25, 300])
 @pytest.mark.parametrize("middle", [False, True])
 def test_words_and_sentences_figures_with_long_file_names(n, middle):
+    import matplotlib.pyplot as plt
+
+    plt.close("all")  # figures other tests left open would warn about their number, not about these
     table = _articles(n, middle)
     colours = {f"Outlet {i}": plots.OKABE_ITO[i] for i in range(4)}
     with warnings.catch_warnings():
@@ -43,6 +46,7 @@ def test_words_and_sentences_figures_with_long_file_names(n, middle):
         # bars keep at least a third of the figure's width for themselves
         ax = fig.axes[0]
         assert ax.get_position().width >= 0.33
+        plt.close(fig)
 
 
 def test_labels_that_differ_only_in_the_middle_stay_apart_and_short():
