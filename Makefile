@@ -81,7 +81,7 @@ test: setup
 	$(PY) -m pytest
 
 lab-test: setup
-	REFRACT_LAB_TEST=1 $(PY) -m pytest tests/pipeline/test_lab.py
+	$(PY) -m pytest tests/pipeline/test_lab.py tests/pipeline/test_lab_server.py
 
 test-fast: setup
 	$(PY) -m pytest -m "not slow and not browser"

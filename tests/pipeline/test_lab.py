@@ -14,10 +14,9 @@ import pytest
 
 from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT
 
-# Opt-in (REFRACT_LAB_TEST=1): driving Lab's own UI timed out once in two runs on a loaded 2-core machine,
-# and a flaky test would block every landing. `make lab-test` runs it.
-pytestmark = [pytest.mark.slow, pytest.mark.browser,
-              pytest.mark.skipif(not os.environ.get("REFRACT_LAB_TEST"), reason="opt-in: REFRACT_LAB_TEST=1")]
+# Lab's own UI in a real browser: skipped only where Debian's chromium or Playwright is missing. The chapter is run
+# from the Run menu (a palette search once picked another command and timed out under load).
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -76,7 +75,7 @@ def test_make_lab_opens_at_the_root_and_runs_a_chapter_without_errors(lab):
         page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         page.locator(".jp-Notebook").first.click()  # focus the notebook, so the Run menu acts on it
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-        page.locator("li.lm-Menu-item[data-command='notebook:run-all-cells']").first.click(timeout=60_000)
+        page.locator("li.lm-Menu-item[data-command='runmenu:run-all']").first.click(timeout=60_000)
         deadline, finished = time.monotonic() + 300, False
         while time.monotonic() < deadline and not finished:
             prompts = page.locator(".jp-InputPrompt").all_inner_texts()
