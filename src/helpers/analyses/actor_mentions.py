@@ -235,13 +235,18 @@ def find_actor_mentions(normalised, quotes: pd.DataFrame, codebook: Codebook) ->
     index = actor_index(codebook)
     if not index.actor_of:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in MENTION_COLUMNS})
-    spans = {aid: list(zip(g["clean_start"], g["clean_end"], strict=True))
-             for aid, g in quotes.groupby("article_id", sort=False)} if len(quotes) else {}
+    # rows by article through ``groupby(...).indices`` and plain lists: one sub-table per article costs more than
+    # finding its mentions in a short article
+    q_start, q_end = quotes["clean_start"].tolist(), quotes["clean_end"].tolist()
+    spans = {aid: [(q_start[k], q_end[k]) for k in at]
+             for aid, at in quotes.groupby("article_id", sort=False).indices.items()} if len(quotes) else {}
+    sents = normalised.sentences
+    s_start, s_end, s_id = sents["clean_start"].tolist(), sents["clean_end"].tolist(), sents["sentence_id"].tolist()
     rows = []
-    for aid, sents in normalised.sentences.groupby("article_id", sort=False):
+    for aid, at in sents.groupby("article_id", sort=False).indices.items():
         text = normalised.documents[aid].clean_text
-        bounds = list(zip(sents["clean_start"].tolist(), sents["clean_end"].tolist(), strict=True))
-        ids = sents["sentence_id"].tolist()
+        bounds = [(s_start[k], s_end[k]) for k in at]
+        ids = [s_id[k] for k in at]
         found = article_actor_mentions(text, bounds, spans.get(aid, []), codebook)
         for start, canonical, k, end, written, how in found:
             s0, s1 = bounds[k]

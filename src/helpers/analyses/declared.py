@@ -20,7 +20,7 @@ import pandas as pd
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import trie_body
-from helpers.text.normalise import NormalisedCorpus
+from helpers.text.normalise import Normalised, NormalisedCorpus
 
 # Lines read at each end of a text for datelines, bylines and credit lines.
 CREDIT_LINES = 3
@@ -63,37 +63,33 @@ def wire_credits(lines: list[str], codebook: Codebook) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def _credit_lines(normalised, spans: pd.DataFrame, article_id: str) -> list[str]:
+def _credit_lines(doc: Normalised | None) -> list[str]:
     """The boilerplate lines (photo credits aside) and the first and last lines of the text."""
-    lines = ([str(t) for k, t in zip(spans["kind"], spans["text"], strict=True) if k not in NOT_CREDITS]
-             if "text" in spans.columns else [])
-    doc = normalised.documents.get(article_id) if isinstance(normalised, NormalisedCorpus) else None
-    if doc is not None:
-        body = [x for x in doc.clean_text.split("\n") if x.strip()]
-        lines += body[:CREDIT_LINES] + body[CREDIT_LINES:][-CREDIT_LINES:]
+    if doc is None:
+        return []
+    lines = [sp.text.strip() for sp in doc.boilerplate if sp.kind not in NOT_CREDITS]
+    body = [x for x in doc.clean_text.split("\n") if x.strip()]
+    lines += body[:CREDIT_LINES] + body[CREDIT_LINES:][-CREDIT_LINES:]
     return [x for line in lines for x in line.split("\n")]
 
 
-def declared_origin(normalised: NormalisedCorpus | pd.DataFrame, articles: pd.DataFrame,
+def declared_origin(normalised: NormalisedCorpus, articles: pd.DataFrame,
                     codebook: Codebook | None = None) -> pd.DataFrame:
     """What each text declares: wire credits, copyright owner, named writers, team bylines.
 
     Flags a text whose copyright owner is not its declared outlet as a republication of that owner's work,
     and (with a ``codebook``, whose ``wires.yaml`` names the agencies) a text crediting a wire service other
-    than its outlet as that agency's copy.
+    than its outlet as that agency's copy. The boilerplate is read as normalisation recorded it (each span's
+    fields), not from the boilerplate table, whose ``info`` column is those fields written out for readers.
     """
-    bp = normalised.boilerplate if isinstance(normalised, NormalisedCorpus) else normalised
-    by_article = {a: g for a, g in bp.groupby("article_id", sort=False)}  # one pass, not one scan per article
     rows = []
     for art in articles.itertuples(index=False):
-        spans = by_article.get(art.article_id, bp.iloc[0:0])
-        info = {}
-        for kind, text in zip(spans["kind"], spans["info"], strict=True):
-            for part in filter(None, text.split("; ")):
-                k, _, v = part.partition("=")
+        doc = normalised.documents.get(art.article_id)
+        info: dict[str, list[str]] = {}
+        for sp in doc.boilerplate if doc is not None else []:
+            for k, v in sp.info.items():
                 info.setdefault(k, []).append(v)
-            info.setdefault("_kinds", []).append(kind)
-        credits = wire_credits(_credit_lines(normalised, spans, art.article_id), codebook) if codebook else []
+        credits = wire_credits(_credit_lines(doc), codebook) if codebook else []
         wires = list(dict.fromkeys([a for a, _ in credits] + info.get("wire", [])))
         owners = [o.strip() for o in info.get("owner", [])]
         writers = info.get("author", []) + info.get("coauthor", [])

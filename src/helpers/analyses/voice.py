@@ -76,11 +76,12 @@ def _spans_by_sentence(sentences: pd.DataFrame, spans: pd.DataFrame) -> dict[int
         rows.setdefault(aid, []).append(k)
     starts, ends = sentences["clean_start"].to_numpy(), sentences["clean_end"].to_numpy()
     found: dict[int, list[tuple[int, int]]] = {}
-    for aid, g in spans.groupby("article_id", sort=False):
+    span_start, span_end = spans["start"].tolist(), spans["end"].tolist()
+    for aid, at in spans.groupby("article_id", sort=False).indices.items():  # positions, not sub-tables
         mine = sorted(rows.get(aid, []), key=lambda k: (starts[k], ends[k]))
         s_sorted, e_sorted = starts[mine], ends[mine]
         ordered = bool((e_sorted[1:] >= e_sorted[:-1]).all())
-        for s, e in zip(g["start"].tolist(), g["end"].tolist(), strict=True):
+        for s, e in ((span_start[j], span_end[j]) for j in at):
             if ordered:
                 hit = mine[bisect.bisect_right(e_sorted, s) : bisect.bisect_left(s_sorted, e)]
             else:  # overlapping sentences (not from the splitter): check each
@@ -149,9 +150,10 @@ def hit_voices(hits: pd.DataFrame, sentences: pd.DataFrame, found_quotes: pd.Dat
     at = (begin + hits[offset].to_numpy()).tolist()
     q = found_quotes[found_quotes["kind"].isin(QUOTED_KINDS)].sort_values(["article_id", "clean_start"])
     spans: dict[str, tuple[list[int], list[int], list[str]]] = {}
-    for aid, g in q.groupby("article_id", sort=False):
-        speakers = [str(s) if str(s).strip() and str(s) != "nan" else NO_SPEAKER for s in g["speaker"].tolist()]
-        spans[str(aid)] = (g["clean_start"].astype(int).tolist(), g["clean_end"].astype(int).tolist(), speakers)
+    q_start, q_end = q["clean_start"].astype(int).tolist(), q["clean_end"].astype(int).tolist()
+    q_who = [str(s) if str(s).strip() and str(s) != "nan" else NO_SPEAKER for s in q["speaker"].tolist()]
+    for aid, rows in q.groupby("article_id", sort=False).indices.items():  # positions, not one sub-table each
+        spans[str(aid)] = ([q_start[k] for k in rows], [q_end[k] for k in rows], [q_who[k] for k in rows])
     texts = (sentences.set_index(["article_id", "sentence_id"])["text"].reindex(where).tolist()
              if codebook is not None and "text" in sentences.columns else [None] * len(hits))
     voices, speakers = [], []
