@@ -224,9 +224,16 @@ def _number_gates(words: list[str], vague: list[str]) -> dict:
 
 
 def _time_rx(phrases: list[str], month_rx: str, weekday_rx: str) -> re.Pattern[str]:
+    """The time phrases of a claim ("on Friday", "overnight"), also where one opens a sentence ("On Friday, ...").
+
+    Only a phrase's first letter takes either case: month and weekday names keep their capitals, so "may" the
+    verb is not a month.
+    """
     bodies = []
     for p in sorted(phrases, key=len, reverse=True):
-        body = re.escape(p).replace(r"\{weekday\}", weekday_rx).replace(r"\{month\}", month_rx)
+        opening = f"[{p[0]}{p[0].upper()}]" if p[:1].isalpha() and p[:1].islower() else ""
+        body = opening + re.escape(p[1:] if opening else p)
+        body = body.replace(r"\{weekday\}", weekday_rx).replace(r"\{month\}", month_rx)
         bodies.append(body.replace(r"\{day\}", DAY).replace(r"\ ", r"\s+"))
     return re.compile(r"\b(?:" + "|".join(bodies) + r")\b") if bodies else NEVER
 
