@@ -8,7 +8,7 @@ import pandas as pd
 from helpers.publication.caps import set_note
 from helpers.publication.layout import SMALL, figure_width, is_narrow, outlet_display, panel_columns, tidy
 from helpers.publication.prose import capital, count
-from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader
+from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader, relation_for_reader
 from helpers.publication.screens import for_every_screen
 from helpers.publication.style import OKABE_ITO, OTHER, apply_style, empty_figure
 
@@ -160,8 +160,9 @@ BAND_GAP_IN = 0.45  # between two bands of families
 # declares itself (a wire or copyright owner) to that text.
 EDGES = {"copy": ("-", "#1A1A1A", 2.4), "derived": ("-", "#1A1A1A", 1.2), "shared_source": ("--", "#777777", 1.4),
          "declared": (":", "#1A1A1A", 1.6)}
-EDGE_NAMES = {"copy": "copy (thick solid arrow)", "derived": "rewrite (thin solid arrow)",
-              "shared_source": "shared passage only (dashed line)", "declared": "declared origin (dotted arrow)"}
+LINES = {"copy": "thick solid arrow", "derived": "thin solid arrow", "shared_source": "dashed line",
+         "declared": "dotted arrow"}
+EDGE_NAMES = {k: f"{relation_for_reader(k)} ({line})" for k, line in LINES.items()}  # the table's words for each
 DIAGRAM_MIN_IN = 4.0  # the narrowest family diagram: room for its title and legend
 DECLARED = "declared::"  # prefix of the box of an origin a text declares (not an article of the corpus)
 
@@ -279,6 +280,15 @@ def _family_legend(fig: plt.Figure, keys: list[str], ncol: int) -> None:
 
     handles = [Line2D([], [], ls=EDGES[k][0], color=EDGES[k][1], lw=EDGES[k][2], label=EDGE_NAMES[k]) for k in keys]
     fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=SMALL)
+
+
+def family_line_key() -> str:
+    """What each line of the family diagram means, in the words of its legend and of the pairs table (one
+    name for one relation: :func:`helpers.publication.reader_names.relation_for_reader`)."""
+    return (f"solid arrows run from the likely original to a {relation_for_reader('copy')} (thick) or a "
+            f"{relation_for_reader('derived')} (thin), dashed lines join the articles of a pair marked "
+            f"“{relation_for_reader('shared_source')}”, and dotted arrows run from a "
+            f"{relation_for_reader('declared')} (named in an article's own copyright or credit lines) to the article")
 
 
 def _family_note(families: pd.DataFrame) -> str:

@@ -24,6 +24,7 @@ from helpers.publication.diagrams import (  # noqa: E402, F401  (re-exported for
     claim_timeline,
     containment_matrix,
     family_diagram,
+    family_line_key,
 )
 from helpers.publication.heatmaps import MIN_COLUMNS, heatmap  # noqa: E402, F401  (re-exported for notebooks)
 from helpers.publication.keyness_plot import keyness_panels  # noqa: E402, F401  (re-exported for notebooks)
