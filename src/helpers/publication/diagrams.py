@@ -6,7 +6,15 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.publication.caps import set_note
-from helpers.publication.layout import SMALL, figure_width, is_narrow, outlet_display, panel_columns, tidy
+from helpers.publication.layout import (
+    SMALL,
+    figure_width,
+    is_narrow,
+    outlet_display,
+    panel_columns,
+    tidy,
+    title_chars,
+)
 from helpers.publication.prose import capital, count
 from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader, relation_for_reader
 from helpers.publication.screens import for_every_screen
@@ -69,9 +77,10 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str],
 
 
 def _date_tick(date: str) -> str:
-    """'6 Jan 2022' (the year included), or 'date unknown'."""
+    """'6 Jan 2022' (the year included), or 'date unknown'; on a phone the year goes on a second line, so that
+    neighbouring dates never touch."""
     stamp = pd.to_datetime(date, errors="coerce")
-    return "date\nunknown" if pd.isna(stamp) else f"{stamp.day} {stamp:%b %Y}"
+    return "date\nunknown" if pd.isna(stamp) else f"{stamp.day} {stamp:%b}{chr(10) if is_narrow() else ' '}{stamp:%Y}"
 
 
 def _outlet_shapes(outlets, colours: dict[str, str]) -> dict[str, str]:
@@ -269,7 +278,8 @@ def family_diagram(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
     import textwrap
 
     title = "Story families (arrow: from the likely origin to the reuse)"
-    fig.suptitle("\n".join(textwrap.wrap(title, int(width * 72 / 7))), y=0.995, va="top")
+    chars = title_chars() if is_narrow() else int(width * 72 / 7)
+    fig.suptitle("\n".join(textwrap.wrap(title, chars)), y=0.995, va="top")
     _family_legend(fig, keys, ncol)
     return set_note(fig, _family_note(families) if len(families) else "")
 

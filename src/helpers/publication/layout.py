@@ -99,22 +99,21 @@ def fit_width(fig: Figure, width: float | None = None) -> Figure:
 
 
 def wrap_long_texts(fig: Figure, width: float | None = None, share: float = 0.7) -> Figure:
-    """Wrap every text line wider than ``share`` of ``width`` inches (a title, an axis label written for the
+    """Wrap every one-line text wider than ``share`` of ``width`` inches (a title, an axis label written for the
     text column) onto several lines, so that on a phone the text keeps its size and the figure its width. The
-    share leaves room for tick labels: an axis label is centred under its axes, not under the figure."""
+    share leaves room for tick labels: an axis label is centred under its axes, not under the figure. A text of
+    several lines was wrapped by its drawing function already (for the width it was drawn for)."""
     import textwrap
 
     width = figure_width() if width is None else width
     renderer = fig.canvas.get_renderer()
     for text in fig.findobj(matplotlib.text.Text):
         content = text.get_text()
-        if not text.get_visible() or not content.strip():
+        if not text.get_visible() or not content.strip() or "\n" in content:
             continue
         drawn_in = text.get_window_extent(renderer).width / fig.dpi
-        longest = max(len(line) for line in content.split("\n"))
-        if drawn_in > share * width and longest > 1:
-            chars = max(8, int(longest * share * width / drawn_in))
-            text.set_text("\n".join(textwrap.fill(line, chars) for line in content.split("\n")))
+        if drawn_in > share * width and len(content) > 1:
+            text.set_text(textwrap.fill(content, max(8, int(len(content) * share * width / drawn_in))))
     return tidy(fig)
 
 
