@@ -95,6 +95,23 @@ def test_a_narrow_heatmap_keeps_every_column_and_cell():
     assert len(cells) == frames().size and cells.count("15%") == len(frames())
 
 
+def test_a_capped_heatmap_keeps_on_a_phone_the_rows_and_columns_it_draws_in_the_column():
+    labels = [f"Police and security forces: law enforcement (quoted: the deputy interior minister of the republic, {i})"
+              for i in range(plots.MAX_ROWS + 12)]
+    matrix = pd.DataFrame([[i % 4, 1, 0, 2] for i in range(len(labels))], index=labels, columns=OUTLETS)
+    fig = plots.heatmap(matrix, "Labels used, by outlet")
+    narrow = narrow_version(fig)
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(drawn) == plots.MAX_ROWS
+    for ax in (a for a in narrow.axes if a.get_label() != "<colorbar>"):
+        shown = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+        assert shown == [t.replace("\n", " ") for t in drawn]
+    fig.canvas.draw()
+    narrow.canvas.draw()
+    boxes = [t.get_window_extent() for t in narrow.axes[0].get_yticklabels()]
+    assert all(not a.overlaps(b) for a, b in zip(boxes, boxes[1:], strict=False))  # row labels never overlap
+
+
 def test_long_titles_and_n_labels_wrap_instead_of_shrinking_the_data():
     narrow = narrow_version(plots.interval_dots(tone(), COLOURS, title="Mean sentence tone by outlet, a long title "
                                                 "to wrap", xlabel="VADER compound score (mean of article means)"))

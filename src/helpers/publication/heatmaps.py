@@ -38,6 +38,7 @@ CELL_PAD_PT = 6
 LABEL_CHAR_PT = 6.0  # width of one character of a row label at 10 pt
 ROW_LABEL_CHARS = 30  # a longer row label wraps onto a second line instead of narrowing the cells
 NARROW_LABEL_CHARS = 18  # on a phone, row labels wrap sooner (up to three lines in a row) to leave room for cells
+LINE_IN = 0.17  # inches per line of a 10 pt row label
 NARROW_MARGIN_PT = 40  # a phone drawing's margins and the rotated first column label's overhang
 
 
@@ -67,15 +68,13 @@ def heatmap(
     rows = [_wrapped(outlet_display(i)) for i in matrix.index]
     limit = _column_limit(matrix, fmt, annotations, rows)
     matrix, annotations, note = _cap_matrix(matrix, annotations, weights, limit)
-    rows = [_wrapped(outlet_display(i), NARROW_LABEL_CHARS if is_narrow() else ROW_LABEL_CHARS) for i in matrix.index]
     apply_style()
     values = matrix.to_numpy(dtype=float)
-    per_panel = matrix.shape[1]
-    if is_narrow():  # no colour bar on a phone (every cell has its value written in it), and roomier cells
-        free = figure_width() * 72 - NARROW_MARGIN_PT + COLOURBAR_PT
-        per_panel = max(1, _columns_fitting(matrix, fmt, annotations, rows, free, pad=2 * CELL_PAD_PT))
+    rows = [_wrapped(outlet_display(i)) for i in matrix.index]  # the rows kept
+    rows, per_panel = _phone_layout(matrix, fmt, annotations) if is_narrow() else (rows, matrix.shape[1])
     starts = list(range(0, matrix.shape[1], per_panel))
-    panel_in = 0.5 * matrix.shape[0] + 1.8
+    lines = max(len(r.split("\n")) for r in rows)
+    panel_in = max(0.5, LINE_IN * lines + 0.14) * matrix.shape[0] + 1.8  # a row as tall as its label
     fig, axes = plt.subplots(len(starts), 1, squeeze=False, figsize=(
         min(figure_width(), max(5, 1.1 * min(per_panel, matrix.shape[1]) + 3)), panel_in * len(starts)))
     if center is not None:
@@ -117,6 +116,19 @@ def _write_cells(ax: plt.Axes, values: np.ndarray, cols: list[int], fmt: str, an
                 text += f"\n{annotations.iloc[i, j]}"
             dark = (v > mid) if center is None else abs(v - center) > 0.6 * (np.nanmax(np.abs(values - center)) or 1)
             ax.text(x, i, text, ha="center", va="center", fontsize=SMALL, color="white" if dark else "black")
+
+def _phone_layout(matrix: pd.DataFrame, fmt: str, annotations: pd.DataFrame | None) -> tuple[list[str], int]:
+    """Row labels and columns per panel on a phone: no colour bar (every cell has its value written in it) and
+    roomier cells; labels wrap no sooner than needed for every column to fit one panel, and never after
+    ``NARROW_LABEL_CHARS``, past which the columns go into stacked panels instead."""
+    free = figure_width() * 72 - NARROW_MARGIN_PT + COLOURBAR_PT
+    for chars in range(ROW_LABEL_CHARS, NARROW_LABEL_CHARS - 1, -2):
+        rows = [_wrapped(outlet_display(i), chars) for i in matrix.index]
+        fitting = _columns_fitting(matrix, fmt, annotations, rows, free, pad=2 * CELL_PAD_PT)
+        if fitting >= matrix.shape[1]:
+            return rows, matrix.shape[1]
+    return rows, max(1, fitting)
+
 
 def _wrapped(label: str, chars: int = ROW_LABEL_CHARS) -> str:
     return "\n".join(textwrap.wrap(label, chars)) or label
