@@ -53,7 +53,8 @@ def test_many_copies_are_summarised_with_the_closest_examples():
     reuse, families, articles = reuse_pairs(200)
     out = f.provenance_finding(reuse, families, articles)
     assert len(out) == 2 + f.LIST_MAX
-    assert out[1].startswith("100 pairs of articles are word-for-word copies and 100 pairs are republications")
+    assert out[1].startswith("100 pairs of articles are word-for-word copies and 100 pairs are rewrites "
+                             "(republished with edits)")
     assert "reuse.csv lists every one" in out[1]
     assert "a199" in out[2]  # the closest pair (largest containment) is the first example
 

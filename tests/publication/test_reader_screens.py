@@ -3,7 +3,8 @@
 No page shows a leftover of the machinery (an article id, a codebook key, a Python list, a "(s)" template) in
 its visible text or in its figures' text; no page scrolls sideways on a phone; every figure is wholly in
 view, and every table cell too (on a phone a row reads as a card: every column, the intervals too, is kept);
-no page logs a console error.
+no page logs a console error. On a phone each figure is its version drawn for a narrow screen, shown at no less
+than ``MIN_PHONE_SCALE`` of its drawn size, so its smallest text (9 pt) reads at 6.75 pt or more, 9 CSS px.
 """
 
 from __future__ import annotations
@@ -46,11 +47,16 @@ LEFTOVERS = {
     "a quotation cluster id": re.compile(r"\bc\d{3}\b"),
 }
 KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b(?!\.(?:csv|yaml|jsonl?|zip|txt|svg|md)\b)")
-DICTIONARY_PAGES = {"data.html"}  # the data dictionary names each CSV file and column as the files do
+DICTIONARY_PAGES = {"data.html"}
+# A figure's text is drawn at 9 pt or more; shown at three quarters of its size it reads at 6.75 pt (9 CSS px), the
+# smallest text a phone screen shows legibly. The column's drawing shown on a phone is scaled to about 0.55 (5 pt).
+MIN_PHONE_SCALE = 0.75
+MIN_SHOWN_PT = 6.75  # the data dictionary names each CSV file and column as the files do
 
 
 def _figure_text(page) -> str:
-    sources = page.eval_on_selector_all("main img", "els => els.map(e => e.src)")
+    sources = page.eval_on_selector_all("main img, main picture source",
+                                        "els => els.map(e => e.src || e.srcset)")  # both drawings of a figure
     texts = []
     for src in sources:
         if src.startswith("data:image/svg+xml;base64,"):
@@ -75,6 +81,23 @@ def test_no_page_shows_ids_keys_list_reprs_or_templates(browser, served, seed_bo
     assert not found, "leftovers a reader should never see:\n" + "\n".join(sorted(set(found))[:60])
 
 
+def _readable(alt: str, width: int, shown: float, drawing: str, natural: int, narrow_px: int,
+              narrow_pt: float) -> list[str]:
+    """What is wrong with how a figure is shown at ``width``: on a phone, its narrow drawing at no less than
+    ``MIN_PHONE_SCALE`` of its size; on a desktop, the column's drawing."""
+    if width >= 500:
+        return [f"figure '{alt}' shows its phone drawing on a desktop"] if drawing != "wide" else []
+    if drawing != "narrow" or not narrow_px:
+        return [f"figure '{alt}' shows the column's drawing, not its phone drawing"]
+    problems = [f"figure '{alt}' is drawn {natural} px wide, not the {narrow_px} px of its phone drawing"] \
+        if abs(natural - narrow_px) > 1 else []
+    scale = shown / natural
+    if scale < MIN_PHONE_SCALE or narrow_pt * scale < MIN_SHOWN_PT:
+        problems.append(f"figure '{alt}' is shown at {scale:.2f} of its size: its smallest text reads at "
+                        f"{narrow_pt * scale:.1f} pt")
+    return problems
+
+
 def test_every_page_fits_a_phone_and_a_desktop(browser, served, seed_book):  # noqa: F811
     ARTIFACTS.mkdir(exist_ok=True)
     problems = []
@@ -92,7 +115,9 @@ def test_every_page_fits_a_phone_and_a_desktop(browser, served, seed_book):  # n
                   scroll: document.documentElement.scrollWidth,
                   figures: Array.from(document.querySelectorAll("main figure img")).map(i => {
                     const r = i.getBoundingClientRect();
-                    return [i.alt.slice(0, 50), Math.round(r.left), Math.round(r.right), r.width];
+                    return [i.alt.slice(0, 50), Math.round(r.left), Math.round(r.right), r.width,
+                            i.currentSrc === i.src ? "wide" : "narrow", i.naturalWidth,
+                            Number(i.dataset.narrowWidth || 0), Number(i.dataset.narrowMinFontPt || 0)];
                   }),
                   cells: Array.from(document.querySelectorAll(
                       "main table.refract-table td, main table.refract-itable td"))
@@ -108,7 +133,9 @@ def test_every_page_fits_a_phone_and_a_desktop(browser, served, seed_book):  # n
             if measured["scroll"] > width + 1:
                 problems.append(f"{label} {name}: the page is {measured['scroll']} px wide on a {width} px screen")
             problems += [f"{label} {name}: a table cell is cut off at the right ({c})" for c in measured["cells"][:3]]
-            for alt, left, right, shown in measured["figures"]:
+            for alt, left, right, shown, drawing, natural, narrow_px, narrow_pt in measured["figures"]:
                 if left < -1 or right > width + 1 or shown <= 0:
                     problems.append(f"{label} {name}: figure '{alt}' spans {left} to {right} px of {width}")
+                problems += [f"{label} {name}: {p}" for p in _readable(alt, width, shown, drawing, natural,
+                                                                       narrow_px, narrow_pt)]
     assert not problems, "\n".join(problems[:40])

@@ -125,6 +125,7 @@ GENERAL: dict[str, dict[str, Any]] = {
         "partitive_words count_verbs "
         "relative_words added_before added_after copulas group_heads"),
     "qualifiers": general({"qualifiers": named(TEXT, "a mapping of phrases to qualifiers"),
+                           "reader_words": named(TEXT, "a mapping of qualifiers to the words a reader sees"),
                            "intervals": named({"type": "array", "items": nullable(TEXT), "description": "a list"},
                                               "a mapping of qualifiers to lists"),
                            "day_parts": {"type": "array", "items": WORDS, "description": "a list of word lists"},

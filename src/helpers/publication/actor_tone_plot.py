@@ -12,8 +12,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.analyses.actor_tone import differing_pairs
-from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display, tidy
+from helpers.publication.layout import SMALL, figure_width, outlet_display, tidy
 from helpers.publication.prose import count
+from helpers.publication.screens import for_every_screen
 from helpers.publication.style import OTHER, apply_style, empty_figure, outlet_legend
 
 ACTORS_DRAWN = 8  # actors with the most mentions drawn; the others are in tone_toward_actors.csv
@@ -29,6 +30,7 @@ def drawn(table: pd.DataFrame) -> pd.DataFrame:
             .groupby("actor", sort=False).head(OUTLETS_DRAWN))
 
 
+@for_every_screen
 def actor_tone_dots(table: pd.DataFrame, colours: dict[str, str], title: str = "") -> plt.Figure:
     """One band per actor, one dot and interval per outlet inside it, coloured by outlet."""
     if table.empty:
@@ -36,7 +38,7 @@ def actor_tone_dots(table: pd.DataFrame, colours: dict[str, str], title: str = "
     apply_style()
     t = drawn(table)
     actors = list(t.groupby("actor")["n_mentions"].sum().sort_values(ascending=False).index)
-    fig, ax = plt.subplots(figsize=(FIG_WIDTH, ROW_INCHES * (len(t) + 2 * len(actors)) + 1.6))
+    fig, ax = plt.subplots(figsize=(figure_width(), ROW_INCHES * (len(t) + 2 * len(actors)) + 1.6))
     y, ticks = 0.0, []
     for actor in actors:
         rows = t[t["actor"] == actor].sort_values("mean_tone")

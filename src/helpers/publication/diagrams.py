@@ -6,9 +6,18 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from helpers.publication.caps import set_note
-from helpers.publication.layout import FIG_WIDTH, SMALL, outlet_display, tidy
+from helpers.publication.layout import (
+    SMALL,
+    figure_width,
+    is_narrow,
+    outlet_display,
+    panel_columns,
+    tidy,
+    title_chars,
+)
 from helpers.publication.prose import capital, count
-from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader
+from helpers.publication.reader_names import article_label, is_unattributed, key_for_reader, relation_for_reader
+from helpers.publication.screens import for_every_screen
 from helpers.publication.style import OKABE_ITO, OTHER, apply_style, empty_figure
 
 CLAIMS_DRAWN = 40  # claims drawn one by one in a panel; past it, identical claims are drawn once, sized by number
@@ -22,6 +31,7 @@ STATUS_STYLE = {"single": ("full", "single or consistent (filled)"), "consistent
                 "superseded": ("none", "superseded (hollow)"), "conflict": ("ring", "conflict (black ring)")}
 
 
+@for_every_screen
 def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str],
                    max_panels: int = TIMELINE_PANELS) -> plt.Figure:
     """One panel per quantity, stacked: each claim's interval against its report date, an outlet by its colour
@@ -39,7 +49,7 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str],
     sizes = reconciled["group"].value_counts()
     chosen = sorted(sizes.sort_index().sort_values(ascending=False, kind="stable").index[:max_panels], key=str)
     groups = [(name, reconciled[reconciled["group"] == name]) for name in chosen]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(FIG_WIDTH, PANEL_IN * len(groups) + 0.9), sharex=True,
+    fig, axes = plt.subplots(len(groups), 1, figsize=(figure_width(), PANEL_IN * len(groups) + 0.9), sharex=True,
                              squeeze=False)
     dates = sorted(d for d in reconciled["published"].astype(str).unique() if d != "unknown")
     positions = {d: float(i) for i, d in enumerate(dates)}
@@ -50,7 +60,7 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str],
         pooled |= _claim_panel(ax, g, positions, colours, shapes)
         ax.set_title(capital(key_for_reader(name)), fontsize=SMALL + 1, loc="left")
     axes.flat[-1].set_xticks(list(positions.values()), [_date_tick(d) for d in positions],
-                             rotation=90 if len(positions) > 6 else 0)
+                             rotation=90 if len(positions) > (3 if is_narrow() else 6) else 0)
     axes.flat[-1].set_xlim(-0.6, max(positions.values()) + 0.6)
     fig.supylabel("value (interval)")
     tidy(fig)
@@ -67,9 +77,10 @@ def claim_timeline(reconciled: pd.DataFrame, colours: dict[str, str],
 
 
 def _date_tick(date: str) -> str:
-    """'6 Jan 2022' (the year included), or 'date unknown'."""
+    """'6 Jan 2022' (the year included), or 'date unknown'; on a phone the year goes on a second line, so that
+    neighbouring dates never touch."""
     stamp = pd.to_datetime(date, errors="coerce")
-    return "date\nunknown" if pd.isna(stamp) else f"{stamp.day} {stamp:%b %Y}"
+    return "date\nunknown" if pd.isna(stamp) else f"{stamp.day} {stamp:%b}{chr(10) if is_narrow() else ' '}{stamp:%Y}"
 
 
 def _outlet_shapes(outlets, colours: dict[str, str]) -> dict[str, str]:
@@ -132,7 +143,7 @@ def _timeline_legend(fig: plt.Figure, reconciled: pd.DataFrame, colours: dict[st
         handles.append(Line2D([], [], ls="", marker="o", ms=7, color=grey, label=name,
                               mfc="white" if fill == "none" else grey, mec="black" if fill == "ring" else grey,
                               mew=2.2 if fill == "ring" else 1.2))
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, frameon=False,
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=panel_columns(2), frameon=False,
                fontsize=SMALL)
 
 
@@ -158,8 +169,9 @@ BAND_GAP_IN = 0.45  # between two bands of families
 # declares itself (a wire or copyright owner) to that text.
 EDGES = {"copy": ("-", "#1A1A1A", 2.4), "derived": ("-", "#1A1A1A", 1.2), "shared_source": ("--", "#777777", 1.4),
          "declared": (":", "#1A1A1A", 1.6)}
-EDGE_NAMES = {"copy": "copy (thick solid arrow)", "derived": "rewrite (thin solid arrow)",
-              "shared_source": "shared passage only (dashed line)", "declared": "declared origin (dotted arrow)"}
+LINES = {"copy": "thick solid arrow", "derived": "thin solid arrow", "shared_source": "dashed line",
+         "declared": "dotted arrow"}
+EDGE_NAMES = {k: f"{relation_for_reader(k)} ({line})" for k, line in LINES.items()}  # the table's words for each
 DIAGRAM_MIN_IN = 4.0  # the narrowest family diagram: room for its title and legend
 DECLARED = "declared::"  # prefix of the box of an origin a text declares (not an article of the corpus)
 
@@ -203,7 +215,7 @@ def _family_layout(families: pd.DataFrame, texts: dict[str, str]) -> tuple[dict[
     fams = list(dict.fromkeys(order["family"]))
     widest = max(len(line) for t in texts.values() for line in t.split("\n"))
     pitch = widest * BOX_CHAR_IN + BOX_PAD_IN + COLUMN_GAP_IN
-    per_band = max(1, int(FIG_WIDTH // pitch))
+    per_band = max(1, int(figure_width() // pitch))
     pos, top = {}, 0.0
     for start in range(0, len(fams), per_band):
         band = fams[start:start + per_band]
@@ -214,9 +226,10 @@ def _family_layout(families: pd.DataFrame, texts: dict[str, str]) -> tuple[dict[
                 pos[aid] = ((col + 0.5) * pitch, top + (row + 0.5) * ROW_PITCH_IN)
             rows = max(rows, len(members))
         top += rows * ROW_PITCH_IN + BAND_GAP_IN
-    return pos, top - BAND_GAP_IN, min(FIG_WIDTH, min(per_band, len(fams)) * pitch)
+    return pos, top - BAND_GAP_IN, min(figure_width(), min(per_band, len(fams)) * pitch)
 
 
+@for_every_screen
 def family_diagram(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.DataFrame,
                    colours: dict[str, str], declared: pd.DataFrame | None = None) -> plt.Figure:
     """Story families: one column per family, articles as boxes coloured by outlet and labelled with it.
@@ -265,7 +278,8 @@ def family_diagram(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd.Dat
     import textwrap
 
     title = "Story families (arrow: from the likely origin to the reuse)"
-    fig.suptitle("\n".join(textwrap.wrap(title, int(width * 72 / 7))), y=0.995, va="top")
+    chars = title_chars() if is_narrow() else int(width * 72 / 7)
+    fig.suptitle("\n".join(textwrap.wrap(title, chars)), y=0.995, va="top")
     _family_legend(fig, keys, ncol)
     return set_note(fig, _family_note(families) if len(families) else "")
 
@@ -276,6 +290,15 @@ def _family_legend(fig: plt.Figure, keys: list[str], ncol: int) -> None:
 
     handles = [Line2D([], [], ls=EDGES[k][0], color=EDGES[k][1], lw=EDGES[k][2], label=EDGE_NAMES[k]) for k in keys]
     fig.legend(handles=handles, loc="lower center", ncol=ncol, frameon=False, fontsize=SMALL)
+
+
+def family_line_key() -> str:
+    """What each line of the family diagram means, in the words of its legend and of the pairs table (one
+    name for one relation: :func:`helpers.publication.reader_names.relation_for_reader`)."""
+    return (f"solid arrows run from the likely original to a {relation_for_reader('copy')} (thick) or a "
+            f"{relation_for_reader('derived')} (thin), dashed lines join the articles of a pair marked "
+            f"“{relation_for_reader('shared_source')}”, and dotted arrows run from a "
+            f"{relation_for_reader('declared')} (named in an article's own copyright or credit lines) to the article")
 
 
 def _family_note(families: pd.DataFrame) -> str:

@@ -40,6 +40,7 @@ from helpers.publication.prose import (  # noqa: F401  (re-exported: notebooks c
     summarised,
 )
 from helpers.publication.quotation_findings import quotes_finding  # noqa: F401  (re-exported for the notebooks)
+from helpers.publication.reader_names import relation_for_reader
 
 Z_THRESHOLD = 1.96
 WIDEST_GAPS = 3  # separated pairs of outlets named in a tone finding when there are too many to list
@@ -310,16 +311,24 @@ def provenance_finding(reuse: pd.DataFrame, families: pd.DataFrame, articles: pd
     out = [f"The {count(n_art, 'article')} form {count(n_fam, 'story family', 'story families')}, "
            f"so they are not {number(n_art)} independent reports."]
     reused = closest_first(reuse[reuse["relation"].isin(["copy", "derived"])])
+    copy_word = relation_for_reader("copy")
     pairs = []
     for r in reused.to_dict("records"):
         first, later = origin_and_copy(r)
-        verb = "copies" if r["relation"] == "copy" else "republishes with edits"
+        verb = "copies" if r["relation"] == "copy" else f"is a {relation_for_reader('derived')} of"
         pairs.append(capital(f"{article_phrase(later, names.get(later, ''))} {verb} "
                              f"{article_phrase(first, names.get(first, ''))}."))
     kinds = reused["relation"].value_counts()
-    summary = (f"{capital(count(int(kinds.get('copy', 0)), 'pair'))} of articles are word-for-word copies and "
-               f"{count(int(kinds.get('derived', 0)), 'pair')} are republications with edits.")
+    copies, rewrites = int(kinds.get("copy", 0)), int(kinds.get("derived", 0))
+    summary = (f"{capital(count(copies, 'pair'))} of articles {_are_a(copies, 'word-for-word ' + copy_word)} and "
+               f"{count(rewrites, 'pair')} {_are_a(rewrites, relation_for_reader('derived'))} "
+               "(republished with edits).")
     return out + summarised(pairs, summary, "reuse.csv")
+
+
+def _are_a(n: int, noun: str) -> str:
+    """'is a copy' for one pair, 'are copies' for several or none."""
+    return f"is a {noun}" if n == 1 else f"are {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def in_words(name: object, names: dict[str, str] | None = None) -> str:

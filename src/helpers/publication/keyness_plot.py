@@ -14,8 +14,9 @@ import pandas as pd
 
 from helpers.publication import caps
 from helpers.publication.findings import Z_THRESHOLD
-from helpers.publication.layout import FIG_WIDTH, MAX_PANELS, SMALL, outlet_display, tidy
+from helpers.publication.layout import MAX_PANELS, SMALL, figure_width, outlet_display, panel_columns, tidy
 from helpers.publication.prose import count, number
+from helpers.publication.screens import for_every_screen
 from helpers.publication.style import OTHER, apply_style, empty_figure
 
 PANEL_HEIGHT = 3.4  # inches per row of panels
@@ -67,6 +68,7 @@ def _label_panel(ax: plt.Axes, words: pd.DataFrame, colour: str) -> int:
     return len(words) - len(shown)
 
 
+@for_every_screen
 def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10,
                    threshold: float = Z_THRESHOLD) -> plt.Figure:
     """Fightin' Words style: z-score against word frequency, one panel per outlet; at most ``n`` words per
@@ -76,9 +78,9 @@ def keyness_panels(keyness: pd.DataFrame, colours: dict[str, str], n: int = 10,
     apply_style()
     totals = keyness.groupby("outlet")["count"].sum()
     outlets = sorted(totals.nlargest(MAX_PANELS).index)
-    cols = min(2, len(outlets))
+    cols = min(panel_columns(2), len(outlets))
     rows = -(-len(outlets) // cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(FIG_WIDTH, PANEL_HEIGHT * rows), squeeze=False, sharey=True)
+    fig, axes = plt.subplots(rows, cols, figsize=(figure_width(), PANEL_HEIGHT * rows), squeeze=False, sharey=True)
     for ax in axes.flat[len(outlets):]:
         ax.axis("off")
     drawn = keyness[keyness["outlet"].isin(outlets)]

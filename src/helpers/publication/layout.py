@@ -2,10 +2,16 @@
 
 At a 1280 px window the text column is about 650 px wide; figures are drawn no wider than that, so
 their text keeps the size it was drawn with (at least 9 pt). On a phone a figure is scaled to the
-screen's width, so that all of its data stays in view (see ``book/_static/refract.css``).
+screen's width, so that all of its data stays in view (see ``book/_static/refract.css``). Scaled to a phone,
+a figure drawn for the column would shrink its text to about 5 pt, so every figure is also drawn for a narrow
+screen (:func:`narrow_screen`, :mod:`.screens`): ``NARROW_WIDTH`` inches wide, panels in one column.
 """
 
 from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator
 
 import matplotlib.text
 from matplotlib.figure import Figure
@@ -16,8 +22,48 @@ DISPLAY_WIDTH_PX = 650  # the width of the book's text column at a 1280 px windo
 MIN_FONT_PT = 9.0  # no text smaller than this once the figure is shown at DISPLAY_WIDTH_PX
 FIG_WIDTH = 6.6  # inches: 634 CSS px, so figures are shown at full size in the text column (about 650 px)
 SMALL = 9  # points: the smallest text in any figure
+MAX_ROWS = 30  # rows (outlets, articles) drawn in one figure; past it, the extremes and one row for the rest
 MAX_PANELS = 6  # small multiples (one panel per outlet) in one figure; the other outlets are in a CSV file
+SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}  # no date: byte-stable files
+NARROW_WIDTH = 4.0  # inches: 384 CSS px, about a phone's text column (390 px screen), so its text stays near full size
+NARROW_MEDIA = "(max-width: 700px)"  # the screens that get the narrow drawing (the phone breakpoint of refract.css)
+TITLE_CHARS = 60  # characters of a title line in the text column; a longer title wraps, never widening the figure
 LABEL_MAX_CHARS = 36  # characters of an axis label (a long file name) kept; the middle gives way to an ellipsis
+
+
+_WIDTH = contextvars.ContextVar("refract_figure_width", default=FIG_WIDTH)
+
+
+def figure_width() -> float:
+    """The width, in inches, figures are being drawn for: the text column, or a phone inside
+    :func:`narrow_screen` (one drawing function serves both, so the two versions show the same data)."""
+    return _WIDTH.get()
+
+
+def is_narrow() -> bool:
+    """Whether figures are being drawn for a narrow screen (panels then go in one column)."""
+    return _WIDTH.get() < FIG_WIDTH
+
+
+def panel_columns(wide: int) -> int:
+    """Columns of small multiples: ``wide`` in the text column, one on a narrow screen (stacked panels keep
+    their text at the size it was drawn with, where side-by-side panels would shrink it)."""
+    return 1 if is_narrow() else wide
+
+
+def title_chars() -> int:
+    """Characters of a title line: ``TITLE_CHARS`` in the text column, as many in proportion on a phone."""
+    return int(TITLE_CHARS * figure_width() / FIG_WIDTH)
+
+
+@contextlib.contextmanager
+def narrow_screen(width: float = NARROW_WIDTH) -> Iterator[None]:
+    """Draw the figures made inside this block for a screen ``width`` inches wide."""
+    token = _WIDTH.set(width)
+    try:
+        yield
+    finally:
+        _WIDTH.reset(token)
 
 
 def min_font_pt(fig: Figure) -> float:
@@ -38,9 +84,11 @@ def outlet_display(label: object) -> str:
     return outlet_for_reader(value_for_reader(label), short=True)  # an article id as its label (A3)
 
 
-def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
-    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches,
-    so it is shown at full size and its text keeps the size it was drawn with."""
+def fit_width(fig: Figure, width: float | None = None) -> Figure:
+    """Narrow the figure until its tight bounding box (long tick labels included) fits ``width`` inches
+    (the width being drawn for, :func:`figure_width`, by default), so it is shown at full size and its text keeps
+    the size it was drawn with."""
+    width = figure_width() if width is None else width
     for _ in range(3):
         box = fig.get_tightbbox(fig.canvas.get_renderer())
         if box.width <= width + 0.01 or fig.get_figwidth() <= 2:
@@ -48,6 +96,25 @@ def fit_width(fig: Figure, width: float = FIG_WIDTH) -> Figure:
         fig.set_figwidth(max(2.0, fig.get_figwidth() - (box.width - width)))
         tidy(fig)
     return fig
+
+
+def wrap_long_texts(fig: Figure, width: float | None = None, share: float = 0.7) -> Figure:
+    """Wrap every one-line text wider than ``share`` of ``width`` inches (a title, an axis label written for the
+    text column) onto several lines, so that on a phone the text keeps its size and the figure its width. The
+    share leaves room for tick labels: an axis label is centred under its axes, not under the figure. A text of
+    several lines was wrapped by its drawing function already (for the width it was drawn for)."""
+    import textwrap
+
+    width = figure_width() if width is None else width
+    renderer = fig.canvas.get_renderer()
+    for text in fig.findobj(matplotlib.text.Text):
+        content = text.get_text()
+        if not text.get_visible() or not content.strip() or "\n" in content:
+            continue
+        drawn_in = text.get_window_extent(renderer).width / fig.dpi
+        if drawn_in > share * width and len(content) > 1:
+            text.set_text(textwrap.fill(content, max(8, int(len(content) * share * width / drawn_in))))
+    return tidy(fig)
 
 
 def short_labels(labels: list[str], limit: int = LABEL_MAX_CHARS) -> list[str]:

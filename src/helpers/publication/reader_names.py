@@ -26,6 +26,19 @@ MEASURE_WORDS = {"n": "items scored", "n_gold": "items in the gold annotations",
                  "speaker_scored": "quotations whose speaker was scored", "f1": "F1"}
 
 
+# How two articles are related (the ``relation`` of reuse.csv, and an origin a text declares), in the words every
+# table, figure legend, caption and finding of the book uses: one name for one relation.
+RELATION_WORDS = {"copy": "copy", "derived": "rewrite", "shared_source": "shared passage only",
+                  "independent": "independent", "declared": "declared origin"}
+
+
+def relation_for_reader(relation: object) -> str:
+    """A reuse relation in the book's one wording ('shared_source' -> 'shared passage only', 'derived' ->
+    'rewrite'), so the pairs table, the family diagram and the text never name one relation two ways."""
+    text = str(relation)
+    return RELATION_WORDS.get(text, key_for_reader(text))
+
+
 def remember_articles(articles: pd.DataFrame) -> None:
     """Give every article of the corpus table its short label, in the table's order (A1, A2 ...)."""
     if "article_id" not in articles:

@@ -8,7 +8,6 @@ contains live markup from an article or a file name.
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -131,33 +130,42 @@ def figure(fig, alt: str, caption: str, name: str = "") -> None:
     When the figure left something out (many outlets or articles), its cap note is added to the caption,
     so the reader is told what was capped and why.
 
-    The SVG is embedded as an image, so it is shown without scripts; ``data-min-font-pt`` records the
-    smallest text size the figure was drawn with, which the browser tests scale by the displayed width.
+    The SVG is embedded as an image, so it is shown without scripts. A figure drawn by one of the book's
+    drawing functions is shown in a ``<picture>``: screens up to the phone breakpoint get its version drawn for a
+    narrow screen (its text keeps its size instead of shrinking to about 5 pt), others and browsers without
+    ``<picture>`` get the ``<img>``. ``data-min-font-pt`` (and ``data-narrow-min-font-pt``) record the smallest
+    text size each version was drawn with, which the browser tests scale by the displayed width.
     """
     import base64
-    import io
 
-    import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
-    from helpers.publication.plots import SVG_METADATA, cap_note, fit_width, min_font_pt
+    from helpers.publication.layout import NARROW_MEDIA, fit_width, min_font_pt
+    from helpers.publication.plots import cap_note
+    from helpers.publication.screens import close_versions, narrow_version, svg_bytes, svg_width_px
 
     caption = text_for_reader(" ".join(t for t in (caption, cap_note(fig)) if t))
     alt = text_for_reader(alt)
 
     fit_width(fig)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata=SVG_METADATA)
-    match = re.search(rb'width="([0-9.]+)pt"', buf.getvalue())
-    width = round(float(match.group(1)) * 4 / 3) if match else round(fig.get_figwidth() * 96)  # CSS px
-    src = base64.b64encode(buf.getvalue()).decode("ascii")
+    wide = svg_bytes(fig)
+    narrow = narrow_version(fig)
+    source, narrow_data = "", ""
+    if narrow is not None:
+        drawn = svg_bytes(narrow)
+        source = (f"<source media='{NARROW_MEDIA}' "
+                  f"srcset='data:image/svg+xml;base64,{base64.b64encode(drawn).decode('ascii')}'>")
+        narrow_data = (f" data-narrow-width='{svg_width_px(drawn, narrow.get_figwidth())}'"
+                       f" data-narrow-min-font-pt='{min_font_pt(narrow):.1f}'")
+    src = base64.b64encode(wide).decode("ascii")
     anchor = f" id='{html.escape(name, quote=True)}'" if name else ""
     display(HTML(
-        f"<figure class='refract-figure'{anchor}><img src='data:image/svg+xml;base64,{src}' "
-        f"alt='{html.escape(alt, quote=True)}' width='{width}' data-min-font-pt='{min_font_pt(fig):.1f}'>"
+        f"<figure class='refract-figure'{anchor}><picture>{source}<img src='data:image/svg+xml;base64,{src}' "
+        f"alt='{html.escape(alt, quote=True)}' width='{svg_width_px(wide, fig.get_figwidth())}' "
+        f"data-min-font-pt='{min_font_pt(fig):.1f}'{narrow_data}></picture>"
         f"<figcaption>{html.escape(caption)}</figcaption></figure>"
     ))
-    plt.close(fig)
+    close_versions(fig)
 
 
 def glue_numbers(values: dict[str, object]) -> None:

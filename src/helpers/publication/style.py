@@ -14,12 +14,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from helpers.publication.layout import SMALL, outlet_display  # noqa: E402
+from helpers.publication.layout import (  # noqa: E402, F401  (SVG_METADATA re-exported)
+    SMALL,
+    SVG_METADATA,
+    figure_width,
+    outlet_display,
+    panel_columns,
+)
+from helpers.publication.screens import for_every_screen  # noqa: E402
 
 # Okabe-Ito hues, the light ones darkened so every mark has at least 3:1 contrast on white (WCAG 1.4.11).
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#B8569A", "#B07800", "#6A3D9A", "#000000", "#8C7A00"]
 OTHER = "#767676"
-SVG_METADATA = {"Date": None, "Creator": "Refract", "Format": None, "Type": None}
 STYLE = {
     # Every label is literal text: outlet names, titles and file names come from the user's corpus, and
     # matplotlib would read "$...$" in them as mathtext (a crash on "Money $\\oops$ Daily", lost dollar signs in
@@ -58,10 +64,14 @@ def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: in
 
 
 
+@for_every_screen
 def empty_figure(message: str, title: str = "") -> plt.Figure:
     """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
     apply_style()
-    fig, ax = plt.subplots(figsize=(6, 1.2))
+    import textwrap
+
+    fig, ax = plt.subplots(figsize=(min(6.0, figure_width()), 1.2))
+    message = "\n".join(textwrap.wrap(message, int(figure_width() * 72 / 5.6)))  # 10 pt text, wrapped to fit
     ax.axis("off")
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=10, color="#444444")
     if title:
@@ -79,7 +89,7 @@ def outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:
     handles = [Patch(color=colours.get(o, OTHER), label=outlet_display(o)) for o in named]
     if len(named) < len(list(outlets)):
         handles.append(Patch(color=OTHER, label="other outlets"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False,
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=panel_columns(2), frameon=False,
               fontsize=SMALL, title="Outlet")
 
 

@@ -78,11 +78,11 @@ def test_the_first_source_gets_the_credit_and_a_changed_copy_is_named(codebook):
 
 
 def test_as_written_keeps_the_qualifier():
-    assert as_written_figure("at_least", "12") == "at least 12"
-    assert as_written_figure("more_than", "2,000") == "more than 2,000"
+    assert as_written_figure("at least", "12") == "at least 12"
+    assert as_written_figure("more than", "2,000") == "more than 2,000"
     assert as_written_figure("about", "2,500") == "about 2,500"
-    assert as_written_figure("vague", "dozens") == "dozens"
-    assert as_written_figure("exact", "41") == "41"
+    assert as_written_figure("", "dozens") == "dozens"
+    assert as_written_figure("", "41") == "41"
 
 
 def test_the_stated_figure_without_a_value_column():

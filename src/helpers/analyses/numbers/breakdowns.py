@@ -228,7 +228,7 @@ def joined_row(text: str, one: dict, group: dict, claim_id: str) -> dict:
     """The derived claim for a victim and a group joined under one verb; both become its parts."""
     row = {**group, "claim_id": claim_id, "text": text[one["start"] : group["end"]], "start": one["start"],
            ONE: False, "value": f"{float(group['value']) + 1:.15g}", "value_low": group["value_low"] + 1,
-           "value_high": group["value_high"] + 1}
+           "value_high": group["value_high"] + 1, "qualifier_written": ""}  # the text holds the group's qualifier
     _mark(one, row)
     _mark(group, row)
     return row
@@ -295,7 +295,8 @@ def added_totals(rows: list[dict], new_id: Callable[[], str]) -> list[dict]:
                        "value": f"{float(held['value_low']) + float(row['value_low']):.15g}",
                        "value_low": held["value_low"] + row["value_low"],
                        "value_high": held["value_high"] + row["value_high"],
-                       "qualifier": held["qualifier"] if row["qualifier"] == "exact" else row["qualifier"]}
+                       "qualifier": held["qualifier"] if row["qualifier"] == "exact" else row["qualifier"],
+                       "qualifier_written": (held if row["qualifier"] == "exact" else row).get("qualifier_written", "")}
             _mark(held, derived)
             _mark(row, derived)
             out.append(derived)

@@ -45,6 +45,7 @@ from helpers.analyses.numbers.spans import (
     find_numbers,
     parse_number,
     qualifier_at,
+    qualifier_phrase_at,
     singular_counts,
 )
 from helpers.analyses.numbers.windows import hits, text_after, text_before
@@ -52,8 +53,8 @@ from helpers.inputs.codebook import Codebook
 from helpers.text.normalise import NormalisedCorpus
 
 CLAIM_COLUMNS = [
-    "article_id", "outlet", "claim_id", "text", "value", "value_low", "value_high", "qualifier", "category", "unit",
-    "source", "as_of", "sentence_id", "start", "end", "country", "part_of",
+    "article_id", "outlet", "claim_id", "text", "value", "value_low", "value_high", "qualifier", "qualifier_written",
+    "category", "unit", "source", "as_of", "sentence_id", "start", "end", "country", "part_of",
 ]
 # A sub-count in the total's own category ("20 died, including four children") is filed under the total's
 # category with this suffix, so it is never added to, reconciled with or scored as a total.
@@ -236,6 +237,7 @@ def _row(aid: str, sid: int, text: str, f: Found, claim: tuple[str, str, str, st
         "article_id": aid, "claim_id": f"{aid}:n{context['n']:03d}", "text": f.written,
         "value": f.written.lower() if qualifier == "vague" else f"{f.low:.15g}",
         "value_low": low, "value_high": high, "qualifier": qualifier, "category": category, "unit": unit,
+        "qualifier_written": qualifier_phrase_at(text, f.start, lex) if f.kind not in ("one", "ordinal") else "",
         "source": told["source"] if event else "", "as_of": told["as_of"] if event else "",
         "sentence_id": sid, "start": f.start, "end": f.end,
         "country": country_of(text, f.start, rules) if _needs_country(category, rules) else "",

@@ -122,8 +122,17 @@ def _prepare(claims: pd.DataFrame, dates: pd.DataFrame, codebook: Codebook,
                             else "") for (_, _, b), d, p in zip(times, own, t["published"], strict=True)]
     t["source"] = t["source"].fillna("")
     t["stated"] = [stated_figure(r) for r in t.to_dict("records")]
-    t["as_written"] = [as_written_figure(q, x) for q, x in zip(t["qualifier"], t["text"], strict=True)]
+    t["as_written"] = [as_written_figure(q, x) for q, x in zip(_qualifier_phrases(t, codebook), t["text"], strict=True)]
     return t
+
+
+def _qualifier_phrases(t: pd.DataFrame, codebook: Codebook) -> list[str]:
+    """Each claim's qualifier as its source wrote it; for a claims table made before the phrase was kept, the
+    codebook's reader words for its standard qualifier."""
+    if "qualifier_written" in t:
+        return t["qualifier_written"].fillna("").astype(str).tolist()
+    words = codebook.section("qualifiers").get("reader_words", {})
+    return [str(words.get(str(q), "")) for q in t["qualifier"]]
 
 
 def _family_dates(fam: dict[str, str], when: dict[str, str]) -> dict[str, str]:

@@ -74,6 +74,15 @@ def qualifier_at(sentence: str, s: int, lex: Lexicon) -> tuple[str, int]:
     return lex.qualifiers[SPACES.sub(" ", m.group().strip().lower())], lo + m.start()
 
 
+def qualifier_phrase_at(sentence: str, s: int, lex: Lexicon) -> str:
+    """The qualifier right before a number as the source wrote it ("nearly", "no fewer than"), in lower case
+    with single spaces; '' when there is none. The reader sees this phrase: the standard qualifier
+    (:func:`qualifier_at`: "nearly" and "about" both read as ``about``) is only for the interval and reconciliation."""
+    lo = max(0, s - lex.qualifier_window)
+    m = lex.qualifier_rx.search(sentence[lo:s])
+    return SPACES.sub(" ", m.group().strip().lower()) if m else ""
+
+
 def _nowhere(_pos: int) -> bool:
     return False
 

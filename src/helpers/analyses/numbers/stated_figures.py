@@ -75,15 +75,21 @@ def _with_stated(g: pd.DataFrame) -> pd.DataFrame:
     return g.assign(stated=[stated_figure(r) for r in g.to_dict("records")])
 
 
-QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "about": "about", "up_to": "up to",
-                   "less_than": "fewer than", "exact": "", "vague": ""}
 
-
-def as_written_figure(qualifier: object, text: object) -> str:
-    """A figure with its qualifier, as the source wrote it: 'more than 2,000', 'about 2,500', 'dozens'."""
-    words = QUALIFIER_WORDS.get(str(qualifier), "")
+def as_written_figure(phrase: object, text: object) -> str:
+    """A figure with the qualifier phrase the source wrote before it ('nearly 2,000', 'no fewer than 12',
+    'dozens'): the reader sees the source's words, not the standard qualifier reconciliation reads them as."""
+    words = "" if phrase is None or pd.isna(phrase) else str(phrase).strip()
     text = str(text)
-    return text if not words or text.lower().startswith(words) else f"{words} {text}"
+    return text if not words or text.lower().startswith(words.lower()) else f"{words} {text}"
+
+
+def figure_in_words(claim: pd.Series | dict) -> str:
+    """A claim's figure as written: its ``as_written`` column, or its text after its written qualifier."""
+    given = claim.get("as_written", "")
+    if isinstance(given, str) and given:
+        return given
+    return as_written_figure(claim.get("qualifier_written", ""), claim["text"])
 
 
 def credited(claim: pd.Series, group: pd.DataFrame) -> str:
@@ -92,7 +98,7 @@ def credited(claim: pd.Series, group: pd.DataFrame) -> str:
     first = claim
     if "first_reported" in group and claim.get("first_reported", "") in set(group["claim_id"]):
         first = group[group["claim_id"] == claim["first_reported"]].iloc[0]
-    figure = as_written_figure(claim["qualifier"], claim["text"])
+    figure = figure_in_words(claim)
     who = str(first["outlet"])
     if who.startswith(f"{UNKNOWN} ("):
         who = f"an unattributed article ({first['article_id']})"
@@ -107,7 +113,7 @@ def credited(claim: pd.Series, group: pd.DataFrame) -> str:
 
 def _as_written(claim: pd.Series) -> str:
     """A claim in words for prose: 'more than 2,000 (The Daily Example)'."""
-    return f"{as_written_figure(claim['qualifier'], claim['text'])} ({claim['outlet']})"
+    return f"{figure_in_words(claim)} ({claim['outlet']})"
 
 
 def _count(n: int, singular: str, plural: str) -> str:
