@@ -97,3 +97,14 @@ def test_reported_speech_is_the_speakers_not_the_outlets(codebook):
     assert voices == ["quoted", "own", "own"]
     assert speakers[0] == "Minister Ilse Varga" and speakers[1:] == ["", ""]
     assert voice.hit_voices(hits, sents, no_quotes) == (["own"] * 3, [""] * 3)  # without a codebook: marks only
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("He said the looters had left the port.", voice.NO_SPEAKER),  # a pronoun is nobody's name
+    ("It also said the looters had left the port.", voice.NO_SPEAKER),
+    ("Rights groups also said the looters had left the port.", "Rights groups"),  # the adverb is not the speaker
+    ("Mayor Ana Ruiz said the looters had left the port.", "Mayor Ana Ruiz"),
+    ("The said looters had left the port.", ""),  # "the said": an adjective, nobody's speech, the outlet's words
+])
+def test_who_speaks_reported_speech_is_never_a_pronoun_or_a_determiner(codebook, text, speaker):
+    assert voice.reported_speaker(text, text.index("looters"), codebook) == speaker

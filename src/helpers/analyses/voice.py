@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
@@ -202,13 +203,35 @@ def reported_speaker(text: str, offset: int, codebook: Codebook | None,
     start = before[-1][0]
     opened = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS)
     words = text[opened + 1 : start].split()
-    if not words:
-        return NO_SPEAKER
+    plain = _plain_words(codebook)
+    if words and words[-1].lower() in plain.determiners:
+        return ""  # "the said fighters": "said" is an adjective there, and opens no one's speech
+    while words and words[-1].lower() in plain.function_words:
+        words.pop()  # "It also said": the adverb is not part of who speaks
+    if not words or all(w.lower() in plain.function_words for w in words):
+        return NO_SPEAKER  # nobody, or a pronoun ("He said ..."): whoever it stands for is not resolved here
     who = " ".join(words)
     names = re.findall(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*", who)
     if names and not (len(names) == 1 and names[0] == words[0] and len(words) > 1):  # not a capital opening a clause
         return names[-1]
     return " ".join(words[-REPORTER_MAX_WORDS:])
+
+
+@dataclass(frozen=True)
+class PlainWords:
+    """Words that never name a speaker: determiners, and the general stop words (pronouns, adverbs, ...)."""
+
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _plain_words(codebook: Codebook) -> PlainWords:
+    roles, stop = codebook.section("roles"), codebook.section("stopwords")
+    determiners = {str(w).lower() for k in ("determiners", "definite_determiners") for w in roles.get(k) or []}
+    pronouns = {str(w).lower() for w in (codebook.section("speech_verbs").get("pronouns") or {})}
+    return PlainWords(frozenset(determiners),
+                      frozenset({str(w).lower() for w in stop.get("stopwords") or []} | pronouns))
 
 
 def speech_verbs_at(text: str, codebook: Codebook) -> list[tuple[int, int]]:
