@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import matplotlib.text
 import pandas as pd
+import pytest
 
 from helpers.publication import plots
 from helpers.publication.reader_names import remember_articles
+
+
+@pytest.fixture(autouse=True)
+def _closed_figures():
+    """Each test's figures are closed after it, so later tests start with none open."""
+    yield
+    plt.close("all")
+
 
 COLOURS = {"Norbury Post": "#0072B2", "Valley Times": "#D55E00"}
 
@@ -39,6 +49,16 @@ def test_timeline_names_outlets_by_shape_and_status_by_fill_with_dated_ticks():
     titles = [ax.get_title(loc="left") for ax in fig.axes]
     assert titles == ["Deaths", "People held"]  # a key in words, never with its underscore
     assert all(ax.get_position().width > 0.7 for ax in fig.axes)  # stacked: each panel as wide as the figure
+
+
+def test_an_undated_claim_has_a_marker_of_its_own_in_the_figure_and_the_legend():
+    rows = claims().assign(status=["consistent", "superseded", "undated", "single", "undated", "single"])
+    fig = plots.claim_timeline(rows, COLOURS)
+    handles = {h.get_label(): h for h in fig.legends[0].legend_handles}
+    assert handles["undated, shown apart (half filled)"].get_fillstyle() == "left"
+    assert handles["single or consistent (filled)"].get_fillstyle() == "full"
+    drawn = [ln.get_fillstyle() for ln in fig.axes[0].lines if ln.get_marker() not in (None, "None", "")]
+    assert drawn.count("left") == 2
 
 
 def test_claims_at_an_unknown_date_are_spread_not_stacked():

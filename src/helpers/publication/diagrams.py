@@ -28,7 +28,8 @@ SPREAD = 0.5  # claims at one date are spread over this much of the gap between 
 OUTLET_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]  # a shape per named outlet: colour is never the only key
 # A claim's status is drawn by its marker's fill, so that it never depends on colour either.
 STATUS_STYLE = {"single": ("full", "single or consistent (filled)"), "consistent": ("full", ""),
-                "superseded": ("none", "superseded (hollow)"), "conflict": ("ring", "conflict (black ring)")}
+                "superseded": ("none", "superseded (hollow)"), "conflict": ("ring", "conflict (black ring)"),
+                "undated": ("left", "undated, shown apart (half filled)")}
 
 
 @for_every_screen
@@ -116,13 +117,18 @@ def _claim_panel(ax: plt.Axes, g: pd.DataFrame, positions: dict, colours: dict[s
         size = min(MARKER_MAX, 5 + 1.5 * math.log2(r["n"])) if pooled else 6  # grows with the number of claims
         fill, _ = STATUS_STYLE.get(str(r["status"]), ("full", ""))
         ax.plot([x, x], [r["value_low"], hi], color=c, lw=2)
-        ax.plot(x, stated, shapes.get(r["outlet"], "o"), color=c, ms=size, zorder=3,
-                mfc="white" if fill == "none" else c, mec="black" if fill == "ring" else c,
-                mew=2.2 if fill == "ring" else 1.2)
+        ax.plot(x, stated, shapes.get(r["outlet"], "o"), color=c, ms=size, zorder=3, **_status_marker(fill, c))
         if math.isinf(r["value_high"]):
             ax.annotate("", xy=(x, top), xytext=(x, r["value_low"]), arrowprops={"arrowstyle": "->", "color": c})
     ax.set_ylim(0, top)
     return pooled
+
+
+def _status_marker(fill: str, colour: str) -> dict[str, object]:
+    """A status as a marker's fill (never by colour alone): filled, hollow, black-ringed or half filled."""
+    return {"mfc": "white" if fill == "none" else colour, "mec": "black" if fill == "ring" else colour,
+            "mew": 2.2 if fill == "ring" else 1.2, "fillstyle": "left" if fill == "left" else "full",
+            "mfcalt": "white"}
 
 
 def _timeline_legend(fig: plt.Figure, reconciled: pd.DataFrame, colours: dict[str, str],
@@ -140,9 +146,7 @@ def _timeline_legend(fig: plt.Figure, reconciled: pd.DataFrame, colours: dict[st
              for s in statuses}
     for name, fill in shown.items():
         grey = "#555555"
-        handles.append(Line2D([], [], ls="", marker="o", ms=7, color=grey, label=name,
-                              mfc="white" if fill == "none" else grey, mec="black" if fill == "ring" else grey,
-                              mew=2.2 if fill == "ring" else 1.2))
+        handles.append(Line2D([], [], ls="", marker="o", ms=7, color=grey, label=name, **_status_marker(fill, grey)))
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=panel_columns(2), frameon=False,
                fontsize=SMALL)
 
