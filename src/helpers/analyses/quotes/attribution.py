@@ -25,6 +25,7 @@ import pandas as pd
 
 from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
+    NAMES,
     Context,
     cue_pattern,
     cue_pattern_lowered,
@@ -46,7 +47,9 @@ from helpers.analyses.quotes.layouts import (
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, shared_mentions
+from helpers.analyses.quotes.reported import reporter_first
 from helpers.analyses.quotes.role_people import roles_to_people
+from helpers.analyses.quotes.written import as_written
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
 from helpers.text.normalise import WORD, Normalised, NormalisedCorpus
@@ -203,7 +206,7 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
              and not ctx.grammar.opens_clause.match(ctx.masked, close + 1)]  # '"...," and Y vowed': Y's own
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
-    return [(after, close + 1), (list(reversed(before)), None), (later, None)]
+    return [(after, close + 1), (reporter_first(ctx, q, lo, list(reversed(before))), None), (later, None)]
 
 
 def _by_cues(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[Mention | None, str, Found]:
@@ -253,12 +256,23 @@ def _no_new_voice(ctx: Context, ss: int, se: int) -> bool:
     return not ctx.cues_in(ss, se) and not any(not m.modifier for m in ctx.capable_in(ss, se))
 
 
-def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """A sentence with no new voice after a sentence of the same paragraph whose cue names a speaker
-    ('X said. "..."', 'X stated that ... The plan was "dead".')."""
+def _opens_quote_paragraph(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> bool:
+    """The quote opens a paragraph that holds no cue and no one who could speak, outside its quotations."""
+    return q.open_mark == paragraph[0] and _no_new_voice(ctx, paragraph[0], paragraph[1])
+
+
+def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int], previous: Quote | None) -> Found:
+    """A sentence with no new voice after a sentence whose cue names a speaker: in the same paragraph
+    ('X said. "..."', 'X stated that ... The plan was "dead".'), or the last sentence of the paragraph before
+    when the quotation fills a paragraph of its own ('X praised the plan.' / '"It will work."') and that paragraph
+    quotes no one (a quote in it is followed by :func:`_continues`)."""
     sent = sentence_of(ctx, q.open_mark)
     ss, se = ctx.sentences[sent]
-    if sent == 0 or not _no_new_voice(ctx, ss, se) or ctx.sentences[sent - 1][0] < paragraph[0]:
+    if sent == 0 or not _no_new_voice(ctx, ss, se):
+        return None
+    if ctx.sentences[sent - 1][0] < paragraph[0] and (
+            not _opens_quote_paragraph(ctx, q, paragraph)
+            or (previous is not None and previous.paragraph == q.paragraph - 1)):
         return None
     ps, pe = ctx.sentences[sent - 1]
     document: Found = None
@@ -267,6 +281,10 @@ def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Fo
         if spk is not None and not spk.document:
             return spk, c[2]
         document = document or ((spk, c[2]) if spk is not None else None)
+    if document is None and ps < paragraph[0]:
+        subj = _subject(ctx, sent - 1)
+        if subj is not None and subj.form in NAMES and subj.type == "person":
+            return subj, ""
     return document
 
 
@@ -299,10 +317,10 @@ def _assign(q: Quote, speaker: Mention, cue: str, method: str, ctx: Context, his
             return
         speaker, method = resolved, "pronoun"
     if speaker.form == "generic":
-        q.speaker, q.group, q.speaker_as_written, q.method = "", "none", speaker.text, "none"
+        q.speaker, q.group, q.speaker_as_written, q.method = "", "none", as_written(ctx, speaker), "none"
         return
     q.speaker, q.group = speaker.canonical, speaker.group or "other"
-    q.speaker_as_written = q.speaker_as_written or speaker.text
+    q.speaker_as_written = q.speaker_as_written or as_written(ctx, speaker)
     q.cue, q.method = cue, method
     history.append(speaker)
 
@@ -324,7 +342,7 @@ def attribute(
         speaker, cue, method = _find_speaker(ctx, q, paragraph)
         carried = None
         if speaker is None and not _quote_just_before(ctx, previous, q):
-            carried = _previous_sentence(ctx, q, paragraph)
+            carried = _previous_sentence(ctx, q, paragraph, previous)
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
         elif carried is not None:

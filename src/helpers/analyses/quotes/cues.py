@@ -43,6 +43,16 @@ class Grammar:
     participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
     addressee: re.Pattern[str]  # a verb whose object is the one spoken to ("told Reuters", "speaking to X")
     opens_clause: re.Pattern[str]  # a coordinator that opens a new clause after a quote ('"...," and Y vowed')
+    phrase_ends: frozenset[str]  # words that end a noun phrase: links, determiners, relatives, coordinators
+    absolute: re.Pattern[str]  # a word that gives a participle its own subject ("with X saying")
+    verbs: frozenset[str]  # the speech verbs, lower-cased
+    not_qualifiers: frozenset[str]  # words that never qualify a noun (names.yaml not_names, quantifiers aside)
+    complement: re.Pattern[str]  # what opens a reported clause before its subject ("said that the mayor")
+    verb_like: tuple[str, ...]  # endings of a lower-case verb or adverb, never a qualifier ("issued", "recently")
+
+
+# Word lists of ``speech_verbs.yaml`` whose words end a noun phrase ("said X to Y", "X, who", "X and Y").
+PHRASE_END_KEYS = ("clause_boundaries", "relative_pronouns", "coordinators", "infinitive_markers")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -66,6 +76,14 @@ def grammar(codebook: Codebook) -> Grammar:
         tuple(str(w) for w in sv.get("participle_endings", [])),
         re.compile(rf"\b(?:{_alternatives(sv.get('addressee_verbs', []))})\s+(?:(?:the|a|an)\s+)?$", re.I),
         re.compile(rf"[\s,]*(?:{coord})\s", re.I),
+        frozenset(str(w).lower() for key in PHRASE_END_KEYS for w in sv.get(key, []))
+        | frozenset(str(w).lower() for key in ("links", "determiners") for w in codebook.section("roles").get(key, [])),
+        re.compile(rf"\b(?:{_alternatives(sv.get('absolute_markers', []))})\s+$", re.I),
+        frozenset(str(w).lower() for w in sv.get("verbs", [])),
+        frozenset(str(w).lower() for w in codebook.section("names").get("not_names", []))
+        - frozenset(str(w).lower() for w in codebook.section("roles").get("quantifiers", [])),
+        re.compile(rf"\s+(?:(?:{_alternatives(sv.get('complementisers', []))})\s+)?", re.I),
+        tuple(str(w) for w in codebook.section("roles").get("verb_like_endings", [])),
     )
 
 
@@ -213,12 +231,37 @@ def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if ctx.masked[a:b].strip()]
 
 
+# Words of a title that may stand between a qualifier and the name it qualifies ("Harbour party boss Ana Ruiz").
+TITLE_MAX_WORDS = 4
+TITLE_GAP = re.compile(r"[\w.'’&$-]+")
+
+
+def _name_ending_phrase(ctx: Context, first: Mention, rest: list[Mention]) -> Mention | None:
+    """'said Harbour party boss Ana Ruiz', 'said Navy Lt. Tom Ash': the head of a noun phrase is its last word,
+    so a full name that ends the phrase opened by ``first`` speaks, not the place, body or role that qualifies it.
+    The phrase ends at punctuation or a function word (a link, a determiner, a coordinator, a relative)."""
+    nxt = next(iter(rest), None)
+    if nxt is None or nxt.form not in NAMES or " " not in nxt.text.strip():
+        return None
+    if first.form != "role" and " " in first.text.strip() and nxt.head <= nxt.start:
+        return None  # a full name heads the phrase, unless a title follows it ("said Air Force Lt. Tom Birk")
+    words = ctx.masked[first.end : nxt.start].split()
+    if not words or len(words) > TITLE_MAX_WORDS:
+        return None
+    if any(not TITLE_GAP.fullmatch(w) or w.lower() in ctx.grammar.phrase_ends for w in words):
+        return None
+    return nxt
+
+
 def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     """The speaker of a noun phrase that starts after its verb ("said X", "according to X")."""
     heads = [m for m in _between(ctx, start, end) if not m.modifier]
     if not heads or len(ctx.masked[start : heads[0].start].split()) > AFTER_VERB_MAX_WORDS:
         return None
     first = heads[0]
+    last = _name_ending_phrase(ctx, first, heads[1:])
+    if last is not None:
+        return last
     if first.form == "role":
         for m in heads[1:]:
             gap = ctx.masked[first.end : m.start]
@@ -308,6 +351,24 @@ def _coordinated_verb(ctx: Context, ss: int, cs: int) -> bool:
     return coord is not None and not any(not m.modifier for m in ctx.capable_in(coord.start(), cs))
 
 
+# Lower-case words (adverbs) that may stand between an absolute subject and its participle ("with X reportedly
+# yelling").
+ABSOLUTE_MAX_WORDS = 2
+
+
+def _absolute_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
+    """'..., with Jane Roe telling reporters that ...': after "with", a participle has its own subject, the
+    candidate right before it, not the subject of the main clause."""
+    cands = ctx.capable_in(ss, cs)  # "with" is a link: the name after it is marked as a complement
+    if not cands:
+        return None
+    m = cands[-1]
+    gap = ctx.masked[m.end : cs].split()
+    if len(gap) > ABSOLUTE_MAX_WORDS or not all(w.isalpha() and w.islower() for w in gap):
+        return None
+    return m if ctx.grammar.absolute.search(ctx.masked[ss : m.start]) else None
+
+
 def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The speaker of the last speech verb before a participle in its sentence ('..., Ruiz said, adding that')."""
     verbs = [c for c in ctx.cues_in(ss, cs) if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
@@ -326,7 +387,7 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
     name = head_after(ctx, ce, se)
     if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
         return None
-    return name if ctx.masked[name.end : name.end + 1] in (",", ".", "") else None
+    return name if ctx.masked[name.end : name.end + 1] in (",", ".", ":", "") else None
 
 
 def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | None) -> Mention | None:
@@ -347,7 +408,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
     if participle or _coordinated_verb(ctx, ss, cs):
-        subj = _earlier_verb_speaker(ctx, ss, cs) if participle else None
+        subj = (_absolute_subject(ctx, ss, cs) or _earlier_verb_speaker(ctx, ss, cs)) if participle else None
         subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
