@@ -231,20 +231,21 @@ def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if ctx.masked[a:b].strip()]
 
 
-# Words of a title that may stand between a qualifier and the name it qualifies ("Harbour party boss Ana Ruiz").
+# Words of a title that may stand between a qualifier and the name it qualifies ("Portville dock union chief Ana Ruiz").
 TITLE_MAX_WORDS = 4
 TITLE_GAP = re.compile(r"[\w.'’&$-]+")
 
 
 def _name_ending_phrase(ctx: Context, first: Mention, rest: list[Mention]) -> Mention | None:
-    """'said Harbour party boss Ana Ruiz', 'said Navy Lt. Tom Ash': the head of a noun phrase is its last word,
-    so a full name that ends the phrase opened by ``first`` speaks, not the place, body or role that qualifies it.
-    The phrase ends at punctuation or a function word (a link, a determiner, a coordinator, a relative)."""
+    """'said Portville dock union chief Ana Ruiz', 'said Coast Guard Lt. Tom Birk': the head of a noun phrase is its
+    last word, so a full name that ends the phrase opened by ``first`` speaks, not the place, body or role that
+    qualifies it. The phrase ends at punctuation or a function word (a link, a determiner, a coordinator, a
+    relative)."""
     nxt = next(iter(rest), None)
     if nxt is None or nxt.form not in NAMES or " " not in nxt.text.strip():
         return None
     if first.form != "role" and " " in first.text.strip() and nxt.head <= nxt.start:
-        return None  # a full name heads the phrase, unless a title follows it ("said Air Force Lt. Tom Birk")
+        return None  # a full name heads the phrase, unless a title follows it ("said Coast Guard Lt. Tom Birk")
     words = ctx.masked[first.end : nxt.start].split()
     if not words or len(words) > TITLE_MAX_WORDS:
         return None
@@ -351,8 +352,8 @@ def _coordinated_verb(ctx: Context, ss: int, cs: int) -> bool:
     return coord is not None and not any(not m.modifier for m in ctx.capable_in(coord.start(), cs))
 
 
-# Lower-case words (adverbs) that may stand between an absolute subject and its participle ("with X reportedly
-# yelling").
+# Lower-case words (adverbs) that may stand between an absolute subject and its participle ("with X later
+# adding").
 ABSOLUTE_MAX_WORDS = 2
 
 

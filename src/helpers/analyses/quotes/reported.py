@@ -1,4 +1,4 @@
-"""Words quoted inside reported speech are the reporter's: 'Ruiz said the mayor called on members to be "united"'.
+"""Words quoted inside reported speech are the reporter's: 'Ruiz said the mayor urged the crew to stay "calm"'.
 
 News writing often quotes a few words of a source inside that source's own report of what someone else did.
 The quoted words are the source's (the journalist quotes Ruiz), so the verb that reports the clause speaks, not
@@ -16,7 +16,7 @@ Cue = tuple[int, int, str]
 
 def reporter_first(ctx: Context, q: Quote, ss: int, before: list[Cue]) -> list[Cue]:
     """Cues before a quote, nearest first; but words quoted inside reported speech are the reporter's: in
-    'Ruiz said the mayor called on members to be "united"' the quoted words are Ruiz's, whose clause holds the
+    'Ruiz said the mayor urged the crew to stay "calm"' the quoted words are Ruiz's, whose clause holds the
     nearer cue. A quote introduced by its own cue ('the mayor said: "..."', 'said, "..."') keeps the nearer one."""
     verbs = [c for c in before if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
     if len(verbs) < 2 or ctx.masked[ss : q.open_mark].rstrip()[-1:] in (",", ":"):

@@ -1,10 +1,10 @@
 """The speaker as the page writes it: the whole noun phrase, not only the head that names the speaker.
 
-A candidate speaker is found by its head ("supporters", "Nachman Shai"); the words that qualify it stand before
-it in the same noun phrase ("Clinton supporters", "the Zionist Union Party's Nachman Shai", "federal
-prosecutors"). ``speaker_as_written`` keeps them, so a reader sees who the text says spoke. The phrase is read
+A candidate speaker is found by its head ("workers", "Ana Ruiz"); the words that qualify it stand before
+it in the same noun phrase ("Portville port workers", "the Harbour Gazette's Ana Ruiz", "night
+nurses"). ``speaker_as_written`` keeps them, so a reader sees who the text says spoke. The phrase is read
 back word by word from the head, and stops at punctuation, a function word (``Grammar.phrase_ends``) or a
-speech verb: "said federal prosecutors" is written "federal prosecutors".
+speech verb: "said night nurses" is written "night nurses".
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def as_written(ctx: Context, m: Mention) -> str:
 def _qualifies(ctx: Context, w: str, at: int, floor: int) -> bool:
     """A word that may qualify the noun after it: no function word, speech verb or word that never opens a
     name ("Even", "what"); no lower-case word shaped like a verb or an adverb ("issued", "rallying",
-    "recently", "offers"); a capitalised word opening the sentence only when it starts a name ("Led by")."""
+    "recently", "offers"); a capitalised word opening the sentence only when it starts a name ("Asked by")."""
     low = w.lower()
     if not QUALIFIER.fullmatch(w) or low in ctx.grammar.phrase_ends or low in ctx.grammar.verbs:
         return False
