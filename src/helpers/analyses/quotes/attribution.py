@@ -23,9 +23,9 @@ from bisect import bisect_right
 
 import pandas as pd
 
+from helpers.analyses.quotes.carried import previous_sentence, sentence_subject
 from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
-    NAMES,
     Context,
     cue_pattern,
     cue_pattern_lowered,
@@ -79,13 +79,6 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
     return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
 
 
-def _subject(ctx: Context, sent: int) -> Mention | None:
-    """The first candidate speaker of a sentence that is not a pronoun or a modifier."""
-    s, e = ctx.sentences[sent]
-    return next((m for m in ctx.capable_in(s, e) if not m.modifier
-                 and m.form not in ("pronoun", "generic")), None)
-
-
 def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | None:
     """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject or its most
     recent compatible candidate, else the last speaker attributed."""
@@ -94,7 +87,7 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
     earlier = [m for m in ctx.capable_in(s, pron.start) if _compatible(pron, m)]
     if earlier:
         return earlier[0]
-    subj = _subject(ctx, sent - 1) if sent > 0 else None
+    subj = sentence_subject(ctx, sent - 1) if sent > 0 else None
     if subj is not None and (_compatible(pron, subj) or subj.gender == "institution"):
         return subj
     if sent > 0:  # the most recent compatible candidate of the previous sentence
@@ -248,46 +241,6 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     return None, "", "none"
 
 
-def _no_new_voice(ctx: Context, ss: int, se: int) -> bool:
-    """A sentence with no cue and no one who could speak: its quotation goes on with the last speaker
-    ('Ruiz said the port would reopen. The delay was "a disgrace".')."""
-    if not ctx.masked[ss:se].strip(" \"'.,?!-"):
-        return True
-    return not ctx.cues_in(ss, se) and not any(not m.modifier for m in ctx.capable_in(ss, se))
-
-
-def _opens_quote_paragraph(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> bool:
-    """The quote opens a paragraph that holds no cue and no one who could speak, outside its quotations."""
-    return q.open_mark == paragraph[0] and _no_new_voice(ctx, paragraph[0], paragraph[1])
-
-
-def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int], previous: Quote | None) -> Found:
-    """A sentence with no new voice after a sentence whose cue names a speaker: in the same paragraph
-    ('X said. "..."', 'X stated that ... The plan was "dead".'), or the last sentence of the paragraph before
-    when the quotation fills a paragraph of its own ('X praised the plan.' / '"It will work."') and that paragraph
-    quotes no one (a quote in it is followed by :func:`_continues`)."""
-    sent = sentence_of(ctx, q.open_mark)
-    ss, se = ctx.sentences[sent]
-    if sent == 0 or not _no_new_voice(ctx, ss, se):
-        return None
-    if ctx.sentences[sent - 1][0] < paragraph[0] and (
-            not _opens_quote_paragraph(ctx, q, paragraph)
-            or (previous is not None and previous.paragraph == q.paragraph - 1)):
-        return None
-    ps, pe = ctx.sentences[sent - 1]
-    document: Found = None
-    for c in reversed(usable_cues(ctx, ctx.cues_in(ps, pe))):
-        spk = speaker_for_cue(ctx, c, None)
-        if spk is not None and not spk.document:
-            return spk, c[2]
-        document = document or ((spk, c[2]) if spk is not None else None)
-    if document is None and ps < paragraph[0]:
-        subj = _subject(ctx, sent - 1)
-        if subj is not None and subj.form in NAMES and subj.type == "person":
-            return subj, ""
-    return document
-
-
 def _quote_just_before(ctx: Context, previous: Quote | None, q: Quote) -> bool:
     """The previous quote has a speaker and ends in this sentence or the one before, in this paragraph: its
     speaker goes on ('"...," Ruiz, who led the board, told the Tribune. "..."'), before any cue of that
@@ -342,7 +295,7 @@ def attribute(
         speaker, cue, method = _find_speaker(ctx, q, paragraph)
         carried = None
         if speaker is None and not _quote_just_before(ctx, previous, q):
-            carried = _previous_sentence(ctx, q, paragraph, previous)
+            carried = previous_sentence(ctx, q, paragraph, previous)
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
         elif carried is not None:

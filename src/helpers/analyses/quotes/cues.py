@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
+from helpers.analyses.quotes.mentions import NAMES, SPEAKER_TYPES, Mention
+from helpers.analyses.quotes.phrases import absolute_subject, name_ending_phrase
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import lowered, phrase_pattern
 
@@ -22,7 +23,6 @@ from helpers.inputs.patterns import lowered, phrase_pattern
 AFTER_VERB_MAX_WORDS = 4
 # Words that may stand between a closing mark and its cue ('"...," the former senior official said').
 CUE_AFTER_QUOTE_MAX_WORDS = 6
-NAMES = ("name", "variant", "descriptor")
 # Words between a coordinator and the cue it joins ("and then said").
 COORDINATED_MAX_WORDS = 1
 # Words between a possessive owner and the speech noun it owns ("Jane Roe's repeated claims").
@@ -231,36 +231,13 @@ def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if ctx.masked[a:b].strip()]
 
 
-# Words of a title that may stand between a qualifier and the name it qualifies ("Portville dock union chief Ana Ruiz").
-TITLE_MAX_WORDS = 4
-TITLE_GAP = re.compile(r"[\w.'’&$-]+")
-
-
-def _name_ending_phrase(ctx: Context, first: Mention, rest: list[Mention]) -> Mention | None:
-    """'said Portville dock union chief Ana Ruiz', 'said Coast Guard Lt. Tom Birk': the head of a noun phrase is its
-    last word, so a full name that ends the phrase opened by ``first`` speaks, not the place, body or role that
-    qualifies it. The phrase ends at punctuation or a function word (a link, a determiner, a coordinator, a
-    relative)."""
-    nxt = next(iter(rest), None)
-    if nxt is None or nxt.form not in NAMES or " " not in nxt.text.strip():
-        return None
-    if first.form != "role" and " " in first.text.strip() and nxt.head <= nxt.start:
-        return None  # a full name heads the phrase, unless a title follows it ("said Coast Guard Lt. Tom Birk")
-    words = ctx.masked[first.end : nxt.start].split()
-    if not words or len(words) > TITLE_MAX_WORDS:
-        return None
-    if any(not TITLE_GAP.fullmatch(w) or w.lower() in ctx.grammar.phrase_ends for w in words):
-        return None
-    return nxt
-
-
 def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     """The speaker of a noun phrase that starts after its verb ("said X", "according to X")."""
     heads = [m for m in _between(ctx, start, end) if not m.modifier]
     if not heads or len(ctx.masked[start : heads[0].start].split()) > AFTER_VERB_MAX_WORDS:
         return None
     first = heads[0]
-    last = _name_ending_phrase(ctx, first, heads[1:])
+    last = name_ending_phrase(ctx, first, heads[1:])
     if last is not None:
         return last
     if first.form == "role":
@@ -352,24 +329,6 @@ def _coordinated_verb(ctx: Context, ss: int, cs: int) -> bool:
     return coord is not None and not any(not m.modifier for m in ctx.capable_in(coord.start(), cs))
 
 
-# Lower-case words (adverbs) that may stand between an absolute subject and its participle ("with X later
-# adding").
-ABSOLUTE_MAX_WORDS = 2
-
-
-def _absolute_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
-    """'..., with Jane Roe telling reporters that ...': after "with", a participle has its own subject, the
-    candidate right before it, not the subject of the main clause."""
-    cands = ctx.capable_in(ss, cs)  # "with" is a link: the name after it is marked as a complement
-    if not cands:
-        return None
-    m = cands[-1]
-    gap = ctx.masked[m.end : cs].split()
-    if len(gap) > ABSOLUTE_MAX_WORDS or not all(w.isalpha() and w.islower() for w in gap):
-        return None
-    return m if ctx.grammar.absolute.search(ctx.masked[ss : m.start]) else None
-
-
 def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The speaker of the last speech verb before a participle in its sentence ('..., Ruiz said, adding that')."""
     verbs = [c for c in ctx.cues_in(ss, cs) if c[2].lower() not in ctx.nouns and c[2].lower() not in ctx.phrases]
@@ -409,7 +368,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
     if participle or _coordinated_verb(ctx, ss, cs):
-        subj = (_absolute_subject(ctx, ss, cs) or _earlier_verb_speaker(ctx, ss, cs)) if participle else None
+        subj = (absolute_subject(ctx, ss, cs) or _earlier_verb_speaker(ctx, ss, cs)) if participle else None
         subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj
