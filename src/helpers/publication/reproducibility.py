@@ -241,6 +241,12 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.sentiment.BOOT_BATCH_DRAWS": None,  # bootstrap draws per batch: bounds memory
     "text.names.NAMES_CACHED_TEXTS": None,  # texts whose names are kept per process: speed only
     "analyses.quotes.marks.SCARE_MAX_WORDS": "Words up to which a quotation with no speaker is a scare quote",
+    "analyses.quotes.phrases.TITLE_MAX_WORDS":
+        "Words of a title between a qualifier and the name that ends the phrase (\"said dock union chief Ana Ruiz\")",
+    "analyses.quotes.phrases.ABSOLUTE_MAX_WORDS":
+        "Adverbs allowed between the subject after \"with\" and its participle (\"with Ana Ruiz loudly shouting\")",
+    "analyses.quotes.written.WRITTEN_MAX_WORDS": "Words before a speaker's head that its written phrase may keep",
+    "analyses.quotes.written.LOOKBACK_CHARS": "Characters looked back for the word before a speaker's written phrase",
     "analyses.quotes.marks.TAIL_SUBJECT_MAX_WORDS":
         "Words of a speaker before a cue at the end of an unclosed quotation (', Jane Roe said.')",
     "analyses.quotes.cues.AFTER_VERB_MAX_WORDS":

@@ -30,7 +30,7 @@ from helpers.inputs.patterns import trie_body
 TOKEN_TAIL = r"[^\W_]*(?:['’](?!s\b)[A-Za-z]+)?(?:-[A-Za-z][^\W_]*)*"  # what follows a word's capital
 TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]\.|(?:[a-z]{{1,3}}-)?[A-Z]{TOKEN_TAIL})"
 # How many words may stand between a role phrase's determiner and its role noun ("a senior campaign spokesman").
-ROLE_MAX_MODIFIERS = 3
+ROLE_MAX_MODIFIERS = 4
 # Capitalised words that may qualify a title before a name ("U.S. Secretary of State", "French President").
 TITLE_MAX_QUALIFIERS = 3
 # All-capital runs of at least this many words are headings.
@@ -235,13 +235,20 @@ def _names_once(text: str, codebook: Codebook) -> tuple[FoundName, ...]:
     return tuple(_find_names(text, codebook))
 
 
+# What follows a lone surname that is also a common word: a relative clause or a lower-case verb.
+SURNAME_FOLLOWER = re.compile(r"(?:(, who\b)|[ ]([a-z]+)\b)")
+
+
 def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
     lex = name_lexicon(codebook)
     lower: set[str] | None = None  # the text's lower-case words, collected when a single word needs them
     out: list[FoundName] = []
+    common: list[tuple[int, str]] = []  # lone words that are never a name's first word ("Will", "From")
     for m in lex.name_rx.finditer(text):
         run = m.group()
         if " " not in run and _is_noise(run, lex):
+            if run in lex.not_names:
+                common.append((m.start(), run))
             continue  # a lone "The" or "But" (a title always ends in a space, so there is none here)
         start = m.start() + _noise(run, lex)
         core_start = max(m.start("core"), start)
@@ -262,7 +269,25 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
         end = core_start + len(core)
         title = text[start:core_start]
         out.append(FoundName(start, end, text[start:end], core, "name", _gender(title, lex), core_start))
+    if common:
+        out = sorted(out + _surnames_alone(text, common, out, lex), key=lambda f: f.start)
     return _join_institutions(text, out, lex)
+
+
+def _surnames_alone(
+    text: str, common: list[tuple[int, str]], found: list[FoundName], lex: NameLexicon
+) -> list[FoundName]:
+    """A common word that ends a full name of the article ("Tom Will", "Ana From") is that surname again
+    when it stands alone before a speech verb or a relative clause ("Will wrote", "From, who ...")."""
+    surnames = {f.name.split()[-1] for f in found if " " in f.name}
+    out = []
+    for start, word in common:
+        if word not in surnames:
+            continue
+        nxt = SURNAME_FOLLOWER.match(text, start + len(word))
+        if nxt is not None and (nxt.group(1) is not None or nxt.group(2) in lex.verbs):
+            out.append(FoundName(start, start + len(word), word, word, "name", "any", start))
+    return out
 
 
 def find_roles(text: str, codebook: Codebook) -> list[FoundName]:

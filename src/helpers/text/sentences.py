@@ -29,6 +29,8 @@ from helpers.inputs.patterns import phrase_pattern
 TRAILING_CUE_MAX_WORDS = 6
 ENDS_WITH_QUESTION = re.compile(r"""[?!,]['"]\s*$""")  # the mark ends the quote, not the sentence
 ENDS_WITH_QUOTE = re.compile(r"""[.?!,]['"]\s*$""")
+# An appositive between the speaker who opens the sentence after a quote and the cue: ", the head of X,".
+APPOSITIVE = re.compile(r"^(\s*(?:[^\s,]+\s+){0,2}[^\s,]+),[^,.!?\"]*,")
 STARTS_LOWER = re.compile(r"""^[\s"'(\[]*[a-z]|^\s*[),;:\]]""")  # "agents", "), the leader": no new sentence
 
 
@@ -84,7 +86,7 @@ def _trailing_cue(previous: str, following: str, cue: re.Pattern[str] | None) ->
     """
     if cue is None or not ENDS_WITH_QUOTE.search(previous) or following.lstrip().startswith('"'):
         return False
-    words = following.split()
+    words = APPOSITIVE.sub(r"\1", following, count=1).split()  # '"...!" Jane Roe, head of X, said': "Jane Roe said"
     if not cue.search(" ".join(words[:TRAILING_CUE_MAX_WORDS])):
         return False
     return bool(ENDS_WITH_QUESTION.search(previous)) or len(words) <= TRAILING_CUE_MAX_WORDS

@@ -23,6 +23,7 @@ from bisect import bisect_right
 
 import pandas as pd
 
+from helpers.analyses.quotes.carried import previous_sentence, sentence_subject
 from helpers.analyses.quotes.cues import (
     CUE_AFTER_QUOTE_MAX_WORDS,
     Context,
@@ -46,7 +47,9 @@ from helpers.analyses.quotes.layouts import (
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, shared_mentions
+from helpers.analyses.quotes.reported import reporter_first
 from helpers.analyses.quotes.role_people import roles_to_people
+from helpers.analyses.quotes.written import as_written
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
 from helpers.text.normalise import WORD, Normalised, NormalisedCorpus
@@ -76,13 +79,6 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
     return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
 
 
-def _subject(ctx: Context, sent: int) -> Mention | None:
-    """The first candidate speaker of a sentence that is not a pronoun or a modifier."""
-    s, e = ctx.sentences[sent]
-    return next((m for m in ctx.capable_in(s, e) if not m.modifier
-                 and m.form not in ("pronoun", "generic")), None)
-
-
 def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | None:
     """The most recent compatible speaker: earlier in the sentence, the previous sentence's subject or its most
     recent compatible candidate, else the last speaker attributed."""
@@ -91,7 +87,7 @@ def _resolve(ctx: Context, pron: Mention, history: list[Mention]) -> Mention | N
     earlier = [m for m in ctx.capable_in(s, pron.start) if _compatible(pron, m)]
     if earlier:
         return earlier[0]
-    subj = _subject(ctx, sent - 1) if sent > 0 else None
+    subj = sentence_subject(ctx, sent - 1) if sent > 0 else None
     if subj is not None and (_compatible(pron, subj) or subj.gender == "institution"):
         return subj
     if sent > 0:  # the most recent compatible candidate of the previous sentence
@@ -203,7 +199,7 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
              and not ctx.grammar.opens_clause.match(ctx.masked, close + 1)]  # '"...," and Y vowed': Y's own
     before = usable_cues(ctx, [c for c in cues if c[1] <= q.open_mark])
     later = [c for c in cues if c[0] > close and c not in after and c[2].lower() not in ctx.nouns]
-    return [(after, close + 1), (list(reversed(before)), None), (later, None)]
+    return [(after, close + 1), (reporter_first(ctx, q, lo, list(reversed(before))), None), (later, None)]
 
 
 def _by_cues(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[Mention | None, str, Found]:
@@ -245,31 +241,6 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
     return None, "", "none"
 
 
-def _no_new_voice(ctx: Context, ss: int, se: int) -> bool:
-    """A sentence with no cue and no one who could speak: its quotation goes on with the last speaker
-    ('Ruiz said the port would reopen. The delay was "a disgrace".')."""
-    if not ctx.masked[ss:se].strip(" \"'.,?!-"):
-        return True
-    return not ctx.cues_in(ss, se) and not any(not m.modifier for m in ctx.capable_in(ss, se))
-
-
-def _previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
-    """A sentence with no new voice after a sentence of the same paragraph whose cue names a speaker
-    ('X said. "..."', 'X stated that ... The plan was "dead".')."""
-    sent = sentence_of(ctx, q.open_mark)
-    ss, se = ctx.sentences[sent]
-    if sent == 0 or not _no_new_voice(ctx, ss, se) or ctx.sentences[sent - 1][0] < paragraph[0]:
-        return None
-    ps, pe = ctx.sentences[sent - 1]
-    document: Found = None
-    for c in reversed(usable_cues(ctx, ctx.cues_in(ps, pe))):
-        spk = speaker_for_cue(ctx, c, None)
-        if spk is not None and not spk.document:
-            return spk, c[2]
-        document = document or ((spk, c[2]) if spk is not None else None)
-    return document
-
-
 def _quote_just_before(ctx: Context, previous: Quote | None, q: Quote) -> bool:
     """The previous quote has a speaker and ends in this sentence or the one before, in this paragraph: its
     speaker goes on ('"...," Ruiz, who led the board, told the Tribune. "..."'), before any cue of that
@@ -299,10 +270,10 @@ def _assign(q: Quote, speaker: Mention, cue: str, method: str, ctx: Context, his
             return
         speaker, method = resolved, "pronoun"
     if speaker.form == "generic":
-        q.speaker, q.group, q.speaker_as_written, q.method = "", "none", speaker.text, "none"
+        q.speaker, q.group, q.speaker_as_written, q.method = "", "none", as_written(ctx, speaker), "none"
         return
     q.speaker, q.group = speaker.canonical, speaker.group or "other"
-    q.speaker_as_written = q.speaker_as_written or speaker.text
+    q.speaker_as_written = q.speaker_as_written or as_written(ctx, speaker)
     q.cue, q.method = cue, method
     history.append(speaker)
 
@@ -324,7 +295,7 @@ def attribute(
         speaker, cue, method = _find_speaker(ctx, q, paragraph)
         carried = None
         if speaker is None and not _quote_just_before(ctx, previous, q):
-            carried = _previous_sentence(ctx, q, paragraph)
+            carried = previous_sentence(ctx, q, paragraph, previous)
         if speaker is not None:
             _assign(q, speaker, cue, method, ctx, history)
         elif carried is not None:

@@ -14,7 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention
+from helpers.analyses.quotes.mentions import NAMES, SPEAKER_TYPES, Mention
+from helpers.analyses.quotes.phrases import absolute_subject, name_ending_phrase
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import lowered, phrase_pattern
 
@@ -22,7 +23,6 @@ from helpers.inputs.patterns import lowered, phrase_pattern
 AFTER_VERB_MAX_WORDS = 4
 # Words that may stand between a closing mark and its cue ('"...," the former senior official said').
 CUE_AFTER_QUOTE_MAX_WORDS = 6
-NAMES = ("name", "variant", "descriptor")
 # Words between a coordinator and the cue it joins ("and then said").
 COORDINATED_MAX_WORDS = 1
 # Words between a possessive owner and the speech noun it owns ("Jane Roe's repeated claims").
@@ -43,6 +43,16 @@ class Grammar:
     participle: tuple[str, ...]  # endings of participles whose speaker is the main subject ("..., saying")
     addressee: re.Pattern[str]  # a verb whose object is the one spoken to ("told Reuters", "speaking to X")
     opens_clause: re.Pattern[str]  # a coordinator that opens a new clause after a quote ('"...," and Y vowed')
+    phrase_ends: frozenset[str]  # words that end a noun phrase: links, determiners, relatives, coordinators
+    absolute: re.Pattern[str]  # a word that gives a participle its own subject ("with X saying")
+    verbs: frozenset[str]  # the speech verbs, lower-cased
+    not_qualifiers: frozenset[str]  # words that never qualify a noun (names.yaml not_names, quantifiers aside)
+    complement: re.Pattern[str]  # what opens a reported clause before its subject ("said that the mayor")
+    verb_like: tuple[str, ...]  # endings of a lower-case verb or adverb, never a qualifier ("issued", "recently")
+
+
+# Word lists of ``speech_verbs.yaml`` whose words end a noun phrase ("said X to Y", "X, who", "X and Y").
+PHRASE_END_KEYS = ("clause_boundaries", "relative_pronouns", "coordinators", "infinitive_markers")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -66,6 +76,14 @@ def grammar(codebook: Codebook) -> Grammar:
         tuple(str(w) for w in sv.get("participle_endings", [])),
         re.compile(rf"\b(?:{_alternatives(sv.get('addressee_verbs', []))})\s+(?:(?:the|a|an)\s+)?$", re.I),
         re.compile(rf"[\s,]*(?:{coord})\s", re.I),
+        frozenset(str(w).lower() for key in PHRASE_END_KEYS for w in sv.get(key, []))
+        | frozenset(str(w).lower() for key in ("links", "determiners") for w in codebook.section("roles").get(key, [])),
+        re.compile(rf"\b(?:{_alternatives(sv.get('absolute_markers', []))})\s+$", re.I),
+        frozenset(str(w).lower() for w in sv.get("verbs", [])),
+        frozenset(str(w).lower() for w in codebook.section("names").get("not_names", []))
+        - frozenset(str(w).lower() for w in codebook.section("roles").get("quantifiers", [])),
+        re.compile(rf"\s+(?:(?:{_alternatives(sv.get('complementisers', []))})\s+)?", re.I),
+        tuple(str(w) for w in codebook.section("roles").get("verb_like_endings", [])),
     )
 
 
@@ -219,6 +237,9 @@ def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     if not heads or len(ctx.masked[start : heads[0].start].split()) > AFTER_VERB_MAX_WORDS:
         return None
     first = heads[0]
+    last = name_ending_phrase(ctx, first, heads[1:])
+    if last is not None:
+        return last
     if first.form == "role":
         for m in heads[1:]:
             gap = ctx.masked[first.end : m.start]
@@ -326,7 +347,7 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
     name = head_after(ctx, ce, se)
     if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
         return None
-    return name if ctx.masked[name.end : name.end + 1] in (",", ".", "") else None
+    return name if ctx.masked[name.end : name.end + 1] in (",", ".", ":", "") else None
 
 
 def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | None) -> Mention | None:
@@ -347,7 +368,7 @@ def speaker_for_cue(ctx: Context, cue: tuple[int, int, str], after_quote: int | 
         return inverted
     participle = low.endswith(ctx.grammar.participle) and low not in ctx.nouns
     if participle or _coordinated_verb(ctx, ss, cs):
-        subj = _earlier_verb_speaker(ctx, ss, cs) if participle else None
+        subj = (absolute_subject(ctx, ss, cs) or _earlier_verb_speaker(ctx, ss, cs)) if participle else None
         subj = subj or main_subject(ctx, ss, cs)  # "X did this, saying ...", "X did this and said ..."
         if subj is not None:
             return subj

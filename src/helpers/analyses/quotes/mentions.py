@@ -29,6 +29,8 @@ from helpers.text.names import (
 )
 
 SPEAKER_TYPES = ("person", "organisation", "group")
+# Mention forms that name someone (a name found in the text, a codebook spelling or descriptor), not a role.
+NAMES = ("name", "variant", "descriptor")
 POSSESSIVE = re.compile(r"['’]s?\b")
 UNKNOWN_GROUP = "other"
 # Words looked back for a preposition that makes a name its complement ("of Virginia", "for the Ministry").
