@@ -34,6 +34,7 @@ from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are us
     discover,
     execute,
     execute_all,
+    notebook_jobs,
     with_project_kernel,
 )
 from helpers.pipeline.progress import Progress, watched
@@ -318,9 +319,11 @@ def run(
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
+                engine = engine or EngineOptions()
                 tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (n_inputs, outlets),
-                                 engine or EngineOptions(), log, study_p)
-                runs = execute_all(notebooks, folder, params, scrub, log, tables, optional)
+                                 engine, log, study_p)
+                runs = execute_all(notebooks, folder, params, scrub, log, tables, optional,
+                                   notebook_jobs(engine.workers))
         except BaseException as exc:
             _abandon(folder, out_p, exc, log)
             raise
