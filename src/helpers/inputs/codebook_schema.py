@@ -221,13 +221,13 @@ def _near_misses(data: dict[str, Any], schema: dict[str, Any]) -> list[str]:
 
 
 @cache
-def _validator() -> type:
+def json_validator() -> type:
     """jsonschema's Draft 2020-12 validator, imported without ``rfc3987_syntax``.
 
     Where that package is installed (jupyter-events brings it), importing jsonschema compiles its 39 grammars
-    for the "iri" formats: about 1 s of CPU in every process that loads a codebook, each chapter's kernel and
-    each engine worker included. No codebook schema checks a format, so jsonschema is imported with it hidden;
-    it stays importable afterwards for any other caller.
+    for the "iri" formats: about 1 s of CPU in every process that loads a codebook (each chapter's kernel, each
+    engine worker) or imports nbformat (each notebook's runner). No schema of ours checks a format, so
+    jsonschema is imported with it hidden; it stays importable afterwards for any other caller.
     """
     hidden = "rfc3987_syntax" not in sys.modules
     if hidden:
@@ -248,7 +248,7 @@ def problems(data: dict[str, Any], name: str, is_general: bool) -> list[str]:
     found: list[str] = []
     value = plain(data, "", found)
     # by place in the file; at one place an unknown key first (a misspelt key also makes the right one "missing")
-    errors = sorted(_validator()(schema).iter_errors(value),
+    errors = sorted(json_validator()(schema).iter_errors(value),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator != "additionalProperties"))
     found += [describe(e) for e in errors]
     if is_general:

@@ -28,6 +28,9 @@ def _stop(signum: int, frame: object) -> None:
 
 def _child(source: Path, output: Path, given: dict[str, object], scrub: dict[str, str], conn: Connection) -> None:
     """Run one notebook; send ('done', seconds), ('failed', message) or ('stopped', signal number)."""
+    from helpers.inputs.codebook_schema import json_validator
+
+    json_validator()  # jsonschema without its unused grammars, before nbformat imports it (1 s per child)
     from helpers.pipeline.notebook_runs import execute
 
     signal.signal(signal.SIGTERM, _stop)
