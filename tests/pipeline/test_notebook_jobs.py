@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers.pipeline.notebook_runs import execute_all, notebook_jobs
+from helpers.pipeline.notebook_jobs import execute_all, notebook_jobs
 from helpers.pipeline.publish import DriverError
 
 

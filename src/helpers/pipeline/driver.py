@@ -24,6 +24,7 @@ from pathlib import Path
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.inputs.corpus import CorpusError
 from helpers.pipeline.book_config import book_config, repository_url
+from helpers.pipeline.notebook_jobs import execute_all, notebook_jobs
 from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are used by the CLI and tests)
     KERNEL,
     NOTEBOOK_EVERY_S,
@@ -33,8 +34,6 @@ from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are us
     declares,
     discover,
     execute,
-    execute_all,
-    notebook_jobs,
     with_project_kernel,
 )
 from helpers.pipeline.progress import Progress, watched

@@ -1,27 +1,24 @@
-"""Executing the study's notebooks with papermill: discovery, parameters, one notebook, all in order.
+"""Executing the study's notebooks with papermill: discovery, parameters, one notebook.
 
 The driver (:mod:`helpers.pipeline.driver`) decides what a run is; this module only runs notebooks: it
 finds ``NN_*.ipynb`` in order, checks the parameters a notebook declares (papermill would only warn about
 an unknown one), normalises the kernel name, retries a kernel that failed to start, turns papermill's
 errors into one clear message naming the notebook and cell, and makes the executed notebook publishable.
+Running all of a run's notebooks (two at a time) is :mod:`helpers.pipeline.notebook_jobs`.
 """
 
 from __future__ import annotations
 
 import ast
-import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT
-from helpers.pipeline.progress import Progress, watched
+from helpers.inputs.config import NOTEBOOKS_DIR
 from helpers.pipeline.publish import DriverError, RunStopped
 from helpers.pipeline.publishable import publishable
-from helpers.pipeline.stages import PARAMETER as TABLES_PARAMETER
 
 KERNEL = "python3"
 START_RETRIES = 3
@@ -30,7 +27,6 @@ NOTEBOOK_EVERY_S = 30.0  # seconds between progress lines while a notebook runs
 # The kernel logs only what is fatal to it: no transport warning on start, no "KeyboardInterrupt caught" on
 # shutdown. A failing cell still reaches the run as the cell's error (papermill's execution error).
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-NOTEBOOK_JOBS = 2  # notebooks run at once when the machine has the cores (a kernel mostly uses one)
 
 
 @dataclass(frozen=True)
@@ -139,52 +135,3 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
 
 def declares(source: Path, name: str) -> bool:
     return name in declared_parameters(nbformat.read(source, as_version=4), source.name)
-
-
-def notebook_jobs(workers: int | None) -> int:
-    """How many notebooks run at once: two, or fewer when the run is asked for fewer workers or cores."""
-    return max(1, min(NOTEBOOK_JOBS, workers or os.cpu_count() or 1))
-
-
-def _given(source: Path, params: dict[str, object], tables: Path | None,
-           optional: dict[str, object] | None) -> dict[str, object]:
-    """The parameters one notebook receives: the run's, the tables folder and the optional ones it declares."""
-    given = dict(params)
-    if tables is not None and declares(source, TABLES_PARAMETER):
-        given[TABLES_PARAMETER] = str(tables)
-    given.update({k: v for k, v in (optional or {}).items() if declares(source, k)})
-    return given
-
-
-def execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
-                 log: Callable[..., None], tables: Path | None = None,
-                 optional: dict[str, object] | None = None, jobs: int = 1) -> list[NotebookRun]:
-    """Execute the notebooks, ``jobs`` at a time (each in its own kernel; a chapter reads only the run's tables,
-    so their order does not change what they show); log each start and end, and while they run, one progress
-    line with the time so far and left. The runs are returned in notebook order."""
-    progress = Progress("notebooks", len(notebooks), log, unit="notebook")
-    runs: dict[int, NotebookRun] = {}
-    started: dict[int, str] = {}
-
-    def start(i: int, source: Path) -> tuple[Path, Path, dict[str, object]]:
-        log(f"notebook {i}/{len(notebooks)} {source.name} ...", flush=True)
-        started[i] = source.name
-        progress.current = "running " + ", ".join(started.values())
-        return source, folder / "notebooks" / source.name, _given(source, params, tables, optional)
-
-    def done(i: int, seconds: float) -> None:
-        name = started.pop(i)
-        progress.done, progress.current = len(runs) + 1, ("running " + ", ".join(started.values())) if started else ""
-        log(f"notebook {i}/{len(notebooks)} {name} done in {seconds:.1f} s", flush=True)
-        runs[i] = NotebookRun(name, seconds, folder / "notebooks" / name)
-
-    with watched(progress, every=NOTEBOOK_EVERY_S):
-        if jobs <= 1 or len(notebooks) <= 1:
-            for i, source in enumerate(notebooks, 1):
-                done(i, execute(*start(i, source), PROJECT_ROOT, scrub))
-        else:
-            from helpers.pipeline.notebook_jobs import in_parallel
-
-            in_parallel(list(enumerate(notebooks, 1)), jobs, start, done, scrub)
-    progress.finish()
-    return [runs[i] for i in sorted(runs)]
