@@ -65,3 +65,25 @@ def test_quoted_words_of_a_copy_count_once_across_its_family():
     once = copies.weighted_counts(found, FAMILIES, ["speaker_group"], "n_words").iloc[0]
     assert once["rows_one_vote_per_family"] == pytest.approx(2.0)  # the quote and its copy are one quote
     assert once["n_words_one_vote_per_family"] == pytest.approx(14.0)
+
+
+def test_voice_parts_that_are_whole_sentences_take_the_sentences_scores(monkeypatch):
+    """A part that reads as its scored sentence is not scored again, and every score equals scoring it afresh."""
+    from helpers.analyses import copies, sentiment, vader
+    from helpers.analyses.sentiment import mask_pattern
+    from helpers.inputs.codebook import load_codebook
+
+    mask = mask_pattern(load_codebook(None), pd.DataFrame({"outlet": ["Happy Gazette"]}))
+    texts = ["The Happy Gazette said the calm was welcome.", 'Police said "we are proud" of the arrests.',
+             "Protesters were killed."]
+    sentences = sentiment.score_sentences(pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0],
+                                                        "text": texts}), mask)
+    parts = pd.DataFrame({"article_id": ["a", "a", "a", "b"], "sentence_id": [0, 1, 1, 0],
+                          "voice": ["outside", "outside", "inside", "outside"],
+                          "text": [texts[0], 'Police said "" of the arrests.', "we are proud", texts[2]]})
+    scored = []
+    real = vader.compounds
+    monkeypatch.setattr(vader, "compounds", lambda t: scored.extend(t) or real(t))
+    reused = copies.score_parts(parts, mask, sentences)
+    assert scored == ['Police said "" of the arrests.', "we are proud"]
+    pd.testing.assert_frame_equal(reused, sentiment.score_sentences(parts, mask))

@@ -91,3 +91,17 @@ def test_strongest_words_by_outlet_compare_each_row_once():
     many, _ = rows_compared(sentiment.strongest_words_by_outlet, sentiment.word_shift(*_scored(400, 40)))
     n_few, n_many = len(sentiment.word_shift(*_scored(400, 5))), len(sentiment.word_shift(*_scored(400, 40)))
     assert few <= 2 * n_few and many <= 2 * n_many, (few, n_few, many, n_many)
+
+
+def test_a_sentence_printed_by_many_articles_is_split_into_word_shares_once(monkeypatch):
+    scored = sentiment.score_sentences(pd.DataFrame({"article_id": ["a", "b", "b", "c"], "sentence_id": [0, 0, 1, 0],
+                                                     "text": ["A calm day.", "A calm day.", "Angry crowds.",
+                                                              "A calm day."]}))
+    calls = []
+    real = sentiment.compound_with_shares
+    monkeypatch.setattr(sentiment, "compound_with_shares", lambda t: calls.append(t) or real(t))
+    contrib = sentiment.word_contributions(scored)
+    assert sorted(calls) == ["A calm day.", "Angry crowds."]
+    calm = contrib[contrib["word"] == "calm"].set_index("article_id")["contribution"]
+    assert calm["a"] == pytest.approx(real("A calm day.")[0], abs=TOLERANCE)
+    assert calm["b"] == pytest.approx(calm["a"] / 2, abs=TOLERANCE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analyses import sentiment
+from helpers.analyses import sentiment, vader
 
 OVERALL_COLUMNS = ["voice", "n_articles", "n_story_families", "mean_by_article", "mean_one_vote_per_family"]
 
@@ -54,9 +54,24 @@ def voice_overall(scored_parts: pd.DataFrame, families: pd.DataFrame, names: dic
     return out.assign(voice=out["voice"].map(lambda v: names.get(str(v), str(v))))[OVERALL_COLUMNS]
 
 
-def score_parts(parts: pd.DataFrame, mask) -> pd.DataFrame:
-    """The voice parts scored once with the masked VADER used for sentences."""
-    return sentiment.score_sentences(parts, mask)
+def score_parts(parts: pd.DataFrame, mask, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The voice parts scored once with the masked VADER used for sentences.
+
+    A part that reads, once masked, exactly as its scored sentence (a sentence without a quotation, most of
+    them) takes the sentence's score from ``sentences`` instead of being scored a second time.
+    """
+    if sentences is None or parts.empty:
+        return sentiment.score_sentences(parts, mask)
+    out = parts.copy()
+    out["scored_text"] = [sentiment.mask_text(t, mask) for t in out["text"]]
+    keys = ["article_id", "sentence_id"]
+    known = out[keys].merge(sentences[[*keys, "scored_text", "compound"]], on=keys, how="left", validate="many_to_one")
+    same = known["scored_text"].to_numpy(dtype=object) == out["scored_text"].to_numpy(dtype=object)
+    compound = known["compound"].to_numpy(dtype=float, copy=True)
+    compound[~same] = vader.compounds(out.loc[~same, "scored_text"].tolist())
+    out["compound"] = compound
+    out["polarity"] = out["compound"].map(sentiment.label)
+    return out
 
 
 def copies_note(families: pd.DataFrame, counted_once: bool) -> str:

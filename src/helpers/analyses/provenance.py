@@ -36,6 +36,7 @@ from helpers.analyses.near_copies import (  # noqa: F401  (words, shingle_hash: 
     words,
 )
 from helpers.analyses.quotes.drift import word_diff
+from helpers.analyses.sentence_alignment import ALIGN_RATIO, Incidence, align, word_incidence
 from helpers.analyses.story_families import (  # noqa: F401  (the chapter's API, re-exported)
     RELATED,
     derived_summary,
@@ -53,7 +54,7 @@ from helpers.text.normalise import NormalisedCorpus
 ALL_PAIRS_MAX_ARTICLES = 60  # up to this many articles every pair is compared; above, LSH candidates only
 LSH_THRESHOLD = 0.1  # low: a shared paragraph is enough to become a candidate
 MATRIX_MAX_ARTICLES = 20  # a containment heatmap is readable up to this many articles; above it, a ranked table
-THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": 0.6, "shared_min_sentences": 1}
+THRESHOLDS = {"copy_containment": 0.9, "derived_aligned": 0.5, "align_ratio": ALIGN_RATIO, "shared_min_sentences": 1}
 NUMBER = re.compile(
     r"^\d[\d,.]*$|^(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$", re.I
 )
@@ -190,47 +191,13 @@ def sentence_changes(text_a: str, text_b: str, ia: int, ib: int, codebook: Codeb
     return out
 
 
-def align(
-    sent_a: list[str], sent_b: list[str], min_ratio: float = THRESHOLDS["align_ratio"],
-    tokens: tuple[list[list[str]], list[list[str]]] | None = None,
-) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one sentence alignment by word-sequence similarity (best pairs first).
-
-    ``tokens`` are the sentences' words when the caller has them already (``reuse`` splits each article
-    once, not once per pair it takes part in).
-    """
-    wa, wb = tokens if tokens is not None else ([words(s) for s in sent_a], [words(s) for s in sent_b])
-    index: dict[str, set[int]] = {}
-    for i, w in enumerate(wa):
-        for t in set(w):
-            index.setdefault(t, set()).add(i)
-    scored = []
-    for j, w in enumerate(wb):
-        cand: dict[int, int] = {}
-        for t in set(w):
-            for i in index.get(t, ()):
-                cand[i] = cand.get(i, 0) + 1
-        for i, shared in cand.items():
-            if shared < 0.4 * min(len(wa[i]), len(w)):
-                continue
-            r = difflib.SequenceMatcher(None, wa[i], w, autojunk=False).ratio()
-            if r >= min_ratio:
-                scored.append((r, i, j))
-    used_a, used_b, pairs = set(), set(), []
-    for r, i, j in sorted(scored, reverse=True):
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((i, j, r))
-    return sorted(pairs, key=lambda p: p[1])
-
-
 def compare_pair(
     sa: list[str], sb: list[str], codebook: Codebook | None,
     tokens: tuple[list[list[str]], list[list[str]]] | None = None,
+    incidence: tuple[Incidence | None, Incidence | None] | None = None,
 ) -> tuple[list[tuple[int, int, float]], list[Change]]:
     """Alignment and changes from sentences ``sa`` to ``sb`` (b read as the later text)."""
-    pairs = align(sa, sb, tokens=tokens)
+    pairs = align(sa, sb, THRESHOLDS["align_ratio"], tokens=tokens, incidence=incidence)
     changes: list[Change] = []
     for i, j, r in pairs:
         if r < 1.0:
@@ -244,10 +211,10 @@ def compare_pair(
 
 
 def _earlier(
-    a: str, b: str, meta: pd.DataFrame, pairs: list[tuple[int, int, float]], n_a: int, n_b: int
+    a: str, b: str, published: dict[str, str], pairs: list[tuple[int, int, float]], n_a: int, n_b: int
 ) -> tuple[str, str]:
     """Which of the two looks earlier, and why."""
-    da, db = meta.loc[a, "published"], meta.loc[b, "published"]
+    da, db = published[a], published[b]
     if da != "unknown" and db != "unknown" and da != db:
         return (a, f"published {da}, before {db}") if da < db else (b, f"published {db}, before {da}")
     if n_a != n_b and pairs:
@@ -265,11 +232,11 @@ REUSE_COLUMNS = ["article_a", "article_b", "containment_ab", "containment_ba", "
 CHANGE_COLUMNS = ["article_a", "article_b", "relation", "kind", "before", "after", "sentence_a", "sentence_b"]
 
 
-def _compare(sa: list[str], sb: list[str], codebook: Codebook | None, tokens=None):
+def _compare(sa: list[str], sb: list[str], codebook: Codebook | None, tokens=None, incidence=None):
     """compare_pair, with a shortcut for word-for-word copies (the bulk of a wire-heavy corpus)."""
     if sa == sb:
         return [(i, i, 1.0) for i in range(len(sa))], []
-    return compare_pair(sa, sb, codebook, tokens) if tokens is not None else compare_pair(sa, sb, codebook)
+    return compare_pair(sa, sb, codebook, tokens, incidence) if tokens is not None else compare_pair(sa, sb, codebook)
 
 
 def _relation(short_contained: float, aligned_share: float, n_aligned: int, n_numbers: int) -> str:
@@ -295,15 +262,30 @@ def _evidence(r, rel: str, n_aligned: int, shorter: int, kinds: dict[str, int], 
     return "; ".join(parts)
 
 
-def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Codebook | None,
-               tokens: dict[str, list[list[str]]]):
+@dataclass
+class _Pairs:
+    """What every pair of a block reads: sentences, their words and word matrices, publication dates."""
+
+    texts: dict[str, list[str]]
+    tokens: dict[str, list[list[str]]]
+    incidence: dict[str, Incidence]
+    published: dict[str, str]
+    codebook: Codebook | None
+
+    def compare(self, a: str, b: str):
+        words_ab = (self.tokens.get(a, []), self.tokens.get(b, []))
+        return _compare(self.texts.get(a, []), self.texts.get(b, []), self.codebook, words_ab,
+                        (self.incidence.get(a), self.incidence.get(b)))
+
+
+def _pair_rows(r, block: _Pairs):
     """The reuse row of one candidate pair and its change rows (source -> later text)."""
     a, b = r.article_a, r.article_b
-    sa, sb = texts.get(a, []), texts.get(b, [])
-    pairs, changes = _compare(sa, sb, codebook, (tokens.get(a, []), tokens.get(b, [])))
+    sa, sb = block.texts.get(a, []), block.texts.get(b, [])
+    pairs, changes = block.compare(a, b)
     shorter = min(len(sa), len(sb)) or 1
     short_contained = r.containment_ab if len(sa) <= len(sb) else r.containment_ba
-    first, why = _earlier(a, b, meta, pairs, len(sa), len(sb))
+    first, why = _earlier(a, b, block.published, pairs, len(sa), len(sb))
     kinds = dict(Counter(c.kind for c in changes))
     rel = _relation(short_contained, len(pairs) / shorter, len(pairs), sum(c.kind == "number" for c in changes))
     row = {"article_a": a, "article_b": b, "containment_ab": r.containment_ab, "containment_ba": r.containment_ba,
@@ -314,8 +296,7 @@ def _pair_rows(r, texts: dict[str, list[str]], meta: pd.DataFrame, codebook: Cod
         return row, []
     later = b if first == a or not first else a
     src = a if later == b else b
-    ch = (_compare(texts.get(src, []), texts.get(later, []), codebook, (tokens.get(src, []), tokens.get(later, [])))[1]
-          if later != b else changes)
+    ch = block.compare(src, later)[1] if later != b else changes
     change_rows = [{"article_a": src, "article_b": later, "relation": rel, "kind": c.kind, "before": c.before,
                     "after": c.after, "sentence_a": c.sentence_a, "sentence_b": c.sentence_b}
                    for c in ch if rel != "shared_source" or c.kind not in ("dropped", "added")]
@@ -348,12 +329,13 @@ def reuse_from_tables(
     if candidates is None and len(texts) > ALL_PAIRS_MAX_ARTICLES:
         candidates = candidate_pairs(texts)
     ov = pair_overlaps(texts, candidates)
-    meta = articles.set_index("article_id")
     sents = {a: g["text"].tolist() for a, g in sentences.groupby("article_id", sort=False)}  # grouped once
     tokens = {a: [words(s) for s in ss] for a, ss in sents.items()}
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    block = _Pairs(sents, tokens, word_incidence(tokens), published, codebook)
     rows, change_rows = [], []
     for r in ov.itertuples(index=False):
-        row, ch = _pair_rows(r, sents, meta, codebook, tokens)
+        row, ch = _pair_rows(r, block)
         rows.append(row)
         change_rows += ch
     return pd.DataFrame(rows, columns=REUSE_COLUMNS), pd.DataFrame(change_rows, columns=CHANGE_COLUMNS)

@@ -191,7 +191,8 @@ def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
     """Per article and word: the word's contribution to the article's mean compound score.
 
     One pass over the sentences (plain lists, no per-article table slices); articles come out sorted,
-    each article's words in the order they first contribute.
+    each article's words in the order they first contribute. A text is split into word shares once, however
+    many articles print it (wire copies repeat sentences word for word).
     """
     texts = scored["scored_text"] if "scored_text" in scored else scored["text"]
     ids = scored["article_id"].tolist()
@@ -200,9 +201,12 @@ def word_contributions(scored: pd.DataFrame) -> pd.DataFrame:
         size[art] = size.get(art, 0) + 1
     acc: dict[str, dict[str, float]] = {}
     counts: dict[str, dict[str, int]] = {}
+    shares: dict[str, list[tuple[str, float]]] = {}
     for art, text in zip(ids, texts.tolist(), strict=True):
         a, c, n = acc.setdefault(art, {}), counts.setdefault(art, {}), size[art]
-        for word, part in compound_with_shares(text)[1]:
+        if text not in shares:
+            shares[text] = compound_with_shares(text)[1]
+        for word, part in shares[text]:
             a[word] = a.get(word, 0.0) + part / n
             c[word] = c.get(word, 0) + 1
     rows = [(art, w, v, counts[art][w]) for art in sorted(acc) for w, v in acc[art].items()]

@@ -10,6 +10,7 @@ families.
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 RELATED = ("copy", "derived", "shared_source")
@@ -101,14 +102,25 @@ def per_article_measures(article_scores: pd.DataFrame, frame_sentences: pd.DataF
     """The other chapters' per-article measures side by side: tone, frame shares, quotes per article."""
     out = article_scores[["article_id", "mean_compound"]].copy()
     if frame_sentences is not None and len(frame_sentences):
-        fs = frame_sentences.assign(frames=frame_sentences["frames"].fillna("").astype(str))
-        for frame in sorted({f for value in fs["frames"] for f in value.split(";") if f}):
-            hit = fs["frames"].str.split(";").map(lambda v, f=frame: f in v)
-            share = fs.assign(hit=hit).groupby("article_id")["hit"].mean()
-            out[f"share of sentences: {frame}"] = out["article_id"].map(share).fillna(0.0)
+        shares = _frame_shares(frame_sentences)
+        out = out.join(shares, on="article_id").fillna(dict.fromkeys(shares.columns, 0.0))
     if quotes is not None:
         out["quotes per article"] = out["article_id"].map(quotes.groupby("article_id").size()).fillna(0)
     return out
+
+
+def _frame_shares(frame_sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per article (index) and frame (``share of sentences: FRAME``, frames sorted): the share of its sentences
+    that hold the frame. Each sentence's frames are split once, not once per frame."""
+    split = [str(v).split(";") if pd.notna(v) else [""] for v in frame_sentences["frames"]]
+    ids = frame_sentences["article_id"].to_numpy()
+    found = pd.DataFrame({"row": np.repeat(np.arange(len(split)), [len(x) for x in split]),
+                          "frame": [f for x in split for f in x]})
+    found = found[found["frame"] != ""].drop_duplicates()  # a frame counts once per sentence
+    hits = pd.crosstab(ids[found["row"].to_numpy()], found["frame"].to_numpy())
+    sentences = pd.Series(ids).value_counts()
+    shares = hits.reindex(sentences.index, fill_value=0).div(sentences, axis=0)
+    return shares[sorted(shares.columns)].add_prefix("share of sentences: ")
 
 
 def derived_summary(reuse_table: pd.DataFrame, changes: pd.DataFrame, articles: pd.DataFrame) -> dict[str, str]:

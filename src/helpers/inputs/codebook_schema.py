@@ -14,12 +14,14 @@ misspelling it most likely is. A key of another shape is added with one line in 
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 TEXT: dict[str, Any] = {"type": "string", "description": "a text"}
 WORDS: dict[str, Any] = {"type": "array", "items": TEXT, "description": "a list of words or phrases"}
@@ -219,6 +221,26 @@ def _near_misses(data: dict[str, Any], schema: dict[str, Any]) -> list[str]:
     return out
 
 
+@cache
+def json_validator() -> type:
+    """jsonschema's Draft 2020-12 validator, imported without ``rfc3987_syntax``.
+
+    Where that package is installed (jupyter-events brings it), importing jsonschema compiles its 39 grammars
+    for the "iri" formats: about 1 s of CPU in every process that loads a codebook (each chapter's kernel, each
+    engine worker) or imports nbformat (each notebook's runner). No schema of ours checks a format, so
+    jsonschema is imported with it hidden; it stays importable afterwards for any other caller.
+    """
+    hidden = "rfc3987_syntax" not in sys.modules
+    if hidden:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # its import fails; jsonschema skips it
+    try:
+        from jsonschema import Draft202012Validator
+    finally:
+        if hidden and sys.modules.get("rfc3987_syntax", False) is None:
+            del sys.modules["rfc3987_syntax"]
+    return Draft202012Validator
+
+
 def problems(data: dict[str, Any], name: str, is_general: bool) -> list[str]:
     """Every problem of one file's content (``name`` is the file's stem), most useful first; empty when valid."""
     schema = (GENERAL if is_general else EVENT).get(name)
@@ -227,7 +249,7 @@ def problems(data: dict[str, Any], name: str, is_general: bool) -> list[str]:
     found: list[str] = []
     value = plain(data, "", found)
     # by place in the file; at one place an unknown key first (a misspelt key also makes the right one "missing")
-    errors = sorted(Draft202012Validator(schema).iter_errors(value),
+    errors = sorted(json_validator()(schema).iter_errors(value),
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator != "additionalProperties"))
     found += [describe(e) for e in errors]
     if is_general:

@@ -24,6 +24,7 @@ from pathlib import Path
 from helpers.inputs.config import BOOK_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, resolve
 from helpers.inputs.corpus import CorpusError
 from helpers.pipeline.book_config import book_config, repository_url
+from helpers.pipeline.notebook_jobs import execute_all, notebook_jobs
 from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are used by the CLI and tests)
     KERNEL,
     NOTEBOOK_EVERY_S,
@@ -33,7 +34,6 @@ from helpers.pipeline.notebook_runs import (  # noqa: F401  (discover ... are us
     declares,
     discover,
     execute,
-    execute_all,
     with_project_kernel,
 )
 from helpers.pipeline.progress import Progress, watched
@@ -318,9 +318,11 @@ def run(
         total = time.perf_counter()
         try:
             with _stop_on_sigterm():
+                engine = engine or EngineOptions()
                 tables = _tables(notebooks, (corpus_p, codebook_p), folder, folder_from, (n_inputs, outlets),
-                                 engine or EngineOptions(), log, study_p)
-                runs = execute_all(notebooks, folder, params, scrub, log, tables, optional)
+                                 engine, log, study_p)
+                runs = execute_all(notebooks, folder, params, scrub, log, tables, optional,
+                                   notebook_jobs(engine.workers))
         except BaseException as exc:
             _abandon(folder, out_p, exc, log)
             raise

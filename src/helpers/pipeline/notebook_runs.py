@@ -1,26 +1,24 @@
-"""Executing the study's notebooks with papermill: discovery, parameters, one notebook, all in order.
+"""Executing the study's notebooks with papermill: discovery, parameters, one notebook.
 
 The driver (:mod:`helpers.pipeline.driver`) decides what a run is; this module only runs notebooks: it
 finds ``NN_*.ipynb`` in order, checks the parameters a notebook declares (papermill would only warn about
 an unknown one), normalises the kernel name, retries a kernel that failed to start, turns papermill's
 errors into one clear message naming the notebook and cell, and makes the executed notebook publishable.
+Running all of a run's notebooks (two at a time) is :mod:`helpers.pipeline.notebook_jobs`.
 """
 
 from __future__ import annotations
 
 import ast
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from helpers.inputs.config import NOTEBOOKS_DIR, PROJECT_ROOT
-from helpers.pipeline.progress import Progress, watched
+from helpers.inputs.config import NOTEBOOKS_DIR
 from helpers.pipeline.publish import DriverError, RunStopped
 from helpers.pipeline.publishable import publishable
-from helpers.pipeline.stages import PARAMETER as TABLES_PARAMETER
 
 KERNEL = "python3"
 START_RETRIES = 3
@@ -137,26 +135,3 @@ def execute(source: Path, output: Path, parameters: dict[str, object], cwd: Path
 
 def declares(source: Path, name: str) -> bool:
     return name in declared_parameters(nbformat.read(source, as_version=4), source.name)
-
-
-def execute_all(notebooks: list[Path], folder: Path, params: dict[str, object], scrub: dict[str, str],
-                 log: Callable[..., None], tables: Path | None = None,
-                 optional: dict[str, object] | None = None) -> list[NotebookRun]:
-    """Execute the notebooks in order; log each start and end, and while one runs, one progress line with the
-    time so far and left."""
-    runs: list[NotebookRun] = []
-    progress = Progress("notebooks", len(notebooks), log, unit="notebook")
-    with watched(progress, every=NOTEBOOK_EVERY_S):
-        for i, source in enumerate(notebooks, 1):
-            log(f"notebook {i}/{len(notebooks)} {source.name} ...", flush=True)
-            progress.current = f"running {source.name}"
-            given = dict(params)
-            if tables is not None and declares(source, TABLES_PARAMETER):
-                given[TABLES_PARAMETER] = str(tables)
-            given.update({k: v for k, v in (optional or {}).items() if declares(source, k)})
-            seconds = execute(source, folder / "notebooks" / source.name, given, PROJECT_ROOT, scrub)
-            progress.done, progress.current = i, ""  # the time left is said by the progress display alone
-            log(f"notebook {i}/{len(notebooks)} {source.name} done in {seconds:.1f} s", flush=True)
-            runs.append(NotebookRun(source.name, seconds, folder / "notebooks" / source.name))
-    progress.finish()
-    return runs

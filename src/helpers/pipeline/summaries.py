@@ -81,7 +81,7 @@ def make_sentiment_by_voice(store: TableStore) -> dict[str, pd.DataFrame]:
 
     arts = _usable(store)
     outlets = tuple(sorted(store.outlets))  # every outlet the corpus declares, as the sentences were masked
-    scored = copies.score_parts(store["voice_parts"], outlet_mask(store.codebook, outlets))
+    scored = copies.score_parts(store["voice_parts"], outlet_mask(store.codebook, outlets), store["sentences"])
     return {"sentiment_by_voice": voice.voice_scores(scored, arts, None),
             "sentiment_by_voice_overall": copies.voice_overall(scored, store["story_families"], voice.VOICES)}
 

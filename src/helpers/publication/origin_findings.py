@@ -74,9 +74,9 @@ def _change_phrase(r: dict) -> str:
         f"{verb} “{r['before']}” to “{r['after']}”")
 
 
-def _change_words(told: pd.DataFrame) -> list[str]:
+def _change_words(told: list[dict]) -> list[str]:
     """What one copy changed, as verb phrases: 'changes the figure “12” to “18”'."""
-    phrases = [_change_phrase(r) for r in told.head(CHANGE_ITEMS).to_dict("records")]
+    phrases = [_change_phrase(r) for r in told[:CHANGE_ITEMS]]
     rest = len(told) - len(phrases)
     if rest > 0:
         phrases.append(f"makes {count(rest, 'other such change')}")
@@ -94,12 +94,14 @@ def copy_change_findings(changes: pd.DataFrame, reuse: pd.DataFrame, articles: p
     reused = closest_first(reuse[reuse["relation"].isin(["copy", "derived"])])
     if reused.empty:
         return []
-    told = _told(changes)
+    told: dict[tuple[str, str], list[dict]] = {}  # grouped once: a filter of every change per pair was quadratic
+    for c in _told(changes).to_dict("records"):
+        told.setdefault((c["article_a"], c["article_b"]), []).append(c)
     sentences, faithful = [], 0
     for r in reused.to_dict("records"):
         first, later = origin_and_copy(r)
-        g = told[(told["article_a"] == first) & (told["article_b"] == later)] if len(told) else told
-        if g.empty:
+        g = told.get((first, later), [])
+        if not g:
             faithful += 1
             continue
         sentences.append(capital(f"{article_phrase(later, names.get(later, ''))}, against its source "

@@ -19,6 +19,7 @@ QUOTED = r"(?:'[^']*'|\"[^\"]*\")"
 LIST_REPR = re.compile(rf"^\[\s*(?:{QUOTED}(?:\s*,?\s*{QUOTED})*)?\s*\]$")  # ['a', 'b'] and numpy's ['a' 'b']
 KEY = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$|^[a-z][a-z0-9_]*(?:;[a-z][a-z0-9_]*)+$")  # 'a_b', 'a;b_c'
 _LABELS: dict[str, str] = {}
+_ID_PATTERN: list[re.Pattern[str]] = []  # the run's article ids as one pattern, built once per remember_articles
 # The evaluation's own field names (helpers.evaluation writes them into its score files) in words.
 MEASURE_WORDS = {"n": "items scored", "n_gold": "items in the gold annotations",
                  "n_predicted": "items the rules found", "matched": "items found that match the gold",
@@ -44,6 +45,7 @@ def remember_articles(articles: pd.DataFrame) -> None:
     if "article_id" not in articles:
         return
     _LABELS.clear()
+    _ID_PATTERN.clear()
     _LABELS.update({str(a): f"A{i}" for i, a in enumerate(articles["article_id"].astype(str), start=1)})
 
 
@@ -148,9 +150,17 @@ def text_for_reader(text: str) -> str:
     'overlaps A5 (number 2)', 'Articles ID1 and ID2' reads 'Articles A4 and A5'."""
     if not _LABELS or not isinstance(text, str):
         return text
-    ids = "|".join(re.escape(a) for a in sorted(_LABELS, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({ids})(?::n(\d+))?(?![\w-]|\.\w)")  # a file name keeps its id
-    return pattern.sub(lambda m: _LABELS[m.group(1)] + (f" (number {int(m.group(2))})" if m.group(2) else ""), text)
+    return _id_pattern().sub(lambda m: _LABELS[m.group(1)] + (f" (number {int(m.group(2))})" if m.group(2) else ""),
+                             text)
+
+
+def _id_pattern() -> re.Pattern[str]:
+    """Every article id of the run in one pattern (longest first), built once: a table's cells are read one by
+    one, and building it per cell cost a pass over every id for every cell (quadratic in the corpus)."""
+    if not _ID_PATTERN:
+        ids = "|".join(re.escape(a) for a in sorted(_LABELS, key=len, reverse=True))
+        _ID_PATTERN.append(re.compile(rf"(?<![\w-])({ids})(?::n(\d+))?(?![\w-]|\.\w)"))  # a file name keeps its id
+    return _ID_PATTERN[0]
 
 
 def for_reader(frame: pd.DataFrame) -> pd.DataFrame:

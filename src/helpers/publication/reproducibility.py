@@ -198,6 +198,7 @@ STEPS = {
     "helpers.analyses.numbers.reconcile": "Reconciling numbers",
     "helpers.analyses.provenance": "Reuse",
     "helpers.analyses.near_copies": "Reuse",
+    "helpers.analyses.sentence_alignment": "Reuse",
     "helpers.analyses.voice": "Whose words",
 }
 STEP_ORDER = ["Cleaning", "Sentences", "Names", "Tone", "Tone toward a person", "Quotes and speakers",
@@ -308,6 +309,9 @@ SETTING_WORDS: dict[str, str | None] = {
     "analyses.near_copies.SMALL_BUCKET": "Articles sharing a signature band up to which all their pairs are candidates",
     "analyses.near_copies.MAX_PARTNERS": "Most similar candidate articles kept per article",
     "analyses.near_copies.EDGE_CHUNK": None,  # pairs scored per pass: bounds memory
+    "analyses.sentence_alignment.ALIGN_RATIO": "Similarity of two sentences' word sequences from which they align",
+    "analyses.sentence_alignment.SHARED_SHARE": "Share of the shorter sentence's words two sentences must share to be "
+                                                "compared",
 }
 
 

@@ -19,11 +19,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import TYPE_CHECKING
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import phrase_pattern
+
+if TYPE_CHECKING:  # imported where a splitter is made: importing nltk loads scipy.stats, about 1.5 s per process,
+    # which every chapter's kernel would pay only to read tables
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # A cue that follows a quotation's sentence end within this many words belongs to that quotation.
 TRAILING_CUE_MAX_WORDS = 6
@@ -48,6 +51,8 @@ class SentenceSplitter:
 
 def punkt_parameters(codebook: Codebook) -> PunktParameters:
     """Punkt's parameters without training: the codebook's abbreviations, and every single letter (an initial)."""
+    from nltk.tokenize.punkt import PunktParameters
+
     params = PunktParameters()
     params.abbrev_types = set(codebook.abbreviations) | set("abcdefghijklmnopqrstuvwxyz")
     return params
@@ -55,6 +60,8 @@ def punkt_parameters(codebook: Codebook) -> PunktParameters:
 
 def sentence_tokenizer(codebook: Codebook) -> SentenceSplitter:
     """Punkt with codebook abbreviations and initials, and the codebook's speech verbs as cues."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     words = [str(w) for w in codebook.section("speech_verbs").get("verbs", [])]
     cue = phrase_pattern(sorted(words), re.IGNORECASE) if words else None
     return SentenceSplitter(PunktSentenceTokenizer(punkt_parameters(codebook)), cue)
