@@ -91,6 +91,11 @@ def quotes_of_text(folder: Path, text: str, codebook) -> pd.DataFrame:
     return quotes.extract_quotes(norm, norm.articles, codebook)
 
 
+def speakers_of_text(folder: Path, text: str, codebook, column: str = "speaker") -> list[str]:
+    """The speaker (or ``speaker_as_written``) of each quote of one invented article, in order."""
+    return list(quotes_of_text(folder, text, codebook)[column])
+
+
 def glued_values(notebook: str | Path) -> dict[str, str]:
     """The text/plain values a notebook glued (``myst_nb.glue``), by key."""
     import nbformat
@@ -114,18 +119,28 @@ def study(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def counts_of(tmp_path_factory):
-    """(category, value, unit, part_of) of the event counts of one invented article under a codebook."""
+def claims_in(tmp_path_factory):
+    """Every number claim of one invented article under a codebook (the numbers table, one article per call)."""
     counter = itertools.count()
 
-    def run(text: str, codebook) -> list[tuple[str, str, str, str]]:
+    def run(text: str, codebook):
         folder = tmp_path_factory.mktemp(f"corpus{next(counter)}")
         (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", CorpusWarning)
             articles = load_corpus(folder)
         corpus = normalise_corpus(articles, codebook)
-        ev = numbers.event_counts(numbers.extract_numbers(corpus, corpus.articles, codebook))
+        return numbers.extract_numbers(corpus, corpus.articles, codebook)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def counts_of(claims_in):
+    """(category, value, unit, part_of) of the event counts of one invented article under a codebook."""
+
+    def run(text: str, codebook) -> list[tuple[str, str, str, str]]:
+        ev = numbers.event_counts(claims_in(text, codebook))
         return [(c, v, u, p.rsplit(":", 1)[-1]) for c, v, u, p in
                 zip(ev["category"], ev["value"], ev["unit"], ev["part_of"], strict=True)]
 

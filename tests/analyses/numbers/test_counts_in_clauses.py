@@ -6,39 +6,23 @@ Each sentence is written for one rule of issue 12; the expected claims are writt
 from __future__ import annotations
 
 import math
-import warnings
 
 import pytest
 
 from helpers.analyses import numbers
 from helpers.analyses.numbers.extract import CLAIM_COLUMNS, PART_SUFFIX
-from helpers.inputs.codebook import load_codebook
-from helpers.inputs.corpus import CorpusWarning, load_corpus
-from helpers.pipeline.new_study import new_study
-from helpers.text.normalise import normalise_corpus
 
 
 @pytest.fixture(scope="module")
-def study_codebook(tmp_path_factory):
+def study_codebook(study):
     """The codebook `new-study` creates, left unedited."""
-    return load_codebook(new_study("fresh", tmp_path_factory.mktemp("study")) / "codebook")
+    return study
 
 
 @pytest.fixture(scope="module")
-def extract(study_codebook, tmp_path_factory):
+def extract(study, claims_in):
     """Claims of one invented sentence (one article per call)."""
-    counter = iter(range(1000))
-
-    def run(text: str):
-        folder = tmp_path_factory.mktemp(f"corpus{next(counter)}")
-        (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", CorpusWarning)
-            articles = load_corpus(folder)
-        corpus = normalise_corpus(articles, study_codebook)
-        return numbers.extract_numbers(corpus, corpus.articles, study_codebook)
-
-    return run
+    return lambda text: claims_in(text, study)
 
 
 def counts(table):

@@ -3,8 +3,6 @@ reads its standard qualifier ("about", "at_least"). Invented sentences, expectat
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 import pytest
 
@@ -12,29 +10,19 @@ from helpers.analyses import numbers
 from helpers.analyses.numbers.reconcile import reconcile
 from helpers.analyses.numbers.spans import qualifier_phrase_at
 from helpers.analyses.numbers.stated_figures import as_written_figure, summary
-from helpers.inputs.codebook import load_codebook
-from helpers.inputs.corpus import CorpusWarning, load_corpus
-from helpers.pipeline.new_study import new_study
-from helpers.text.normalise import normalise_corpus
 
 
 @pytest.fixture(scope="module")
-def study_codebook(tmp_path_factory):
-    return load_codebook(new_study("fresh", tmp_path_factory.mktemp("study")) / "codebook")
+def study_codebook(study):
+    return study
 
 
 @pytest.fixture(scope="module")
-def extract(study_codebook, tmp_path_factory):
-    counter = iter(range(1000))
+def extract(study, claims_in):
+    """The claims of one invented text that are counts of some category."""
 
     def run(text: str) -> pd.DataFrame:
-        folder = tmp_path_factory.mktemp(f"corpus{next(counter)}")
-        (folder / "a.txt").write_text(text + "\n", encoding="utf-8")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", CorpusWarning)
-            articles = load_corpus(folder)
-        corpus = normalise_corpus(articles, study_codebook)
-        found = numbers.extract_numbers(corpus, corpus.articles, study_codebook)
+        found = claims_in(text, study)
         return found[found["category"] != "other"]
 
     return run

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import quotes_of_text
+from conftest import quotes_of_text, speakers_of_text
 
 
-def speakers(tmp_path, text, codebook):
-    q = quotes_of_text(tmp_path, text, codebook)
-    return list(q["speaker"])
+def speakers(tmp_path, text, codebook) -> list[str]:
+    return speakers_of_text(tmp_path, text, codebook)
 
 
 def test_a_definite_role_is_the_person_named_with_it_earlier(tmp_path, codebook):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import quotes_of_text
+from conftest import quotes_of_text, speakers_of_text
 
 
 def speakers(tmp_path, text, codebook) -> list[str]:
-    return list(quotes_of_text(tmp_path, text, codebook)["speaker"])
+    return speakers_of_text(tmp_path, text, codebook)
 
 
 def test_a_quote_after_a_quote_of_the_previous_sentence_goes_on_with_its_speaker(tmp_path, codebook):

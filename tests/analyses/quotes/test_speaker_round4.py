@@ -3,15 +3,15 @@ sentences, speakers written by hand."""
 
 from __future__ import annotations
 
-from conftest import quotes_of_text
+from conftest import speakers_of_text
 
 
 def speakers(tmp_path, text, codebook) -> list[str]:
-    return list(quotes_of_text(tmp_path, text, codebook)["speaker"])
+    return speakers_of_text(tmp_path, text, codebook)
 
 
 def written(tmp_path, text, codebook) -> list[str]:
-    return list(quotes_of_text(tmp_path, text, codebook)["speaker_as_written"])
+    return speakers_of_text(tmp_path, text, codebook, "speaker_as_written")
 
 
 def test_a_quote_filling_a_paragraph_goes_on_with_the_speaker_of_the_paragraph_before(tmp_path, codebook):
