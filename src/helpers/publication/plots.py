@@ -36,6 +36,7 @@ from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for n
     MIN_FONT_PT,
     NARROW_WIDTH,
     SMALL,
+    SVG_METADATA,
     display_scale,
     figure_width,
     fit_width,
@@ -49,12 +50,11 @@ from helpers.publication.layout import (  # noqa: E402, F401  (re-exported for n
 )
 from helpers.publication.prose import count  # noqa: E402
 from helpers.publication.reader_names import article_for_reader, plural_for_reader  # noqa: E402
-from helpers.publication.screens import for_every_screen, narrow_path, narrow_version  # noqa: E402
+from helpers.publication.screens import for_every_screen, narrow_path, narrow_version, svg_bytes  # noqa: E402
 from helpers.publication.style import (  # noqa: E402, F401  (re-exported for notebooks and tests)
     OKABE_ITO,
     OTHER,
     STYLE,
-    SVG_METADATA,
     apply_style,
     empty_figure,
     outlet_colours,
@@ -100,13 +100,11 @@ def save(fig: plt.Figure, path: str | Path) -> Path:
     fit_width(fig)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="svg", metadata=SVG_METADATA)
+    path.write_bytes(svg_bytes(fig))
     narrow = narrow_version(fig)
     if narrow is not None:
-        narrow.savefig(narrow_path(path), format="svg", metadata=SVG_METADATA)
+        narrow_path(path).write_bytes(svg_bytes(narrow))
     return path
-
-
 
 
 @for_every_screen

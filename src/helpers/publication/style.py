@@ -14,9 +14,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from helpers.publication.layout import (  # noqa: E402, F401  (SVG_METADATA re-exported)
+from helpers.publication.layout import (  # noqa: E402
     SMALL,
-    SVG_METADATA,
     figure_width,
     outlet_display,
     panel_columns,
@@ -63,7 +62,6 @@ def outlet_colours(articles: pd.DataFrame, column: str = "outlet_label", top: in
     return colours
 
 
-
 @for_every_screen
 def empty_figure(message: str, title: str = "") -> plt.Figure:
     """A small figure that says why there is nothing to draw (e.g. a corpus with no lexicon words)."""
@@ -77,8 +75,6 @@ def empty_figure(message: str, title: str = "") -> plt.Figure:
     if title:
         ax.set_title(title)
     return fig
-
-
 
 
 def outlet_legend(ax: plt.Axes, outlets, colours: dict[str, str]) -> None:

@@ -210,7 +210,6 @@ def singular_counts(text: str, found: list[Found], rules: QuantityRules, lex: Le
     return out
 
 
-
 def _coordinated_participle(words: list[str], i: int, lex: Lexicon) -> bool:
     """'shot' in 'was shot and killed': a participle joined to the predicate by a conjunction."""
     return i + 1 < len(words) and words[i + 1] in lex.function_words and words[i + 1] not in lex.noun_phrase_words

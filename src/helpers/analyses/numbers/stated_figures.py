@@ -75,7 +75,6 @@ def _with_stated(g: pd.DataFrame) -> pd.DataFrame:
     return g.assign(stated=[stated_figure(r) for r in g.to_dict("records")])
 
 
-
 def as_written_figure(phrase: object, text: object) -> str:
     """A figure with the qualifier phrase the source wrote before it ('nearly 2,000', 'no fewer than 12',
     'dozens'): the reader sees the source's words, not the standard qualifier reconciliation reads them as."""

@@ -131,8 +131,6 @@ def _from_text(found: FoundName, codebook: Codebook) -> Mention:
                    head=found.head_start)
 
 
-
-
 class _Spans:
     """Which mention covers each character: overlap look-ups in the length of the span, not of the list."""
 
