@@ -13,6 +13,7 @@ Results do not depend on the chunking: every identifier is per article.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import signal
@@ -27,6 +28,9 @@ import pandas as pd
 
 from helpers.inputs.corpus import iter_corpus, usable
 from helpers.pipeline.parts import write_parts
+
+# Allocations between two runs of the cycle collector in a worker (Python's default: 700); see worker_start.
+WORKER_GC_ALLOCATIONS = 50_000
 
 
 def baseline_chunk(articles: pd.DataFrame) -> dict[str, object]:
@@ -129,7 +133,13 @@ def worker_start(parent: int) -> None:
     hold the OUT lock they inherited: on Linux the kernel kills a worker when its parent dies
     (``PR_SET_PDEATHSIG``), elsewhere a thread watches the parent. Ctrl-C is the parent's to handle (it
     stops the pool), and SIGTERM gets its default action back (the driver's handler is inherited by fork).
+
+    A worker builds millions of small, short-lived records (names, mentions, spans) and keeps few of them, so
+    Python's cycle collector, run every 700 allocations by default, spends about a tenth of the time finding
+    nothing: in a worker it runs every ``WORKER_GC_ALLOCATIONS`` instead. Reference counting still frees each
+    record as soon as it is dropped.
     """
+    gc.set_threshold(WORKER_GC_ALLOCATIONS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not _parent_death_signal():
