@@ -166,7 +166,7 @@ def make_name_spellings(store: TableStore) -> pd.DataFrame:
 
 
 def make_name_mentions(store: TableStore) -> pd.DataFrame:
-    from helpers.text.names import name_mentions as mentions
+    from helpers.text.name_groups import name_mentions as mentions
 
     return mentions(_norm(store), store.codebook)
 

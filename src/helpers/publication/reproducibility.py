@@ -214,7 +214,7 @@ SETTING_WORDS: dict[str, str | None] = {
     "text.names.TITLE_MAX_QUALIFIERS": "Capitalised words allowed before a title (\"U.S. Secretary of State\")",
     "text.names.HEADING_MIN_WORDS": "All-capital words in a row from which a line is a heading, not a name",
     "text.names.SENTENCE_START_SPAN": "Characters looked back from a name for the end of a sentence",
-    "text.names.EXAMPLE_MAX_CHARS": "Characters kept of a name's example sentence in the suggested aliases",
+    "text.name_groups.EXAMPLE_MAX_CHARS": "Characters kept of a name's example sentence in the suggested aliases",
     "text.name_groups.VARIANT_MIN_SIMILARITY":
         "Similarity (0 to 100) from which two spellings differing only in vowels are taken for one name",
     "text.name_groups.VARIANT_MIN_LETTERS":

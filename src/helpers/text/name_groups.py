@@ -1,6 +1,6 @@
 """Suggested alias groups: the spellings of one name across a corpus, ready to check and paste.
 
-Names come from :func:`helpers.text.names.name_mentions` (one row per article and name as written). A group
+Names come from :func:`name_mentions` (one row per article and name as written). A group
 holds only spellings of one name:
 
 - full names (given name and surname) join when their surnames and given names are spellings of one word:
@@ -19,9 +19,11 @@ holds only spellings of one name:
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from rapidfuzz import fuzz
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.results import write_text
+from helpers.text.names import LOWER_WORD, find_names
 
 # Folded words at least this similar (rapidfuzz ratio, 0-100), and differing only in vowels, are one spelling.
 VARIANT_MIN_SIMILARITY = 85
@@ -39,6 +42,50 @@ SUGGESTION_COLUMNS = ["canonical_suggestion", "variants", "n_variants", "n_menti
                       "already_in_codebook", "type", "example"]
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 VOWELS = re.compile(r"(?<=.)[aeiouy]")
+
+
+
+# An example sentence is cut to at most this many characters.
+EXAMPLE_MAX_CHARS = 240
+SENTENCE_EDGE = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _sentence_at(text: str, start: int, edges: list[tuple[int, int]]) -> str:
+    """The sentence around position ``start`` (split at . ! ? and line breaks), cut to EXAMPLE_MAX_CHARS.
+
+    ``edges`` are the text's sentence edges (start, end), found once per article and searched by bisection.
+    """
+    i = bisect.bisect_right(edges, (start, len(text) + 1))
+    left = edges[i - 1][1] if i and edges[i - 1][1] <= start else 0
+    right = edges[i][0] if i < len(edges) else len(text)
+    if i and edges[i - 1][1] > start:  # ``start`` inside an edge: the sentence ends there
+        right = edges[i - 1][0]
+        left = edges[i - 2][1] if i > 1 else 0
+    sentence = " ".join(text[left:right].split())
+    return sentence if len(sentence) <= EXAMPLE_MAX_CHARS else sentence[: EXAMPLE_MAX_CHARS - 1] + "…"
+
+
+def name_mentions(normalised, codebook: Codebook) -> pd.DataFrame:
+    """Every name written in each article (article_id, name, mentions, as_word, example).
+
+    ``as_word`` counts the one-word names the article also writes in lower case ("Come" / "come"), and
+    ``example`` is the sentence of the name's first mention. One row per article and name, so the table can
+    be computed chunk by chunk and joined.
+    """
+    rows = []
+    for aid, doc in normalised.documents.items():
+        text = doc.clean_text
+        found = find_names(text, codebook)
+        edges = [(m.start(), m.end()) for m in SENTENCE_EDGE.finditer(text)]
+        lower = Counter(LOWER_WORD.findall(text))
+        first = {}
+        for f in found:
+            first.setdefault(f.name, f.head_start)
+        for name, n in Counter(f.name for f in found).items():
+            rows.append({"article_id": aid, "name": name, "mentions": n,
+                         "as_word": 0 if " " in name else lower.get(name.lower(), 0),
+                         "example": _sentence_at(text, first[name], edges)})
+    return pd.DataFrame(rows, columns=["article_id", "name", "mentions", "as_word", "example"])
 
 
 def fold_name(name: str, codebook: Codebook) -> str:
@@ -150,12 +197,10 @@ def _example(table: pd.DataFrame, spelling: str) -> str:
 def suggest_aliases(source, codebook: Codebook, min_mentions: int = 2) -> pd.DataFrame:
     """Proposed alias groups: the spellings of each name across the corpus (a suggestion, not a codebook).
 
-    ``source`` is a normalised corpus or its :func:`~helpers.text.names.name_mentions` table (as a run's
+    ``source`` is a normalised corpus or its :func:`name_mentions` table (as a run's
     engine writes it). The suggested canonical name is the most mentioned full spelling (several words:
     "Jean-Luc Marchand" rather than "Marchand"), or the codebook's canonical name when it has one.
     """
-    from helpers.text.names import name_mentions
-
     table = source if isinstance(source, pd.DataFrame) else name_mentions(source, codebook)
     common = _common_words(table, codebook)
     table = table[~table["name"].isin(common)]
