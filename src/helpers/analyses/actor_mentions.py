@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +37,7 @@ from helpers.analyses.quotes.cues import Context, grammar
 from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, shared_mentions
 from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import ascii_lowered
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "canonical", "start", "end", "clean_start", "as_written",
                    "how"]
@@ -49,6 +51,7 @@ class ActorIndex:
     actor_of: dict[str, str]
     by_surname: dict[str, tuple[str, ...]]
     loose: re.Pattern[str] | None  # the variants as they are also written: other case, with or without hyphens
+    loose_fast: re.Pattern[str] | None  # the same, to find candidates in ascii-lowered text (see _loose_matches)
     loose_canonical: dict[str, str]  # folded variant -> canonical name
     same: dict[str, tuple[str, ...]]  # canonical -> every person entry that spells the same person
 
@@ -86,7 +89,8 @@ def actor_index(codebook: Codebook) -> ActorIndex:
     loose = {_fold(v): c for v, c in written if len(_fold(v)) > 2}
     forms = sorted({_loose_form(v) for v, _ in written if _fold(v) in loose}, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.I) if forms else None
-    return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()}, rx, loose,
+    return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()}, rx,
+                      _case_free(rx) if rx is not None else None, loose,
                       _same_people(codebook, actor_of))
 
 
@@ -116,10 +120,10 @@ def _same_people(codebook: Codebook, actor_of: dict[str, str]) -> dict[str, tupl
     return out
 
 
-def _loose_spans(text: str, rx: re.Pattern[str]) -> list[tuple[int, int, str]]:
+def _loose_spans(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
     """Every match of the variants, and the shorter variants inside each ("Lumens" in "Senate Lumens")."""
     out = []
-    for m in rx.finditer(text):
+    for m in _loose_matches(text, rx, fast):
         out.append((m.start(), m.end(), m.group()))
         for k in range(m.start() + 1, m.end()):
             if text[k - 1] in " -":
@@ -127,6 +131,39 @@ def _loose_spans(text: str, rx: re.Pattern[str]) -> list[tuple[int, int, str]]:
                 if inner is not None:
                     out.append((inner.start(), inner.end(), inner.group()))
     return out
+
+
+def _loose_matches(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text)``, found faster with ``fast`` (see :func:`_case_free`) where it applies.
+
+    ``fast`` finds every place ``rx`` could match, with literals compared as they are instead of case-insensitively
+    (which lets the engine turn away most of its ninety-odd alternatives at their first letter); ``rx`` itself
+    then decides there, so the matches are the same. Where it does not match, the scan goes on one character
+    later, as ``finditer`` does.
+    """
+    folded = ascii_lowered(text) if fast is not None else None
+    if folded is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    while (cand := fast.search(folded, pos)) is not None:
+        found = rx.match(text, cand.start())
+        if found is None:
+            pos = cand.start() + 1
+            continue
+        yield found
+        pos = found.end() if found.end() > found.start() else found.end() + 1
+
+
+def _case_free(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` (case-insensitive, with some case-sensitive letters) as a case-sensitive pattern for ascii-lowered
+    text that matches wherever ``rx`` does, and possibly more: letters lower-cased (escapes kept), the
+    case-sensitive groups opened up. None for a pattern with letters beyond ASCII, where lower-casing A-Z is not
+    all that case-insensitive matching does."""
+    if not rx.pattern.isascii():
+        return None
+    body = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), rx.pattern)
+    return re.compile(body.replace("(?-i:", "(?:"))
 
 
 def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int, str]]) -> list[Mention]:
@@ -138,7 +175,7 @@ def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int, st
     if index.loose is None:
         return []
     out = []
-    for start, end, written in _loose_spans(text, index.loose):
+    for start, end, written in _loose_spans(text, index.loose, index.loose_fast):
         canonical = index.loose_canonical.get(_fold(written))
         if not canonical:
             continue
