@@ -70,6 +70,7 @@ class NameLexicon:
     joiners: frozenset[str]
     determiners: frozenset[str]
     head_rx: re.Pattern[str]  # a role's head noun alone: where a role phrase can end
+    head_fast: re.Pattern[str] | None  # the same in lower case, for candidates in ascii-lowered text (_next_head)
     role_reach: int  # words a role phrase may have before its head, besides an owner's capitalised words
     opener_endings: tuple[str, ...]
 
@@ -108,6 +109,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
     links = _words(roles, "links")
     noun = trie_body(sorted(set(nouns))) or "(?!)"  # an old study copy without roles.yaml finds no roles
+    noun_lower = trie_body(sorted({w.lower() for w in nouns})) or "(?!)"
     verbs = _words(codebook.section("speech_verbs"), "verbs")
     infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
@@ -136,6 +138,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
         frozenset(f" {w} " for w in _words(names, "institution_joiners")),
         frozenset(w.lower() for w in _words(roles, "determiners")),
         re.compile(rf"(?<![\w-])(?i:{noun})s?(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?:{noun_lower})s?(?![\w-])") if noun_lower.isascii() else None,
         ROLE_MAX_MODIFIERS + max((len(d.split()) for d in _words(roles, "determiners")), default=1),
         tuple(w.lower() for w in _words(names, "opener_endings")),
     )
@@ -348,10 +351,11 @@ def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
     from the earliest word a phrase ending in the next head noun could start at (see ``_role_start``).
     """
     lex = name_lexicon(codebook)
+    folded = ascii_lowered(text) if lex.head_fast is not None else None
     out = []
     pos = 0
-    while (head := lex.head_rx.search(text, pos)) is not None:
-        m = lex.role_rx.search(text, max(pos, _role_start(text, head.start(), lex.role_reach)))
+    while (head := _next_head(text, folded, pos, lex)) >= 0:
+        m = lex.role_rx.search(text, max(pos, _role_start(text, head, lex.role_reach)))
         if m is None:
             break
         phrase = m.group()
@@ -360,6 +364,22 @@ def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
         out.append(FoundName(m.start(), m.end(), phrase, phrase, kind, "any", m.start("head")))
         pos = m.end()
     return out
+
+
+def _next_head(text: str, folded: str | None, pos: int, lex: NameLexicon) -> int:
+    """Where the next head noun from ``pos`` starts (-1: none), as ``head_rx.search`` finds it.
+
+    Comparing letters case-insensitively costs most of that scan, so candidates come from ``head_fast`` on the
+    lower-cased text (it matches wherever ``head_rx`` does, and sometimes more: "CHIEFS" in capitals), and
+    ``head_rx`` decides at each."""
+    if folded is None or lex.head_fast is None:
+        head = lex.head_rx.search(text, pos)
+        return head.start() if head is not None else -1
+    while (cand := lex.head_fast.search(folded, pos)) is not None:
+        if lex.head_rx.match(text, cand.start()) is not None:
+            return cand.start()
+        pos = cand.start() + 1
+    return -1
 
 
 def _role_start(text: str, head: int, reach: int) -> int:
