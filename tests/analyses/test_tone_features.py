@@ -77,3 +77,25 @@ def test_the_design_matrix_counts_a_repeated_feature_once_and_drops_unknown_keys
     assert binary.tolist() == [[1.0, 0.0, 1.0, 0.5], [0.0, 1.0, 0.0, 1.0]]
     unit = design_matrix(encoded, keys, np.array([1.0]), unit_rows=True).toarray()
     assert np.allclose(unit[0], [2 ** -0.5, 0.0, 2 ** -0.5, 1.0]) and np.allclose(unit[1], [0.0, 1.0, 0.0, 2.0])
+
+
+def test_mentions_of_one_sentence_read_it_once_and_see_what_reading_each_side_sees():
+    # the sentence is tokenised once for all its mentions; a mention that cuts a token ("Roe" inside "al-Roe's"),
+    # or a sentence whose lower case is longer ("İ"), is read as cut: all give what tokenising each side gives
+    from helpers.analyses.tone_features import _tokenise, tone_tokens
+
+    plain = "Ana Roe's aide said al-Roe's plan was “not good”, and ROE agreed; Roe didn't."
+    longer = "İpek Roe said Ana Roe's plan was good."
+    cases = [(plain, 0, 7), (plain, 4, 7), (plain, 23, 26), (plain, 20, 28), (plain, 54, 57),
+             (plain, len(plain) - 1, len(plain)), (longer, 0, 8), (longer, 14, 21)]
+    assert plain[23:26] == "Roe" and plain[54:57] == "ROE" and len(longer.lower()) > len(longer)
+    tables = TokenTables.build(token_vocabulary([plain, plain, longer, longer], vader_valences()), vader_valences())
+    assert len(set(tables.index.values())) > 10  # the sentences' words are known, so a wrong id shows
+    ids, mention, rel, _ = _tokenise([t for t, _, _ in cases], [s for _, s, _ in cases], [e for _, _, e in cases],
+                                     tables)
+    target = tables.index["<t>"]
+    for k, (text, start, end) in enumerate(cases):
+        expected = ([tables.index.get(w, 0) for w in tone_tokens(text[:start])] + [target]
+                    + [tables.index.get(w, 0) for w in tone_tokens(text[end:])])
+        assert ids[mention == k].tolist() == expected
+        assert rel[mention == k].tolist().index(0) == len(tone_tokens(text[:start]))

@@ -18,6 +18,7 @@ over all mentions together, and the numbers are ``bincount`` sums. Training
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -152,19 +153,51 @@ class Encoded:
     slots: tuple[np.ndarray, ...] = ()  # per vector slot, the weighted mean of its table's rows (mentions x width)
 
 
+def _token_spans(text: str, get) -> tuple[list[int], list[int], list[int]] | None:
+    """(starts, ends, ids) of the tokens of a whole sentence, or None when lower-casing changes its length (then
+    offsets in the lower-cased text are not those of the sentence)."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):
+        return None
+    found = [(m.start(), m.end(), m.group()) for m in TOKEN_RX.finditer(low)]
+    return [f[0] for f in found], [f[1] for f in found], [get(f[2], 0) for f in found]
+
+
+def _cut_between_tokens(spans: tuple[list[int], list[int], list[int]], start: int, end: int) -> bool:
+    """True when no token of the sentence runs across ``start`` or ``end``: the tokens of the text before the
+    mention are then the sentence's tokens that end by ``start``, and those after it the ones from ``end``."""
+    t_starts, t_ends, _ = spans
+    for cut in (start, end):
+        k = bisect.bisect_right(t_starts, cut - 1) - 1  # the last token starting before the cut
+        if k >= 0 and t_ends[k] > cut:
+            return False
+    return True
+
+
 def _tokenise(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
               tables: TokenTables) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(flat token ids, mention of each token, position relative to the target, inside-quote per mention)."""
     get, target = tables.index.get, tables.index[TARGET]
     ids: list[int] = []
     lengths, lefts, quoted = [], [], []
+    read: dict[str, tuple[list[int], list[int], list[int]] | None] = {}  # a sentence read once for all its mentions
     for text, start, end in zip(texts, starts, ends, strict=True):
-        left, right = tone_tokens(text[:start]), tone_tokens(text[end:])
-        ids.extend([get(w, 0) for w in left])
+        whole = read.get(text, False)
+        if whole is False:
+            whole = read[text] = _token_spans(text, get)
+        if whole is not None and _cut_between_tokens(whole, start, end):
+            t_starts, t_ends, t_ids = whole
+            n_left = bisect.bisect_right(t_ends, start)
+            first_right = bisect.bisect_left(t_starts, end)
+            left_ids, right_ids = t_ids[:n_left], t_ids[first_right:]
+        else:  # a mention that cuts a token ("Roe" in "al-Roe's"): its sides are read as cut
+            left_ids = [get(w, 0) for w in tone_tokens(text[:start])]
+            right_ids = [get(w, 0) for w in tone_tokens(text[end:])]
+        ids.extend(left_ids)
         ids.append(target)
-        ids.extend([get(w, 0) for w in right])
-        lengths.append(len(left) + len(right) + 1)
-        lefts.append(len(left))
+        ids.extend(right_ids)
+        lengths.append(len(left_ids) + len(right_ids) + 1)
+        lefts.append(len(left_ids))
         quoted.append(inside_quote(text[:start]))
     lengths_a = np.asarray(lengths, dtype=np.int64)
     mention = np.repeat(np.arange(len(lengths_a)), lengths_a)
