@@ -318,10 +318,6 @@ class NormalisedCorpus(NamedTuple):
     boilerplate: pd.DataFrame
     documents: dict[str, Normalised]
 
-    def sentences_of(self) -> dict[str, pd.DataFrame]:
-        """Sentences grouped by article, computed once (avoids scanning the table per article)."""
-        return {aid: g for aid, g in self.sentences.groupby("article_id", sort=False)}
-
 
 def normalise_corpus(articles: pd.DataFrame, codebook: Codebook) -> NormalisedCorpus:
     """Normalise every usable article; return articles (+clean_text), sentences and boilerplate."""

@@ -9,8 +9,6 @@ from __future__ import annotations
 import sys
 import warnings
 
-import pandas as pd
-
 from helpers.analyses.quotes import attribution, marks
 from helpers.text.normalise import normalise_text
 
@@ -52,7 +50,7 @@ def _work(n_paragraphs: int, codebook) -> tuple[int, dict[str, int]]:
         warnings.simplefilter("ignore")
         found = marks.find_quotes(doc, text, "a", stats)
         assert any(not q.closed for q in found)  # the input really has unbalanced marks
-        sentences = pd.DataFrame(doc.paragraphs, columns=["clean_start", "clean_end"])
+        sentences = [(int(s), int(e)) for s, e in doc.paragraphs]
         lines = _lines_executed(lambda: attribution.attribute(doc, text, codebook, sentences, "a"))
     return lines, stats
 

@@ -150,11 +150,11 @@ def _joined_in_names(sents: list[tuple[int, int]], found: list[Mention]) -> list
     return out
 
 
-def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: pd.DataFrame) -> Context:
+def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences: list[tuple[int, int]]) -> Context:
     text = doc.clean_text
     masked = _masked(text, [(q.start, q.end) for q in quotes])
     sv = codebook.section("speech_verbs")
-    sents = list(zip(sentences["clean_start"], sentences["clean_end"], strict=True)) or [(0, len(text))]
+    sents = list(sentences) or [(0, len(text))]
     found = shared_mentions(text, codebook)
     sents = _joined_in_names(sents, found)
     roles_to_people(text, found, codebook)
@@ -279,9 +279,9 @@ def _assign(q: Quote, speaker: Mention, cue: str, method: str, ctx: Context, his
 
 
 def attribute(
-    doc: Normalised, raw: str, codebook: Codebook, sentences: pd.DataFrame, article_id: str = ""
+    doc: Normalised, raw: str, codebook: Codebook, sentences: list[tuple[int, int]], article_id: str = ""
 ) -> list[Quote]:
-    """Find and attribute the quotes of one article."""
+    """Find and attribute the quotes of one article; ``sentences`` are its sentences' (clean start, clean end)."""
     quotes = find_quotes(doc, raw, article_id)
     if not quotes:  # nothing to attribute: skip finding every name and role in the text
         return quotes
@@ -318,10 +318,12 @@ def extract_quotes(normalised: NormalisedCorpus, articles: pd.DataFrame, codeboo
     raw = dict(zip(articles["article_id"], articles["raw_text"], strict=True))
     outlet = dict(zip(articles["article_id"], articles["outlet_label"], strict=True))
     rows = []
-    by_article = normalised.sentences_of()
+    sents = normalised.sentences
+    starts, ends = sents["clean_start"].tolist(), sents["clean_end"].tolist()
+    bounds = {aid: [(starts[k], ends[k]) for k in at]  # positions, not one sub-table per article
+              for aid, at in sents.groupby("article_id", sort=False).indices.items()}
     for aid, doc in normalised.documents.items():
-        sents = by_article.get(aid, normalised.sentences.iloc[:0])
-        for n, q in enumerate(attribute(doc, raw[aid], codebook, sents, aid)):
+        for n, q in enumerate(attribute(doc, raw[aid], codebook, bounds.get(aid, []), aid)):
             start, end = doc.raw_span(q.start, q.end)
             rows.append(
                 {
