@@ -15,7 +15,8 @@ import pytest
 from helpers.analyses.actor_mentions import _loose_matches, actor_index
 from helpers.analyses.group_mentions import singular, singular_words
 from helpers.inputs.codebook import load_codebook
-from helpers.text.names import _name_matches, _next_head, find_roles, name_lexicon
+from helpers.text.names import _name_matches, name_lexicon
+from helpers.text.roles import _next_head, find_roles
 
 TEXTS = [
     "Former Deputy Prime Minister Ida Moss met U.S. Secretary of State Paul Ferro on Monday.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.text.names import find_names, find_roles
+from helpers.text.names import find_names
+from helpers.text.roles import find_roles
 
 
 def names(text, codebook):

@@ -182,6 +182,7 @@ STEPS = {
     "helpers.text": "Cleaning",
     "helpers.text.sentences": "Sentences",
     "helpers.text.names": "Names",
+    "helpers.text.roles": "Names",
     "helpers.text.name_groups": "Names",
     "helpers.analyses.declared": "Reuse",
     "helpers.analyses": "Remaining analyses",

@@ -4,8 +4,9 @@ A new study has an empty alias codebook, so speakers cannot come from it: they c
 the text. A *name* is a run of capitalised words (initials, particles such as "de" or "van", joined
 prefixes such as "al-") with any title or honorific written before it ("Sen.", "Secretary of State").
 A *role* is a determiner and a role, institution or document noun ("a spokeswoman for the ministry",
-"the State Department", "the statement", "police"). All the words come from ``codebooks/general/en``
-(``names.yaml``, ``roles.yaml``); the alias codebook only maps what was found to a canonical name.
+"the State Department", "the statement", "police"), found by :mod:`helpers.text.roles` with the patterns
+compiled here. All the words come from ``codebooks/general/en`` (``names.yaml``, ``roles.yaml``); the alias
+codebook only maps what was found to a canonical name.
 
 Names found here are also counted per article and grouped across a corpus into
 suggested alias groups (:mod:`helpers.text.name_groups`).
@@ -79,13 +80,10 @@ def _words(section: dict, key: str) -> list[str]:
     return [str(w) for w in section.get(key, []) or []]
 
 
-@lru_cache(maxsize=8)
-def name_lexicon(codebook: Codebook) -> NameLexicon:
-    """Compile the name and role patterns once per codebook."""
-    names = codebook.section("names")
-    roles = codebook.section("roles")
-    honorifics = {str(w).lower(): g for g, ws in (names.get("honorifics") or {}).items() for w in ws}
-    titles = _words(names, "titles") + list(honorifics)
+def _name_patterns(names: dict, honorifics: dict[str, str]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                                    re.Pattern[str] | None]:
+    """(name pattern, its run of capitalised words alone, the same with a title, any title word on lower-cased
+    text) from names.yaml: see :class:`NameLexicon`."""
     prefixes = trie_body(_words(names, "title_prefixes")) or "(?!)"
     offices = trie_body(sorted(set(_words(names, "titles")))) or "(?!)"
     short = trie_body(sorted(honorifics)) or "(?!)"
@@ -102,9 +100,21 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
              rf"|[a-z]{{1,3}}-[A-Z]{TOKEN_TAIL})")
     titled = rf"(?P<title>(?:{token}[ ]){{0,{TITLE_MAX_QUALIFIERS}}}?(?:(?i:{title})[ ]+)+)"
     core = rf"(?P<core>{token}(?:[ ](?:(?:{particles})[ ])*{token})*)(?![\w-])"
-    name_rx = re.compile(rf"(?<![\w.'’-]){titled}?{core}")
     # zero-width, so a title inside another is found too ("lady" in "first lady")
     title_cue = lowered(re.compile(rf"(?<!\w)(?=(?:{prefixes})[ -]|(?:{short})\.?[ ]|(?:{offices})[ ])", re.I))
+    start = r"(?<![\w.'’-])"
+    return (re.compile(rf"{start}{titled}?{core}"), re.compile(rf"{start}{core}"),
+            re.compile(rf"{start}{titled}{core}"), title_cue)
+
+
+@lru_cache(maxsize=8)
+def name_lexicon(codebook: Codebook) -> NameLexicon:
+    """Compile the name and role patterns once per codebook."""
+    names = codebook.section("names")
+    roles = codebook.section("roles")
+    honorifics = {str(w).lower(): g for g, ws in (names.get("honorifics") or {}).items() for w in ws}
+    titles = _words(names, "titles") + list(honorifics)
+    name_rx, core_rx, titled_rx, title_cue = _name_patterns(names, honorifics)
     nouns = _words(roles, "people") + _words(roles, "institutions") + _words(roles, "documents")
     dets = trie_body(_words(roles, "determiners")) or "(?!)"
     links = _words(roles, "links")
@@ -123,8 +133,8 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     )
     return NameLexicon(
         name_rx,
-        re.compile(rf"(?<![\w.'’-]){core}"),
-        re.compile(rf"(?<![\w.'’-]){titled}{core}"),
+        core_rx,
+        titled_rx,
         title_cue,
         role_rx,
         honorifics,
@@ -342,74 +352,3 @@ def _surnames_alone(
         if nxt is not None and (nxt.group(1) is not None or nxt.group(2) in lex.verbs):
             out.append(FoundName(start, start + len(word), word, word, "name", "any", start))
     return out
-
-
-def find_roles(text: str, codebook: Codebook) -> list[FoundName]:
-    """Role, institution and document phrases ("a spokeswoman", "the ministry", "police").
-
-    The same phrases as ``role_rx.finditer`` over the whole text, found faster: the full pattern is tried only
-    from the earliest word a phrase ending in the next head noun could start at (see ``_role_start``).
-    """
-    lex = name_lexicon(codebook)
-    folded = ascii_lowered(text) if lex.head_fast is not None else None
-    out = []
-    pos = 0
-    while (head := _next_head(text, folded, pos, lex)) >= 0:
-        m = lex.role_rx.search(text, max(pos, _role_start(text, head, lex.role_reach)))
-        if m is None:
-            break
-        phrase = m.group()
-        head_word = m.group("head").lower()
-        kind = "document" if head_word in lex.documents or head_word[:-1] in lex.documents else "role"
-        out.append(FoundName(m.start(), m.end(), phrase, phrase, kind, "any", m.start("head")))
-        pos = m.end()
-    return out
-
-
-def _next_head(text: str, folded: str | None, pos: int, lex: NameLexicon) -> int:
-    """Where the next head noun from ``pos`` starts (-1: none), as ``head_rx.search`` finds it.
-
-    Comparing letters case-insensitively costs most of that scan, so candidates come from ``head_fast`` on the
-    lower-cased text (it matches wherever ``head_rx`` does, and sometimes more: "CHIEFS" in capitals), and
-    ``head_rx`` decides at each."""
-    if folded is None or lex.head_fast is None:
-        head = lex.head_rx.search(text, pos)
-        return head.start() if head is not None else -1
-    while (cand := lex.head_fast.search(folded, pos)) is not None:
-        if lex.head_rx.match(text, cand.start()) is not None:
-            return cand.start()
-        pos = cand.start() + 1
-    return -1
-
-
-def _role_start(text: str, head: int, reach: int) -> int:
-    """The earliest position a role phrase whose head noun starts at ``head`` can start: ``reach`` words back
-    (determiner and modifiers, each followed by one space), then further over capitalised words (an owner such
-    as "Jane Roe's"). No match of the role pattern can start before it, so nothing is missed."""
-    pos, words = head, 0
-    while pos > 1 and text[pos - 1] == " " and not text[pos - 2].isspace():
-        start = pos - 1
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        words += 1
-        if words > reach and not ("A" <= text[start] <= "Z"):
-            break
-        pos = start
-    return pos
-
-
-def is_link(word: str, codebook: Codebook) -> bool:
-    """True for a preposition that makes the next name a complement ("of Virginia", "for the ministry")."""
-    return word.lower() in name_lexicon(codebook).links
-
-
-def is_determiner(word: str, codebook: Codebook) -> bool:
-    """True for a word that opens a noun phrase ("the", "a", "his")."""
-    return word.lower() in name_lexicon(codebook).determiners
-
-
-def is_role_noun(word: str, codebook: Codebook) -> bool:
-    """True for a role or institution noun ("attorney", "campaign"): a name before it is a modifier."""
-    w = word.lower()
-    nouns = name_lexicon(codebook).role_nouns
-    return w in nouns or (w.endswith("s") and w[:-1] in nouns)

@@ -17,16 +17,8 @@ from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded, lowered
-from helpers.text.names import (
-    SENTENCE_START,
-    SENTENCE_START_SPAN,
-    FoundName,
-    find_names,
-    find_roles,
-    is_determiner,
-    is_link,
-    is_role_noun,
-)
+from helpers.text.names import SENTENCE_START, SENTENCE_START_SPAN, FoundName, find_names
+from helpers.text.roles import find_roles, is_determiner, is_link, is_role_noun
 
 SPEAKER_TYPES = ("person", "organisation", "group")
 # Mention forms that name someone (a name found in the text, a codebook spelling or descriptor), not a role.

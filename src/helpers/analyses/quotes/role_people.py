@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from helpers.analyses.quotes.mentions import Mention
 from helpers.inputs.codebook import Codebook
-from helpers.text.names import is_role_noun, name_lexicon
+from helpers.text.names import name_lexicon
+from helpers.text.roles import is_role_noun
 
 # The determiner that refers back to someone already named ("the governor", not "a governor").
 DEFINITE = "the "
