@@ -90,7 +90,7 @@ def actor_index(codebook: Codebook) -> ActorIndex:
     forms = sorted({_loose_form(v) for v, _ in written if _fold(v) in loose}, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.I) if forms else None
     return ActorIndex(actor_of, {s: tuple(sorted(c)) for s, c in surnames.items()}, rx,
-                      _case_free(rx) if rx is not None else None, loose,
+                      _case_free(forms) if rx is not None else None, loose,
                       _same_people(codebook, actor_of))
 
 
@@ -155,15 +155,29 @@ def _loose_matches(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None)
         pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
-def _case_free(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``rx`` (case-insensitive, with some case-sensitive letters) as a case-sensitive pattern for ascii-lowered
-    text that matches wherever ``rx`` does, and possibly more: letters lower-cased (escapes kept), the
-    case-sensitive groups opened up. None for a pattern with letters beyond ASCII, where lower-casing A-Z is not
-    all that case-insensitive matching does."""
-    if not rx.pattern.isascii():
+def _case_free(forms: list[str]) -> re.Pattern[str] | None:
+    """The loose pattern's ``forms`` (case-insensitive, some letters case-sensitive) as one case-sensitive pattern
+    for ascii-lowered text that matches wherever the loose pattern does, and possibly more: letters lower-cased
+    (escapes kept), the case-sensitive groups opened up, and the forms grouped by their first letter, so the
+    engine tries one group at a word instead of every form. None for forms with letters beyond ASCII (where
+    lower-casing A-Z is not all that case-insensitive matching does) or of a shape it cannot split."""
+    if not all(f.isascii() for f in forms):
         return None
-    body = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), rx.pattern)
-    return re.compile(body.replace("(?-i:", "(?:"))
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        body = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), form)
+        body = body.replace("(?-i:", "(?:")
+        if body.startswith("(?:") and len(body) > 4:
+            first, rest = body[3], "(?:" + body[4:]  # "(?:d)-?e..." -> "d", "(?:)-?e..."
+        elif body.startswith("\\") and len(body) > 1:
+            first, rest = body[1], body[2:]
+        else:
+            first, rest = body[:1], body[1:]
+        if not first or first in "\\()[]|" or rest[:1] in ("?", "*", "+", "{"):
+            return None
+        groups.setdefault(first, []).append(rest)
+    alternatives = "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def _loose_mentions(text: str, index: ActorIndex, taken: list[tuple[int, int, str]]) -> list[Mention]:
