@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,7 +36,7 @@ from helpers.analyses.quotes.cues import Context, grammar
 from helpers.analyses.quotes.mentions import POSSESSIVE, Mention, shared_mentions
 from helpers.analyses.quotes.role_people import roles_to_people
 from helpers.inputs.codebook import Codebook
-from helpers.inputs.patterns import ascii_lowered
+from helpers.inputs.patterns import confirmed_finditer
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "actor", "canonical", "start", "end", "clean_start", "as_written",
                    "how"]
@@ -51,7 +50,7 @@ class ActorIndex:
     actor_of: dict[str, str]
     by_surname: dict[str, tuple[str, ...]]
     loose: re.Pattern[str] | None  # the variants as they are also written: other case, with or without hyphens
-    loose_fast: re.Pattern[str] | None  # the same, to find candidates in ascii-lowered text (see _loose_matches)
+    loose_fast: re.Pattern[str] | None  # the same, to find candidates in ascii-lowered text (see _case_free)
     loose_canonical: dict[str, str]  # folded variant -> canonical name
     same: dict[str, tuple[str, ...]]  # canonical -> every person entry that spells the same person
 
@@ -123,7 +122,7 @@ def _same_people(codebook: Codebook, actor_of: dict[str, str]) -> dict[str, tupl
 def _loose_spans(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
     """Every match of the variants, and the shorter variants inside each ("Lumens" in "Senate Lumens")."""
     out = []
-    for m in _loose_matches(text, rx, fast):
+    for m in confirmed_finditer(rx, fast, text):
         out.append((m.start(), m.end(), m.group()))
         for k in range(m.start() + 1, m.end()):
             if text[k - 1] in " -":
@@ -131,28 +130,6 @@ def _loose_spans(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None = 
                 if inner is not None:
                     out.append((inner.start(), inner.end(), inner.group()))
     return out
-
-
-def _loose_matches(text: str, rx: re.Pattern[str], fast: re.Pattern[str] | None) -> Iterator[re.Match[str]]:
-    """The matches of ``rx.finditer(text)``, found faster with ``fast`` (see :func:`_case_free`) where it applies.
-
-    ``fast`` finds every place ``rx`` could match, with literals compared as they are instead of case-insensitively
-    (which lets the engine turn away most of its ninety-odd alternatives at their first letter); ``rx`` itself
-    then decides there, so the matches are the same. Where it does not match, the scan goes on one character
-    later, as ``finditer`` does.
-    """
-    folded = ascii_lowered(text) if fast is not None else None
-    if folded is None:
-        yield from rx.finditer(text)
-        return
-    pos = 0
-    while (cand := fast.search(folded, pos)) is not None:
-        found = rx.match(text, cand.start())
-        if found is None:
-            pos = cand.start() + 1
-            continue
-        yield found
-        pos = found.end() if found.end() > found.start() else found.end() + 1
 
 
 def _case_free(forms: list[str]) -> re.Pattern[str] | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.inputs.codebook import Codebook
+from helpers.inputs.patterns import confirmed_finditer
 
 MIN_KEY_LETTERS = 3  # a modifier shorter than this ("of", "US") does not decide between groups
 
@@ -35,6 +36,7 @@ class GroupForms:
     """The codebook's groups as look-ups: head noun, member noun and adjective -> canonical names."""
 
     head_rx: re.Pattern[str] | None  # definite determiner + a head noun, singular or plural
+    head_fast: re.Pattern[str] | None  # where head_rx may match, found case-sensitively in lower-cased text
     by_head: dict[str, tuple[str, ...]]
     words_of: dict[str, frozenset[str]]  # canonical -> the other words of its variants (lower case)
     member_rx: re.Pattern[str] | None
@@ -112,12 +114,16 @@ def group_forms(codebook: Codebook, actors: frozenset[str]) -> GroupForms:
     head_rx = (re.compile(rf"(?<![\w-])(?i:{_alternation(set(definite))})[ ]+"
                           rf"(?P<head>(?i:{_alternation(set(by_head))})(?:s|'s)?)(?![\w-])")
                if by_head and definite else None)
+    lower = {w.lower() for w in [*definite, *by_head]}
+    head_fast = (re.compile(rf"(?<![\w-])(?:{_alternation({w.lower() for w in definite})})[ ]+"
+                            rf"(?:{_alternation({w.lower() for w in by_head})})")  # candidates: see GroupForms
+                 if head_rx is not None and all(w.isascii() for w in lower) else None)
     member_rx = re.compile(rf"(?<![\w-])(?:{_alternation(set(by_member))})(?![\w-])") if by_member else None
     plural_people = {w + "s" for w in people} | people
     adjective_rx = (re.compile(rf"(?<![\w-])(?P<adj>{_alternation(set(by_adjective))})[ ]+"
                                rf"(?i:{_alternation(plural_people)})(?![\w-])") if by_adjective else None)
     freeze = lambda d: {k: tuple(sorted(v)) for k, v in d.items()}  # noqa: E731
-    return GroupForms(head_rx, freeze(by_head), {c: frozenset(w) for c, w in words_of.items()}, member_rx,
+    return GroupForms(head_rx, head_fast, freeze(by_head), {c: frozenset(w) for c, w in words_of.items()}, member_rx,
                       freeze(by_member), adjective_rx, freeze(by_adjective))
 
 
@@ -157,7 +163,7 @@ def group_references(text: str, codebook: Codebook, actors: frozenset[str],
     out: list[tuple[int, int, str, str, str]] = []
     if forms.head_rx is not None:
         written: set[str] | None = None  # the text's words, read only once a head noun is found
-        for m in forms.head_rx.finditer(text):
+        for m in confirmed_finditer(forms.head_rx, forms.head_fast, text):
             if written is None:
                 written = singular_words(text)
             canonical = _by_head(m.group("head"), forms, written, same or {})

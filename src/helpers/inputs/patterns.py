@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 
 WILD = "\x00*"
 
@@ -95,3 +96,29 @@ def finditer_folded(rx: re.Pattern[str], fast: re.Pattern[str] | None, text: str
     if fast is not None and folded is not None:
         return fast.finditer(folded)
     return rx.finditer(text)
+
+
+def confirmed_finditer(rx: re.Pattern[str], fast: re.Pattern[str] | None, text: str,
+                       folded: str | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(text)``, with candidate places found by ``fast`` in ``folded``.
+
+    ``fast`` is a case-sensitive pattern for the ascii-lowered text (:func:`ascii_lowered`; made here when not
+    given) that matches wherever ``rx`` does and possibly elsewhere: comparing letters as they are lets the engine
+    turn away most alternatives at their first letter, which case-insensitive matching cannot. ``rx`` itself
+    decides at each candidate, so the matches are the same; where it does not match, the scan goes on one
+    character later, as ``finditer`` does. Without ``fast``, or for a text lower-casing cannot fold, this is
+    ``rx.finditer(text)``.
+    """
+    if fast is not None and folded is None:
+        folded = ascii_lowered(text)
+    if fast is None or folded is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    while (cand := fast.search(folded, pos)) is not None:
+        found = rx.match(text, cand.start())
+        if found is None:
+            pos = cand.start() + 1
+            continue
+        yield found
+        pos = found.end() if found.end() > found.start() else found.end() + 1
