@@ -11,6 +11,7 @@ study's copy of them that is unchanged counts as shipped.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -45,6 +46,7 @@ class GuardedPattern:
         self.rule = rule
         self.seconds = seconds
         self._rx = regex.compile(pattern, flags | regex.VERSION0)
+        self._opening = literal_opening(pattern, flags)
 
     @property
     def groupindex(self) -> dict[str, int]:
@@ -65,11 +67,20 @@ class GuardedPattern:
                 f"{len(text):,} characters and was stopped; it backtracks catastrophically (a repeat inside a "
                 "repeat, such as (a+)+): rewrite it without nested repeats") from None
 
+    def _cannot_start(self, text: str, args: tuple) -> bool:
+        """True when ``text`` does not open with the pattern's literal opening, so an anchored match fails without
+        running the engine: a time-limited call costs several times a plain one, and a line rule is tried on
+        every line of every article."""
+        if not self._opening or args or not text.isascii():
+            return False
+        head = text[: len(self._opening)]
+        return (head.lower() != self._opening.lower()) if self.flags & re.IGNORECASE else head != self._opening
+
     def match(self, text: str, *args: Any) -> Any:
-        return self._run("match", text, *args)
+        return None if self._cannot_start(text, args) else self._run("match", text, *args)
 
     def fullmatch(self, text: str, *args: Any) -> Any:
-        return self._run("fullmatch", text, *args)
+        return None if self._cannot_start(text, args) else self._run("fullmatch", text, *args)
 
     def search(self, text: str, *args: Any) -> Any:
         return self._run("search", text, *args)
@@ -82,6 +93,26 @@ class GuardedPattern:
 
     def __repr__(self) -> str:
         return f"GuardedPattern({self.pattern!r}, rule={self.rule!r})"
+
+
+# Characters that are themselves in a pattern (outside a class): letters, digits, spaces and marks with no meaning.
+PLAIN = frozenset(string.ascii_letters + string.digits + " /,:;'\"!@#%&=<>_~-")
+QUANTIFIERS = "*+?{"
+GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z-]+\)")
+
+
+def literal_opening(pattern: str, flags: int) -> str:
+    """The text every match of ``pattern`` starts with ("RFE/RL journalists report"), or "" when it does not
+    start with plain characters (or the flags change what they mean). The last plain character is left out
+    when a quantifier follows it ("Photos?" opens with "Photo")."""
+    if flags & (re.VERBOSE | re.MULTILINE) or GLOBAL_FLAGS.search(pattern):
+        return ""  # "(?i)" anywhere sets a flag for the whole pattern in regex's version 0
+    n = 0
+    while n < len(pattern) and pattern[n] in PLAIN:
+        n += 1
+    if n < len(pattern) and pattern[n] in QUANTIFIERS:
+        n -= 1
+    return pattern[:max(n, 0)] if pattern[:max(n, 0)].isascii() else ""
 
 
 def compile_rule(pattern: object, flags: int, rule: str) -> re.Pattern[str] | GuardedPattern:
