@@ -173,6 +173,9 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
 
 
 TERMINAL_MARKS = ",.?!"
+# Closing marks of a quotation inside the quotation, which may stand between its last word's mark and its own
+# closing mark ('"... what can we do?'"').
+INNER_CLOSING = "'’\""
 
 
 def _subject_words(ctx: Context, start: int, end: int) -> str:
@@ -192,7 +195,7 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     cues = ctx.cues_in(lo, hi)
     # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
     # a sentence ('called it "fair" to him, ...') only a cue right after it
-    ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
+    ends_utterance = ctx.text[max(q.start, close - 3) : close].rstrip(INNER_CLOSING)[-1:] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
     after = [c for c in cues if ends_utterance and c[0] > close
              and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))

@@ -1,0 +1,21 @@
+"""Speaker attribution, round five (issue #24, speakers round two): invented sentences, speakers written by hand."""
+
+from __future__ import annotations
+
+from conftest import speakers_of_text
+
+
+def speakers(tmp_path, text, codebook) -> list[str]:
+    return speakers_of_text(tmp_path, text, codebook)
+
+
+def written(tmp_path, text, codebook) -> list[str]:
+    return speakers_of_text(tmp_path, text, codebook, "speaker_as_written")
+
+
+def test_a_quote_ending_in_a_quotation_of_its_own_keeps_its_cue(tmp_path, codebook):
+    # the inner quotation closes before the outer one: '...?'" is still the end of an utterance
+    text = ("Ana Ruiz runs the harbour office.\n\n"
+            "\u201cThe skipper came to us and asked, \u2018Where can I moor tonight?\u2019\u201d Ruiz said.\n\n"
+            "\u201cWe told him: \u2018Anywhere but the ferry berth.\u2019\u201d Piet de Groot added.\n")
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]
