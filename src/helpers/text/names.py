@@ -71,6 +71,7 @@ class NameLexicon:
     head_rx: re.Pattern[str]  # a role's head noun alone: where a role phrase can end
     role_reach: int  # words a role phrase may have before its head, besides an owner's capitalised words
     opener_endings: tuple[str, ...]
+    headline_verb: re.Pattern[str]  # a capitalised present-tense speech verb inside a run ("Jane Roe Says X")
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -107,6 +108,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     links = _words(roles, "links")
     noun = trie_body(sorted(set(nouns))) or "(?!)"  # an old study copy without roles.yaml finds no roles
     verbs = _words(codebook.section("speech_verbs"), "verbs")
+    present = trie_body(sorted({w.capitalize() for w in verbs if w.endswith("s") and " " not in w})) or "(?!)"
     infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
     modifier = rf"(?:(?!(?:{stop})\b)(?:(?:[A-Za-z]\.)+|[\w'’-]+)[ ])"  # words of one sentence: no line breaks
@@ -133,6 +135,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
         re.compile(rf"(?<![\w-])(?i:{noun})s?(?![\w-])"),
         ROLE_MAX_MODIFIERS + max((len(d.split()) for d in _words(roles, "determiners")), default=1),
         tuple(w.lower() for w in _words(names, "opener_endings")),
+        re.compile(rf" (?:{present})(?= |$)"),
     )
 
 
@@ -257,6 +260,8 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
         core = text[core_start : m.end()]
         if core.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", core):
             core = core[:-1]  # a full stop that ends the sentence, not an initial
+        if " " in core and (verb := lex.headline_verb.search(core)) is not None:
+            core = core[: verb.start()]  # a headline's "Jane Roe Says Tax Is Fair": the name ends before its verb
         titled = start < core_start  # "Mr. King": after an honorific a title word is a name
         if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
             continue

@@ -19,3 +19,11 @@ def test_a_quote_ending_in_a_quotation_of_its_own_keeps_its_cue(tmp_path, codebo
             "\u201cThe skipper came to us and asked, \u2018Where can I moor tonight?\u2019\u201d Ruiz said.\n\n"
             "\u201cWe told him: \u2018Anywhere but the ferry berth.\u2019\u201d Piet de Groot added.\n")
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]
+
+
+def test_a_title_case_headline_verb_ends_the_name_before_it(tmp_path, codebook):
+    # headline capitals: "Says" and "Tells" are the cue, not the last words of a name
+    text = ("Jane Roe Says Harbour Tax Is 'Fair' In Portville.\n\n"
+            "The mayor spoke on Monday.\n\n"
+            "Harbour Fees Are 'Too High,' Piet de Groot Tells Council.\n")
+    assert speakers(tmp_path, text, codebook) == ["Jane Roe", "Piet de Groot"]
