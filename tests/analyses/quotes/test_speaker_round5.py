@@ -27,3 +27,13 @@ def test_a_title_case_headline_verb_ends_the_name_before_it(tmp_path, codebook):
             "The mayor spoke on Monday.\n\n"
             "Harbour Fees Are 'Too High,' Piet de Groot Tells Council.\n")
     assert speakers(tmp_path, text, codebook) == ["Jane Roe", "Piet de Groot"]
+
+
+def test_a_quotation_signed_on_the_line_below_is_spoken_by_the_signature(tmp_path, codebook):
+    # a short name line under a quote signs it; a sentence that opens with a name does not
+    text = ("The harbour vote is next week.\n\n"
+            '"We are going into the next storm with a weak quay and no money to mend it.\n'
+            'Piet de Groot, Portville Harbour Institute."\n\n'
+            '"The ferry will run whatever the council decides."\n\n'
+            "Ana Ruiz runs the ferry.\n")
+    assert speakers(tmp_path, text, codebook) == ["Piet de Groot", "Piet de Groot"]

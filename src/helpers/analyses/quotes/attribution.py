@@ -42,6 +42,7 @@ from helpers.analyses.quotes.layouts import (
     dash_speaker,
     intro_speaker,
     label_speaker,
+    signed_speaker,
     subject_speaker,
     transcript_speaker,
 )
@@ -227,7 +228,7 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
 
     A document ("according to the statement") speaks only when no author is named some other way.
     """
-    for layout in (dash_speaker, transcript_speaker):
+    for layout in (dash_speaker, transcript_speaker, signed_speaker):
         found = layout(ctx, q, paragraph)
         if found is not None:
             return found[0], found[1], "explicit"
