@@ -37,3 +37,9 @@ def test_a_quotation_signed_on_the_line_below_is_spoken_by_the_signature(tmp_pat
             '"The ferry will run whatever the council decides."\n\n'
             "Ana Ruiz runs the ferry.\n")
     assert speakers(tmp_path, text, codebook) == ["Piet de Groot", "Piet de Groot"]
+
+
+def test_words_that_qualify_the_name_after_the_verb_are_no_distance(tmp_path, codebook):
+    text = ('"Jane Roe was able to out-run Ana Ruiz and reach voters directly," said Portville State University '
+            "political scientist Piet de Groot.\n")
+    assert speakers(tmp_path, text, codebook) == ["Piet de Groot"]

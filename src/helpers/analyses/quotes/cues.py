@@ -233,8 +233,13 @@ def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
 
 def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     """The speaker of a noun phrase that starts after its verb ("said X", "according to X")."""
-    heads = [m for m in _between(ctx, start, end) if not m.modifier]
-    if not heads or len(ctx.masked[start : heads[0].start].split()) > AFTER_VERB_MAX_WORDS:
+    cands = _between(ctx, start, end)
+    heads = [m for m in cands if not m.modifier]
+    if not heads:
+        return None
+    # words that qualify the head ("said Portville University political scientist Jane Roe") are no distance
+    qualifying = sum(len(m.text.split()) for m in cands if m.modifier and m.end <= heads[0].start)
+    if len(ctx.masked[start : heads[0].start].split()) - qualifying > AFTER_VERB_MAX_WORDS:
         return None
     first = heads[0]
     last = name_ending_phrase(ctx, first, heads[1:])
