@@ -43,3 +43,16 @@ def test_words_that_qualify_the_name_after_the_verb_are_no_distance(tmp_path, co
     text = ('"Jane Roe was able to out-run Ana Ruiz and reach voters directly," said Portville State University '
             "political scientist Piet de Groot.\n")
     assert speakers(tmp_path, text, codebook) == ["Piet de Groot"]
+
+
+def test_a_long_appositive_between_the_quote_and_its_cue_keeps_the_subject(tmp_path, codebook):
+    text = ('"The quay is a disgrace," Jane Roe, the longest serving harbour master and current leader in the polls '
+            "after winning the Portville primaries, said when Piet de Groot asked her.\n")
+    assert speakers(tmp_path, text, codebook) == ["Jane Roe"]
+
+
+def test_an_inverted_verb_after_a_quotation_about_the_subject_speaks_for_the_name_after_it(tmp_path, codebook):
+    text = ('Jane Roe "drew quite well from the harbour workers" in the first vote, said Portville University '
+            "professor Piet de Groot.\n\n"
+            '"The vote was fair," Jane Roe, a spokeswoman, told Ana Ruiz.\n')
+    assert speakers(tmp_path, text, codebook) == ["Piet de Groot", "Jane Roe"]

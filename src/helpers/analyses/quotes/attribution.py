@@ -179,13 +179,18 @@ TERMINAL_MARKS = ",.?!"
 INNER_CLOSING = "'’\""
 
 
+# A short subject and its appositive between a quote and its cue: ', Jane Roe, the mayor of Portville since 2019,'.
+APPOSITIVE = re.compile(r"^([\s,]*(?:[^\s,]+\s+){0,2}[^\s,]+),[^,.!?]*,\s*$")
+
+
 def _subject_words(ctx: Context, start: int, end: int) -> str:
-    """The text between a quote and a later cue without its relative clauses: '"...," Jane Roe, who led the
-    board for ten years, said' puts the cue as near the quote as 'Jane Roe said'."""
+    """The text between a quote and a later cue without its relative clauses and appositive: '"...," Jane Roe,
+    who led the board for ten years, said' and '"...," Jane Roe, the mayor since 2019, said' put the cue as near
+    the quote as 'Jane Roe said'."""
     text = ctx.text[start:end]
     for a, b in reversed(relative_spans(ctx, start, end)):
         text = text[: a - start] + " " + text[b - start :]
-    return text
+    return APPOSITIVE.sub(r"\1 ", text, count=1)
 
 
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:

@@ -347,8 +347,10 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
         return None
     skip = relative_spans(ctx, ss, cs)  # "Jane Roe, who led the board, told X": the clause is no segment
     segs = [g for g in segments(ctx, ss, cs) if not any(a <= g[0] < b for a, b in skip)]
-    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
-        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
+    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None and (
+            ctx.masked[segs[-1][0] : segs[-1][1]] == ctx.text[segs[-1][0] : segs[-1][1]]):
+        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb; 'Roe "won" here,
+        # said X' is a quotation about Roe
     name = head_after(ctx, ce, se)
     if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
         return None
