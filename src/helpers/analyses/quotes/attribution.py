@@ -49,7 +49,7 @@ from helpers.analyses.quotes.layouts import (
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, shared_mentions
 from helpers.analyses.quotes.reported import reporter_first
-from helpers.analyses.quotes.role_people import roles_to_people
+from helpers.analyses.quotes.role_people import PERSON, age_descriptors, roles_to_people
 from helpers.analyses.quotes.written import as_written
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
@@ -75,6 +75,8 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
         return False
     if want == "any":
         return True
+    if want == PERSON:
+        return m.type == "person"
     if want == "institution":
         return m.gender in ("institution", "any")
     return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
@@ -159,6 +161,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     found = shared_mentions(text, codebook)
     sents = _joined_in_names(sents, found)
     roles_to_people(text, found, codebook)
+    age_descriptors(text, found, codebook)
     ctx = Context(
         text,
         masked,
