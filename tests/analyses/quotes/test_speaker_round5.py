@@ -64,3 +64,9 @@ def test_a_person_described_by_age_alone_is_the_person_named_before(tmp_path, co
             '"Never," the 52-year-old harbour engineer said.\n')
     assert written(tmp_path, text, codebook) == ["the 46-year-old"] * 2 + ["the 52-year-old harbour engineer"]
     assert speakers(tmp_path, text, codebook)[:2] == ["Mary Roe", "Mary Roe"]
+
+
+def test_an_inverted_verb_may_stand_before_words_that_qualify_the_name(tmp_path, codebook):
+    text = ("The question came late.\n\n"
+            'In other words, explained Portville moderator Jane Roe: "What does that have to do with the quay?"\n')
+    assert speakers(tmp_path, text, codebook) == ["Jane Roe"]

@@ -340,9 +340,19 @@ def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
     return speaker_for_cue(ctx, verbs[-1], None) if verbs else None
 
 
+def _only_qualifiers(ctx: Context, start: int, end: int) -> bool:
+    """True when [start, end) holds nothing but names and roles that qualify the next word ("Portville moderator")."""
+    pos = start
+    for m in ctx.capable_in(start, end):
+        if not m.modifier or ctx.masked[pos : m.start].strip():
+            return False
+        pos = m.end
+    return not ctx.masked[pos:end].strip()
+
+
 def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
     """*..., says Jane Roe, founder of X.*: a verb after a comma, whose clause has no subject of its own, followed
-    at once by a name that ends the clause."""
+    at once by a name that ends the clause (or by words that only qualify it: "says Portville moderator Jane Roe")."""
     if not ctx.masked[ss:cs].rstrip().endswith(","):
         return None
     skip = relative_spans(ctx, ss, cs)  # "Jane Roe, who led the board, told X": the clause is no segment
@@ -352,7 +362,7 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
         return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb; 'Roe "won" here,
         # said X' is a quotation about Roe
     name = head_after(ctx, ce, se)
-    if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
+    if name is None or name.form not in NAMES or not _only_qualifiers(ctx, ce, name.start):
         return None
     return name if ctx.masked[name.end : name.end + 1] in (",", ".", ":", "") else None
 
