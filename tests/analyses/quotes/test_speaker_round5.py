@@ -70,3 +70,13 @@ def test_an_inverted_verb_may_stand_before_words_that_qualify_the_name(tmp_path,
     text = ("The question came late.\n\n"
             'In other words, explained Portville moderator Jane Roe: "What does that have to do with the quay?"\n')
     assert speakers(tmp_path, text, codebook) == ["Jane Roe"]
+
+
+def test_a_quantity_that_takes_part_of_the_speakers_is_written_with_them(tmp_path, codebook):
+    text = ("Polls closed at six.\n\n"
+            'About four in 10 Portville harbour voters say the new quay "shares my values."\n\n'
+            'At least half of voters say the plans are "about right."\n\n'
+            'One of Roe\'s former supporters said she was "a fraud."\n\n'
+            'The clerk told reporters that "nobody came."\n')
+    assert written(tmp_path, text, codebook) == ["About four in 10 Portville harbour voters", "At least half of voters",
+                                                 "One of Roe's former supporters", "The clerk"]

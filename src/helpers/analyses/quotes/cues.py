@@ -49,6 +49,7 @@ class Grammar:
     not_qualifiers: frozenset[str]  # words that never qualify a noun (names.yaml not_names, quantifiers aside)
     complement: re.Pattern[str]  # what opens a reported clause before its subject ("said that the mayor")
     verb_like: tuple[str, ...]  # endings of a lower-case verb or adverb, never a qualifier ("issued", "recently")
+    clause_words: frozenset[str]  # words that join clauses ("that", "while", "who", "and"), never a quantity's
 
 
 # Word lists of ``speech_verbs.yaml`` whose words end a noun phrase ("said X to Y", "X, who", "X and Y").
@@ -84,6 +85,7 @@ def grammar(codebook: Codebook) -> Grammar:
         - frozenset(str(w).lower() for w in codebook.section("roles").get("quantifiers", [])),
         re.compile(rf"\s+(?:(?:{_alternatives(sv.get('complementisers', []))})\s+)?", re.I),
         tuple(str(w) for w in codebook.section("roles").get("verb_like_endings", [])),
+        frozenset(str(w).lower() for key in (*PHRASE_END_KEYS, "complementisers") for w in sv.get(key, [])),
     )
 
 
