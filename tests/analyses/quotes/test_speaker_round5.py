@@ -77,6 +77,6 @@ def test_a_quantity_that_takes_part_of_the_speakers_is_written_with_them(tmp_pat
             'About four in 10 Portville harbour voters say the new quay "shares my values."\n\n'
             'At least half of voters say the plans are "about right."\n\n'
             'One of Roe\'s former supporters said she was "a fraud."\n\n'
-            'The clerk told reporters that "nobody came."\n')
+            'The mayor said most of the voters were "tired."\n')
     assert written(tmp_path, text, codebook) == ["About four in 10 Portville harbour voters", "At least half of voters",
-                                                 "One of Roe's former supporters", "The clerk"]
+                                                 "One of Roe's former supporters", "The mayor"]
