@@ -80,3 +80,11 @@ def test_a_quantity_that_takes_part_of_the_speakers_is_written_with_them(tmp_pat
             'The mayor said most of the voters were "tired."\n')
     assert written(tmp_path, text, codebook) == ["About four in 10 Portville harbour voters", "At least half of voters",
                                                  "One of Roe's former supporters", "The mayor"]
+
+
+def test_a_name_in_apposition_with_an_unclosed_role_speaks(tmp_path, codebook):
+    # the comma that should close "the communications director for ..." is missing
+    text = ('"There are no ballots to recount," Jane Roe, the communications director for the Portville Harbour '
+            "Party said in a statement.\n\n"
+            'Roe, a top aide said, "is very confident in the contrast."\n')
+    assert speakers(tmp_path, text, codebook) == ["Jane Roe", "a top aide"]

@@ -202,6 +202,23 @@ def _last_head(cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
     return heads[-1] if heads else None
 
 
+PARENTHETICAL_CUE = re.compile(r"\s*\w+,")  # "Clinton, a top aide said, ...": the cue is a parenthetical
+
+
+def _unclosed_apposition(ctx: Context, cands: list[Mention], segs: list[tuple[int, int]]) -> Mention | None:
+    """ "Jane Roe, the director of the port said": a role opening the clause's second segment is in apposition to
+    the name that fills its first, even when the comma that should close the apposition is missing."""
+    if len(segs) != 2 or PARENTHETICAL_CUE.match(ctx.masked, segs[-1][1]):
+        return None  # "In Salem, Ohio, the mayor said"; "Clinton, a top aide said, ..." is a parenthetical cue
+    role = segment_head(ctx, cands, segs[-1])
+    if role is None or role.form != "role" or role.document:
+        return None
+    name = segment_head(ctx, cands, segs[-2])
+    if name is None or name.form not in NAMES or ctx.masked[name.end : segs[-2][1]].strip():
+        return None
+    return name
+
+
 def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Mention | None:
     """The speaker of a noun phrase that ends at its verb; a name inside an appositive wins over a role.
 
@@ -214,7 +231,7 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
-        return _last_head(cands, segs[-1]) or _fallback_head(cands)
+        return _unclosed_apposition(ctx, cands, segs) or _last_head(cands, segs[-1]) or _fallback_head(cands)
     # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
     k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
     main_seg, app_seg = segs[k], segs[k + 1]
