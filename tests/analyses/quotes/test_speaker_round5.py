@@ -88,3 +88,8 @@ def test_a_name_in_apposition_with_an_unclosed_role_speaks(tmp_path, codebook):
             "Party said in a statement.\n\n"
             'Roe, a top aide said, "is very confident in the contrast."\n')
     assert speakers(tmp_path, text, codebook) == ["Jane Roe", "a top aide"]
+
+
+def test_a_role_with_an_irregular_plural_speaks(tmp_path, codebook):
+    text = '"The quay was never inspected," the harbour committee chairmen wrote.\n'
+    assert written(tmp_path, text, codebook) == ["the harbour committee chairmen"]
