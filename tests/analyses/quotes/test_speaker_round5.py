@@ -93,3 +93,12 @@ def test_a_name_in_apposition_with_an_unclosed_role_speaks(tmp_path, codebook):
 def test_a_role_with_an_irregular_plural_speaks(tmp_path, codebook):
     text = '"The quay was never inspected," the harbour committee chairmen wrote.\n'
     assert written(tmp_path, text, codebook) == ["the harbour committee chairmen"]
+
+
+def test_a_state_after_a_town_goes_on_with_the_place_and_is_no_subject(tmp_path, codebook):
+    text = ('Jane Roe of Springfield, Ohio says she thinks Smith can win if he keeps "doing what he does."\n\n'
+            'Speaking at a town hall in Salem, New Hampshire, Piet de Groot went after Roe, '
+            'calling her "a total stiff."\n\n'
+            'During the harbour debate in Portville, Ana Ruiz said the rule was "new."\n\n'
+            'So when Portville signaled it would deal with Mr. Smith, Mr. Birk said, "we were floored."\n')
+    assert speakers(tmp_path, text, codebook) == ["Jane Roe", "Piet de Groot", "Ana Ruiz", "Birk"]

@@ -231,6 +231,9 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
+        if len(segs) > 1 and _place_goes_on(ctx, cands, segs, len(segs) - 1):
+            segs = segs[:-1]  # "Jane Roe of Columbia, Iowa says": the subject is before the place
+            return segment_head(ctx, cands, segs[-1]) or _last_head(cands, segs[-1]) or _fallback_head(cands)
         return _unclosed_apposition(ctx, cands, segs) or _last_head(cands, segs[-1]) or _fallback_head(cands)
     # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
     k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
@@ -311,12 +314,34 @@ def clause_start(ctx: Context, ss: int, cs: int) -> int:
     return start
 
 
+def _place_goes_on(ctx: Context, cands: list[Mention], segs: list[tuple[int, int]], k: int) -> bool:
+    """Segment ``k`` is a name alone, right after a segment that ends in a place, and either followed by another
+    segment ("in Salem, Ohio, Jane Roe said") or after a person of that place ("Jane Roe of Columbia, Iowa says"):
+    the place goes on, and the name is part of it, not a subject ("In Salem, Jane Roe said" keeps Roe)."""
+    if k == 0:
+        return False
+    head = segment_head(ctx, cands, segs[k])
+    a, b = segs[k - 1]
+    if (head is None or head.form not in NAMES or ctx.masked[head.end : segs[k][1]].strip()
+            or ctx.masked[b : head.start] != ", "):
+        return False
+    last = next((m for m in reversed(cands) if a <= m.start < b), None)
+    if last is None or not last.modifier or ctx.masked[last.end : b].strip():
+        return False
+    if k < len(segs) - 1:
+        return True
+    person = segment_head(ctx, cands, segs[k - 1])  # "Jane Roe of Columbia": a name, one link word, the place
+    return person is not None and len(ctx.masked[person.end : last.start].split()) == 1
+
+
 def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
-    """The subject that opens a sentence: the first comma segment that starts with a candidate."""
+    """The subject that opens a sentence: the first comma segment that starts with a candidate (not a place that
+    goes on from the segment before)."""
     cands = _between(ctx, ss, cs)
-    for seg in segments(ctx, ss, cs):
+    segs = segments(ctx, ss, cs)
+    for k, seg in enumerate(segs):
         head = segment_head(ctx, cands, seg)
-        if head is not None:
+        if head is not None and not _place_goes_on(ctx, cands, segs, k):
             return head
     return next((m for m in cands if not m.modifier), None)
 
