@@ -102,3 +102,9 @@ def test_a_state_after_a_town_goes_on_with_the_place_and_is_no_subject(tmp_path,
             'During the harbour debate in Portville, Ana Ruiz said the rule was "new."\n\n'
             'So when Portville signaled it would deal with Mr. Smith, Mr. Birk said, "we were floored."\n')
     assert speakers(tmp_path, text, codebook) == ["Jane Roe", "Piet de Groot", "Ana Ruiz", "Birk"]
+
+
+def test_more_people_nouns_stand_as_titles_before_names(tmp_path, codebook):
+    text = ('Former Roe speechwriter Ana Ruiz published a column entitled "Why the Quay Matters."\n\n'
+            'Portville dissident Piet de Groot referred to the "new class."\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]
