@@ -108,3 +108,11 @@ def test_more_people_nouns_stand_as_titles_before_names(tmp_path, codebook):
     text = ('Former Roe speechwriter Ana Ruiz published a column entitled "Why the Quay Matters."\n\n'
             'Portville dissident Piet de Groot referred to the "new class."\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot"]
+
+
+def test_a_quoted_sentence_after_a_sentence_with_a_named_subject_and_no_cue_is_the_subjects(tmp_path, codebook):
+    text = ("The ferry board met on Monday.\n\n"
+            'Ana Ruiz touted her record as the first sponsor of the quay law. '
+            '"We need to find ways to keep the ferry."\n\n'
+            '"The quay is safe," Piet de Groot said. Jane Roe left the room early. "It was never safe."\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Piet de Groot"]
