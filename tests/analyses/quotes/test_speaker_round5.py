@@ -116,3 +116,11 @@ def test_a_quoted_sentence_after_a_sentence_with_a_named_subject_and_no_cue_is_t
             '"We need to find ways to keep the ferry."\n\n'
             '"The quay is safe," Piet de Groot said. Jane Roe left the room early. "It was never safe."\n')
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Piet de Groot"]
+
+
+def test_quote_paragraphs_after_a_scare_quote_paragraph_go_on_with_its_named_subject(tmp_path, codebook):
+    # the paragraph before holds only a scare quote, with no speaker: its named subject still speaks on
+    text = ('What "fix the quay" means is left to the voters, since Ana Ruiz spoke only in slogans at the meeting.\n\n'
+            '"We have to do something and it is the only way."\n\n'
+            '"We have to be a lot tougher."\n')
+    assert speakers(tmp_path, text, codebook) == ["", "Ana Ruiz", "Ana Ruiz"]

@@ -44,7 +44,7 @@ def previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int], previo
         return None
     if ctx.sentences[sent - 1][0] < paragraph[0] and (
             not _opens_quote_paragraph(ctx, q, paragraph)
-            or (previous is not None and previous.paragraph == q.paragraph - 1)):
+            or (previous is not None and previous.paragraph == q.paragraph - 1 and previous.speaker)):
         return None
     ps, pe = ctx.sentences[sent - 1]
     document: Found = None
