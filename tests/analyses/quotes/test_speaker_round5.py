@@ -118,9 +118,10 @@ def test_a_quoted_sentence_after_a_sentence_with_a_named_subject_and_no_cue_is_t
     assert speakers(tmp_path, text, codebook) == ["Ana Ruiz", "Piet de Groot", "Piet de Groot"]
 
 
-def test_quote_paragraphs_after_a_scare_quote_paragraph_go_on_with_its_named_subject(tmp_path, codebook):
-    # the paragraph before holds only a scare quote, with no speaker: its named subject still speaks on
-    text = ('What "fix the quay" means is left to the voters, since Ana Ruiz spoke only in slogans at the meeting.\n\n'
+def test_quote_paragraphs_after_a_scare_quote_paragraph_go_on_with_its_speaker(tmp_path, codebook):
+    # the paragraph before holds only a scare quote, with no speaker: the speaker of its cue still speaks on
+    text = ('What "fix the quay" means is left to the imagination of voters, since Ana Ruiz spoke only in slogans '
+            "during the interview.\n\n"
             '"We have to do something and it is the only way."\n\n'
             '"We have to be a lot tougher."\n')
     assert speakers(tmp_path, text, codebook) == ["", "Ana Ruiz", "Ana Ruiz"]
