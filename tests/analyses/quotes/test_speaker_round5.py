@@ -125,3 +125,8 @@ def test_quote_paragraphs_after_a_scare_quote_paragraph_go_on_with_its_speaker(t
             '"We have to do something and it is the only way."\n\n'
             '"We have to be a lot tougher."\n')
     assert speakers(tmp_path, text, codebook) == ["", "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_adjective_after_a_named_speaker_is_written_with_it(tmp_path, codebook):
+    text = '"Money is not a problem," said one Portvillean involved in the planning.\n'
+    assert written(tmp_path, text, codebook) == ["Portvillean involved"]

@@ -50,6 +50,7 @@ class Grammar:
     complement: re.Pattern[str]  # what opens a reported clause before its subject ("said that the mayor")
     verb_like: tuple[str, ...]  # endings of a lower-case verb or adverb, never a qualifier ("issued", "recently")
     clause_words: frozenset[str]  # words that join clauses ("that", "while", "who", "and"), never a quantity's
+    post_modifier: re.Pattern[str]  # an adjective that describes a speaker after it ("a Republican involved in")
 
 
 # Word lists of ``speech_verbs.yaml`` whose words end a noun phrase ("said X to Y", "X, who", "X and Y").
@@ -86,6 +87,7 @@ def grammar(codebook: Codebook) -> Grammar:
         re.compile(rf"\s+(?:(?:{_alternatives(sv.get('complementisers', []))})\s+)?", re.I),
         tuple(str(w) for w in codebook.section("roles").get("verb_like_endings", [])),
         frozenset(str(w).lower() for key in (*PHRASE_END_KEYS, "complementisers") for w in sv.get(key, [])),
+        re.compile(rf" (?:{_alternatives(codebook.section('roles').get('post_modifiers', []))})\b"),
     )
 
 

@@ -34,7 +34,8 @@ def as_written(ctx: Context, m: Mention) -> str:
         if word is None or not _qualifies(ctx, word.group(1), word.start(), floor):
             break
         start = word.start()
-    return ctx.text[_partitive(ctx, start, floor) : m.end]
+    after = ctx.grammar.post_modifier.match(ctx.text, m.end)  # "one Republican involved in the talks"
+    return ctx.text[_partitive(ctx, start, floor) : after.end() if after else m.end]
 
 
 def _partitive(ctx: Context, start: int, floor: int) -> int:
