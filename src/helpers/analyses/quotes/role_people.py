@@ -97,18 +97,16 @@ PERSON = "person"
 
 
 @lru_cache(maxsize=8)
-def _age_pattern(codebook: Codebook) -> re.Pattern[str] | None:
-    words = [str(w) for w in codebook.section("roles").get("age_nouns", []) or []]
-    if not words:
-        return None
-    return re.compile(r"\b[Tt]he \d{1,3}-(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+def _age_pattern(codebook: Codebook) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    words = tuple(str(w) for w in codebook.section("roles").get("age_nouns", []) or [])
+    return words, re.compile(r"\b[Tt]he \d{1,3}-(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])")
 
 
 def age_descriptors(text: str, found: list[Mention], codebook: Codebook) -> None:
     """ "the 46-year-old said": a person described by age alone is someone the article has named; added to
     ``found`` (sorted by position) as a pronoun for a person, unless another mention already covers it."""
-    rx = _age_pattern(codebook)
-    if rx is None or "-" not in text:
+    words, rx = _age_pattern(codebook)
+    if not any(w in text for w in words):  # most articles describe no one by age: skip the pattern
         return
     for m in rx.finditer(text):
         k = bisect_left([f.start for f in found], m.start())
