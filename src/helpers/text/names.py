@@ -267,8 +267,9 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
             continue
         if " " not in core and SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
             lower = set(LOWER_WORD.findall(text)) if lower is None else lower
-            if core.lower() in lower:
-                continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
+            if core.lower() in lower and not text.startswith(", who ", m.end()):
+                continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following");
+                # "Small, who led the vote," is someone
             if _opener(text, core, lex):
                 continue  # "Boasting 108,000 residents, ...", "Shortly after": a participle or an adverb
         end = core_start + len(core)

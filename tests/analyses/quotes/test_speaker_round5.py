@@ -130,3 +130,10 @@ def test_quote_paragraphs_after_a_scare_quote_paragraph_go_on_with_its_speaker(t
 def test_an_adjective_after_a_named_speaker_is_written_with_it(tmp_path, codebook):
     text = '"Money is not a problem," said one Portvillean involved in the planning.\n'
     assert written(tmp_path, text, codebook) == ["Portvillean involved"]
+
+
+def test_a_word_that_opens_a_sentence_before_a_relative_who_is_a_name(tmp_path, codebook):
+    # "small" is written in lower case elsewhere, but "Small, who ..." is a person
+    text = ("The small boats stayed in the harbour.\n\n"
+            'Small, who attended the vote on Wednesday, said that "the quay was sold off."\n')
+    assert speakers(tmp_path, text, codebook) == ["Small"]
