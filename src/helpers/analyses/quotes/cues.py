@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.analyses.quotes.mentions import NAMES, SPEAKER_TYPES, Mention
-from helpers.analyses.quotes.phrases import absolute_subject, name_ending_phrase
+from helpers.analyses.quotes.phrases import (
+    absolute_subject,
+    last_head,
+    name_ending_phrase,
+    only_qualifiers,
+    place_goes_on,
+    segment_head,
+    segments,
+    unclosed_apposition,
+)
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import lowered, phrase_pattern
 
@@ -180,13 +189,6 @@ def _fallback_head(cands: list[Mention]) -> Mention | None:
     return last
 
 
-def segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
-    """The candidate a comma segment starts with, if it starts with one ("Jane Roe", "a spokeswoman for X")."""
-    heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    lead = ctx.masked[seg[0] : heads[0].start].strip(" \"'").lower() if heads else "-"
-    return heads[0] if lead == "" or lead in ctx.grammar.determiners else None  # "the Security Council"
-
-
 def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, main_seg: tuple[int, int]) -> Mention:
     """'role, Name, said' -> Name; 'Name, description, said' -> Name; 'role in a place, Name, said' -> role."""
     if main is None or main.form in ("pronoun", "generic"):
@@ -196,29 +198,6 @@ def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, 
     if ctx.masked[main.end : main_seg[1]].strip():
         return main  # the name is in apposition to the last noun of a phrase after the role
     return app
-
-
-def _last_head(cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
-    """The head of a noun phrase is its last word: the last candidate in the stretch that qualifies nothing."""
-    heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    return heads[-1] if heads else None
-
-
-PARENTHETICAL_CUE = re.compile(r"\s*\w+,")  # "Clinton, a top aide said, ...": the cue is a parenthetical
-
-
-def _unclosed_apposition(ctx: Context, cands: list[Mention], segs: list[tuple[int, int]]) -> Mention | None:
-    """ "Jane Roe, the director of the port said": a role opening the clause's second segment is in apposition to
-    the name that fills its first, even when the comma that should close the apposition is missing."""
-    if len(segs) != 2 or PARENTHETICAL_CUE.match(ctx.masked, segs[-1][1]):
-        return None  # "In Salem, Ohio, the mayor said"; "Clinton, a top aide said, ..." is a parenthetical cue
-    role = segment_head(ctx, cands, segs[-1])
-    if role is None or role.form != "role" or role.document:
-        return None
-    name = segment_head(ctx, cands, segs[-2])
-    if name is None or name.form not in NAMES or ctx.masked[name.end : segs[-2][1]].strip():
-        return None
-    return name
 
 
 def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Mention | None:
@@ -233,26 +212,16 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
-        if len(segs) > 1 and _place_goes_on(ctx, cands, segs, len(segs) - 1):
+        if len(segs) > 1 and place_goes_on(ctx, cands, segs, len(segs) - 1):
             segs = segs[:-1]  # "Jane Roe of Columbia, Iowa says": the subject is before the place
-            return segment_head(ctx, cands, segs[-1]) or _last_head(cands, segs[-1]) or _fallback_head(cands)
-        return _unclosed_apposition(ctx, cands, segs) or _last_head(cands, segs[-1]) or _fallback_head(cands)
+            return segment_head(ctx, cands, segs[-1]) or last_head(cands, segs[-1]) or _fallback_head(cands)
+        return unclosed_apposition(ctx, cands, segs) or last_head(cands, segs[-1]) or _fallback_head(cands)
     # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
     k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
     main_seg, app_seg = segs[k], segs[k + 1]
-    main = segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
+    main = segment_head(ctx, cands, main_seg) or last_head(cands, main_seg)
     app = segment_head(ctx, cands, app_seg)
     return _apposition_winner(ctx, main, app, main_seg) or _fallback_head(cands)
-
-
-def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of [start, end) that hold any text."""
-    out, pos = [], start
-    for m in re.finditer(",", ctx.masked[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if ctx.masked[a:b].strip()]
 
 
 def head_after(ctx: Context, start: int, end: int) -> Mention | None:
@@ -316,26 +285,6 @@ def clause_start(ctx: Context, ss: int, cs: int) -> int:
     return start
 
 
-def _place_goes_on(ctx: Context, cands: list[Mention], segs: list[tuple[int, int]], k: int) -> bool:
-    """Segment ``k`` is a name alone, right after a segment that ends in a place, and either followed by another
-    segment ("in Salem, Ohio, Jane Roe said") or after a person of that place ("Jane Roe of Columbia, Iowa says"):
-    the place goes on, and the name is part of it, not a subject ("In Salem, Jane Roe said" keeps Roe)."""
-    if k == 0:
-        return False
-    head = segment_head(ctx, cands, segs[k])
-    a, b = segs[k - 1]
-    if (head is None or head.form not in NAMES or ctx.masked[head.end : segs[k][1]].strip()
-            or ctx.masked[b : head.start] != ", "):
-        return False
-    last = next((m for m in reversed(cands) if a <= m.start < b), None)
-    if last is None or not last.modifier or ctx.masked[last.end : b].strip():
-        return False
-    if k < len(segs) - 1:
-        return True
-    person = segment_head(ctx, cands, segs[k - 1])  # "Jane Roe of Columbia": a name, one link word, the place
-    return person is not None and len(ctx.masked[person.end : last.start].split()) == 1
-
-
 def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
     """The subject that opens a sentence: the first comma segment that starts with a candidate (not a place that
     goes on from the segment before)."""
@@ -343,7 +292,7 @@ def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
     segs = segments(ctx, ss, cs)
     for k, seg in enumerate(segs):
         head = segment_head(ctx, cands, seg)
-        if head is not None and not _place_goes_on(ctx, cands, segs, k):
+        if head is not None and not place_goes_on(ctx, cands, segs, k):
             return head
     return next((m for m in cands if not m.modifier), None)
 
@@ -386,16 +335,6 @@ def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
     return speaker_for_cue(ctx, verbs[-1], None) if verbs else None
 
 
-def _only_qualifiers(ctx: Context, start: int, end: int) -> bool:
-    """True when [start, end) holds nothing but names and roles that qualify the next word ("Portville moderator")."""
-    pos = start
-    for m in ctx.capable_in(start, end):
-        if not m.modifier or ctx.masked[pos : m.start].strip():
-            return False
-        pos = m.end
-    return not ctx.masked[pos:end].strip()
-
-
 def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
     """*..., says Jane Roe, founder of X.*: a verb after a comma, whose clause has no subject of its own, followed
     at once by a name that ends the clause (or by words that only qualify it: "says Portville moderator Jane Roe")."""
@@ -408,7 +347,7 @@ def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | Non
         return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb; 'Roe "won" here,
         # said X' is a quotation about Roe
     name = head_after(ctx, ce, se)
-    if name is None or name.form not in NAMES or not _only_qualifiers(ctx, ce, name.start):
+    if name is None or name.form not in NAMES or not only_qualifiers(ctx, ce, name.start):
         return None
     return name if ctx.masked[name.end : name.end + 1] in (",", ".", ":", "") else None
 
