@@ -264,6 +264,8 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
             core = core[: verb.start()]  # a headline's "Jane Roe Says Tax Is Fair": the name ends before its verb
         titled = start < core_start  # "Mr. King": after an honorific a title word is a name
         if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
+            if core and " " not in core and core.lower() in lex.title_words and not titled:
+                common.append((core_start, core))  # "King says": the surname of "Billie Jean King" (_surnames_alone)
             continue
         if " " not in core and SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
             lower = set(LOWER_WORD.findall(text)) if lower is None else lower

@@ -137,3 +137,9 @@ def test_a_word_that_opens_a_sentence_before_a_relative_who_is_a_name(tmp_path, 
     text = ("The small boats stayed in the harbour.\n\n"
             'Small, who attended the vote on Wednesday, said that "the quay was sold off."\n')
     assert speakers(tmp_path, text, codebook) == ["Small"]
+
+
+def test_a_title_word_alone_before_a_verb_is_the_surname_of_a_full_name(tmp_path, codebook):
+    text = ("Ana King won twelve titles on the river.\n\n"
+            'King says Ruiz "rowed the race and won the race."\n')
+    assert speakers(tmp_path, text, codebook) == ["Ana King"]
