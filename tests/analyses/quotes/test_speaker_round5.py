@@ -143,3 +143,8 @@ def test_a_title_word_alone_before_a_verb_is_the_surname_of_a_full_name(tmp_path
     text = ("Ana King won twelve titles on the river.\n\n"
             'King says Ruiz "rowed the race and won the race."\n')
     assert speakers(tmp_path, text, codebook) == ["Ana King"]
+
+
+def test_a_quantity_before_one_adjective_of_the_speakers_is_written_with_them(tmp_path, codebook):
+    text = 'Polls closed.\n\nOnly 52 percent of registered voters agreed that Roe is in "good health."\n'
+    assert written(tmp_path, text, codebook) == ["Only 52 percent of registered voters"]

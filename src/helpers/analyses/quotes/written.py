@@ -42,6 +42,9 @@ def _partitive(ctx: Context, start: int, floor: int) -> int:
     """Where a quantity that takes part of the phrase starts: "At least half of voters", "a lot of people", "About
     four in 10 voters" are written with it; a verb or a clause word before it is not ("said most of ...")."""
     part = PARTITIVE.search(ctx.masked, max(floor, start - LOOKBACK_CHARS), start)
+    word = LAST_WORD.search(ctx.masked, max(floor, start - LOOKBACK_CHARS), start) if part is None else None
+    if word is not None and word.group(1).islower():  # "52 percent of registered voters": one adjective between
+        part = PARTITIVE.search(ctx.masked, max(floor, word.start() - LOOKBACK_CHARS), word.start())
     if part is None:
         return start
     pos = part.start()
