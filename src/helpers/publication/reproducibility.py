@@ -269,6 +269,8 @@ SETTING_WORDS: dict[str, str | None] = {
         "Lower-case words after a name, ending in a role noun, that make the name an adjective",
     "analyses.quotes.layouts.LABEL_MAX_WORDS":
         "Words before a colon that make a speaker label (\"Jane Roe on the budget:\")",
+    "analyses.quotes.layouts.SIGNATURE_MAX_WORDS":
+        "Words of a line under a quotation that signs it (\"Jane Roe, Portville Harbour Institute.\")",
     "analyses.quotes.drift.GRAM": "Words per sequence used to find the same quotation in other articles",
     "analyses.quotes.drift.LSH_SHARE":
         "Share of the least similarity asked of a quotation pair from which it is a candidate",

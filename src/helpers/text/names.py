@@ -74,6 +74,7 @@ class NameLexicon:
     head_fast: re.Pattern[str] | None  # the same in lower case, for candidates in ascii-lowered text (_next_head)
     role_reach: int  # words a role phrase may have before its head, besides an owner's capitalised words
     opener_endings: tuple[str, ...]
+    headline_verb: re.Pattern[str]  # a capitalised present-tense speech verb inside a run ("Jane Roe Says X")
 
 
 def _words(section: dict, key: str) -> list[str]:
@@ -121,6 +122,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
     noun = trie_body(sorted(set(nouns))) or "(?!)"  # an old study copy without roles.yaml finds no roles
     noun_lower = trie_body(sorted({w.lower() for w in nouns})) or "(?!)"
     verbs = _words(codebook.section("speech_verbs"), "verbs")
+    present = trie_body(sorted({w.capitalize() for w in verbs if w.endswith("s") and " " not in w})) or "(?!)"
     infinitive = _words(codebook.section("speech_verbs"), "infinitive_markers")
     stop = trie_body(sorted(set(_words(roles, "determiners") + links + verbs + infinitive)))
     modifier = rf"(?:(?!(?:{stop})\b)(?:(?:[A-Za-z]\.)+|[\w'’-]+)[ ])"  # words of one sentence: no line breaks
@@ -151,6 +153,7 @@ def name_lexicon(codebook: Codebook) -> NameLexicon:
         re.compile(rf"(?<![\w-])(?:{noun_lower})s?(?![\w-])") if noun_lower.isascii() else None,
         ROLE_MAX_MODIFIERS + max((len(d.split()) for d in _words(roles, "determiners")), default=1),
         tuple(w.lower() for w in _words(names, "opener_endings")),
+        re.compile(rf" (?:{present})(?= |$)"),
     )
 
 
@@ -321,13 +324,18 @@ def _find_names(text: str, codebook: Codebook) -> list[FoundName]:
         core = text[core_start : m.end()]
         if core.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", core):
             core = core[:-1]  # a full stop that ends the sentence, not an initial
+        if " " in core and (verb := lex.headline_verb.search(core)) is not None:
+            core = core[: verb.start()]  # a headline's "Jane Roe Says Tax Is Fair": the name ends before its verb
         titled = start < core_start  # "Mr. King": after an honorific a title word is a name
         if not core or core in lex.not_names or (core.lower() in lex.title_words and not titled) or _heading(core):
+            if core and " " not in core and core.lower() in lex.title_words and not titled:
+                common.append((core_start, core))  # "King says": the surname of "Billie Jean King" (_surnames_alone)
             continue
         if " " not in core and SENTENCE_START.search(text[max(0, m.start() - SENTENCE_START_SPAN) : m.start()]):
             lower = set(LOWER_WORD.findall(text)) if lower is None else lower
-            if core.lower() in lower:
-                continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following")
+            if core.lower() in lower and not text.startswith(", who ", m.end()):
+                continue  # one capitalised word opening a sentence, written in lower case elsewhere ("Following");
+                # "Small, who led the vote," is someone
             if _opener(text, core, lex):
                 continue  # "Boasting 108,000 residents, ...", "Shortly after": a participle or an adverb
         end = core_start + len(core)

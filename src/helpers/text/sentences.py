@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # imported where a splitter is made: importing nltk loads sci
 
 # A cue that follows a quotation's sentence end within this many words belongs to that quotation.
 TRAILING_CUE_MAX_WORDS = 6
-ENDS_WITH_QUESTION = re.compile(r"""[?!,]['"]\s*$""")  # the mark ends the quote, not the sentence
-ENDS_WITH_QUOTE = re.compile(r"""[.?!,]['"]\s*$""")
+# the mark ends the quote, not the sentence; a quotation inside it may close first ('...: 'What now?'"')
+ENDS_WITH_QUESTION = re.compile(r"""[?!,]['"]{1,2}\s*$""")
+ENDS_WITH_QUOTE = re.compile(r"""[.?!,]['"]{1,2}\s*$""")
 # An appositive between the speaker who opens the sentence after a quote and the cue: ", the head of X,".
 APPOSITIVE = re.compile(r"^(\s*(?:[^\s,]+\s+){0,2}[^\s,]+),[^,.!?\"]*,")
 STARTS_LOWER = re.compile(r"""^[\s"'(\[]*[a-z]|^\s*[),;:\]]""")  # "agents", "), the leader": no new sentence

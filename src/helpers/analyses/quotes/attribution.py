@@ -42,13 +42,14 @@ from helpers.analyses.quotes.layouts import (
     dash_speaker,
     intro_speaker,
     label_speaker,
+    signed_speaker,
     subject_speaker,
     transcript_speaker,
 )
 from helpers.analyses.quotes.marks import Quote, close_at_cue, find_quotes, quote_kind
 from helpers.analyses.quotes.mentions import SPEAKER_TYPES, Mention, shared_mentions
 from helpers.analyses.quotes.reported import reporter_first
-from helpers.analyses.quotes.role_people import roles_to_people
+from helpers.analyses.quotes.role_people import PERSON, age_descriptors, roles_to_people
 from helpers.analyses.quotes.written import as_written
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import ascii_lowered, finditer_folded
@@ -74,6 +75,8 @@ def _compatible(pronoun: Mention, m: Mention) -> bool:
         return False
     if want == "any":
         return True
+    if want == PERSON:
+        return m.type == "person"
     if want == "institution":
         return m.gender in ("institution", "any")
     return m.gender == want or (m.gender == "any" and m.type == "person")  # "she" is no board or ministry
@@ -158,6 +161,7 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
     found = shared_mentions(text, codebook)
     sents = _joined_in_names(sents, found)
     roles_to_people(text, found, codebook)
+    age_descriptors(text, found, codebook)
     ctx = Context(
         text,
         masked,
@@ -173,15 +177,23 @@ def _context(doc: Normalised, quotes: list[Quote], codebook: Codebook, sentences
 
 
 TERMINAL_MARKS = ",.?!"
+# Closing marks of a quotation inside the quotation, which may stand between its last word's mark and its own
+# closing mark ('"... what can we do?'"').
+INNER_CLOSING = "'’\""
+
+
+# A short subject and its appositive between a quote and its cue: ', Jane Roe, the mayor of Portville since 2019,'.
+APPOSITIVE = re.compile(r"^([\s,]*(?:[^\s,]+\s+){0,2}[^\s,]+),[^,.!?]*,\s*$")
 
 
 def _subject_words(ctx: Context, start: int, end: int) -> str:
-    """The text between a quote and a later cue without its relative clauses: '"...," Jane Roe, who led the
-    board for ten years, said' puts the cue as near the quote as 'Jane Roe said'."""
+    """The text between a quote and a later cue without its relative clauses and appositive: '"...," Jane Roe,
+    who led the board for ten years, said' and '"...," Jane Roe, the mayor since 2019, said' put the cue as near
+    the quote as 'Jane Roe said'."""
     text = ctx.text[start:end]
     for a, b in reversed(relative_spans(ctx, start, end)):
         text = text[: a - start] + " " + text[b - start :]
-    return text
+    return APPOSITIVE.sub(r"\1 ", text, count=1)
 
 
 def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
@@ -192,7 +204,7 @@ def _cue_groups(ctx: Context, q: Quote) -> list[tuple[list[Cue], int | None]]:
     cues = ctx.cues_in(lo, hi)
     # a quotation that ends its utterance ('...,"' '...?"') may take a cue a few words later; one embedded in
     # a sentence ('called it "fair" to him, ...') only a cue right after it
-    ends_utterance = ctx.text[close - 1 : close] in TERMINAL_MARKS
+    ends_utterance = ctx.text[max(q.start, close - 3) : close].rstrip(INNER_CLOSING)[-1:] in TERMINAL_MARKS
     near = rf"[\s,]*(\S+\s+){{0,{CUE_AFTER_QUOTE_MAX_WORDS}}}"
     after = [c for c in cues if ends_utterance and c[0] > close
              and re.fullmatch(near, _subject_words(ctx, close + 1, c[0]))
@@ -224,7 +236,7 @@ def _find_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> tuple[M
 
     A document ("according to the statement") speaks only when no author is named some other way.
     """
-    for layout in (dash_speaker, transcript_speaker):
+    for layout in (dash_speaker, transcript_speaker, signed_speaker):
         found = layout(ctx, q, paragraph)
         if found is not None:
             return found[0], found[1], "explicit"

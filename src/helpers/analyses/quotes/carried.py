@@ -44,7 +44,7 @@ def previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int], previo
         return None
     if ctx.sentences[sent - 1][0] < paragraph[0] and (
             not _opens_quote_paragraph(ctx, q, paragraph)
-            or (previous is not None and previous.paragraph == q.paragraph - 1)):
+            or (previous is not None and previous.paragraph == q.paragraph - 1 and previous.speaker)):
         return None
     ps, pe = ctx.sentences[sent - 1]
     document: Found = None
@@ -53,7 +53,8 @@ def previous_sentence(ctx: Context, q: Quote, paragraph: tuple[int, int], previo
         if spk is not None and not spk.document:
             return spk, c[2]
         document = document or ((spk, c[2]) if spk is not None else None)
-    if document is None and ps < paragraph[0]:
+    own = q.open_mark == ss and (previous is None or previous.paragraph != q.paragraph or not previous.speaker)
+    if document is None and (ps < paragraph[0] or own):  # or a quotation that is a sentence of its own
         subj = sentence_subject(ctx, sent - 1)
         if subj is not None and subj.form in NAMES and subj.type == "person":
             return subj, ""

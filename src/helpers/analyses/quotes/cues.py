@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from helpers.analyses.quotes.mentions import NAMES, SPEAKER_TYPES, Mention
-from helpers.analyses.quotes.phrases import absolute_subject, name_ending_phrase
+from helpers.analyses.quotes.phrases import (
+    absolute_subject,
+    last_head,
+    name_ending_phrase,
+    only_qualifiers,
+    place_goes_on,
+    segment_head,
+    segments,
+    unclosed_apposition,
+)
 from helpers.inputs.codebook import Codebook
 from helpers.inputs.patterns import lowered, phrase_pattern
 
@@ -49,6 +58,8 @@ class Grammar:
     not_qualifiers: frozenset[str]  # words that never qualify a noun (names.yaml not_names, quantifiers aside)
     complement: re.Pattern[str]  # what opens a reported clause before its subject ("said that the mayor")
     verb_like: tuple[str, ...]  # endings of a lower-case verb or adverb, never a qualifier ("issued", "recently")
+    clause_words: frozenset[str]  # words that join clauses ("that", "while", "who", "and"), never a quantity's
+    post_modifier: re.Pattern[str]  # an adjective that describes a speaker after it ("a Republican involved in")
 
 
 # Word lists of ``speech_verbs.yaml`` whose words end a noun phrase ("said X to Y", "X, who", "X and Y").
@@ -84,6 +95,8 @@ def grammar(codebook: Codebook) -> Grammar:
         - frozenset(str(w).lower() for w in codebook.section("roles").get("quantifiers", [])),
         re.compile(rf"\s+(?:(?:{_alternatives(sv.get('complementisers', []))})\s+)?", re.I),
         tuple(str(w) for w in codebook.section("roles").get("verb_like_endings", [])),
+        frozenset(str(w).lower() for key in (*PHRASE_END_KEYS, "complementisers") for w in sv.get(key, [])),
+        re.compile(rf" (?:{_alternatives(codebook.section('roles').get('post_modifiers', []))})\b"),
     )
 
 
@@ -176,13 +189,6 @@ def _fallback_head(cands: list[Mention]) -> Mention | None:
     return last
 
 
-def segment_head(ctx: Context, cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
-    """The candidate a comma segment starts with, if it starts with one ("Jane Roe", "a spokeswoman for X")."""
-    heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    lead = ctx.masked[seg[0] : heads[0].start].strip(" \"'").lower() if heads else "-"
-    return heads[0] if lead == "" or lead in ctx.grammar.determiners else None  # "the Security Council"
-
-
 def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, main_seg: tuple[int, int]) -> Mention:
     """'role, Name, said' -> Name; 'Name, description, said' -> Name; 'role in a place, Name, said' -> role."""
     if main is None or main.form in ("pronoun", "generic"):
@@ -192,12 +198,6 @@ def _apposition_winner(ctx: Context, main: Mention | None, app: Mention | None, 
     if ctx.masked[main.end : main_seg[1]].strip():
         return main  # the name is in apposition to the last noun of a phrase after the role
     return app
-
-
-def _last_head(cands: list[Mention], seg: tuple[int, int]) -> Mention | None:
-    """The head of a noun phrase is its last word: the last candidate in the stretch that qualifies nothing."""
-    heads = [m for m in cands if seg[0] <= m.start < seg[1] and not m.modifier]
-    return heads[-1] if heads else None
 
 
 def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Mention | None:
@@ -212,29 +212,27 @@ def head_before(ctx: Context, cands: list[Mention], start: int, end: int) -> Men
     if not segs:
         return None
     if not ctx.masked[start:end].rstrip().endswith(",") or len(segs) < 2:
-        return _last_head(cands, segs[-1]) or _fallback_head(cands)
+        if len(segs) > 1 and place_goes_on(ctx, cands, segs, len(segs) - 1):
+            segs = segs[:-1]  # "Jane Roe of Columbia, Iowa says": the subject is before the place
+            return segment_head(ctx, cands, segs[-1]) or last_head(cands, segs[-1]) or _fallback_head(cands)
+        return unclosed_apposition(ctx, cands, segs) or last_head(cands, segs[-1]) or _fallback_head(cands)
     # 'X, A, B, said': the subject is the first segment that opens with a candidate; the next may be its appositive
     k = next((i for i, seg in enumerate(segs[:-1]) if segment_head(ctx, cands, seg) is not None), len(segs) - 2)
     main_seg, app_seg = segs[k], segs[k + 1]
-    main = segment_head(ctx, cands, main_seg) or _last_head(cands, main_seg)
+    main = segment_head(ctx, cands, main_seg) or last_head(cands, main_seg)
     app = segment_head(ctx, cands, app_seg)
     return _apposition_winner(ctx, main, app, main_seg) or _fallback_head(cands)
 
 
-def segments(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of [start, end) that hold any text."""
-    out, pos = [], start
-    for m in re.finditer(",", ctx.masked[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
-    out.append((pos, end))
-    return [(a, b) for a, b in out if ctx.masked[a:b].strip()]
-
-
 def head_after(ctx: Context, start: int, end: int) -> Mention | None:
     """The speaker of a noun phrase that starts after its verb ("said X", "according to X")."""
-    heads = [m for m in _between(ctx, start, end) if not m.modifier]
-    if not heads or len(ctx.masked[start : heads[0].start].split()) > AFTER_VERB_MAX_WORDS:
+    cands = _between(ctx, start, end)
+    heads = [m for m in cands if not m.modifier]
+    if not heads:
+        return None
+    # words that qualify the head ("said Portville University political scientist Jane Roe") are no distance
+    qualifying = sum(len(m.text.split()) for m in cands if m.modifier and m.end <= heads[0].start)
+    if len(ctx.masked[start : heads[0].start].split()) - qualifying > AFTER_VERB_MAX_WORDS:
         return None
     first = heads[0]
     last = name_ending_phrase(ctx, first, heads[1:])
@@ -288,11 +286,13 @@ def clause_start(ctx: Context, ss: int, cs: int) -> int:
 
 
 def main_subject(ctx: Context, ss: int, cs: int) -> Mention | None:
-    """The subject that opens a sentence: the first comma segment that starts with a candidate."""
+    """The subject that opens a sentence: the first comma segment that starts with a candidate (not a place that
+    goes on from the segment before)."""
     cands = _between(ctx, ss, cs)
-    for seg in segments(ctx, ss, cs):
+    segs = segments(ctx, ss, cs)
+    for k, seg in enumerate(segs):
         head = segment_head(ctx, cands, seg)
-        if head is not None:
+        if head is not None and not place_goes_on(ctx, cands, segs, k):
             return head
     return next((m for m in cands if not m.modifier), None)
 
@@ -337,15 +337,17 @@ def _earlier_verb_speaker(ctx: Context, ss: int, cs: int) -> Mention | None:
 
 def _inverted(ctx: Context, ss: int, cs: int, ce: int, se: int) -> Mention | None:
     """*..., says Jane Roe, founder of X.*: a verb after a comma, whose clause has no subject of its own, followed
-    at once by a name that ends the clause."""
+    at once by a name that ends the clause (or by words that only qualify it: "says Portville moderator Jane Roe")."""
     if not ctx.masked[ss:cs].rstrip().endswith(","):
         return None
     skip = relative_spans(ctx, ss, cs)  # "Jane Roe, who led the board, told X": the clause is no segment
     segs = [g for g in segments(ctx, ss, cs) if not any(a <= g[0] < b for a, b in skip)]
-    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None:
-        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb
+    if segs and segment_head(ctx, _between(ctx, ss, cs), segs[-1]) is not None and (
+            ctx.masked[segs[-1][0] : segs[-1][1]] == ctx.text[segs[-1][0] : segs[-1][1]]):
+        return None  # "Jane Roe, a spokeswoman, told X": the subject stands before the verb; 'Roe "won" here,
+        # said X' is a quotation about Roe
     name = head_after(ctx, ce, se)
-    if name is None or name.form not in NAMES or ctx.masked[ce : name.start].strip():
+    if name is None or name.form not in NAMES or not only_qualifiers(ctx, ce, name.start):
         return None
     return name if ctx.masked[name.end : name.end + 1] in (",", ".", ":", "") else None
 

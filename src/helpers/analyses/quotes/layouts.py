@@ -28,6 +28,9 @@ from helpers.analyses.quotes.marks import Quote
 from helpers.analyses.quotes.mentions import Mention
 
 DASH_AFTER = re.compile(r"[\s,]*-+\s*")
+SIGNATURE_BEFORE = re.compile(r"[ \t]*\n\s*-*\s*")
+# At most this many words make a line that signs the quotation above it ("Jane Roe, Portville Harbour Institute.").
+SIGNATURE_MAX_WORDS = 8
 COLON_BEFORE = re.compile(r":\s*$")
 # At most this many words before a colon make a label ("Jane Roe on the budget:"), not a clause.
 LABEL_MAX_WORDS = 6
@@ -48,6 +51,26 @@ def dash_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
     if nxt is not None and nxt.form in NAMES:
         return nxt, "-"
     return None
+
+
+def signed_speaker(ctx: Context, q: Quote, paragraph: tuple[int, int]) -> Found:
+    """*"...\nJane Roe, Portville Harbour Institute."*: a quotation opening its paragraph, signed on the next line
+    by a short line that holds a name alone or a name and a comma (not a heading in capitals), and no cue."""
+    if q.open_mark != paragraph[0]:
+        return None
+    gap = SIGNATURE_BEFORE.match(ctx.masked, q.close_mark + 1 if q.close_mark >= 0 else q.end)
+    if gap is None:
+        return None
+    end = ctx.masked.find("\n", gap.end())
+    end = len(ctx.masked) if end < 0 else end
+    if len(ctx.masked[gap.end() : end].split()) > SIGNATURE_MAX_WORDS or ctx.cues_in(gap.end(), end):
+        return None
+    nxt = next(iter(ctx.capable_in(gap.end(), gap.end() + 1)), None)
+    if nxt is None or nxt.form not in NAMES or nxt.text.isupper():
+        return None
+    if ctx.masked[nxt.end : end].strip(" .\"'")[:1] not in ("", ","):
+        return None  # "Jane Roe is the mayor." is a sentence and "HARBOUR VOTE" a heading, not a signature
+    return nxt, ""
 
 
 def _label(ctx: Context, start: int, end: int) -> Mention | None:

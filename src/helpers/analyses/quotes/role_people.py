@@ -9,6 +9,10 @@ role keeps what was written (``speaker_as_written``), so the reader still sees t
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
 from helpers.analyses.quotes.mentions import Mention
 from helpers.inputs.codebook import Codebook
 from helpers.text.names import name_lexicon
@@ -87,3 +91,26 @@ def roles_to_people(text: str, found: list[Mention], codebook: Codebook) -> None
             continue
         m.canonical, m.type, m.group = person.canonical, person.type, person.group
         m.gender = person.gender if m.gender == "any" else m.gender
+
+
+# The gender of a descriptor that is a person of either sex: resolved like a pronoun, to a person only.
+PERSON = "person"
+
+
+@lru_cache(maxsize=8)
+def _age_pattern(codebook: Codebook) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    words = tuple(str(w) for w in codebook.section("roles").get("age_nouns", []) or [])
+    return words, re.compile(r"\b[Tt]he \d{1,3}-(?:" + ("|".join(map(re.escape, words)) or "(?!)") + r")(?![\w-])")
+
+
+def age_descriptors(text: str, found: list[Mention], codebook: Codebook) -> None:
+    """ "the 46-year-old said": a person described by age alone is someone the article has named; added to
+    ``found`` (sorted by position) as a pronoun for a person, unless another mention already covers it."""
+    words, rx = _age_pattern(codebook)
+    if not any(w in text for w in words):  # most articles describe no one by age: skip the pattern
+        return
+    for m in rx.finditer(text):
+        k = bisect_left([f.start for f in found], m.start())
+        if (k < len(found) and found[k].start < m.end()) or (k > 0 and found[k - 1].end > m.start()):
+            continue  # "the 46-year-old senator" is a role already
+        found.insert(k, Mention(m.start(), m.end(), m.group(), "", "pronoun", PERSON, "", "pronoun"))

@@ -21,6 +21,8 @@ QUALIFIER = re.compile(r"[A-Za-z][\w.&-]*(?:['’]s?)?")
 LAST_WORD = re.compile(r"(\S+) $")
 # Characters looked back for the word before the phrase.
 LOOKBACK_CHARS = 40
+# Up to three words and "of" (or "in 10") right before a phrase: a quantity that takes part of it.
+PARTITIVE = re.compile(r"(?<![^\s])((?:[\w'’%-]+ ){1,3}(?:of|in \d+) )$")
 
 
 def as_written(ctx: Context, m: Mention) -> str:
@@ -32,7 +34,26 @@ def as_written(ctx: Context, m: Mention) -> str:
         if word is None or not _qualifies(ctx, word.group(1), word.start(), floor):
             break
         start = word.start()
-    return ctx.text[start : m.end]
+    after = ctx.grammar.post_modifier.match(ctx.text, m.end)  # "one Republican involved in the talks"
+    return ctx.text[_partitive(ctx, start, floor) : after.end() if after else m.end]
+
+
+def _partitive(ctx: Context, start: int, floor: int) -> int:
+    """Where a quantity that takes part of the phrase starts: "At least half of voters", "a lot of people", "About
+    four in 10 voters" are written with it; a verb or a clause word before it is not ("said most of ...")."""
+    part = PARTITIVE.search(ctx.masked, max(floor, start - LOOKBACK_CHARS), start)
+    word = LAST_WORD.search(ctx.masked, max(floor, start - LOOKBACK_CHARS), start) if part is None else None
+    if word is not None and word.group(1).islower():  # "52 percent of registered voters": one adjective between
+        part = PARTITIVE.search(ctx.masked, max(floor, word.start() - LOOKBACK_CHARS), word.start())
+    if part is None:
+        return start
+    pos = part.start()
+    for word in part.group(1).split()[:-1]:
+        low = word.lower()
+        if low not in ctx.grammar.verbs and low not in ctx.grammar.clause_words:
+            return pos if not word[:1].isdigit() or pos > part.start() else start
+        pos += len(word) + 1
+    return start
 
 
 def _qualifies(ctx: Context, w: str, at: int, floor: int) -> bool:
