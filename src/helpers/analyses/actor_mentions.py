@@ -144,13 +144,14 @@ def _case_free(forms: list[str]) -> re.Pattern[str] | None:
     for form in forms:
         body = re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), form)
         body = body.replace("(?-i:", "(?:")
-        if body.startswith("(?:") and len(body) > 4:
+        escaped = False
+        if body.startswith("(?:") and len(body) > 4 and body[3] != "\\":
             first, rest = body[3], "(?:" + body[4:]  # "(?:d)-?e..." -> "d", "(?:)-?e..."
-        elif body.startswith("\\") and len(body) > 1:
-            first, rest = body[1], body[2:]
+        elif body.startswith("\\") and len(body) > 1 and not body[1].isalnum():
+            first, rest, escaped = body[1], body[2:], True  # an escaped mark: the mark itself
         else:
             first, rest = body[:1], body[1:]
-        if not first or first in "\\()[]|" or rest[:1] in ("?", "*", "+", "{"):
+        if not first or (first in "\\()[]|.^$*+?{}" and not escaped) or rest[:1] in ("?", "*", "+", "{"):
             return None
         groups.setdefault(first, []).append(rest)
     alternatives = "|".join(re.escape(c) + "(?:" + "|".join(rests) + ")" for c, rests in groups.items())
