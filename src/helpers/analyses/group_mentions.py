@@ -114,10 +114,9 @@ def group_forms(codebook: Codebook, actors: frozenset[str]) -> GroupForms:
     head_rx = (re.compile(rf"(?<![\w-])(?i:{_alternation(set(definite))})[ ]+"
                           rf"(?P<head>(?i:{_alternation(set(by_head))})(?:s|'s)?)(?![\w-])")
                if by_head and definite else None)
-    lower = {w.lower() for w in [*definite, *by_head]}
-    head_fast = (re.compile(rf"(?<![\w-])(?:{_alternation({w.lower() for w in definite})})[ ]+"
-                            rf"(?:{_alternation({w.lower() for w in by_head})})")  # candidates: see GroupForms
-                 if head_rx is not None and all(w.isascii() for w in lower) else None)
+    dets_lower, heads_lower = {w.lower() for w in definite}, {w.lower() for w in by_head}
+    head_fast = (re.compile(rf"(?<![\w-])(?:{_alternation(dets_lower)})[ ]+(?:{_alternation(heads_lower)})")
+                 if head_rx is not None and all(w.isascii() for w in dets_lower | heads_lower) else None)
     member_rx = re.compile(rf"(?<![\w-])(?:{_alternation(set(by_member))})(?![\w-])") if by_member else None
     plural_people = {w + "s" for w in people} | people
     adjective_rx = (re.compile(rf"(?<![\w-])(?P<adj>{_alternation(set(by_adjective))})[ ]+"

@@ -153,14 +153,14 @@ class Encoded:
     slots: tuple[np.ndarray, ...] = ()  # per vector slot, the weighted mean of its table's rows (mentions x width)
 
 
-def _token_spans(text: str, get) -> tuple[list[int], list[int], list[int]] | None:
-    """(starts, ends, ids) of the tokens of a whole sentence, or None when lower-casing changes its length (then
-    offsets in the lower-cased text are not those of the sentence)."""
+def _token_spans(text: str, index: dict[str, int]) -> tuple[list[int], list[int], list[int]] | None:
+    """(starts, ends, ids) of the tokens of a whole sentence (ids from ``index``, 0 for an unknown token), or None
+    when lower-casing changes its length (then offsets in the lower-cased text are not those of the sentence)."""
     low = text.lower().replace("’", "'")
     if len(low) != len(text):
         return None
     found = [(m.start(), m.end(), m.group()) for m in TOKEN_RX.finditer(low)]
-    return [f[0] for f in found], [f[1] for f in found], [get(f[2], 0) for f in found]
+    return [f[0] for f in found], [f[1] for f in found], [index.get(f[2], 0) for f in found]
 
 
 def _cut_between_tokens(spans: tuple[list[int], list[int], list[int]], start: int, end: int) -> bool:
@@ -182,9 +182,9 @@ def _tokenise(texts: Sequence[str], starts: Sequence[int], ends: Sequence[int],
     lengths, lefts, quoted = [], [], []
     read: dict[str, tuple[list[int], list[int], list[int]] | None] = {}  # a sentence read once for all its mentions
     for text, start, end in zip(texts, starts, ends, strict=True):
-        whole = read.get(text, False)
-        if whole is False:
-            whole = read[text] = _token_spans(text, get)
+        if text not in read:
+            read[text] = _token_spans(text, tables.index)
+        whole = read[text]
         if whole is not None and _cut_between_tokens(whole, start, end):
             t_starts, t_ends, t_ids = whole
             n_left = bisect.bisect_right(t_ends, start)
